@@ -1,0 +1,31 @@
+# Set-up is part of every target: a fresh machine needs only Python 3.11+, pip and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test check bench clean
+
+$(STAMP): pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# argostranslate's own requirements pull stanza and torch; hawal needs only its package module.
+	$(BIN)/pip install --quiet --no-deps "argostranslate>=1.11,<1.12"
+	$(BIN)/pip install --quiet -e ".[test]"
+	@du -sh $(VENV) | sed 's/^/installed size of /'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/python build.py build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/python build.py check
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_build.py
+
+clean:
+	rm -rf site site.tmp-* site.old-* .hawal

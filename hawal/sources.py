@@ -1,0 +1,416 @@
+"""Load stage: article sources (Markdown with front matter, or wire copy) into Articles.
+
+Every problem found is collected as a SourceError (`path:line: what is wrong`) so that a build
+can report all bad sources at once instead of stopping at the first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from .language import LanguageUnclear, detect_language, normalize_text
+
+SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
+FRONT_MATTER_KEYS = {
+    "title", "date", "lang", "source", "source_url", "author", "tags", "slug", "summary",
+    "lead", "translations", "place",
+}
+_FOLDER_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
+_SLUG_OK = re.compile(r"^[\w][\w.-]*$", re.UNICODE)
+# CITY (AGENCY) — ; cities in Latin capitals or Arabic script; the dash may be —, – or -.
+DATELINE = re.compile(
+    r"^\s*(?P<place>[^\s(][^()\n]{0,60}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*[—–-]{1,2}\s*",
+    re.UNICODE,
+)
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """One problem with one source file, printed as `path:line: message`."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    agency: str
+
+
+@dataclass(frozen=True)
+class EditorTranslation:
+    """A newsroom's own translation of an article into one language."""
+
+    lang: str
+    title: str
+    body: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article after loading and orthography normalization."""
+
+    path: str                      # relative to the project root, for messages
+    slug: str
+    lang: str
+    date: dt.date
+    published: dt.datetime         # timezone-aware
+    title: str
+    body: str                      # Markdown; wire copy is escaped into plain paragraphs
+    body_line: int                 # 1-based line of the body's first line in the file
+    kind: str                      # "markdown" or "wire"
+    source: str | None = None
+    source_url: str | None = None
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+    lead: bool = False
+    dateline: Dateline | None = None
+    translations: tuple[EditorTranslation, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Identity of the article across languages: date and slug."""
+        return f"{self.date.isoformat()}/{self.slug}"
+
+    def editor_translation(self, lang: str) -> EditorTranslation | None:
+        return next((t for t in self.translations if t.lang == lang), None)
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[SourceError] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+class _Invalid(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def folder_date(rel_path: str) -> dt.date | None:
+    """The date encoded in a content path such as 2026/11/23/story.md, if any."""
+    m = _FOLDER_DATE.search(rel_path)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise _Invalid(1, f"impossible date {m[1]}-{m[2]}-{m[3]} in the folder path") from None
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """Split `---` YAML front matter from a Markdown body; return (meta, body, body_line)."""
+    if not text.startswith("---"):
+        return {}, text, 1
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return {}, text, 1
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            raw = "\n".join(lines[1:i])
+            try:
+                meta = yaml.safe_load(raw) if raw.strip() else {}
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                line = mark.line + 2 if mark else 1
+                problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+                raise _Invalid(line, f"bad YAML in front matter: {problem}") from None
+            if meta is None:
+                meta = {}
+            if not isinstance(meta, dict):
+                raise _Invalid(2, "front matter must be a YAML mapping of keys to values")
+            return meta, "\n".join(lines[i + 1:]), i + 2
+    raise _Invalid(1, "front matter opened with --- but never closed")
+
+
+def _meta_line(text: str, key: str) -> int:
+    m = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def parse_date(value: Any, tz: ZoneInfo) -> tuple[dt.date, dt.datetime]:
+    """Front-matter date (date, datetime or ISO string) as (day, aware datetime)."""
+    if isinstance(value, dt.datetime):
+        stamp = value
+    elif isinstance(value, dt.date):
+        stamp = dt.datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        try:
+            stamp = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"impossible date {value!r} (use YYYY-MM-DD or an ISO datetime with zone)") from None
+    else:
+        raise ValueError(f"date must be an ISO date, got {value!r}")
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=tz)
+    local = stamp.astimezone(tz)
+    return local.date(), stamp
+
+
+def slugify(text: str) -> str:
+    """A URL slug from a title or file name: lowercase words joined by hyphens, Unicode kept."""
+    text = normalize_text(text, "en").casefold()
+    words = re.findall(r"[^\W_]+", text, re.UNICODE)
+    return "-".join(words)[:80].strip("-") or "article"
+
+
+def validate_slug(slug: str) -> str | None:
+    """Return what is wrong with a slug, or None."""
+    if "/" in slug or "\\" in slug or ".." in slug:
+        return f"slug {slug!r} must not contain '/', '\\' or '..'"
+    if not _SLUG_OK.match(slug):
+        return f"slug {slug!r} may hold only letters, digits, '-', '_' and '.'"
+    return None
+
+
+def escape_plain_text(text: str) -> str:
+    """Escape wire copy so Markdown renders it as the plain text it is."""
+    text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    return re.sub(r"^(\s*)([#>+-]|\d+[.)])(\s)", r"\1\\\2\3", text, flags=re.MULTILINE)
+
+
+def derive_title(lead: str, limit: int = 90) -> str:
+    """A headline from a lead sentence: first sentence, trimmed at a word boundary."""
+    sentence = re.split(r"(?<=[.!?؟])\s", lead.strip(), maxsplit=1)[0].rstrip(" .")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",،;:") + "…"
+
+
+class SourceLoader:
+    """Reads every source under a content folder into Articles, collecting all errors."""
+
+    def __init__(self, content_dir: Path, root: Path, languages: Iterable[str], timezone: ZoneInfo):
+        self.content_dir = content_dir
+        self.root = root
+        self.languages = tuple(languages)
+        self.timezone = timezone
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def source_paths(self) -> list[Path]:
+        if not self.content_dir.is_dir():
+            return []
+        return sorted(
+            p for p in self.content_dir.rglob("*")
+            if p.is_file() and p.suffix in SOURCE_SUFFIXES and not p.name.startswith((".", "_"))
+        )
+
+    def _translation_of(self, path: Path) -> tuple[str, Path] | None:
+        """For `story.ar.md` beside `story.md` (or .txt) return ('ar', original path)."""
+        parts = path.name.split(".")
+        if len(parts) >= 3 and parts[-2] in self.languages:
+            stem = ".".join(parts[:-2])
+            for suffix in SOURCE_SUFFIXES:
+                original = path.with_name(stem + suffix)
+                if original.exists():
+                    return parts[-2], original
+        return None
+
+    def load(self) -> LoadResult:
+        result = LoadResult()
+        translations: dict[Path, list[EditorTranslation]] = {}
+        originals: list[Path] = []
+        for path in self.source_paths():
+            found = self._translation_of(path)
+            if found is None:
+                originals.append(path)
+                continue
+            lang, original = found
+            try:
+                translations.setdefault(original, []).append(self._load_translation(path, lang))
+            except _Invalid as exc:
+                result.errors.append(SourceError(self.rel(path), exc.line, exc.message))
+        seen: dict[tuple[dt.date, str], str] = {}
+        for path in originals:
+            try:
+                article = self._load_article(path, tuple(translations.get(path, ())))
+            except _Invalid as exc:
+                result.errors.append(SourceError(self.rel(path), exc.line, exc.message))
+                continue
+            other = seen.get((article.date, article.slug))
+            if other is not None:
+                result.errors.append(SourceError(
+                    article.path, 1,
+                    f"slug {article.slug!r} on {article.date.isoformat()} is already used by {other}",
+                ))
+                continue
+            seen[(article.date, article.slug)] = article.path
+            result.articles.append(article)
+        return result
+
+    def _read(self, path: Path) -> str:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise _Invalid(line, f"not UTF-8 text (undecodable byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def _load_translation(self, path: Path, lang: str) -> EditorTranslation:
+        meta, body, body_line = split_front_matter(self._read(path))
+        body = normalize_text(body, lang).strip()
+        if not body:
+            raise _Invalid(body_line, "empty body")
+        title = str(meta.get("title") or derive_title(body))
+        return EditorTranslation(lang, normalize_text(title, lang), body, self.rel(path))
+
+    def _load_article(self, path: Path, translations: tuple[EditorTranslation, ...]) -> Article:
+        text = self._read(path)
+        rel = self.rel(path)
+        if path.suffix == ".txt":
+            return self._load_wire(path, rel, text, translations)
+        return self._load_markdown(path, rel, text, translations)
+
+    def _language(self, meta: dict, text: str, line: int) -> str:
+        lang = meta.get("lang")
+        if lang is not None:
+            lang = str(lang).strip()
+            if lang not in self.languages:
+                raise _Invalid(line, f"unknown language {lang!r} (this site has {', '.join(self.languages)})")
+            return lang
+        try:
+            lang = detect_language(text)
+        except LanguageUnclear as exc:
+            raise _Invalid(line, f"language not clear: {exc}") from None
+        if lang not in self.languages:
+            raise _Invalid(line, f"detected language {lang!r} is not one of this site's ({', '.join(self.languages)})")
+        return lang
+
+    def _load_markdown(self, path: Path, rel: str, text: str, translations) -> Article:
+        meta, body, body_line = split_front_matter(text)
+        for key in meta:
+            if key not in FRONT_MATTER_KEYS:
+                raise _Invalid(_meta_line(text, str(key)), f"unknown front matter key {key!r}")
+        if not body.strip():
+            raise _Invalid(body_line, "empty body")
+        lang = self._language(meta, str(meta.get("title", "")) + "\n" + body, _meta_line(text, "lang") if "lang" in meta else body_line)
+        if "date" in meta:
+            try:
+                day, published = parse_date(meta["date"], self.timezone)
+            except ValueError as exc:
+                raise _Invalid(_meta_line(text, "date"), str(exc)) from None
+        else:
+            day = folder_date(rel)
+            if day is None:
+                raise _Invalid(1, "no date: give `date:` in front matter or put the file under content/YYYY/MM/DD/")
+            published = dt.datetime(day.year, day.month, day.day, tzinfo=self.timezone)
+        body = normalize_text(body, lang).strip("\n")
+        dateline = None
+        m = DATELINE.match(body)
+        if m and "\n" not in body[: m.end()]:
+            dateline = Dateline(m["place"].strip(), m["agency"].strip())
+            body = body[m.end():]
+        title = meta.get("title")
+        if title is None:
+            title = derive_title(_first_text_line(body))
+        slug = str(meta.get("slug") or slugify(path.stem))
+        problem = validate_slug(slug)
+        if problem:
+            raise _Invalid(_meta_line(text, "slug"), problem)
+        tags = meta.get("tags") or ()
+        if isinstance(tags, str):
+            tags = [t.strip() for t in tags.split(",")]
+        if not isinstance(tags, (list, tuple)):
+            raise _Invalid(_meta_line(text, "tags"), "tags must be a list")
+        translations = translations + _front_matter_translations(meta, lang, rel, self.languages, text)
+        return Article(
+            path=rel, slug=slug, lang=lang, date=day, published=published,
+            title=normalize_text(str(title), lang).strip(), body=body, body_line=body_line, kind="markdown",
+            source=_opt(meta.get("source")), source_url=_opt(meta.get("source_url")),
+            author=_opt(meta.get("author")), tags=tuple(normalize_text(str(t), lang) for t in tags if str(t).strip()),
+            summary=_opt(meta.get("summary")), lead=bool(meta.get("lead", False)),
+            dateline=dateline, translations=translations,
+        )
+
+    def _load_wire(self, path: Path, rel: str, text: str, translations) -> Article:
+        lines = text.split("\n")
+        numbered = [(i + 1, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
+        if not numbered:
+            raise _Invalid(1, "empty body")
+        title = None
+        first_line, first = numbered[0]
+        if not DATELINE.match(first) and len(numbered) > 1 and DATELINE.match(numbered[1][1]):
+            title, numbered = first, numbered[1:]
+        lead_line, lead = numbered[0]
+        m = DATELINE.match(lead)
+        if not m:
+            raise _Invalid(lead_line, "wire copy must open with a dateline such as `CITY (AGENCY) —`")
+        dateline = Dateline(m["place"].strip(), m["agency"].strip())
+        lead_text = lead[m.end():].strip()
+        if not lead_text and len(numbered) < 2:
+            raise _Invalid(lead_line, "empty body")
+        body_text = "\n".join([lead_text] + [ln for _, ln in numbered[1:]])
+        lang = self._language({}, body_text, lead_line)
+        day = folder_date(rel)
+        if day is None:
+            raise _Invalid(1, "no date: wire copy takes its date from content/YYYY/MM/DD/ (or `build.py new --date`)")
+        paragraphs = [normalize_text(p, lang) for p in [lead_text] + [ln for _, ln in numbered[1:]] if p]
+        body = "\n\n".join(escape_plain_text(p) for p in paragraphs)
+        title = normalize_text(title, lang) if title else derive_title(paragraphs[0])
+        slug = slugify(path.stem)
+        problem = validate_slug(slug)
+        if problem:
+            raise _Invalid(1, problem)
+        return Article(
+            path=rel, slug=slug, lang=lang, date=day,
+            published=dt.datetime(day.year, day.month, day.day, tzinfo=self.timezone),
+            title=title, body=body, body_line=lead_line, kind="wire",
+            source=dateline.agency, dateline=Dateline(normalize_text(dateline.place, lang), normalize_text(dateline.agency, lang)),
+            translations=translations,
+        )
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None else str(value).strip() or None
+
+
+def _first_text_line(body: str) -> str:
+    for line in body.split("\n"):
+        line = line.strip().lstrip("#>-* ").strip()
+        if line:
+            m = DATELINE.match(line)
+            return line[m.end():] if m else line
+    return ""
+
+
+def _front_matter_translations(meta, lang, rel, languages, text) -> tuple[EditorTranslation, ...]:
+    raw = meta.get("translations") or {}
+    if not isinstance(raw, dict):
+        raise _Invalid(_meta_line(text, "translations"), "translations must map a language to {title, body}")
+    out = []
+    for code, spec in raw.items():
+        if code not in languages or code == lang:
+            raise _Invalid(_meta_line(text, "translations"), f"translations: {code!r} is not another language of this site")
+        if not isinstance(spec, dict) or not str(spec.get("body", "")).strip():
+            raise _Invalid(_meta_line(text, "translations"), f"translations.{code} needs a body")
+        body = normalize_text(str(spec["body"]), code).strip()
+        out.append(EditorTranslation(code, normalize_text(str(spec.get("title") or derive_title(body)), code), body, rel))
+    return tuple(out)
+
+
+def load_sources(content_dir: Path, root: Path, languages: Iterable[str], timezone: ZoneInfo) -> LoadResult:
+    """Load every source under content_dir; bad sources become errors, never exceptions."""
+    return SourceLoader(content_dir, root, languages, timezone).load()
