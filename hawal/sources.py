@@ -96,6 +96,14 @@ class LoadResult:
     skipped: list[str] = field(default_factory=list)
 
 
+class SourceLoadError(Exception):
+    """A single source could not be loaded; `.error` says where and why."""
+
+    def __init__(self, error: SourceError):
+        super().__init__(str(error))
+        self.error = error
+
+
 class _Invalid(Exception):
     def __init__(self, line: int, message: str):
         super().__init__(message)
@@ -260,6 +268,20 @@ class SourceLoader:
             result.articles.append(article)
         return result
 
+    def load_file(self, path: Path, default_date: dt.date | None = None) -> Article:
+        """Load one source by itself (no duplicate or translation checks).
+
+        Raises SourceLoadError. Without a date in the file or its folder, `default_date` is used
+        when given (commands such as `statements` that do not need one), else it is an error.
+        """
+        path = Path(path)
+        try:
+            return self._load_article(path, (), default_date)
+        except _Invalid as exc:
+            raise SourceLoadError(SourceError(self.rel(path), exc.line, exc.message)) from None
+        except OSError as exc:
+            raise SourceLoadError(SourceError(self.rel(path), 1, f"cannot read: {exc.strerror}")) from None
+
     def _read(self, path: Path) -> str:
         data = path.read_bytes()
         try:
@@ -277,12 +299,13 @@ class SourceLoader:
         title = str(meta.get("title") or derive_title(body))
         return EditorTranslation(lang, normalize_text(title, lang), body, self.rel(path))
 
-    def _load_article(self, path: Path, translations: tuple[EditorTranslation, ...]) -> Article:
+    def _load_article(self, path: Path, translations: tuple[EditorTranslation, ...],
+                      default_date: dt.date | None = None) -> Article:
         text = self._read(path)
         rel = self.rel(path)
         if path.suffix == ".txt":
-            return self._load_wire(path, rel, text, translations)
-        return self._load_markdown(path, rel, text, translations)
+            return self._load_wire(path, rel, text, translations, default_date)
+        return self._load_markdown(path, rel, text, translations, default_date)
 
     def _language(self, meta: dict, text: str, line: int) -> str:
         lang = meta.get("lang")
@@ -299,7 +322,7 @@ class SourceLoader:
             raise _Invalid(line, f"detected language {lang!r} is not one of this site's ({', '.join(self.languages)})")
         return lang
 
-    def _load_markdown(self, path: Path, rel: str, text: str, translations) -> Article:
+    def _load_markdown(self, path: Path, rel: str, text: str, translations, default_date=None) -> Article:
         meta, body, body_line = split_front_matter(text)
         for key in meta:
             if key not in FRONT_MATTER_KEYS:
@@ -313,7 +336,7 @@ class SourceLoader:
             except ValueError as exc:
                 raise _Invalid(_meta_line(text, "date"), str(exc)) from None
         else:
-            day = folder_date(rel)
+            day = folder_date(rel) or default_date
             if day is None:
                 raise _Invalid(1, "no date: give `date:` in front matter or put the file under content/YYYY/MM/DD/")
             published = dt.datetime(day.year, day.month, day.day, tzinfo=self.timezone)
@@ -345,7 +368,7 @@ class SourceLoader:
             dateline=dateline, translations=translations,
         )
 
-    def _load_wire(self, path: Path, rel: str, text: str, translations) -> Article:
+    def _load_wire(self, path: Path, rel: str, text: str, translations, default_date=None) -> Article:
         lines = text.split("\n")
         numbered = [(i + 1, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
         if not numbered:
@@ -364,7 +387,7 @@ class SourceLoader:
             raise _Invalid(lead_line, "empty body")
         body_text = "\n".join([lead_text] + [ln for _, ln in numbered[1:]])
         lang = self._language({}, body_text, lead_line)
-        day = folder_date(rel)
+        day = folder_date(rel) or default_date
         if day is None:
             raise _Invalid(1, "no date: wire copy takes its date from content/YYYY/MM/DD/ (or `build.py new --date`)")
         paragraphs = [normalize_text(p, lang) for p in [lead_text] + [ln for _, ln in numbered[1:]] if p]
