@@ -11,9 +11,9 @@ import yaml
 KNOWN_LANGUAGES = {"en", "ar", "ckb"}
 DIGIT_SYSTEMS = {"latn", "arab"}
 DEFAULT_LANGUAGES = {
-    "en": {"name": "English", "digits": "latn"},
-    "ar": {"name": "العربية", "digits": "arab"},
-    "ckb": {"name": "کوردی", "digits": "arab"},
+    "en": {"name": "English", "digits": "latn", "date_format": "full"},
+    "ar": {"name": "العربية", "digits": "arab", "date_format": "full"},
+    "ckb": {"name": "کوردی", "digits": "arab", "date_format": "EEEE، d MMMM y"},
 }
 
 
@@ -26,6 +26,7 @@ class LanguageConfig:
     code: str
     name: str
     digits: str = "latn"
+    date_format: str = "full"       # a Babel format name or CLDR pattern for briefing dates
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,8 @@ def config_from_dict(data: dict[str, Any], root: Path) -> Config:
         digits = spec.get("digits", DEFAULT_LANGUAGES[code]["digits"])
         if digits not in DIGIT_SYSTEMS:
             raise ConfigError(f"languages.{code}.digits: expected latn or arab, got {digits!r}")
-        languages.append(LanguageConfig(code, spec.get("name", DEFAULT_LANGUAGES[code]["name"]), digits))
+        date_format = str(spec.get("date_format", DEFAULT_LANGUAGES[code]["date_format"]))
+        languages.append(LanguageConfig(code, spec.get("name", DEFAULT_LANGUAGES[code]["name"]), digits, date_format))
 
     titles = site.get("title") or {}
     if isinstance(titles, str):

@@ -1,0 +1,200 @@
+"""Assemble stage: article versions and statements into a site plan of pages per language.
+
+The plan says what pages exist and what each holds; rendering turns it into files. Paths are
+site-relative folder paths ("en/2026/11/23/") so they work under any base URL or sub-path.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .segment import SegmentedArticle
+from .translate.stage import ArticleVersion
+
+
+@dataclass(frozen=True)
+class KeyStatement:
+    """A statement as shown on a page in one language."""
+
+    kind: str
+    speaker: str
+    cue: str
+    channel: str | None
+    text: str                    # in the page's language where a translation exists
+    text_lang: str               # the language `text` really is in
+    original: str                # the words in the source language
+    original_lang: str
+    score: float
+    article_url: str             # site path of the article page in the page's language
+    article_title: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    version: ArticleVersion
+    lang: str
+    path: str                                   # "en/2026/11/23/slug/"
+    alternates: tuple[tuple[str, str], ...]     # (lang, path) for every language, this one included
+    statements: tuple[KeyStatement, ...] = ()
+
+    @property
+    def article(self):
+        return self.version.article
+
+    @property
+    def date(self) -> dt.date:
+        return self.version.article.date
+
+
+@dataclass(frozen=True)
+class Briefing:
+    lang: str
+    date: dt.date
+    path: str
+    articles: tuple[ArticlePage, ...]           # lead first, then newest first
+    statements: tuple[KeyStatement, ...]
+    previous: dt.date | None = None
+    next: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ArchivePage:
+    lang: str
+    year: int
+    month: int | None                           # None for a year archive
+    path: str
+    days: tuple[Briefing, ...]                  # newest first
+
+
+@dataclass(frozen=True)
+class TagPage:
+    lang: str
+    tag: str
+    path: str
+    articles: tuple[ArticlePage, ...]           # newest first
+
+
+@dataclass(frozen=True)
+class LanguageSite:
+    lang: str
+    briefings: tuple[Briefing, ...]             # newest first
+    articles: tuple[ArticlePage, ...]           # newest first
+    archives: tuple[ArchivePage, ...]
+    tags: tuple[TagPage, ...]
+
+    @property
+    def latest(self) -> Briefing | None:
+        return self.briefings[0] if self.briefings else None
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    languages: tuple[str, ...]
+    sites: dict[str, LanguageSite]
+    generated: dt.datetime
+    missing_pairs: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+
+
+def day_path(lang: str, day: dt.date) -> str:
+    return f"{lang}/{day:%Y/%m/%d}/"
+
+
+def article_path(lang: str, day: dt.date, slug: str) -> str:
+    return f"{lang}/{day:%Y/%m/%d}/{slug}/"
+
+
+def tag_slug(tag: str) -> str:
+    from .sources import slugify
+    return slugify(tag)
+
+
+def _statement_text(version: ArticleVersion, statement) -> tuple[str, str]:
+    """The statement in the version's language: its translated sentences where aligned."""
+    kind = version.provenance.kind
+    if kind == "machine" and version.sentences:
+        first, last = statement.sentence, max(statement.sentence, statement.last_sentence)
+        parts = version.sentences[first:last + 1]
+        if parts:
+            return " ".join(parts), version.lang
+    return statement.text, version.article.lang
+
+
+def key_statements(
+    version: ArticleVersion, path: str, statements: Sequence, scores: Sequence[float]
+) -> tuple[KeyStatement, ...]:
+    """Statements of one article, shown in the language of `version`."""
+    out = []
+    for statement, score in zip(statements, scores):
+        text, text_lang = _statement_text(version, statement)
+        out.append(KeyStatement(
+            kind=statement.kind, speaker=statement.canonical_speaker or statement.speaker, cue=statement.cue,
+            channel=statement.channel, text=text, text_lang=text_lang, original=statement.text,
+            original_lang=version.article.lang, score=score, article_url=path, article_title=version.title,
+            sentence=statement.sentence,
+        ))
+    return tuple(out)
+
+
+def _order_of_day(pages: Iterable[ArticlePage]) -> tuple[ArticlePage, ...]:
+    """Lead first, then newest first; slug breaks ties so the order is stable."""
+    pages = sorted(pages, key=lambda p: p.article.slug)
+    pages.sort(key=lambda p: p.article.published, reverse=True)
+    pages.sort(key=lambda p: not p.article.lead)
+    return tuple(pages)
+
+
+def assemble_site(
+    languages: Sequence[str],
+    versions: dict[tuple[str, str], ArticleVersion],
+    segmented: Sequence[SegmentedArticle],
+    statements: dict[str, list] | None = None,
+    scores: dict[str, list[float]] | None = None,
+    statements_per_day: int = 8,
+    generated: dt.datetime | None = None,
+    missing_pairs: Iterable[tuple[str, str]] = (),
+) -> SitePlan:
+    """Group every article version into briefings, archives and tag pages per language."""
+    statements = statements or {}
+    scores = scores or {}
+    sites: dict[str, LanguageSite] = {}
+    for lang in languages:
+        pages: list[ArticlePage] = []
+        for seg in segmented:
+            a = seg.article
+            version = versions[(a.key, lang)]
+            path = article_path(lang, a.date, a.slug)
+            alternates = tuple((other, article_path(other, a.date, a.slug)) for other in languages)
+            found = statements.get(a.key, [])
+            pages.append(ArticlePage(version, lang, path, alternates,
+                                     key_statements(version, path, found, scores.get(a.key, [1.0] * len(found)))))
+        by_day: dict[dt.date, list[ArticlePage]] = defaultdict(list)
+        for page in pages:
+            by_day[page.date].append(page)
+        days = sorted(by_day, reverse=True)
+        briefings = []
+        for i, day in enumerate(days):
+            ordered = _order_of_day(by_day[day])
+            day_statements = sorted((s for p in ordered for s in p.statements), key=lambda s: -s.score)
+            briefings.append(Briefing(
+                lang, day, day_path(lang, day), ordered, tuple(day_statements[:statements_per_day]),
+                previous=days[i + 1] if i + 1 < len(days) else None,
+                next=days[i - 1] if i > 0 else None,
+            ))
+        archives = []
+        for year in sorted({d.year for d in days}, reverse=True):
+            year_days = tuple(b for b in briefings if b.date.year == year)
+            archives.append(ArchivePage(lang, year, None, f"{lang}/{year}/", year_days))
+            for month in sorted({b.date.month for b in year_days}, reverse=True):
+                archives.append(ArchivePage(lang, year, month, f"{lang}/{year}/{month:02d}/",
+                                            tuple(b for b in year_days if b.date.month == month)))
+        newest = sorted(pages, key=lambda p: (p.article.published, p.article.slug), reverse=True)
+        tagged: dict[str, list[ArticlePage]] = defaultdict(list)
+        for page in newest:
+            for tag in dict.fromkeys(tag_slug(t) for t in page.article.tags):
+                tagged[tag].append(page)
+        tags = tuple(TagPage(lang, tag, f"{lang}/tags/{tag}/", tuple(ps)) for tag, ps in sorted(tagged.items()))
+        sites[lang] = LanguageSite(lang, tuple(briefings), tuple(newest), tuple(archives), tags)
+    return SitePlan(tuple(languages), sites, generated or dt.datetime.now(dt.timezone.utc), frozenset(missing_pairs))

@@ -1,0 +1,99 @@
+"""Feeds and sitemap: one Atom feed per language and a sitemap with hreflang alternates."""
+from __future__ import annotations
+
+from typing import Iterator
+from xml.sax.saxutils import escape as xml_escape, quoteattr
+
+from feedgen.feed import FeedGenerator
+from markupsafe import escape
+
+from .assemble import KeyStatement, SitePlan
+from .render import OutputFile, SiteRenderer
+
+FEED_LIMIT = 200
+
+
+def _statements_html(statements: tuple[KeyStatement, ...]) -> str:
+    if not statements:
+        return ""
+    items = "".join(
+        f'<li><blockquote lang="{s.text_lang}">{escape(s.text)}</blockquote> — <bdi>{escape(s.speaker)}</bdi></li>'
+        for s in statements
+    )
+    return f"<ul class=\"statements\">{items}</ul>"
+
+
+def atom_feeds(plan: SitePlan, renderer: SiteRenderer) -> Iterator[OutputFile]:
+    """An Atom feed per language: one entry per article, newest first, statements included."""
+    config = renderer.config
+    for lang in plan.languages:
+        site = plan.sites[lang]
+        fg = FeedGenerator()
+        feed_url = renderer.absolute(f"{lang}/feed.xml")
+        fg.id(feed_url)
+        fg.title(config.title(lang))
+        fg.language(lang)
+        fg.link(href=renderer.absolute(f"{lang}/"), rel="alternate", type="text/html")
+        fg.link(href=feed_url, rel="self", type="application/atom+xml")
+        fg.author({"name": config.title(lang)})
+        fg.generator("hawal")
+        newest = site.articles[0].article.published if site.articles else plan.generated
+        fg.updated(newest)
+        for page in reversed(site.articles[:FEED_LIMIT]):     # feedgen prepends entries
+            a, v = page.article, page.version
+            entry = fg.add_entry()
+            entry.id(renderer.absolute(page.path))
+            entry.title(v.title)
+            entry.link(href=renderer.absolute(page.path), rel="alternate", type="text/html")
+            for code, path in page.alternates:
+                if code != lang:
+                    entry.link(href=renderer.absolute(path), rel="alternate", type="text/html", hreflang=code)
+            entry.published(a.published)
+            entry.updated(a.published)
+            if a.author:
+                entry.author({"name": a.author})
+            for tag in a.tags:
+                entry.category(term=tag)
+            if a.summary and v.provenance.kind != "machine":
+                entry.summary(a.summary)
+            entry.content(str(renderer.body_html(v)) + _statements_html(page.statements), type="html")
+        yield OutputFile(f"{lang}/feed.xml", fg.atom_str(pretty=True))
+
+
+def sitemap(plan: SitePlan, base_url: str) -> OutputFile:
+    """sitemap.xml listing every page with its hreflang alternates and x-default."""
+    groups: list[list[tuple[str, str]]] = []
+    langs = plan.languages
+    groups.append([(l, f"{l}/") for l in langs])
+    first = plan.sites[langs[0]]
+    for briefing in first.briefings:
+        groups.append([(l, f"{l}/{briefing.date:%Y/%m/%d}/") for l in langs])
+    for page in first.articles:
+        groups.append(list(page.alternates))
+    for archive in first.archives:
+        suffix = archive.path[len(langs[0]) + 1:]
+        groups.append([(l, f"{l}/{suffix}") for l in langs])
+    groups.append([(l, f"{l}/archive/") for l in langs])
+    groups.append([(l, f"{l}/tags/") for l in langs])
+    for tag in first.tags:
+        groups.append([(l, f"{l}/tags/{tag.tag}/") for l in langs])
+    seen_tags = {t.tag for t in first.tags}
+    for lang in langs[1:]:
+        for tag in plan.sites[lang].tags:
+            if tag.tag not in seen_tags:
+                seen_tags.add(tag.tag)
+                groups.append([(l, f"{l}/tags/{tag.tag}/") for l in langs])
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for group in groups:
+        alternates = "".join(
+            f'\n    <xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(base_url + path)}/>' for code, path in group
+        ) + f'\n    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base_url + group[0][1])}/>'
+        for _code, path in group:
+            lines.append(f"  <url>\n    <loc>{xml_escape(base_url + path)}</loc>{alternates}\n  </url>")
+    lines.append("</urlset>")
+    return OutputFile("sitemap.xml", ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def robots_txt(base_url: str) -> OutputFile:
+    return OutputFile("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n".encode())
