@@ -96,6 +96,13 @@ class LoadResult:
     skipped: list[str] = field(default_factory=list)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text, so an impossible date is reported, not raised."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 class SourceLoadError(Exception):
     """A single source could not be loaded; `.error` says where and why."""
 
@@ -133,11 +140,13 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
         if lines[i].strip() in ("---", "..."):
             raw = "\n".join(lines[1:i])
             try:
-                meta = yaml.safe_load(raw) if raw.strip() else {}
+                meta = yaml.load(raw, Loader=_FrontMatterLoader) if raw.strip() else {}
             except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
+                # The context mark (an unclosed bracket, say) is where the editor must look.
+                mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark else 1
-                problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+                problem = " ".join(filter(None, [getattr(exc, "context", None), getattr(exc, "problem", None)]))
+                problem = problem or str(exc).splitlines()[0]
                 raise _Invalid(line, f"bad YAML in front matter: {problem}") from None
             if meta is None:
                 meta = {}
