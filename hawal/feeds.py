@@ -45,9 +45,6 @@ def atom_feeds(plan: SitePlan, renderer: SiteRenderer) -> Iterator[OutputFile]:
             entry.id(renderer.absolute(page.path))
             entry.title(v.title)
             entry.link(href=renderer.absolute(page.path), rel="alternate", type="text/html")
-            for code, path in page.alternates:
-                if code != lang:
-                    entry.link(href=renderer.absolute(path), rel="alternate", type="text/html", hreflang=code)
             entry.published(a.published)
             entry.updated(a.published)
             if a.author:
