@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Build benchmark: synthetic sites of N articles; reports pages/s, seconds per stage and peak memory.
+
+Each size runs in its own process so peak memory (ru_maxrss) belongs to that build alone.
+Usage: python bench/bench_build.py [N ...]   (default: 300 1000 3000)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+PARAGRAPHS = {
+    "en": [
+        "Officials in {city} said on {weekday} that work on the new {thing} would start next month.",
+        "“We have waited long enough for this,” a local council member told reporters in {city}.",
+        "The ministry added that the budget for the {thing} had been approved by parliament.",
+        "Residents said the project could create {n} jobs in the province, according to the governor's office.",
+    ],
+    "ar": [
+        "قال مسؤولون في {city_ar} يوم {weekday_ar} إن العمل في المشروع الجديد سيبدأ الشهر المقبل.",
+        "وأضاف عضو في مجلس المحافظة أن «السكان انتظروا طويلاً».",
+        "وبحسب مكتب المحافظ، فإن المشروع قد يوفر {n} فرصة عمل في المحافظة.",
+    ],
+    "ckb": [
+        "بەرپرسانی {city_ckb} ڕایانگەیاند کە کارکردن لە پرۆژە نوێیەکەدا مانگی داهاتوو دەست پێدەکات.",
+        "ئەندامێکی ئەنجومەنی پارێزگا وتی «خەڵک ماوەیەکی زۆرە چاوەڕێی ئەم ڕۆژەن».",
+        "بەپێی نووسینگەی پارێزگار، پرۆژەکە دەتوانێت {n} هەلی کار بڕەخسێنێت.",
+    ],
+}
+CITIES = [("Erbil", "أربيل", "هەولێر"), ("Sulaimani", "السليمانية", "سلێمانی"), ("Duhok", "دهوك", "دهۆک"),
+          ("Kirkuk", "كركوك", "کەرکووک"), ("Baghdad", "بغداد", "بەغدا")]
+THINGS = ["bridge", "hospital", "water plant", "school", "highway"]
+
+
+def write_synthetic_content(root: Path, count: int, seed: int = 7) -> None:
+    """N articles over count/10 days, languages in turn, 4-8 paragraphs each."""
+    rng = random.Random(seed)
+    start = dt.date(2026, 1, 1)
+    for i in range(count):
+        lang = ("en", "ar", "ckb")[i % 3]
+        day = start + dt.timedelta(days=i // 10)
+        city = rng.choice(CITIES)
+        fill = dict(city=city[0], city_ar=city[1], city_ckb=city[2], weekday="Monday", weekday_ar="الاثنين",
+                    thing=rng.choice(THINGS), n=rng.randint(50, 900))
+        body = "\n\n".join(rng.choice(PARAGRAPHS[lang]).format(**fill) for _ in range(rng.randint(4, 8)))
+        title = {"en": f"Project {i} moves ahead in {city[0]}", "ar": f"مشروع {i} يتقدم في {city[1]}",
+                 "ckb": f"پرۆژەی {i} لە {city[2]} بەرەوپێش دەچێت"}[lang]
+        path = root / "content" / f"{day:%Y/%m/%d}" / f"story-{i}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ntitle: \"{title}\"\ndate: {day.isoformat()}\nlang: {lang}\n"
+                        f"tags: [{rng.choice(['economy', 'security', 'water'])}]\n---\n{body}\n", encoding="utf-8")
+
+
+def run_one(count: int) -> dict:
+    from tests.conftest import write_project      # the same project layout the tests use
+    from hawal.pipeline import run_build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_synthetic_content(root, count)
+        config = write_project(root, {})
+        report = run_build(config)
+    pages = sum(report.pages.values())
+    total = sum(report.seconds.values())
+    return {"articles": count, "pages": pages, "seconds": round(total, 2), "pages_per_second": round(pages / total, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "stages": report.seconds}
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--one":
+        print(json.dumps(run_one(int(argv[1]))))
+        return 0
+    sizes = [int(a) for a in argv] or [300, 1000, 3000]
+    print(f"{'articles':>8} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak MB':>8}  stages (s)")
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
+        print(f"{r['articles']:>8} {r['pages']:>7} {r['seconds']:>8} {r['pages_per_second']:>8} {r['peak_rss_mb']:>8}  {stages}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
