@@ -60,9 +60,19 @@ def write_synthetic_content(root: Path, count: int, seed: int = 7) -> None:
                         f"tags: [{rng.choice(['economy', 'security', 'water'])}]\n---\n{body}\n", encoding="utf-8")
 
 
+def _load_tests_module(name: str):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"hawal_tests_{name}", REPO / "tests" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def run_one(count: int) -> dict:
-    from tests.conftest import write_project      # the same project layout the tests use
     from hawal.pipeline import run_build
+
+    write_project = _load_tests_module("conftest").write_project    # the project layout the tests use
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
