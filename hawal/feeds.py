@@ -1,6 +1,7 @@
 """Feeds and sitemap: one Atom feed per language and a sitemap with hreflang alternates."""
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterator
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
@@ -8,7 +9,7 @@ from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from .assemble import KeyStatement, SitePlan
-from .render import OutputFile, SiteRenderer
+from .render import OutputFile, PageJob, SiteRenderer, digest
 
 FEED_LIMIT = 200
 
@@ -23,38 +24,46 @@ def _statements_html(statements: tuple[KeyStatement, ...]) -> str:
     return f"<ul class=\"statements\">{items}</ul>"
 
 
-def atom_feeds(plan: SitePlan, renderer: SiteRenderer) -> Iterator[OutputFile]:
+def atom_feeds(plan: SitePlan, renderer: SiteRenderer) -> Iterator[PageJob]:
     """An Atom feed per language: one entry per article, newest first, statements included."""
-    config = renderer.config
     for lang in plan.languages:
-        site = plan.sites[lang]
-        fg = FeedGenerator()
-        feed_url = renderer.absolute(f"{lang}/feed.xml")
-        fg.id(feed_url)
-        fg.title(config.title(lang))
-        fg.language(lang)
-        fg.link(href=renderer.absolute(f"{lang}/"), rel="alternate", type="text/html")
-        fg.link(href=feed_url, rel="self", type="application/atom+xml")
-        fg.author({"name": config.title(lang)})
-        fg.generator("hawal")
-        newest = site.articles[0].article.published if site.articles else plan.generated
-        fg.updated(newest)
-        for page in reversed(site.articles[:FEED_LIMIT]):     # feedgen prepends entries
-            a, v = page.article, page.version
-            entry = fg.add_entry()
-            entry.id(renderer.absolute(page.path))
-            entry.title(v.title)
-            entry.link(href=renderer.absolute(page.path), rel="alternate", type="text/html")
-            entry.published(a.published)
-            entry.updated(a.published)
-            if a.author:
-                entry.author({"name": a.author})
-            for tag in a.tags:
-                entry.category(term=tag)
-            if a.summary and v.provenance.kind != "machine":
-                entry.summary(a.summary)
-            entry.content(str(renderer.body_html(v)) + _statements_html(page.statements), type="html")
-        yield OutputFile(f"{lang}/feed.xml", fg.atom_str(pretty=True))
+        entries = plan.sites[lang].articles[:FEED_LIMIT]
+        key = digest(renderer.templates_digest, "feed", lang,
+                      tuple((p.path, renderer.version_digest(p.version), p.statements) for p in entries))
+        yield PageJob(f"{lang}/feed.xml", key, partial(atom_feed, plan, renderer, lang))
+
+
+def atom_feed(plan: SitePlan, renderer: SiteRenderer, lang: str) -> OutputFile:
+    """The Atom feed of one language."""
+    config = renderer.config
+    site = plan.sites[lang]
+    fg = FeedGenerator()
+    feed_url = renderer.absolute(f"{lang}/feed.xml")
+    fg.id(feed_url)
+    fg.title(config.title(lang))
+    fg.language(lang)
+    fg.link(href=renderer.absolute(f"{lang}/"), rel="alternate", type="text/html")
+    fg.link(href=feed_url, rel="self", type="application/atom+xml")
+    fg.author({"name": config.title(lang)})
+    fg.generator("hawal")
+    newest = site.articles[0].article.published if site.articles else plan.generated
+    fg.updated(newest)
+    for page in reversed(site.articles[:FEED_LIMIT]):     # feedgen prepends entries
+        a, v = page.article, page.version
+        entry = fg.add_entry()
+        entry.id(renderer.absolute(page.path))
+        entry.title(v.title)
+        entry.link(href=renderer.absolute(page.path), rel="alternate", type="text/html")
+        entry.published(a.published)
+        entry.updated(a.published)
+        if a.author:
+            entry.author({"name": a.author})
+        for tag in a.tags:
+            entry.category(term=tag)
+        if a.summary and v.provenance.kind != "machine":
+            entry.summary(a.summary)
+        entry.content(str(renderer.body_html(v)) + _statements_html(page.statements), type="html")
+    return OutputFile(f"{lang}/feed.xml", fg.atom_str(pretty=True))
 
 
 def sitemap(plan: SitePlan, base_url: str) -> OutputFile:

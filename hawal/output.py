@@ -14,11 +14,11 @@ import fcntl
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .render import OutputFile
+from .render import OutputFile, PageJob
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -114,39 +114,66 @@ def recover_interrupted(target: Path) -> None:
 
 @dataclass
 class WriteResult:
-    files: int
-    bytes: int
+    files: int = 0
+    bytes: int = 0
+    rendered: int = 0
+    reused: int = 0
+    keys: dict[str, str] = field(default_factory=dict)   # path -> input digest, for the next build
 
 
 def write_site(
-    files: Iterable[OutputFile], target: Path, on_file: Callable[[OutputFile], None] | None = None
+    jobs: Iterable[PageJob],
+    target: Path,
+    previous_keys: dict[str, str] | None = None,
+    on_file: Callable[[OutputFile], None] | None = None,
 ) -> WriteResult:
-    """Write every file into a fresh tree beside `target`, then swap it in; on error nothing changes."""
+    """Produce every file into a fresh tree beside `target`, then swap it in; on error nothing changes.
+
+    A job whose key matches the previous build's is not rendered again: its file in the current
+    site is hard-linked into the new tree (files are never modified in place, only replaced).
+    """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     recover_interrupted(target)
+    previous_keys = previous_keys or {}
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir()
-    count = size = 0
+    result = WriteResult()
     try:
         made: set[Path] = {tmp}
-        for output in files:
-            dest = tmp / output.path
+        for job in jobs:
+            dest = tmp / job.path
             if dest.parent not in made:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 made.add(dest.parent)
-            dest.write_bytes(output.data)
-            count += 1
-            size += len(output.data)
-            if on_file is not None:
-                on_file(output)
+            if job.key and previous_keys.get(job.path) == job.key and _link_previous(target / job.path, dest):
+                result.reused += 1
+                result.bytes += dest.stat().st_size
+            else:
+                output = job.make()
+                dest.write_bytes(output.data)
+                result.rendered += 1
+                result.bytes += len(output.data)
+                if on_file is not None:
+                    on_file(output)
+            if job.key:
+                result.keys[job.path] = job.key
+            result.files += 1
         swap_in(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return WriteResult(count, size)
+    return result
+
+
+def _link_previous(source: Path, dest: Path) -> bool:
+    try:
+        os.link(source, dest)
+        return True
+    except OSError:
+        return False
 
 
 def write_build_marker(state_dir: Path, target: Path, files: int) -> None:

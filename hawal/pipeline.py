@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import pickle
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Iterator
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 from .assemble import SitePlan, assemble_site
 from .config import Config
 from .feeds import atom_feeds, robots_txt, sitemap
 from .output import BuildLock, write_build_marker, write_site
 from .progress import Progress
-from .render import OutputFile, SiteRenderer, static_files
-from .segment import SegmentedArticle, segment_articles
+from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, tree_digest
+from .segment import SegmentedArticle, body_digest, segment_articles
 from .sources import LoadResult, load_sources
 from .translate import TranslationOutcome, translate_articles
 
@@ -45,6 +48,8 @@ class BuildReport:
     translation: dict[str, int] = field(default_factory=lambda: {"computed": 0, "cached": 0, "missing": 0})
     missing_pairs: list[str] = field(default_factory=list)
     statements: int = 0
+    rendered: int = 0              # files produced afresh
+    reused: int = 0                # files carried over unchanged from the previous build
     seconds: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> str:
@@ -68,35 +73,80 @@ def _timed(report: BuildReport, stage: str) -> Iterator[None]:
         report.seconds[stage] = round(report.seconds.get(stage, 0.0) + time.perf_counter() - start, 4)
 
 
-def load_stage(config: Config) -> LoadResult:
-    return load_sources(config.content_dir, config.root, config.language_codes, config.timezone)
+class BuildCache:
+    """What a build can reuse from the last one: parsed sources, segmentation, statements and the
+    input digest of every output file. Kept in .hawal/cache/; any change to hawal's code drops it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.parsed: dict = {}
+        self.segments: dict = {}
+        self.statements: dict = {}
+        self.pages: dict[str, str] = {}
+
+    @classmethod
+    def load(cls, path: Path) -> "BuildCache":
+        cache = cls(path)
+        try:
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+            if data.get("code") == CODE_DIGEST:
+                cache.parsed, cache.segments = data["parsed"], data["segments"]
+                cache.statements, cache.pages = data["statements"], data["pages"]
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, ImportError, TypeError):
+            pass          # no cache, or one from other code: start afresh
+        return cache
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump({"code": CODE_DIGEST, "parsed": self.parsed, "segments": self.segments,
+                         "statements": self.statements, "pages": self.pages}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
 
 
-def statements_stage(segmented: list[SegmentedArticle]) -> tuple[dict[str, list], dict[str, list[float]]]:
-    """Key statements of every article, with a newsworthiness score each."""
+CODE_DIGEST = tree_digest(Path(__file__).resolve().parent)
+
+
+def load_stage(config: Config, parsed: dict | None = None) -> LoadResult:
+    return load_sources(config.content_dir, config.root, config.language_codes, config.timezone, parsed)
+
+
+def statements_stage(segmented: list[SegmentedArticle], cache: dict | None = None
+                     ) -> tuple[dict[str, list], dict[str, list[float]]]:
+    """Key statements of every article, with a newsworthiness score each (cached by body digest)."""
     from .statements import extract_statements, newsworthiness
 
+    cache = cache if cache is not None else {}
     found: dict[str, list] = {}
     scores: dict[str, list[float]] = {}
+    live = set()
     for seg in segmented:
-        statements = extract_statements(seg)
-        found[seg.article.key] = statements
-        scores[seg.article.key] = [newsworthiness(s, seg) for s in statements]
+        key = body_digest(seg.article)
+        live.add(key)
+        if key not in cache:
+            statements = extract_statements(seg)
+            cache[key] = (statements, [newsworthiness(s, seg) for s in statements])
+        found[seg.article.key], scores[seg.article.key] = cache[key]
+    for key in set(cache) - live:
+        del cache[key]
     return found, scores
 
 
-def render_stage(plan: SitePlan, config: Config) -> Iterator[OutputFile]:
+def render_stage(plan: SitePlan, config: Config) -> Iterator[PageJob]:
     renderer = SiteRenderer(config)
     yield from renderer.render(plan)
     yield from atom_feeds(plan, renderer)
-    yield sitemap(plan, config.base_url)
-    yield robots_txt(config.base_url)
-    yield from static_files(config)
+    yield ready(sitemap(plan, config.base_url))
+    yield ready(robots_txt(config.base_url))
+    for output in static_files(config):
+        yield ready(output)
 
 
-def validate(config: Config, options: BuildOptions, report: BuildReport) -> LoadResult:
+def validate(config: Config, options: BuildOptions, report: BuildReport, parsed: dict | None = None) -> LoadResult:
     with _timed(report, "load"):
-        loaded = load_stage(config)
+        loaded = load_stage(config, parsed)
     report.sources = len(loaded.articles) + len({e.path for e in loaded.errors})
     report.errors = [str(e) for e in sorted(loaded.errors, key=lambda e: (e.path, e.line))]
     if loaded.errors and options.skip_invalid:
@@ -116,7 +166,8 @@ def run_build(config: Config, options: BuildOptions | None = None, progress: Pro
             progress.line("waiting for the other build to finish…")
         lock.acquire(wait=options.wait)
     try:
-        loaded = validate(config, options, report)
+        cache = BuildCache.load(state_dir / "cache" / "build.pickle") if not options.dry_run else BuildCache(Path())
+        loaded = validate(config, options, report, cache.parsed)
         if loaded.errors and not options.skip_invalid:
             raise BuildFailed(report)
         if not loaded.articles:
@@ -124,7 +175,7 @@ def run_build(config: Config, options: BuildOptions | None = None, progress: Pro
             raise BuildFailed(report)
         report.articles = len(loaded.articles)
         with _timed(report, "segment"):
-            segmented = segment_articles(loaded.articles)
+            segmented = segment_articles(loaded.articles, cache=cache.segments)
         if options.dry_run:
             report.ok = True
             return report
@@ -135,24 +186,27 @@ def run_build(config: Config, options: BuildOptions | None = None, progress: Pro
                               "missing": outcome.counts.missing}
         report.missing_pairs = sorted(f"{a}→{b}" for a, b in outcome.missing_pairs)
         with _timed(report, "statements"):
-            statements, scores = statements_stage(segmented)
+            statements, scores = statements_stage(segmented, cache.statements)
         report.statements = sum(len(v) for v in statements.values())
         with _timed(report, "assemble"):
             plan = assemble_site(config.language_codes, outcome.versions, segmented, statements, scores,
                                  config.statements_per_day, dt.datetime.now(dt.timezone.utc), outcome.missing_pairs)
         pages: dict[str, int] = {}
 
-        def count(output: OutputFile) -> None:
-            if output.path.endswith(".html"):
-                lang = output.path.split("/", 1)[0] if "/" in output.path else "root"
-                pages[lang] = pages.get(lang, 0) + 1
-            if options.on_file is not None:
-                options.on_file(output)
+        def counted(jobs: Iterable[PageJob]) -> Iterator[PageJob]:
+            for job in jobs:
+                if job.path.endswith(".html"):
+                    lang = job.path.split("/", 1)[0] if "/" in job.path else "root"
+                    pages[lang] = pages.get(lang, 0) + 1
+                yield job
 
         with _timed(report, "render+write"):
-            written = write_site(render_stage(plan, config), config.output_dir, on_file=count)
+            written = write_site(counted(render_stage(plan, config)), config.output_dir, cache.pages, options.on_file)
+        cache.pages = written.keys
+        cache.save()
         write_build_marker(state_dir, config.output_dir, written.files)
         report.pages, report.files, report.bytes = pages, written.files, written.bytes
+        report.rendered, report.reused = written.rendered, written.reused
         report.ok = True
         return report
     finally:

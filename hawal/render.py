@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import hashlib
 import io
 import posixpath
 import re
 from urllib.parse import urlsplit
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import markdown as markdown_lib
 import nh3
@@ -26,7 +26,7 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from . import text_direction
+from . import __version__, text_direction
 from .assemble import ArticlePage, SitePlan, tag_slug
 from .config import Config
 from .translate.stage import ArticleVersion
@@ -125,6 +125,10 @@ class SiteRenderer:
         self.config = config
         self.envs = {lang: self._environment(lang) for lang in config.language_codes}
         self._body_cache: dict[tuple[str, str], Markup] = {}
+        self._version_digests: dict[tuple[str, str], str] = {}
+        self.templates_digest = digest(
+            tree_digest(config.templates_dir, config.locale_dir), config.base_url, config.languages,
+            config.titles, config.timezone.key, __version__)
 
     def _environment(self, lang: str) -> Environment:
         env = Environment(
@@ -183,40 +187,97 @@ class SiteRenderer:
             alternates=[(code, relative_link(path, p), self.absolute(p)) for code, p in alternates],
             **context,
         )
-        return OutputFile(path + "index.html" if path.endswith("/") or not path else path, html.encode("utf-8"))
+        return OutputFile(_file_path(path), html.encode("utf-8"))
 
-    def render(self, plan: SitePlan) -> Iterator[OutputFile]:
-        """Every page of the site; feeds, sitemap and assets come from their own functions."""
+    def version_digest(self, version: ArticleVersion) -> str:
+        """Digest of everything about an article version that a page can show."""
+        key = (version.article.key, version.lang)
+        found = self._version_digests.get(key)
+        if found is None:
+            a = version.article
+            found = digest(a.key, a.published.isoformat(), a.lead, a.tags, a.source, a.source_url, a.author,
+                             a.summary, a.dateline, a.kind, version.lang, version.title, version.body,
+                           version.provenance)
+            self._version_digests[key] = found
+        return found
+
+    def job(self, key_parts: tuple, template: str, lang: str, path: str, alternates, **context) -> PageJob:
+        """A page to render, keyed by the digest of what it shows (same key: same bytes)."""
+        key = digest(self.templates_digest, template, lang, path, tuple(alternates), key_parts)
+        return PageJob(_file_path(path), key, lambda: self.page(template, lang, path, alternates, **context))
+
+    def _pages_digest(self, pages) -> tuple:
+        return tuple((p.path, self.version_digest(p.version), p.statements) for p in pages)
+
+    def render(self, plan: SitePlan) -> Iterator[PageJob]:
+        """Every page of the site as jobs; feeds, sitemap and assets come from their own functions."""
         langs = plan.languages
-        yield self.page("home.html", langs[0], "", [(l, f"{l}/") for l in langs], plan=plan)
-        yield self.page("404.html", langs[0], "404.html", [], plan=plan,
-                        link_root=urlsplit(self.config.base_url).path or "/")
+        yield self.job((langs,), "home.html", langs[0], "", [(l, f"{l}/") for l in langs], plan=plan)
+        link_root = urlsplit(self.config.base_url).path or "/"
+        yield self.job((langs, link_root), "404.html", langs[0], "404.html", [], plan=plan, link_root=link_root)
         for lang in langs:
             site = plan.sites[lang]
             latest = site.latest
-            yield self.page("briefing.html", lang, f"{lang}/", [(l, f"{l}/") for l in langs],
-                            briefing=latest, site=site, is_latest=True, body_html=self.body_html)
-            for briefing in site.briefings:
-                yield self.page("briefing.html", lang, briefing.path,
-                                [(l, f"{l}/{briefing.date:%Y/%m/%d}/") for l in langs],
-                                briefing=briefing, site=site, is_latest=False, body_html=self.body_html)
+            for briefing, path, is_latest in [(latest, f"{lang}/", True)] + [(b, b.path, False) for b in site.briefings]:
+                key = (briefing.date, briefing.previous, briefing.next, briefing.statements,
+                       self._pages_digest(briefing.articles)) if briefing else ()
+                day = f"{briefing.date:%Y/%m/%d}/" if briefing and not is_latest else ""
+                yield self.job(key, "briefing.html", lang, path, [(l, f"{l}/{day}") for l in langs],
+                               briefing=briefing, site=site, is_latest=is_latest)
             for page in site.articles:
-                yield self.page("article.html", lang, page.path, page.alternates, page=page, site=site,
-                                body_html=self.body_html(page.version), provenance=page.version.provenance)
+                yield self.job((self.version_digest(page.version), page.statements), "article.html", lang,
+                               page.path, page.alternates, page=page, site=site,
+                               body_html=self.body_html(page.version), provenance=page.version.provenance)
+            archive_key = tuple((a.path, tuple((b.date, len(b.articles), b.articles[0].version.title) for b in a.days))
+                                for a in site.archives)
             month_titles = {
                 a.path: self.format_date(dt.date(a.year, a.month, 1), lang, "MMMM y") for a in site.archives if a.month
             }
-            yield self.page("archive.html", lang, f"{lang}/archive/", [(l, f"{l}/archive/") for l in langs],
-                            archive=None, site=site, month_titles=month_titles, archive_month_title="")
+            yield self.job(archive_key, "archive.html", lang, f"{lang}/archive/", [(l, f"{l}/archive/") for l in langs],
+                           archive=None, site=site, month_titles=month_titles, archive_month_title="")
             for archive in site.archives:
                 suffix = archive.path[len(lang) + 1:]
-                yield self.page("archive.html", lang, archive.path, [(l, f"{l}/{suffix}") for l in langs],
-                                archive=archive, site=site, month_titles=month_titles,
-                                archive_month_title=month_titles.get(archive.path, ""))
-            yield self.page("tags.html", lang, f"{lang}/tags/", [(l, f"{l}/tags/") for l in langs], site=site)
+                yield self.job(archive_key, "archive.html", lang, archive.path, [(l, f"{l}/{suffix}") for l in langs],
+                               archive=archive, site=site, month_titles=month_titles,
+                               archive_month_title=month_titles.get(archive.path, ""))
+            tags_key = tuple((t.tag, len(t.articles)) for t in site.tags)
+            yield self.job(tags_key, "tags.html", lang, f"{lang}/tags/", [(l, f"{l}/tags/") for l in langs], site=site)
             for tag in site.tags:
-                yield self.page("tag.html", lang, tag.path, [(l, f"{l}/tags/{tag.tag}/") for l in langs],
-                                tag=tag, site=site)
+                yield self.job(self._pages_digest(tag.articles), "tag.html", lang, tag.path,
+                               [(l, f"{l}/tags/{tag.tag}/") for l in langs], tag=tag, site=site)
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One output file to produce; `key` digests its inputs so an unchanged file can be reused."""
+
+    path: str
+    key: str                                   # "" means: always produce
+    make: Callable[[], OutputFile]
+
+
+def ready(output: OutputFile) -> PageJob:
+    """A job for a file whose bytes are already known (static assets, sitemap)."""
+    return PageJob(output.path, "", lambda: output)
+
+
+def _file_path(path: str) -> str:
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+def digest(*parts) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def tree_digest(*folders: Path) -> str:
+    """Digest of every file under some folders (templates, catalogs): any edit changes it."""
+    h = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 @pass_context
@@ -236,18 +297,9 @@ def _asset(context, name: str) -> str:
     return _link(context, "static/" + name)
 
 
-@lru_cache(maxsize=None)
-def _static_files(static_dir: Path) -> tuple[Path, ...]:
-    return tuple(sorted(p for p in static_dir.rglob("*") if p.is_file()))
-
-
 def static_files(config: Config) -> Iterator[OutputFile]:
     """The site's static assets (CSS, fonts, scripts, licences) under static/."""
     if not config.static_dir.is_dir():
         return
-    for path in _static_files(config.static_dir):
+    for path in sorted(p for p in config.static_dir.rglob("*") if p.is_file()):
         yield OutputFile("static/" + path.relative_to(config.static_dir).as_posix(), path.read_bytes())
-
-
-def article_for_feed(renderer: SiteRenderer, page: ArticlePage) -> str:
-    return str(renderer.body_html(page.version))

@@ -6,6 +6,7 @@ keeps Markdown structure (headings, lists, quotes, code) intact.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -144,8 +145,26 @@ def segment_article(article: Article) -> SegmentedArticle:
     return segment_articles([article])[0]
 
 
-def segment_articles(articles: Sequence[Article], batch_size: int = 256) -> list[SegmentedArticle]:
-    """Split every article into blocks and sentences, batching spaCy work per language."""
+def body_digest(article: Article) -> str:
+    """Identity of an article's text for caches: language and body."""
+    return hashlib.blake2b(f"{article.lang}\0{article.body}".encode(), digest_size=16).hexdigest()
+
+
+def segment_articles(articles: Sequence[Article], batch_size: int = 256,
+                     cache: dict | None = None) -> list[SegmentedArticle]:
+    """Split every article into blocks and sentences, batching spaCy work per language.
+
+    `cache` maps body digests to earlier (blocks, sentences); it is updated in place.
+    """
+    cache = cache if cache is not None else {}
+    digests = [body_digest(a) for a in articles]
+    todo = [n for n, d in enumerate(digests) if d not in cache]
+    for n, (blocks, sentences) in zip(todo, _segment([articles[n] for n in todo], batch_size)):
+        cache[digests[n]] = (blocks, sentences)
+    return [SegmentedArticle(a, *cache[d]) for a, d in zip(articles, digests)]
+
+
+def _segment(articles: Sequence[Article], batch_size: int) -> list[tuple[tuple[Block, ...], tuple[Sentence, ...]]]:
     blocks_of = [split_blocks(a.body) for a in articles]
     sentences_of: list[list[Sentence]] = [[] for _ in articles]
     by_lang: dict[str, list[tuple[int, Block]]] = {}
@@ -167,7 +186,7 @@ def segment_articles(articles: Sequence[Article], batch_size: int = 256) -> list
                 if end <= start:
                     continue
                 sentences_of[n].append(Sentence(len(sentences_of[n]), block.index, start, end, fold_sentence_text(body[start:end])))
-    return [SegmentedArticle(a, tuple(b), tuple(s)) for a, b, s in zip(articles, blocks_of, sentences_of)]
+    return [(tuple(b), tuple(s)) for b, s in zip(blocks_of, sentences_of)]
 
 
 OPENING_QUOTES = {"“", "«", "‘", "„", "‹"}

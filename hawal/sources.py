@@ -6,8 +6,9 @@ can report all bad sources at once instead of stopping at the first.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 from zoneinfo import ZoneInfo
@@ -214,11 +215,16 @@ def derive_title(lead: str, limit: int = 90) -> str:
 class SourceLoader:
     """Reads every source under a content folder into Articles, collecting all errors."""
 
-    def __init__(self, content_dir: Path, root: Path, languages: Iterable[str], timezone: ZoneInfo):
+    def __init__(self, content_dir: Path, root: Path, languages: Iterable[str], timezone: ZoneInfo,
+                 parsed: dict | None = None):
         self.content_dir = content_dir
         self.root = root
         self.languages = tuple(languages)
         self.timezone = timezone
+        # Parsed sources by (path, content digest): lets a rebuild skip YAML and normalization
+        # for files that did not change. Shared with the caller, who may persist it.
+        self.parsed = parsed if parsed is not None else {}
+        self._salt = f"{self.languages}|{self.timezone.key}"
 
     def rel(self, path: Path) -> str:
         try:
@@ -260,12 +266,15 @@ class SourceLoader:
             except _Invalid as exc:
                 result.errors.append(SourceError(self.rel(path), exc.line, exc.message))
         seen: dict[tuple[dt.date, str], str] = {}
+        live_keys = set()
         for path in originals:
             try:
-                article = self._load_article(path, tuple(translations.get(path, ())))
+                article = self._load_cached(path, live_keys)
             except _Invalid as exc:
                 result.errors.append(SourceError(self.rel(path), exc.line, exc.message))
                 continue
+            if path in translations:
+                article = replace(article, translations=article.translations + tuple(translations[path]))
             other = seen.get((article.date, article.slug))
             if other is not None:
                 result.errors.append(SourceError(
@@ -275,7 +284,24 @@ class SourceLoader:
                 continue
             seen[(article.date, article.slug)] = article.path
             result.articles.append(article)
+        for key in set(self.parsed) - live_keys:      # forget deleted and edited files
+            del self.parsed[key]
         return result
+
+    def _load_cached(self, path: Path, live_keys: set) -> Article:
+        data = self._read_bytes(path)
+        key = (self.rel(path), hashlib.blake2b(data + self._salt.encode(), digest_size=16).hexdigest())
+        live_keys.add(key)
+        cached = self.parsed.get(key)
+        if cached is None:
+            try:
+                cached = self._load_article(path, (), text=self._decode(data))
+            except _Invalid as exc:
+                cached = (exc.line, exc.message)
+            self.parsed[key] = cached
+        if isinstance(cached, tuple):
+            raise _Invalid(*cached)
+        return cached
 
     def load_file(self, path: Path, default_date: dt.date | None = None) -> Article:
         """Load one source by itself (no duplicate or translation checks).
@@ -291,8 +317,17 @@ class SourceLoader:
         except OSError as exc:
             raise SourceLoadError(SourceError(self.rel(path), 1, f"cannot read: {exc.strerror}")) from None
 
+    def _read_bytes(self, path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise _Invalid(1, f"cannot read: {exc.strerror}") from None
+
     def _read(self, path: Path) -> str:
-        data = path.read_bytes()
+        return self._decode(self._read_bytes(path))
+
+    @staticmethod
+    def _decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -309,8 +344,8 @@ class SourceLoader:
         return EditorTranslation(lang, normalize_text(title, lang), body, self.rel(path))
 
     def _load_article(self, path: Path, translations: tuple[EditorTranslation, ...],
-                      default_date: dt.date | None = None) -> Article:
-        text = self._read(path)
+                      default_date: dt.date | None = None, text: str | None = None) -> Article:
+        text = self._read(path) if text is None else text
         rel = self.rel(path)
         if path.suffix == ".txt":
             return self._load_wire(path, rel, text, translations, default_date)
@@ -443,6 +478,10 @@ def _front_matter_translations(meta, lang, rel, languages, text) -> tuple[Editor
     return tuple(out)
 
 
-def load_sources(content_dir: Path, root: Path, languages: Iterable[str], timezone: ZoneInfo) -> LoadResult:
-    """Load every source under content_dir; bad sources become errors, never exceptions."""
-    return SourceLoader(content_dir, root, languages, timezone).load()
+def load_sources(content_dir: Path, root: Path, languages: Iterable[str], timezone: ZoneInfo,
+                 parsed: dict | None = None) -> LoadResult:
+    """Load every source under content_dir; bad sources become errors, never exceptions.
+
+    `parsed` is a cache of earlier parses (see SourceLoader.parsed); it is updated in place.
+    """
+    return SourceLoader(content_dir, root, languages, timezone, parsed).load()

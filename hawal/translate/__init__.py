@@ -1,4 +1,6 @@
 """Translate stage: every article into every configured language, offline."""
-from .stage import ArticleVersion, Provenance, TranslationCounts, TranslationOutcome, translate_articles
+from .stage import (ArticleVersion, Provenance, TranslationCounts, TranslationError, TranslationOutcome,
+                    describe_missing, translate_articles)
 
-__all__ = ["ArticleVersion", "Provenance", "TranslationCounts", "TranslationOutcome", "translate_articles"]
+__all__ = ["ArticleVersion", "Provenance", "TranslationCounts", "TranslationError", "TranslationOutcome",
+           "describe_missing", "translate_articles"]

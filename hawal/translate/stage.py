@@ -3,6 +3,11 @@
 The original language is passed through; an editor's translation wins over a machine one; where
 no model can reach a language the version carries the original text and says so. Nothing here
 ever invents a translation.
+
+Machine translation works on sentences (and titles). Every sentence of the build that needs one
+model is gathered first, so each model runs a few large, length-sorted CTranslate2 calls; a pivot
+route (ckb→en→ar) runs its second leg after all first legs. Results go through the translation
+memory, committed per call.
 """
 from __future__ import annotations
 
@@ -11,9 +16,17 @@ from typing import Sequence
 
 from ..config import TranslationConfig
 from ..progress import Progress
-from ..segment import SegmentedArticle
+from ..segment import SegmentedArticle, apply_sentence_translations
+from .engine import Engine, EngineSettings
+from .memory import TranslationMemory, normalize_sentence
+from .packages import InstalledModel, PackageError, best_models, discover_models, find_route
+from .protect import Glossary, MaskedText, finish, load_glossary, mask
 
 INSTALL_HINT = "python build.py models install PATH.argosmodel"
+
+
+class TranslationError(RuntimeError):
+    """A model that is installed cannot be used; the message names it."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +41,10 @@ class Provenance:
     @property
     def install_hint(self) -> str:
         return INSTALL_HINT
+
+    @property
+    def pivoted(self) -> bool:
+        return len(self.route) > 2
 
 
 @dataclass(frozen=True)
@@ -53,9 +70,10 @@ class ArticleVersion:
 
 @dataclass
 class TranslationCounts:
-    computed: int = 0
-    cached: int = 0
-    missing: int = 0
+    computed: int = 0                # sentences (and titles) a model translated in this build
+    cached: int = 0                  # taken from the translation memory
+    missing: int = 0                 # left untranslated for want of a model
+    copied: int = 0                  # nothing to translate (only numbers, links, code): copied as is
 
 
 @dataclass
@@ -63,6 +81,7 @@ class TranslationOutcome:
     versions: dict[tuple[str, str], ArticleVersion] = field(default_factory=dict)   # (article key, lang)
     missing_pairs: set[tuple[str, str]] = field(default_factory=set)
     counts: TranslationCounts = field(default_factory=TranslationCounts)
+    calls: int = 0                   # CTranslate2 translate_batch calls made
 
 
 def original_version(seg: SegmentedArticle) -> ArticleVersion:
@@ -84,25 +103,170 @@ def newsroom_version(seg: SegmentedArticle, lang: str) -> ArticleVersion | None:
     return ArticleVersion(seg, lang, t.title, t.body, (), Provenance("newsroom", seg.article.lang, (seg.article.lang, lang)))
 
 
+@dataclass
+class _Job:
+    """One article into one language along one route: its title and sentences, masked."""
+
+    seg: SegmentedArticle
+    lang: str
+    route: list[InstalledModel]
+    units: list[MaskedText]
+    legs: list[list[str | None]] = field(default_factory=list)   # per unit: the text after each leg
+
+
+@dataclass
+class _ModelWork:
+    model: InstalledModel
+    results: dict[str, str] = field(default_factory=dict)        # masked input → masked output
+    computed: set[str] = field(default_factory=set)
+
+
 def translate_articles(
     segmented: Sequence[SegmentedArticle],
     languages: Sequence[str],
     config: TranslationConfig,
     progress: Progress | None = None,
     retranslate: bool = False,
+    *,
+    engine: Engine | None = None,
 ) -> TranslationOutcome:
     """Produce every article in every language: original, newsroom, machine or marked missing."""
+    progress = progress or Progress(quiet=True)
     outcome = TranslationOutcome()
+    wanted: list[tuple[SegmentedArticle, str]] = []
     for seg in segmented:
         a = seg.article
         for lang in languages:
             if lang == a.lang:
                 outcome.versions[(a.key, lang)] = original_version(seg)
-                continue
-            version = newsroom_version(seg, lang)
-            if version is None:
-                version = untranslated_version(seg, lang)
-                outcome.missing_pairs.add((a.lang, lang))
-                outcome.counts.missing += len(seg.sentences) + 1
-            outcome.versions[(a.key, lang)] = version
+            elif (version := newsroom_version(seg, lang)) is not None:
+                outcome.versions[(a.key, lang)] = version
+            else:
+                wanted.append((seg, lang))
+    if not wanted:
+        return outcome
+
+    discovery = discover_models(config.models_dir)
+    for problem in discovery.problems:
+        progress.line(f"warning: skipping a package that cannot be used: {problem}")
+    by_pair = best_models(discovery.models)
+    glossary = load_glossary(config.glossary)
+    jobs: list[_Job] = []
+    for seg, lang in wanted:
+        a = seg.article
+        route = find_route(by_pair, a.lang, lang)
+        if route is None:
+            outcome.versions[(a.key, lang)] = untranslated_version(seg, lang)
+            outcome.missing_pairs.add((a.lang, lang))
+            outcome.counts.missing += len(seg.sentences) + 1
+            continue
+        texts = [a.title] + [s.text for s in seg.sentences]
+        jobs.append(_Job(seg, lang, route, [_mask(t, a.lang, lang, glossary) for t in texts]))
+    if not jobs:
+        return outcome
+
+    engine = engine or Engine(EngineSettings.from_config(config))
+    work: dict[str, _ModelWork] = {}
+    memory = TranslationMemory(config.memory)
+    try:
+        for job in jobs:
+            job.legs = [[u.text if u.needs_model else None] for u in job.units]
+        for leg in range(max(len(j.route) for j in jobs)):
+            inputs: dict[str, list[str]] = {}
+            for job in jobs:
+                if leg < len(job.route):
+                    model = job.route[leg]
+                    work.setdefault(str(model.path), _ModelWork(model))
+                    inputs.setdefault(str(model.path), []).extend(t[leg] for t in job.legs if t[leg] is not None)
+            for key, texts in inputs.items():
+                _run_model(work[key], texts, engine, memory, progress, retranslate)
+            for job in jobs:
+                if leg < len(job.route):
+                    results = work[str(job.route[leg].path)].results
+                    for trail in job.legs:
+                        trail.append(results[trail[leg]] if trail[leg] is not None else None)
+    finally:
+        memory.close()
+    outcome.calls = engine.calls
+
+    for job in jobs:
+        outcome.versions[(job.seg.article.key, job.lang)] = _machine_version(job, work, outcome.counts)
     return outcome
+
+
+def _mask(text: str, src: str, tgt: str, glossary: Glossary) -> MaskedText:
+    masked = mask(normalize_sentence(text), src, tgt, glossary)
+    return MaskedText(normalize_sentence(masked.text), masked.items)
+
+
+def _run_model(work: _ModelWork, texts: list[str], engine: Engine, memory: TranslationMemory, progress: Progress,
+               retranslate: bool) -> None:
+    """Translate the texts this model has not seen in this build: memory first, then the model."""
+    model = work.model
+    unique = [t for t in dict.fromkeys(texts) if t not in work.results]
+    if not unique:
+        return
+    identity, version, pair = model.identity(), model.version_key(), f"{model.from_code}-{model.to_code}"
+    cached = {} if retranslate else memory.lookup(identity, version, pair, unique)
+    work.results.update(cached)
+    todo = [t for t in unique if t not in cached]
+    with progress.task(f"Translating {model.from_code}→{model.to_code}", len(unique), unit="sentences") as bar:
+        bar.advance(len(unique) - len(todo))
+        if not todo:
+            return
+        try:
+            runner = engine.runner(model)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise TranslationError(f"{model.path}: the model cannot be loaded: {exc}") from exc
+
+        def finished(indices: list[int], outputs: list[str]) -> None:
+            batch = {todo[i]: normalize_sentence(out) for i, out in zip(indices, outputs)}
+            memory.store(identity, version, pair, batch)
+            work.results.update(batch)
+            work.computed.update(batch)
+            bar.advance(len(batch))
+
+        runner.translate(todo, on_batch=finished)
+
+
+def _machine_version(job: _Job, work: dict[str, _ModelWork], counts: TranslationCounts) -> ArticleVersion:
+    seg = job.seg
+    finished_texts = []
+    for unit, trail in zip(job.units, job.legs):
+        if trail[0] is None:
+            counts.copied += 1
+            finished_texts.append(finish(unit.text, unit, job.lang))
+            continue
+        computed = any(trail[leg] in work[str(m.path)].computed for leg, m in enumerate(job.route))
+        if computed:
+            counts.computed += 1
+        else:
+            counts.cached += 1
+        finished_texts.append(finish(trail[-1], unit, job.lang))
+    title, sentences = finished_texts[0], finished_texts[1:]
+    body = apply_sentence_translations(seg.article.body, seg.sentences, sentences)
+    route = tuple([job.route[0].from_code] + [m.to_code for m in job.route])
+    provenance = Provenance("machine", seg.article.lang, route, tuple(m.name for m in job.route))
+    return ArticleVersion(seg, job.lang, title, body, tuple(sentences), provenance)
+
+
+def describe_missing(missing_pairs, models_dir=None) -> list[str]:
+    """One line per missing language pair: what is missing and how to install it."""
+    where = f" into {models_dir}" if models_dir else ""
+    lines = []
+    for src, tgt in sorted(set(missing_pairs)):
+        ways = [f"`python build.py models install FILE.argosmodel` with a {src}→{tgt} package{where}"]
+        if "en" not in (src, tgt):
+            ways[0] += f" (or {src}→en and en→{tgt}, used through English)"
+        if {src, tgt} & {"ckb", "kmr"}:
+            ways.append(f"`python build.py models pack-nllb CT2_DIR --langs en,ar,ckb` from a local NLLB-200 conversion")
+        else:
+            ways.append(f"`python build.py models install --from-index {src} {tgt}` when online")
+        lines.append(f"{src}→{tgt}: no model; pages show the {src} original. Install: " + ", or ".join(ways))
+    return lines
+
+
+__all__ = [
+    "ArticleVersion", "Provenance", "TranslationCounts", "TranslationOutcome", "TranslationError",
+    "translate_articles", "describe_missing", "PackageError",
+]

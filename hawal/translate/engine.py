@@ -1,0 +1,181 @@
+"""The engine: CTranslate2 driven directly, every sentence of a build for one model in few calls.
+
+Sentences are tokenized with the package's own SentencePiece model, sorted by length and cut into
+calls of at most `max_batch_tokens` (padded) tokens, so padding is small and every finished call
+can be committed to the translation memory. What argos 1.11 gets wrong is done right here: real
+underscores survive decoding, NLLB source tokens are added and target prefixes stripped.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .packages import InstalledModel
+
+DEFAULT_MAX_DECODING_LENGTH = 256
+EOS = "</s>"
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    beam_size: int = 2
+    compute_type: str = "int8"
+    threads: int = 0                  # 0: CTranslate2 decides
+    device: str = "auto"              # auto | cpu | cuda
+    max_batch_tokens: int = 4096
+    max_decoding_length: int | None = None   # None: 1.5 × the longest source in the call + 10, capped
+
+    @classmethod
+    def from_config(cls, config) -> "EngineSettings":
+        return cls(config.beam_size, config.compute_type, config.threads, config.device, config.max_batch_tokens)
+
+
+def resolve_device(device: str) -> str:
+    """`auto` is CUDA when CTranslate2 sees a GPU, else the CPU."""
+    import ctranslate2
+
+    if device == "auto":
+        return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    return device
+
+
+_FALLBACKS = {
+    "int8": ("int8", "int8_float16", "int8_bfloat16", "int8_float32"),
+    "int8_float16": ("int8_float16", "int8", "float16"),
+    "float16": ("float16", "bfloat16", "float32"),
+    "bfloat16": ("bfloat16", "float16", "float32"),
+}
+
+
+def resolve_compute_type(device: str, requested: str) -> str:
+    """The requested compute type if the device supports it, else the nearest one it does, else `default`."""
+    import ctranslate2
+
+    try:
+        supported = ctranslate2.get_supported_compute_types(device)
+    except (RuntimeError, ValueError):
+        return "default"
+    for candidate in _FALLBACKS.get(requested, (requested,)):
+        if candidate in supported:
+            return candidate
+    return "default"
+
+
+class ModelRunner:
+    """One installed package ready to translate: tokenizer, CTranslate2 translator, NLLB tokens."""
+
+    def __init__(self, model: InstalledModel, translator, settings: EngineSettings):
+        self.model = model
+        self.translator = translator
+        self.settings = settings
+        self.sp = model.package.tokenizer.lazy_processor() if model.package is not None and getattr(
+            model.package, "tokenizer", None) is not None else _load_sentencepiece(model)
+        self._pieces = {self.sp.id_to_piece(i) for i in range(self.sp.get_piece_size())}
+        self.calls = 0
+
+    # -- tokens --
+
+    def tokenize(self, text: str) -> list[str]:
+        pieces = self.sp.encode(text, out_type=str)
+        if self.model.source_prefix:           # NLLB: language token first, end-of-sentence last
+            return [self.model.source_prefix, *pieces, EOS]
+        return pieces
+
+    def detokenize(self, tokens: Sequence[str]) -> str:
+        """Tokens back to text: target prefix stripped, pieces decoded by SentencePiece (which keeps
+        real underscores, unlike argos's `.replace('_', ' ')`), stray special tokens dropped."""
+        tokens = list(tokens)
+        if self.model.target_prefix and tokens and tokens[0] == self.model.target_prefix:
+            tokens = tokens[1:]
+        return self.sp.decode_pieces([t for t in tokens if t in self._pieces]).strip()
+
+    # -- translation --
+
+    def translate(self, texts: Sequence[str],
+                  on_batch: Callable[[list[int], list[str]], None] | None = None) -> list[str]:
+        """Translate `texts`; `on_batch(indices, outputs)` is called after each CTranslate2 call."""
+        tokenized = [self.tokenize(t) for t in texts]
+        results: list[str | None] = [None] * len(texts)
+        for indices in plan_batches([len(t) for t in tokenized], self.settings.max_batch_tokens):
+            source = [tokenized[i] for i in indices]
+            longest = max(len(s) for s in source)
+            max_length = self.settings.max_decoding_length or min(DEFAULT_MAX_DECODING_LENGTH, int(longest * 1.5) + 10)
+            prefix = [[self.model.target_prefix]] * len(source) if self.model.target_prefix else None
+            hypotheses = self.translator.translate_batch(
+                source, target_prefix=prefix, beam_size=self.settings.beam_size,
+                max_batch_size=self.settings.max_batch_tokens, batch_type="tokens",
+                max_decoding_length=max_length + (1 if prefix else 0), return_scores=False)
+            self.calls += 1
+            outputs = [self.detokenize(h.hypotheses[0]) for h in hypotheses]
+            for i, out in zip(indices, outputs):
+                results[i] = out
+            if on_batch is not None:
+                on_batch(indices, outputs)
+        return [r if r is not None else "" for r in results]
+
+
+def plan_batches(lengths: Sequence[int], max_batch_tokens: int) -> list[list[int]]:
+    """Indices grouped into calls: longest first, each call at most `max_batch_tokens` once padded."""
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    width = 0
+    for i in order:
+        w = max(width, lengths[i], 1)
+        if current and w * (len(current) + 1) > max_batch_tokens:
+            batches.append(current)
+            current, w = [], max(lengths[i], 1)
+        current.append(i)
+        width = w
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _load_sentencepiece(model: InstalledModel):
+    import sentencepiece as spm
+
+    return spm.SentencePieceProcessor(model_file=str(model.tokenizer_file))
+
+
+class Engine:
+    """Loads translators on demand and shares one per weights file (NLLB packs link one model.bin)."""
+
+    def __init__(self, settings: EngineSettings, translator_factory: Callable | None = None):
+        self.settings = settings
+        self.device = resolve_device(settings.device)
+        self.compute_type = resolve_compute_type(self.device, settings.compute_type)
+        self._translator_factory = translator_factory
+        self._translators: dict[tuple[int, int], object] = {}
+        self._runners: dict[str, ModelRunner] = {}
+
+    def runner(self, model: InstalledModel) -> ModelRunner:
+        key = str(model.path)
+        if key not in self._runners:
+            self._runners[key] = ModelRunner(model, self._translator(model), self.settings)
+        return self._runners[key]
+
+    def _translator(self, model: InstalledModel):
+        st = os.stat(model.model_dir / "model.bin")
+        key = (st.st_dev, st.st_ino)
+        if key not in self._translators:
+            self._translators[key] = self._load(str(model.model_dir))
+        return self._translators[key]
+
+    def _load(self, model_dir: str):
+        import ctranslate2
+
+        make = self._translator_factory or ctranslate2.Translator
+        kwargs = dict(device=self.device, inter_threads=1, intra_threads=self.settings.threads)
+        try:
+            return make(model_dir, compute_type=self.compute_type, **kwargs)
+        except (ValueError, RuntimeError):
+            if self.compute_type == "default":
+                raise
+            self.compute_type = "default"       # e.g. a GPU without int8 kernels: the model's own type
+            return make(model_dir, compute_type="default", **kwargs)
+
+    @property
+    def calls(self) -> int:
+        return sum(r.calls for r in self._runners.values())

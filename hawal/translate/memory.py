@@ -1,0 +1,84 @@
+"""Translation memory: every sentence a model has translated, in SQLite (WAL).
+
+Keyed by model identity and version, language pair and the normalized (masked) sentence, so an
+unchanged sentence is never translated twice and a model update invalidates only its own entries.
+Each finished batch is committed at once: a build killed mid-way keeps all the work it finished.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+import unicodedata
+from pathlib import Path
+from typing import Iterable, Mapping
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS memory (
+    model   TEXT NOT NULL,
+    version TEXT NOT NULL,
+    pair    TEXT NOT NULL,
+    source  TEXT NOT NULL,
+    target  TEXT NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (model, version, pair, source)
+) WITHOUT ROWID;
+"""
+_LOOKUP_CHUNK = 500
+
+
+def normalize_sentence(text: str) -> str:
+    """The memory's key for a sentence: NFC with runs of white space folded to one space."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+class TranslationMemory:
+    """A SQLite file of (model, version, pair, sentence) → translation."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+        self.db.commit()
+        self._pruned: set[tuple[str, str]] = set()
+
+    def lookup(self, model: str, version: str, pair: str, sources: Iterable[str]) -> dict[str, str]:
+        """Stored translations for those of `sources` that have one."""
+        keys = list(dict.fromkeys(normalize_sentence(s) for s in sources))
+        found: dict[str, str] = {}
+        for i in range(0, len(keys), _LOOKUP_CHUNK):
+            chunk = keys[i:i + _LOOKUP_CHUNK]
+            rows = self.db.execute(
+                f"SELECT source, target FROM memory WHERE model=? AND version=? AND pair=? "
+                f"AND source IN ({','.join('?' * len(chunk))})", (model, version, pair, *chunk))
+            found.update(rows)
+        return found
+
+    def store(self, model: str, version: str, pair: str, translations: Mapping[str, str]) -> None:
+        """Save one finished batch and commit it; older versions of the same model are dropped once."""
+        now = time.time()
+        with self.db:
+            if (model, version) not in self._pruned:
+                self.db.execute("DELETE FROM memory WHERE model=? AND version<>?", (model, version))
+                self._pruned.add((model, version))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO memory (model, version, pair, source, target, created) VALUES (?,?,?,?,?,?)",
+                [(model, version, pair, normalize_sentence(s), t, now) for s, t in translations.items()])
+
+    def count(self, model: str | None = None) -> int:
+        if model is None:
+            return self.db.execute("SELECT COUNT(*) FROM memory").fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM memory WHERE model=?", (model,)).fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "TranslationMemory":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

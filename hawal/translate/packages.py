@@ -1,0 +1,397 @@
+"""Translation models on disk: argos packages found, checked, installed, and routes between languages.
+
+Discovery reads packages through `argostranslate.package.Package` (metadata and tokenizer); the
+install itself is ours because argos's `install_from_path` imports `argostranslate.translate`
+(torch, network) and unpacks without checking. Packages are validated completely before anything
+is written, then unpacked beside the models folder and moved into place in one rename.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterable, Sequence
+
+PIVOT = "en"
+NLLB_KIND = "nllb-packed"
+ARGOS_KIND = "argos-native"
+# NLLB-200 language tokens for the languages hawal works with.
+NLLB_CODES = {"en": "eng_Latn", "ar": "arb_Arab", "ckb": "ckb_Arab", "kmr": "kmr_Latn", "fa": "pes_Arab", "tr": "tur_Latn"}
+
+
+class PackageError(Exception):
+    """A package file or folder cannot be installed; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    """One installed argos package for one direction."""
+
+    from_code: str
+    to_code: str
+    name: str                         # the package folder's name
+    version: str
+    path: Path
+    kind: str                         # "argos-native" | "nllb-packed"
+    licence: str
+    source_prefix: str = ""           # NLLB source language token
+    target_prefix: str = ""           # NLLB target language token
+    package: object = field(default=None, repr=False, compare=False)    # argostranslate.package.Package
+
+    @property
+    def model_dir(self) -> Path:
+        return self.path / "model"
+
+    @property
+    def tokenizer_file(self) -> Path:
+        return self.path / "sentencepiece.model"
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}→{self.to_code}"
+
+    def identity(self) -> str:
+        """Stable name of the model for the translation memory: package, direction and weights."""
+        return f"{self.name}:{self.from_code}-{self.to_code}"
+
+    def version_key(self) -> str:
+        """Package version plus a fingerprint of the weights, so a replaced model never reuses old output."""
+        return f"{self.version}#{weights_fingerprint(self.model_dir / 'model.bin')}"
+
+    def size_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
+
+
+def weights_fingerprint(model_bin: Path) -> str:
+    """A cheap fingerprint of a weights file: its size and its first and last MiB."""
+    try:
+        size = model_bin.stat().st_size
+        digest = hashlib.sha1(str(size).encode())
+        with open(model_bin, "rb") as f:
+            digest.update(f.read(1 << 20))
+            if size > 2 << 20:
+                f.seek(-(1 << 20), os.SEEK_END)
+                digest.update(f.read())
+        return digest.hexdigest()[:12]
+    except OSError:
+        return "absent"
+
+
+def _argos_package_module():
+    """argostranslate.package, imported on first use (its settings module reads the environment then)."""
+    from argostranslate import package
+
+    return package
+
+
+def default_models_dirs() -> list[Path]:
+    """argos's own package folders: ARGOS_PACKAGES_DIR, else ~/.local/share/argos-translate/packages."""
+    from argostranslate import settings
+
+    return [Path(p) for p in settings.package_dirs]
+
+
+def models_dirs(models_dir: Path | None) -> list[Path]:
+    """The folders searched for packages: `translation.models_dir` if set, else argos's usual ones."""
+    return [Path(models_dir)] if models_dir else default_models_dirs()
+
+
+def install_dir(models_dir: Path | None) -> Path:
+    """Where `models install` puts packages."""
+    return models_dirs(models_dir)[0]
+
+
+def read_model(folder: Path) -> InstalledModel:
+    """Read one unpacked package folder through argos; PackageError when it is not usable."""
+    if not (folder / "metadata.json").is_file():
+        raise PackageError(f"{folder}: no metadata.json")
+    try:
+        pkg = _argos_package_module().Package(folder)
+    except (ValueError, OSError) as exc:
+        raise PackageError(f"{folder}: metadata.json cannot be read: {exc}") from None
+    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    if getattr(pkg, "type", "translate") != "translate" or not pkg.from_code or not pkg.to_code:
+        raise PackageError(f"{folder}: not a translation package (metadata.json needs from_code and to_code)")
+    if not (folder / "model" / "model.bin").is_file():
+        raise PackageError(f"{folder}: no CTranslate2 model (model/model.bin is missing)")
+    if not (folder / "sentencepiece.model").is_file():
+        raise PackageError(f"{folder}: no sentencepiece.model (hawal runs SentencePiece packages only)")
+    target_prefix = metadata.get("target_prefix", "") or ""
+    source_prefix = metadata.get("source_prefix", "") or ""
+    if target_prefix and not source_prefix:     # argos metadata has no source token; NLLB needs one
+        source_prefix = NLLB_CODES.get(pkg.from_code, "")
+    kind = metadata.get("hawal_kind") or (NLLB_KIND if target_prefix else ARGOS_KIND)
+    licence = metadata.get("license") or metadata.get("licence") or ("CC-BY-NC-4.0" if kind == NLLB_KIND else "not stated")
+    return InstalledModel(pkg.from_code, pkg.to_code, folder.name, str(pkg.package_version or "0"), folder, kind,
+                          str(licence), source_prefix, target_prefix, pkg)
+
+
+@dataclass
+class Discovery:
+    models: list[InstalledModel]
+    problems: list[str]               # folders that look like packages but cannot be used
+    searched: list[Path]
+
+
+def discover_models(models_dir: Path | None) -> Discovery:
+    """Every usable package in the models folder(s), plus a line for each broken one."""
+    found: list[InstalledModel] = []
+    problems: list[str] = []
+    searched = models_dirs(models_dir)
+    for directory in searched:
+        if not directory.is_dir():
+            continue
+        for folder in sorted(directory.iterdir()):
+            if not folder.is_dir() or folder.name.startswith("."):
+                continue
+            try:
+                found.append(read_model(folder))
+            except PackageError as exc:
+                problems.append(str(exc))
+    return Discovery(found, problems, searched)
+
+
+def _version_order(version: str):
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        return (1, Version(version), "")
+    except InvalidVersion:
+        return (0, Version("0"), version)
+
+
+def best_models(models: Iterable[InstalledModel]) -> dict[tuple[str, str], InstalledModel]:
+    """One model per direction: the highest package version (then name, for determinism)."""
+    best: dict[tuple[str, str], InstalledModel] = {}
+    for m in sorted(models, key=lambda m: (_version_order(m.version), m.name)):
+        best[(m.from_code, m.to_code)] = m
+    return best
+
+
+def find_route(by_pair: dict[tuple[str, str], InstalledModel], src: str, tgt: str) -> list[InstalledModel] | None:
+    """Models to go from src to tgt: direct, else through English; None when neither exists."""
+    if (src, tgt) in by_pair:
+        return [by_pair[(src, tgt)]]
+    if PIVOT not in (src, tgt) and (src, PIVOT) in by_pair and (PIVOT, tgt) in by_pair:
+        return [by_pair[(src, PIVOT)], by_pair[(PIVOT, tgt)]]
+    return None
+
+
+# --- checking and installing -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CheckedPackage:
+    source: Path
+    top: str                          # the package's folder name
+    from_code: str
+    to_code: str
+    version: str
+
+
+def _check_metadata(where: str, raw: bytes) -> dict:
+    try:
+        metadata = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PackageError(f"{where}: metadata.json is not valid JSON ({exc})") from None
+    if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
+        raise PackageError(f"{where}: metadata.json needs from_code and to_code")
+    if metadata.get("type", "translate") != "translate":
+        raise PackageError(f"{where}: a {metadata.get('type')!r} package, not a translation model")
+    return metadata
+
+
+def check_package(path: Path) -> CheckedPackage:
+    """Check an `.argosmodel` file or unpacked package folder completely; PackageError if unusable."""
+    path = Path(path)
+    if not path.exists():
+        raise PackageError(f"{path}: no such file or folder")
+    if path.is_dir():
+        files = {str(PurePosixPath(p.relative_to(path).as_posix())) for p in path.rglob("*") if p.is_file()}
+        if "metadata.json" not in files:
+            raise PackageError(f"{path}: no metadata.json in the folder")
+        metadata = _check_metadata(str(path), (path / "metadata.json").read_bytes())
+        top, inner = path.name, files
+    else:
+        if not zipfile.is_zipfile(path):
+            raise PackageError(f"{path}: not an argos package (not a zip archive)")
+        with zipfile.ZipFile(path) as zf:
+            names = [n for n in zf.namelist() if not n.endswith("/")]
+            bad = [n for n in names if n.startswith("/") or ".." in PurePosixPath(n).parts]
+            if bad:
+                raise PackageError(f"{path}: unsafe path inside the archive: {bad[0]}")
+            tops = sorted({PurePosixPath(n).parts[0] for n in zf.namelist() if PurePosixPath(n).parts})
+            if len(tops) != 1 or not any(len(PurePosixPath(n).parts) > 1 for n in names):
+                listed = ", ".join(tops[:4]) or "nothing"
+                raise PackageError(f"{path}: expected everything under one top folder, found {listed}")
+            top = tops[0]
+            inner = {str(PurePosixPath(*PurePosixPath(n).parts[1:])) for n in names}
+            if "metadata.json" not in inner:
+                raise PackageError(f"{path}: no metadata.json in {top}/")
+            metadata = _check_metadata(str(path), zf.read(f"{top}/metadata.json"))
+    if "model/model.bin" not in inner:
+        raise PackageError(f"{path}: no CTranslate2 model (model/model.bin is missing)")
+    if "sentencepiece.model" not in inner:
+        raise PackageError(f"{path}: no sentencepiece.model (hawal runs SentencePiece packages only)")
+    if top.startswith("."):
+        raise PackageError(f"{path}: the package folder name {top!r} starts with a dot")
+    return CheckedPackage(path, top, str(metadata["from_code"]), str(metadata["to_code"]),
+                          str(metadata.get("package_version", "0")))
+
+
+def install_packages(paths: Sequence[Path], models_dir: Path | None) -> list[InstalledModel]:
+    """Check every package first, then install them all; a bad one means none is installed."""
+    checked = [check_package(Path(p)) for p in paths]
+    tops = [c.top for c in checked]
+    if len(set(tops)) != len(tops):
+        raise PackageError(f"two packages share the folder name {next(t for t in tops if tops.count(t) > 1)!r}")
+    target_dir = install_dir(models_dir)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    return [_install_checked(c, target_dir) for c in checked]
+
+
+def _install_checked(checked: CheckedPackage, target_dir: Path) -> InstalledModel:
+    staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=target_dir))
+    try:
+        unpacked = staging / checked.top
+        if checked.source.is_dir():
+            shutil.copytree(checked.source, unpacked, symlinks=False)
+        else:
+            with zipfile.ZipFile(checked.source) as zf:
+                zf.extractall(staging)
+        read_model(unpacked)                          # argos must be able to read what we put in place
+        final = target_dir / checked.top
+        old = None
+        if final.exists():                            # an update: swap in the new one, then drop the old
+            old = staging / ".previous"
+            final.rename(old)
+        unpacked.rename(final)
+        return read_model(final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+# --- NLLB ----------------------------------------------------------------------------------------
+
+NLLB_LICENCE = ("NLLB-200 is licensed CC-BY-NC 4.0 (Creative Commons Attribution-NonCommercial): "
+                "non-commercial use only; credit Meta AI's No Language Left Behind.")
+_NLLB_TOKENIZER_NAMES = ("sentencepiece.bpe.model", "sentencepiece.model", "spm.model")
+
+
+def _read_vocabulary(ct2_dir: Path) -> list[str]:
+    for name in ("shared_vocabulary.json", "target_vocabulary.json"):
+        if (ct2_dir / name).is_file():
+            return json.loads((ct2_dir / name).read_text(encoding="utf-8"))
+    for name in ("shared_vocabulary.txt", "target_vocabulary.txt"):
+        if (ct2_dir / name).is_file():
+            return (ct2_dir / name).read_text(encoding="utf-8").splitlines()
+    raise PackageError(f"{ct2_dir}: no vocabulary file (shared_vocabulary.json) — is this a CTranslate2 model folder?")
+
+
+def parse_nllb_langs(spec: str) -> dict[str, str]:
+    """`en,ar,ckb` (or `fa:pes_Arab` for a language hawal has no token for) → {code: NLLB token}."""
+    langs: dict[str, str] = {}
+    for item in filter(None, (s.strip() for s in spec.split(","))):
+        code, _, token = item.partition(":")
+        token = token or NLLB_CODES.get(code, "")
+        if not token:
+            raise PackageError(f"--langs: no NLLB token known for {code!r}; write it as {code}:xxx_Xxxx")
+        langs[code] = token
+    if len(langs) < 2:
+        raise PackageError("--langs: name at least two languages, e.g. en,ar,ckb")
+    return langs
+
+
+def _link_or_copy(src: Path, dst: Path, *, symlink: bool = True) -> str:
+    """Hard link, else (if allowed) a relative symlink, else a copy; says which it made."""
+    try:
+        os.link(src, dst)
+        return "hard link"
+    except OSError:
+        pass
+    if symlink:
+        try:
+            os.symlink(os.path.relpath(src.resolve(), dst.parent.resolve()), dst)
+            return "symlink"
+        except OSError:
+            pass
+    shutil.copy2(src, dst)
+    return "copy"
+
+
+def pack_nllb(ct2_dir: Path, langs: dict[str, str], models_dir: Path | None, *, version: str = "1.0",
+              tokenizer: Path | None = None) -> list[InstalledModel]:
+    """Install an argos package for every direction between `langs` from one NLLB CTranslate2 folder,
+    all sharing one copy of the weights (hard links, else symlinks)."""
+    ct2_dir = Path(ct2_dir)
+    if not (ct2_dir / "model.bin").is_file():
+        raise PackageError(f"{ct2_dir}: no model.bin — expected a CTranslate2 conversion of an NLLB model")
+    vocabulary = set(_read_vocabulary(ct2_dir))
+    absent = [f"{code} ({token})" for code, token in langs.items() if token not in vocabulary]
+    if absent:
+        raise PackageError(f"{ct2_dir}: the model has no language token for {', '.join(absent)}")
+    if tokenizer is None:
+        tokenizer = next((ct2_dir / n for n in _NLLB_TOKENIZER_NAMES if (ct2_dir / n).is_file()), None)
+    if tokenizer is None or not Path(tokenizer).is_file():
+        raise PackageError(f"{ct2_dir}: no SentencePiece tokenizer (sentencepiece.bpe.model); pass --tokenizer PATH")
+    target_dir = install_dir(models_dir)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    weight_files = [p for p in sorted(ct2_dir.iterdir()) if p.is_file() and p.name not in _NLLB_TOKENIZER_NAMES]
+    base = ct2_dir.resolve().name
+    staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=target_dir))
+    try:
+        first_model: Path | None = None
+        names = []
+        for src in langs:
+            for tgt in langs:
+                if src == tgt:
+                    continue
+                name = f"nllb-{src}_{tgt}-{version.replace('.', '_')}"
+                folder = staging / name
+                (folder / "model").mkdir(parents=True)
+                # The first package links to CT2_DIR (or holds the one copy when that is on another
+                # disk); every other package links to the first, so the weights exist once.
+                origin = first_model or ct2_dir
+                for f in weight_files:
+                    _link_or_copy(origin / f.name, folder / "model" / f.name, symlink=first_model is not None)
+                first_model = first_model or folder / "model"
+                _link_or_copy(Path(tokenizer), folder / "sentencepiece.model")
+                metadata = {
+                    "package_version": version, "argos_version": "1.11", "type": "translate",
+                    "from_code": src, "to_code": tgt, "from_name": src, "to_name": tgt,
+                    "source_prefix": langs[src], "target_prefix": langs[tgt],
+                    "license": "CC-BY-NC-4.0", "hawal_kind": NLLB_KIND, "hawal_base_model": base, "links": [],
+                }
+                (folder / "metadata.json").write_text(json.dumps(metadata, indent=2), encoding="utf-8")
+                (folder / "README.md").write_text(f"{src}→{tgt} from {base}, packed by hawal.\n\n{NLLB_LICENCE}\n",
+                                                  encoding="utf-8")
+                names.append(name)
+        installed = []
+        for name in names:
+            final = target_dir / name
+            if final.exists():
+                shutil.rmtree(final)
+            (staging / name).rename(final)
+            installed.append(read_model(final))
+        return installed
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def distinct_size(models: Iterable[InstalledModel]) -> int:
+    """Bytes on disk for a set of packages, counting hard-linked files once and symlinks not at all."""
+    seen: set[tuple[int, int]] = set()
+    total = 0
+    for m in models:
+        for p in m.path.rglob("*"):
+            if p.is_symlink() or not p.is_file():
+                continue
+            st = p.stat()
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                total += st.st_size
+    return total

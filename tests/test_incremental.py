@@ -1,0 +1,68 @@
+"""Incremental builds: only what depends on a change is rendered again, and the result is the
+same, byte for byte, as a clean build of the same sources."""
+from __future__ import annotations
+
+import shutil
+
+from hawal.config import load_config
+from hawal.pipeline import BuildOptions, run_build
+from test_build import EN_EARLIER, FILES
+
+
+def site_bytes(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_unchanged_rebuild_renders_nothing(make_project):
+    config = make_project(FILES)
+    first = run_build(config)
+    second = run_build(config)
+    assert first.rendered == first.files
+    pages = sum(second.pages.values())
+    assert second.reused >= pages                 # every page and feed carried over
+    assert second.rendered == second.files - second.reused
+
+
+def test_editing_one_article_rerenders_only_its_dependents(make_project, tmp_path):
+    config = make_project(FILES)
+    run_build(config)
+    path = config.content_dir / "2026/11/22/dam-levels.md"
+    path.write_text(EN_EARLIER.replace("two metres", "three metres"))
+    rendered = []
+    run_build(config, BuildOptions(on_file=lambda output: rendered.append(output.path)))
+    keyed = {p for p in rendered if p.endswith((".html", ".xml")) and p != "sitemap.xml"}
+    expected = set()
+    for lang in ("en", "ar", "ckb"):
+        expected |= {f"{lang}/2026/11/22/dam-levels/index.html", f"{lang}/2026/11/22/index.html",
+                     f"{lang}/tags/water/index.html", f"{lang}/feed.xml"}
+    assert keyed == expected
+
+    clean_root = tmp_path / "clean"
+    shutil.copytree(config.root, clean_root, ignore=shutil.ignore_patterns("site", ".hawal"))
+    clean = load_config(clean_root / "config.yaml")
+    run_build(clean)
+    assert site_bytes(config.output_dir) == site_bytes(clean.output_dir)
+    assert "three metres" in (config.output_dir / "en/2026/11/22/dam-levels/index.html").read_text()
+
+
+def test_template_change_rerenders_every_page(make_project, tmp_path):
+    templates = tmp_path / "templates"
+    from conftest import REPO
+    shutil.copytree(REPO / "templates", templates)
+    config = make_project(FILES, templates_dir=str(templates))
+    run_build(config)
+    footer = templates / "partials" / "footer.html"
+    footer.write_text(footer.read_text().replace("</footer>", "<p>extra line</p></footer>"))
+    report = run_build(config)
+    pages = sum(report.pages.values())
+    assert report.rendered >= pages
+    assert "extra line" in (config.output_dir / "ar/index.html").read_text()
+
+
+def test_deleted_article_disappears(make_project):
+    config = make_project(FILES)
+    run_build(config)
+    (config.content_dir / "2026/11/23/kahraba.md").unlink()
+    run_build(config)
+    assert not (config.output_dir / "en/2026/11/23/kahraba").exists()
+    assert "kahraba" not in (config.output_dir / "en/2026/11/23/index.html").read_text()
