@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build benchmark: synthetic sites of N articles; reports pages/s, seconds per stage and peak memory.
+"""Build benchmark: synthetic sites of N articles; reports pages/s, seconds per stage and peak memory,
+and an incremental rebuild after editing one article side by side with the clean build (ratio).
 
 Each size runs in its own process so peak memory (ru_maxrss) belongs to that build alone.
 Usage: python bench/bench_build.py [N ...]   (default: 300 1000 3000)
@@ -13,6 +14,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -70,20 +72,32 @@ def _load_tests_module(name: str):
 
 
 def run_one(count: int) -> dict:
+    """A clean build of `count` synthetic articles, then a rebuild after editing one of them."""
     from hawal.pipeline import run_build
 
     write_project = _load_tests_module("conftest").write_project    # the project layout the tests use
-
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         write_synthetic_content(root, count)
         config = write_project(root, {})
-        report = run_build(config)
-    pages = sum(report.pages.values())
-    total = sum(report.seconds.values())
+        started = time.perf_counter()
+        clean = run_build(config)
+        total = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        started = time.perf_counter()
+        run_build(config)                  # no change: fills the staging tree (what `serve` keeps warm)
+        unchanged = time.perf_counter() - started
+        edited = next(config.content_dir.rglob("story-1.md"))
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more paragraph, added by an editor.\n",
+                          encoding="utf-8")
+        started = time.perf_counter()
+        incremental = run_build(config)
+        again = time.perf_counter() - started
+    pages = sum(clean.pages.values())
     return {"articles": count, "pages": pages, "seconds": round(total, 2), "pages_per_second": round(pages / total, 1),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "stages": report.seconds}
+            "peak_rss_mb": round(peak, 1), "stages": clean.seconds,
+            "unchanged_seconds": round(unchanged, 2), "incremental_seconds": round(again, 2), "incremental_ratio": round(again / total, 3),
+            "incremental_rendered": incremental.rendered, "incremental_stages": incremental.seconds}
 
 
 def main(argv: list[str]) -> int:
@@ -91,12 +105,16 @@ def main(argv: list[str]) -> int:
         print(json.dumps(run_one(int(argv[1]))))
         return 0
     sizes = [int(a) for a in argv] or [300, 1000, 3000]
-    print(f"{'articles':>8} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak MB':>8}  stages (s)")
+    print(f"{'articles':>8} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'edit-one s':>10} {'ratio':>6}  stages (s)")
     for n in sizes:
         out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
-        print(f"{r['articles']:>8} {r['pages']:>7} {r['seconds']:>8} {r['pages_per_second']:>8} {r['peak_rss_mb']:>8}  {stages}")
+        print(f"{r['articles']:>8} {r['pages']:>7} {r['seconds']:>8} {r['pages_per_second']:>8} {r['peak_rss_mb']:>8} "
+              f"{r['incremental_seconds']:>10} {r['incremental_ratio']:>6}  {stages}")
+        inc = ", ".join(f"{k} {v:.2f}" for k, v in r["incremental_stages"].items())
+        print(f"{'':>8} no-change rebuild {r['unchanged_seconds']}s; edit-one rebuild rendered "
+              f"{r['incremental_rendered']} files; stages: {inc}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Write stage: output files into a temporary folder beside the site, then swap it in whole.
+"""Write stage: output files into a staging folder beside the site, then swap it in whole.
 
 A build killed at any moment leaves either the previous site or the new one, never a mix: the
 new tree is complete on disk before one rename (an atomic exchange where Linux offers it) makes
@@ -13,8 +13,9 @@ import errno
 import fcntl
 import json
 import os
+import pickle
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -85,22 +86,8 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a))
 
 
-def swap_in(new_tree: Path, target: Path) -> None:
-    """Make `new_tree` the `target` folder in one step; the old tree is removed afterwards."""
-    if not target.exists():
-        os.rename(new_tree, target)
-        return
-    if _exchange(new_tree, target):
-        shutil.rmtree(new_tree)           # now holds the previous site
-        return
-    old = target.with_name(f"{target.name}.old-{os.getpid()}")
-    os.rename(target, old)
-    os.rename(new_tree, target)
-    shutil.rmtree(old)
-
-
 def recover_interrupted(target: Path) -> None:
-    """Clean up after a build killed mid-way: drop partial trees, restore a site moved aside."""
+    """Clean up after a build killed mid-swap: restore a site moved aside, drop partial trees."""
     parent = target.parent
     if not parent.exists():
         return
@@ -112,68 +99,141 @@ def recover_interrupted(target: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+class TreeManifests:
+    """The input digest of every file in an output tree, filed under the tree folder's inode.
+
+    A manifest moves with its folder through every swap, so it always describes the tree it is
+    filed under; a tree being changed has none (unknown state) until the change is complete.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _file(self, tree: Path) -> Path:
+        return self.folder / f"{tree.stat().st_ino}.pickle"
+
+    def read(self, tree: Path) -> dict[str, str] | None:
+        try:
+            with self._file(tree).open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            return None
+
+    def write(self, tree: Path, keys: dict[str, str]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self._file(tree)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(keys, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+    def forget(self, tree: Path) -> None:
+        try:
+            self._file(tree).unlink()
+        except FileNotFoundError:
+            pass
+
+
 @dataclass
 class WriteResult:
     files: int = 0
     bytes: int = 0
     rendered: int = 0
     reused: int = 0
-    keys: dict[str, str] = field(default_factory=dict)   # path -> input digest, for the next build
 
 
 def write_site(
     jobs: Iterable[PageJob],
     target: Path,
-    previous_keys: dict[str, str] | None = None,
+    manifests: TreeManifests,
     on_file: Callable[[OutputFile], None] | None = None,
 ) -> WriteResult:
-    """Produce every file into a fresh tree beside `target`, then swap it in; on error nothing changes.
+    """Bring a staging tree beside `target` up to date, then swap it in; on error the site is untouched.
 
-    A job whose key matches the previous build's is not rendered again: its file in the current
-    site is hard-linked into the new tree (files are never modified in place, only replaced).
+    The staging tree (`site.next`) holds the site of the build before last; only files whose input
+    digest differs from what it holds are produced again (or hard-linked from the live site when
+    that already has them), so an edit to one article touches a handful of files, not the whole
+    tree. Files are always replaced, never written in place, because the two trees share inodes.
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     recover_interrupted(target)
-    previous_keys = previous_keys or {}
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir()
+    staging = target.with_name(f"{target.name}.next")
+    site_keys = (manifests.read(target) if target.exists() else None) or {}
+    staging_keys = manifests.read(staging) if staging.exists() else None
+    if staging_keys is None:                      # unknown state (first build, or a build died here)
+        if staging.exists():
+            shutil.rmtree(staging)
+        staging.mkdir()
+        staging_keys = {}
+    manifests.forget(staging)
     result = WriteResult()
-    try:
-        made: set[Path] = {tmp}
-        for job in jobs:
-            dest = tmp / job.path
-            if dest.parent not in made:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                made.add(dest.parent)
-            if job.key and previous_keys.get(job.path) == job.key and _link_previous(target / job.path, dest):
-                result.reused += 1
-                result.bytes += dest.stat().st_size
-            else:
-                output = job.make()
-                dest.write_bytes(output.data)
-                result.rendered += 1
-                result.bytes += len(output.data)
-                if on_file is not None:
-                    on_file(output)
-            if job.key:
-                result.keys[job.path] = job.key
-            result.files += 1
-        swap_in(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    new_keys: dict[str, str] = {}
+    made: set[Path] = set()
+    for job in jobs:
+        new_keys[job.path] = job.key
+        result.files += 1
+        dest = staging / job.path
+        if job.key and staging_keys.get(job.path) == job.key and dest.exists():
+            result.reused += 1
+            continue
+        if dest.parent not in made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dest.parent)
+        fresh = dest.with_name(dest.name + ".hawal-new")
+        if job.key and site_keys.get(job.path) == job.key and _link(target / job.path, fresh):
+            result.reused += 1
+        else:
+            output = job.make()
+            fresh.write_bytes(output.data)
+            result.rendered += 1
+            result.bytes += len(output.data)
+            if on_file is not None:
+                on_file(output)
+        os.replace(fresh, dest)
+    for gone in set(staging_keys) - set(new_keys):
+        _remove_file(staging, gone)
+    manifests.write(staging, new_keys)
+    swap_in_keeping(staging, target)
     return result
 
 
-def _link_previous(source: Path, dest: Path) -> bool:
+def swap_in_keeping(staging: Path, target: Path) -> None:
+    """Swap `staging` in as `target`; the previous site stays at the staging path for next time."""
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        return
+    old = target.with_name(f"{target.name}.old-{os.getpid()}")
+    os.rename(target, old)
+    os.rename(staging, target)
+    os.rename(old, staging)
+
+
+def _link(source: Path, dest: Path) -> bool:
     try:
+        if dest.exists():
+            dest.unlink()
         os.link(source, dest)
         return True
     except OSError:
         return False
+
+
+def _remove_file(tree: Path, rel: str) -> None:
+    path = tree / rel
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    parent = path.parent
+    while parent != tree:
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+        parent = parent.parent
 
 
 def write_build_marker(state_dir: Path, target: Path, files: int) -> None:

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 from .assemble import SitePlan, assemble_site
 from .config import Config
 from .feeds import atom_feeds, robots_txt, sitemap
-from .output import BuildLock, write_build_marker, write_site
+from .output import BuildLock, TreeManifests, write_build_marker, write_site
 from .progress import Progress
 from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, tree_digest
 from .segment import SegmentedArticle, body_digest, segment_articles
@@ -74,15 +74,14 @@ def _timed(report: BuildReport, stage: str) -> Iterator[None]:
 
 
 class BuildCache:
-    """What a build can reuse from the last one: parsed sources, segmentation, statements and the
-    input digest of every output file. Kept in .hawal/cache/; any change to hawal's code drops it."""
+    """What a build can reuse from the last one: parsed sources, segmentation and statements.
+    Kept in .hawal/cache/; any change to hawal's code drops it."""
 
     def __init__(self, path: Path):
         self.path = path
         self.parsed: dict = {}
         self.segments: dict = {}
         self.statements: dict = {}
-        self.pages: dict[str, str] = {}
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":
@@ -92,7 +91,7 @@ class BuildCache:
                 data = pickle.load(fh)
             if data.get("code") == CODE_DIGEST:
                 cache.parsed, cache.segments = data["parsed"], data["segments"]
-                cache.statements, cache.pages = data["statements"], data["pages"]
+                cache.statements = data["statements"]
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, ImportError, TypeError):
             pass          # no cache, or one from other code: start afresh
         return cache
@@ -102,7 +101,7 @@ class BuildCache:
         tmp = self.path.with_suffix(".tmp")
         with tmp.open("wb") as fh:
             pickle.dump({"code": CODE_DIGEST, "parsed": self.parsed, "segments": self.segments,
-                         "statements": self.statements, "pages": self.pages}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                         "statements": self.statements}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
 
 
@@ -201,8 +200,8 @@ def run_build(config: Config, options: BuildOptions | None = None, progress: Pro
                 yield job
 
         with _timed(report, "render+write"):
-            written = write_site(counted(render_stage(plan, config)), config.output_dir, cache.pages, options.on_file)
-        cache.pages = written.keys
+            written = write_site(counted(render_stage(plan, config)), config.output_dir,
+                                 TreeManifests(state_dir / "cache" / "trees"), options.on_file)
         cache.save()
         write_build_marker(state_dir, config.output_dir, written.files)
         report.pages, report.files, report.bytes = pages, written.files, written.bytes

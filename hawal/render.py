@@ -12,6 +12,7 @@ import hashlib
 import io
 import posixpath
 import re
+from functools import partial
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from babel.dates import format_date, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from . import __version__, text_direction
@@ -123,6 +124,9 @@ class SiteRenderer:
 
     def __init__(self, config: Config):
         self.config = config
+        cache_dir = config.root / ".hawal" / "cache" / "templates"
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        self._bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
         self.envs = {lang: self._environment(lang) for lang in config.language_codes}
         self._body_cache: dict[tuple[str, str], Markup] = {}
         self._version_digests: dict[tuple[str, str], str] = {}
@@ -133,6 +137,7 @@ class SiteRenderer:
     def _environment(self, lang: str) -> Environment:
         env = Environment(
             loader=FileSystemLoader(str(self.config.templates_dir)),
+            bytecode_cache=self._bytecode_cache,
             autoescape=True, trim_blocks=True, lstrip_blocks=True,
             extensions=["jinja2.ext.i18n"], undefined=StrictUndefined,
         )
@@ -204,7 +209,11 @@ class SiteRenderer:
     def job(self, key_parts: tuple, template: str, lang: str, path: str, alternates, **context) -> PageJob:
         """A page to render, keyed by the digest of what it shows (same key: same bytes)."""
         key = digest(self.templates_digest, template, lang, path, tuple(alternates), key_parts)
-        return PageJob(_file_path(path), key, lambda: self.page(template, lang, path, alternates, **context))
+
+        def make() -> OutputFile:
+            resolved = {k: v() if isinstance(v, Lazy) else v for k, v in context.items()}
+            return self.page(template, lang, path, alternates, **resolved)
+        return PageJob(_file_path(path), key, make)
 
     def _pages_digest(self, pages) -> tuple:
         return tuple((p.path, self.version_digest(p.version), p.statements) for p in pages)
@@ -227,7 +236,8 @@ class SiteRenderer:
             for page in site.articles:
                 yield self.job((self.version_digest(page.version), page.statements), "article.html", lang,
                                page.path, page.alternates, page=page, site=site,
-                               body_html=self.body_html(page.version), provenance=page.version.provenance)
+                               body_html=Lazy(partial(self.body_html, page.version)),
+                               provenance=page.version.provenance)
             archive_key = tuple((a.path, tuple((b.date, len(b.articles), b.articles[0].version.title) for b in a.days))
                                 for a in site.archives)
             month_titles = {
@@ -247,6 +257,16 @@ class SiteRenderer:
                                [(l, f"{l}/tags/{tag.tag}/") for l in langs], tag=tag, site=site)
 
 
+class Lazy:
+    """A template value computed only when the page is really rendered."""
+
+    def __init__(self, compute: Callable[[], object]):
+        self.compute = compute
+
+    def __call__(self):
+        return self.compute()
+
+
 @dataclass(frozen=True)
 class PageJob:
     """One output file to produce; `key` digests its inputs so an unchanged file can be reused."""
@@ -257,8 +277,8 @@ class PageJob:
 
 
 def ready(output: OutputFile) -> PageJob:
-    """A job for a file whose bytes are already known (static assets, sitemap)."""
-    return PageJob(output.path, "", lambda: output)
+    """A job for a file whose bytes are already known (static assets, sitemap): keyed by content."""
+    return PageJob(output.path, hashlib.blake2b(output.data, digest_size=16).hexdigest(), lambda: output)
 
 
 def _file_path(path: str) -> str:

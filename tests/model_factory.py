@@ -6,7 +6,8 @@ weights from a seed, so output is nonsense but deterministic; tests assert on wh
 (it came from the model, it was cached, it sits in the right page), never on fixed strings.
 
 Builds are memoised in a per-user temp folder keyed by every parameter, so a test session pays
-for each distinct model once and later runs pay nothing.
+for each distinct model once and later runs pay nothing. Importing this module also points argos's
+settings at a temporary home (see `isolate_argos_home`).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import io
 import json
 import os
 import shutil
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -24,7 +26,7 @@ import numpy as np
 
 NLLB_CODES = {"en": "eng_Latn", "ar": "arb_Arab", "ckb": "ckb_Arab", "kmr": "kmr_Latn"}
 LANGUAGE_NAMES = {"en": "English", "ar": "Arabic", "ckb": "Central Kurdish", "kmr": "Northern Kurdish"}
-FACTORY_REVISION = "3"      # bump when the way models are built changes, to refresh the cache
+FACTORY_REVISION = "4"      # bump when the way models are built changes, to refresh the cache
 
 # Original training lines in the three languages (plus the characters Markdown and numbers need),
 # so the tokenizer covers every script the tests feed it without unknown pieces.
@@ -45,9 +47,24 @@ TRAINING_LINES = [
     "وتەبێژەکە گوتی گفتوگۆکانی بودجە هەفتەی داهاتوو بەردەوام دەبن.",
     "جووتیاران داوای پشتگیری سووتەمەنییان کرد دوای زستانێکی وشک.",
     "سەرۆکایەتیی هەرێمی کوردستان لە هەولێر و سلێمانی و دهۆک «کۆبوونەوە» ساز دەکات.",
-    "0123456789 ٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ _ - + = / : ; ? ! ؟ ، . , ( ) [ ] { } < > # @ & % ' \" ` ~ | ‹ › ⟦ ⟧",
+    "0123456789 ٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ _ - + = / : ; ? ! ؟ ، . , ( ) [ ] { } < > # @ & % ' \" ` ~ | ‹ ›",
     "snake_case names_with_underscores stay_as_they_are in_the_output",
 ]
+
+
+def isolate_argos_home() -> None:
+    """Point argos's settings, which it reads once at import and which create folders in the home
+    directory, at a throw-away folder, so tests never touch the user's ~/.local or ~/.config."""
+    if "argostranslate.settings" in sys.modules:
+        return
+    root = Path(tempfile.mkdtemp(prefix="hawal-argos-home-"))
+    os.environ["XDG_DATA_HOME"] = str(root / "data")
+    os.environ["XDG_CONFIG_HOME"] = str(root / "config")
+    os.environ["XDG_CACHE_HOME"] = str(root / "cache")
+    os.environ["ARGOS_PACKAGES_DIR"] = str(root / "argos-packages")
+
+
+isolate_argos_home()
 
 
 def _cache_root() -> Path:
@@ -222,3 +239,34 @@ def make_nllb_ct2_dir(out_dir: Path | str, languages: Sequence[str] = ("en", "ar
         shutil.copytree(folder / "model", out_dir, dirs_exist_ok=True)
         shutil.copy(folder / "sentencepiece.model", out_dir / "sentencepiece.bpe.model")
     return out_dir
+
+
+class RecordingTranslator:
+    """Wraps a real `ctranslate2.Translator`, keeping every `translate_batch` call's inputs and outputs
+    (and optionally failing on call number `fail_on`, to simulate a build killed mid-way)."""
+
+    def __init__(self, translator, fail_on: int | None = None):
+        self.translator = translator
+        self.fail_on = fail_on
+        self.calls: list[dict] = []
+
+    def translate_batch(self, source, **kwargs):
+        if self.fail_on is not None and len(self.calls) + 1 >= self.fail_on:
+            raise KeyboardInterrupt("simulated kill during a translate_batch call")
+        results = self.translator.translate_batch(source, **kwargs)
+        self.calls.append({"source": [list(s) for s in source], "kwargs": kwargs,
+                           "hypotheses": [list(r.hypotheses[0]) for r in results]})
+        return results
+
+
+def recording_factory(log: list, fail_on: int | None = None):
+    """A translator factory for `hawal.translate.engine.Engine` that records into `log`."""
+    import ctranslate2
+
+    def make(model_dir, **kwargs):
+        recorder = RecordingTranslator(ctranslate2.Translator(model_dir, **kwargs), fail_on)
+        recorder.model_dir = model_dir
+        log.append(recorder)
+        return recorder
+
+    return make

@@ -354,12 +354,14 @@ def pack_nllb(ct2_dir: Path, langs: dict[str, str], models_dir: Path | None, *, 
                 folder = staging / name
                 (folder / "model").mkdir(parents=True)
                 # The first package links to CT2_DIR (or holds the one copy when that is on another
-                # disk); every other package links to the first, so the weights exist once.
+                # disk); every other package links to the first, so the weights exist once. Symlinks
+                # are relative and stay inside the models folder, so moving packages into place keeps them.
                 origin = first_model or ct2_dir
                 for f in weight_files:
                     _link_or_copy(origin / f.name, folder / "model" / f.name, symlink=first_model is not None)
+                _link_or_copy(first_model.parent / "sentencepiece.model" if first_model else Path(tokenizer),
+                              folder / "sentencepiece.model", symlink=first_model is not None)
                 first_model = first_model or folder / "model"
-                _link_or_copy(Path(tokenizer), folder / "sentencepiece.model")
                 metadata = {
                     "package_version": version, "argos_version": "1.11", "type": "translate",
                     "from_code": src, "to_code": tgt, "from_name": src, "to_name": tgt,

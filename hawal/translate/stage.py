@@ -255,7 +255,7 @@ def describe_missing(missing_pairs, models_dir=None) -> list[str]:
     where = f" into {models_dir}" if models_dir else ""
     lines = []
     for src, tgt in sorted(set(missing_pairs)):
-        ways = [f"`python build.py models install FILE.argosmodel` with a {src}→{tgt} package{where}"]
+        ways = [f"`python build.py models install FILE.argosmodel` with a package for {src}→{tgt}{where}"]
         if "en" not in (src, tgt):
             ways[0] += f" (or {src}→en and en→{tgt}, used through English)"
         if {src, tgt} & {"ckb", "kmr"}:

@@ -1,0 +1,215 @@
+"""`git` target: commit the site to a branch (GitHub Pages style) and push it, fast-forward only.
+
+The commit is made with git's plumbing from a throw-away index whose work tree is the site
+folder, so no checkout anywhere is touched. Its parent is the remote branch's tip as fetched just
+before: history someone else wrote stays, and a push is never forced. If the remote moves between
+the fetch and the push, the push is refused by git and the commit is made again on the new tip.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from ..config import Config
+from .common import (BuiltSite, Changes, PublishError, PublishResult, TargetConfigError, check_not_protected,
+                     expect_str, resolve_path)
+
+PUSH_ATTEMPTS = 3
+MESSAGE_FIELDS = {"date", "time", "files", "added", "changed", "removed"}
+
+
+class GitFailed(PublishError):
+    pass
+
+
+@dataclass
+class GitTarget:
+    """Commit to `branch` of the local repository `repo`, then push it to `remote` (if set)."""
+    name: str
+    repo: Path
+    branch: str = "gh-pages"
+    remote: str | None = "origin"
+    message: str = "Publish {date}"
+    nojekyll: bool = True
+    timezone: object = None
+    kind: ClassVar[str] = "git"
+    required: ClassVar[tuple[str, ...]] = ("repo",)
+    optional: ClassVar[tuple[str, ...]] = ("branch", "remote", "message", "nojekyll")
+
+    @classmethod
+    def from_options(cls, name: str, options: dict, config: Config) -> "GitTarget":
+        repo = resolve_path(config, expect_str(name, "repo", options["repo"]))
+        check_not_protected(name, repo, config)
+        branch = expect_str(name, "branch", options.get("branch", "gh-pages"))
+        remote = options.get("remote", "origin")
+        if remote is not None:
+            remote = expect_str(name, "remote", remote, allow_empty=True) or None
+        message = expect_str(name, "message", options.get("message", "Publish {date}"))
+        try:
+            message.format(**{f: "x" for f in MESSAGE_FIELDS})
+        except (KeyError, IndexError, ValueError) as exc:
+            raise TargetConfigError(f"publish target {name!r}: message: cannot fill {exc} "
+                                    f"(use {', '.join('{' + f + '}' for f in sorted(MESSAGE_FIELDS))})") from None
+        nojekyll = options.get("nojekyll", True)
+        if not isinstance(nojekyll, bool):
+            raise TargetConfigError(f"publish target {name!r}: nojekyll: expected true or false, got {nojekyll!r}")
+        return cls(name, repo, branch, remote, message, nojekyll, config.timezone)
+
+    def describe(self) -> str:
+        where = f" → {self.remote}" if self.remote else ""
+        return f"git {self.repo} branch {self.branch}{where}"
+
+    # -- running git ---------------------------------------------------------------------------
+
+    def _git(self, *args: str, env: dict | None = None, input: str | None = None, cwd: Path | None = None,
+             check: bool = True) -> subprocess.CompletedProcess:
+        cmd = ["git", "-c", "core.autocrlf=false", "-c", "core.safecrlf=false", *args]
+        proc = subprocess.run(cmd, cwd=cwd or self.repo, env={**os.environ, "LC_ALL": "C", **(env or {})},
+                              input=input, capture_output=True, text=True)
+        if check and proc.returncode != 0:
+            last = (proc.stderr.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
+            raise GitFailed(f"{self.name}: git {args[0]} failed: {last.removeprefix('fatal: ')}")
+        return proc
+
+    def _out(self, *args: str, **kw) -> str:
+        return self._git(*args, **kw).stdout.strip()
+
+    def _rev(self, ref: str) -> str | None:
+        proc = self._git("rev-parse", "--verify", "--quiet", ref, check=False)
+        return proc.stdout.strip() or None
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def _check_repo(self) -> None:
+        if shutil.which("git") is None:
+            raise PublishError(f"{self.name}: git is not installed")
+        if not self.repo.is_dir():
+            raise PublishError(f"{self.name}: {self.repo} does not exist; clone the publishing repository there")
+        proc = self._git("rev-parse", "--absolute-git-dir", check=False)
+        if proc.returncode != 0:
+            raise PublishError(f"{self.name}: {self.repo} is not a git repository")
+        if self.remote and self._git("remote", "get-url", self.remote, check=False).returncode != 0:
+            raise PublishError(f"{self.name}: {self.repo} has no remote named {self.remote!r}")
+
+    def _fetch_remote_tip(self) -> str | None:
+        """The remote branch's tip, its objects fetched; no ref anywhere is changed."""
+        ref = f"refs/heads/{self.branch}"
+        listed = self._out("ls-remote", "--heads", self.remote, ref)
+        if not listed:
+            return None
+        tip = listed.split()[0]
+        # --refmap= and --no-write-fetch-head: bring the objects, move no ref (dry runs too).
+        self._git("fetch", "--quiet", "--no-tags", "--refmap=", "--no-write-fetch-head", self.remote, ref)
+        if self._git("cat-file", "-e", f"{tip}^{{commit}}", check=False).returncode != 0:
+            return self._fetch_remote_tip()      # the branch moved again between the two calls
+        return tip
+
+    def _checked_out(self) -> bool:
+        worktrees = self._out("worktree", "list", "--porcelain")
+        return f"branch refs/heads/{self.branch}" in worktrees.splitlines()
+
+    def _tree_of(self, commit: str | None) -> dict[str, str]:
+        if commit is None:
+            return {}
+        listing = self._git("ls-tree", "-r", "-z", "--full-tree", commit).stdout
+        blobs = {}
+        for entry in filter(None, listing.split("\0")):
+            meta, path = entry.split("\t", 1)
+            blobs[path] = meta.split()[2]
+        return blobs
+
+    def _site_blobs(self, site: BuiltSite) -> dict[str, str]:
+        """Blob ids the site's files would get, computed without writing objects."""
+        rels = sorted(site.files)
+        shas = self._out("hash-object", "--no-filters", "--stdin-paths",
+                         input="".join(str(site.files[r].source) + "\n" for r in rels)).split()
+        blobs = dict(zip(rels, shas))
+        if self.nojekyll and ".nojekyll" not in blobs:
+            blobs[".nojekyll"] = self._out("hash-object", "--stdin", input="")
+        return blobs
+
+    def _write_tree(self, site: BuiltSite) -> str:
+        with tempfile.TemporaryDirectory(prefix="hawal-publish-") as tmp:
+            env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
+            git_dir = self._out("rev-parse", "--absolute-git-dir")
+            # -f: nothing is left out for a .gitignore in the site or the user's global excludes.
+            self._git(f"--git-dir={git_dir}", f"--work-tree={site.root}", "add", "-A", "-f", "--", ".",
+                      env=env, cwd=site.root)
+            if self.nojekyll and ".nojekyll" not in site.files:
+                empty = self._out("hash-object", "-w", "--stdin", input="")
+                self._git("update-index", "--add", "--cacheinfo", f"100644,{empty},.nojekyll", env=env)
+            return self._out("write-tree", env=env)
+
+    def _commit(self, tree: str, parent: str | None, changes: Changes, files: int) -> str:
+        now = dt.datetime.now(self.timezone)
+        message = self.message.format(date=now.date().isoformat(), time=now.strftime("%H:%M"), files=files,
+                                      added=len(changes.added), changed=len(changes.changed),
+                                      removed=len(changes.removed))
+        env = {}
+        if not self._git("config", "user.name", check=False).stdout.strip():
+            env.update(GIT_AUTHOR_NAME="hawal publish", GIT_COMMITTER_NAME="hawal publish")
+        if not self._git("config", "user.email", check=False).stdout.strip():
+            env.update(GIT_AUTHOR_EMAIL="hawal@localhost", GIT_COMMITTER_EMAIL="hawal@localhost")
+        args = ["commit-tree", tree, "-m", message] + (["-p", parent] if parent else [])
+        return self._out(*args, env=env)
+
+    def _diff(self, old: dict[str, str], new: dict[str, str]) -> Changes:
+        return Changes(added=sorted(p for p in new if p not in old),
+                       changed=sorted(p for p in new if p in old and old[p] != new[p]),
+                       removed=sorted(p for p in old if p not in new))
+
+    def _move_local_branch(self, commit: str) -> str:
+        """Fast-forward the local branch to `commit` where that rewrites nothing; say what was done."""
+        local = self._rev(f"refs/heads/{self.branch}")
+        if local and self._git("merge-base", "--is-ancestor", local, commit, check=False).returncode != 0:
+            return f"; local branch {self.branch} has commits of its own and was left where it was"
+        if self._checked_out():
+            return f"; local branch {self.branch} is checked out, so it was left for you to pull"
+        self._git("update-ref", "-m", "hawal publish", f"refs/heads/{self.branch}", commit, local or "")
+        return ""
+
+    # -- publish -------------------------------------------------------------------------------
+
+    def publish(self, site: BuiltSite, dry_run: bool = False) -> PublishResult:
+        self._check_repo()
+        if not self.remote and not dry_run and self._checked_out():
+            raise PublishError(f"{self.name}: branch {self.branch} is checked out in {self.repo}; "
+                               "publish to a branch that is not checked out, or set a remote")
+        new_blobs = self._site_blobs(site)
+        for attempt in range(PUSH_ATTEMPTS):
+            if self.remote:
+                parent = self._fetch_remote_tip() or self._rev(f"refs/heads/{self.branch}")
+            else:
+                parent = self._rev(f"refs/heads/{self.branch}")
+            changes = self._diff(self._tree_of(parent), new_blobs)
+            if dry_run:
+                return PublishResult(self.name, changes, True)
+            tree = self._write_tree(site)
+            if parent and self._out("rev-parse", f"{parent}^{{tree}}") == tree:
+                return PublishResult(self.name, Changes(), False, f"already up to date at {parent[:10]}")
+            commit = self._commit(tree, parent, changes, len(site.files))
+            if not self.remote:
+                self._git("update-ref", "-m", "hawal publish", f"refs/heads/{self.branch}", commit, parent or "")
+                return PublishResult(self.name, changes, False, f"committed {commit[:10]} to {self.branch}")
+            push = self._git("push", "--quiet", "--porcelain", self.remote, f"{commit}:refs/heads/{self.branch}",
+                             check=False)
+            if push.returncode == 0:
+                self._git("update-ref", f"refs/remotes/{self.remote}/{self.branch}", commit, check=False)
+                note = self._move_local_branch(commit)
+                return PublishResult(self.name, changes, False,
+                                     f"pushed {commit[:10]} to {self.remote}/{self.branch}{note}")
+            tip = self._out("ls-remote", "--heads", self.remote, f"refs/heads/{self.branch}").split()[:1]
+            if (tip[0] if tip else None) == parent:
+                lines = [ln for ln in (push.stderr + push.stdout).strip().splitlines() if ln.strip()]
+                reason = lines[-1].removeprefix("fatal: ").removeprefix("error: ") if lines else "unknown error"
+                raise PublishError(f"{self.name}: push to {self.remote} failed ({reason}); "
+                                   f"{self.remote}/{self.branch} was left as it was")
+            # The remote moved since the fetch: commit again on top of its new tip.
+        raise PublishError(f"{self.name}: {self.remote}/{self.branch} kept moving during {PUSH_ATTEMPTS} tries; "
+                           "it was left as it was, try again")

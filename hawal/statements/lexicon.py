@@ -1,0 +1,102 @@
+"""Word lists for statement extraction in English, Arabic and Sorani.
+
+Cue classes:
+  say     verbs of saying; a statement needs content (a clause, a quote) after or before them
+  eval    speech acts that stand with a plain object (condemned the attack, ڕەخنەی لە ... گرت)
+  part    participles that continue the sentence's statement (saying, قائلاً)
+  per     "according to" phrases; the speaker follows the cue
+Arabic and Sorani entries are folded with `fold_for_search` when the matchers are built.
+"""
+from __future__ import annotations
+
+EN_CUES = {
+    "say": """said says say added adds continued stated told tells announced announces confirmed explained
+        noted insisted argued claimed stressed emphasised emphasized wrote tweeted replied acknowledged
+        admitted revealed pledged promised vowed predicted maintained recalled asserted""".split(),
+    "eval": """condemned denounced criticised criticized denied rejected warned urged blamed accused threatened
+        demanded dismissed""".split() + ["called on", "called for", "appealed to"],
+    "part": "saying adding noting warning stressing insisting calling urging describing".split(),
+    "per": ["according to"],
+}
+
+_AR_SAY = """قال قالت يقول تقول أضاف أضافت تابع تابعت أكد أكدت صرح صرحت أعلن أعلنت أوضح أوضحت ذكر ذكرت
+    أشار أشارت لفت لفتت كشف كشفت كتب كتبت أفاد أفادت شدد شددت اعتبر اعتبرت أردف أردفت""".split()
+_AR_EVAL = """حذر حذرت دعا دعت نفى نفت اتهم اتهمت حمل حملت هدد هددت دان دانت أدان أدانت ندد نددت استنكر
+    استنكرت طالب طالبت رفض رفضت انتقد انتقدت""".split()
+AR_CUES = {
+    "say": [p + v for v in _AR_SAY for p in ("", "و", "ف")],
+    "eval": [p + v for v in _AR_EVAL for p in ("", "و", "ف")],
+    "part": """قائلا قائلة مضيفا مضيفة مؤكدا مؤكدة مشيرا مشيرة محذرا محذرة معتبرا معتبرة لافتا لافتة
+        مشددا مشددة""".split(),
+    "per": [p + v for v in ("بحسب", "حسب", "وفقا", "وفق", "نقلا") for p in ("", "و")],
+}
+
+CKB_CUES = {
+    "say": """وتی گوتی ووتی وتیشی گوتیشی وتویەتی گوتویەتی ڕایگەیاند ڕاشیگەیاند ڕایشگەیاند ڕاگەیاند
+        ڕادەگەیەنێت ڕایدەگەیەنێت دەڵێت دەڵێن دەڵێ نووسی نووسیویەتی""".split() + [
+        "جەختی کردەوە", "جەختیکردەوە", "جەختیشی کردەوە", "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوەشدا",
+        "ئاماژەی بەوەش کرد", "ئاماژەی بەوەدا", "ڕوونی کردەوە", "ڕوونیکردەوە", "وای گوت", "وای وت",
+        "باسی لەوە کرد", "ئاشکرای کرد", "زیادی کرد"],
+    "eval": ["ئیدانەی کرد", "ئیدانە کرد", "ڕەتی کردەوە", "ڕەتیکردەوە", "نکۆڵی کرد", "نکۆڵیی کرد",
+             "هۆشداریدا", "هۆشداری دا", "ئاگاداری کردەوە", "تۆمەتباری کرد", "هەڕەشەی کرد", "سەرکۆنەی کرد",
+             "ڕەخنەی گرت", "داوای کرد"],
+    "part": [],
+    "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی"],
+}
+# Sorani cues split around their object: ڕەخنەی لە X گرت, داوای لە X کرد.
+CKB_SPLIT_CUES = [("ڕەخنەی", "گرت", "eval"), ("داوای", "کرد", "eval"), ("ئاماژەی", "کرد", "say")]
+
+# Words that make a mention a body (organisation) rather than a person.
+EN_BODY = set("""ministry presidency government army military office commission council mission directorate embassy
+    parliament police party union committee court authority company agency command forces bank organisation
+    organization nations statistics figures delegation coalition alliance bloc faction administration cabinet
+    department service services directorate-general movement front network observatory secretariat unicef who
+    institute centre center association syndicate federation group spokesperson's""".split())
+EN_TITLES = set("""secretary minister prime deputy foreign president vice spokesman spokeswoman spokesperson finance
+    interior defence defense oil health education lawmaker opposition mp governor director general ambassador envoy
+    senator representative chairman chairwoman chair head chief commander leader mayor judge u.s. us uk un eu
+    senior official dr. dr mr. mr mrs. ms. ms sheikh brig. gen. col. lt. colonel state natural resources
+    iraqi kurdish turkish iranian american british syrian
+    minister's speaker member activist analyst resident residents farmer shopkeeper""".split())
+EN_PLACES = set("""iraq baghdad erbil kurdistan turkey ankara washington iran tehran syria damascus sulaimani duhok
+    basra mosul kirkuk zakho halabja europe london moscow""".split())
+EN_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": "any", "i": "any"}
+EN_STOP = set("the a an of in at for its his her their and on to from with by".split())
+EN_PREPOSITIONS = set("in of at for from on to by with".split())
+# Leading words that open an adverbial segment, not a subject.
+EN_ADVERBIAL = set("""in on at after before during speaking asked meanwhile however later earlier also but and
+    separately elsewhere addressing writing responding while when as last this on""".split())
+EN_ROLE_HEADS = set("""director spokesman spokeswoman spokesperson minister head chief leader governor commander
+    ambassador envoy chairman chairwoman mayor president secretary""".split())
+EN_TIME = set("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight later earlier
+    also late early this week month morning evening night afternoon""".split())
+
+AR_BODY = set("""وزارة الوزارة حكومة الحكومة رئاسة مجلس المجلس الجيش قيادة خلية السفارة سفارة دائرة مديرية هيئة
+    المفوضية مفوضية البرلمان الشرطة شرطة الأمم بعثة نقابة حزب كتلة تحالف اتحاد منظمة شركة وكالة محكمة إحصاءات
+    مصدر مصادر تجار نواب قوات القوات التحالف بيان البيان السلطات سلطات اللجنة لجنة""".split())
+AR_TITLES = set("""وزير الوزير رئيس الرئيس المتحدث متحدث الناطق ناطق باسم النائب النائبة نائب السفير سفير المحافظ محافظ
+    قائد مدير الأمين أمين العميد اللواء العقيد الدكتور د. الشيخ السيد السيدة مستشار عضو زعيم المستشار الخبير
+    المدير رئيسة وزيرة مديرة""".split())
+AR_COMMON = set("""شرطة قوات زراعة صحة نينوى أربيل بغداد البصرة إقليم كوردستان كردستان العراق الموصل كركوك السليمانية
+    دهوك الوزراء دولة مجلس حكومة وزارة الخارجية الداخلية المالية الدفاع النفط التربية الكهرباء البرلمان
+    العراقي العراقية الإقليم الحكومة النقابة نقابة المتقاعدين""".split())
+# Objects that follow the speaker of a condemnation (دان رئيس البرلمان الهجوم).
+AR_OBJECT_NOUNS = set("""الهجوم الاعتداء القصف التفجير العملية الحادث الهجمات الاعتداءات الحكومة القرار""".split())
+AR_SPEAKER_STOPS = set("""إن أن بأن أنه أنها إنه إنها أنهم إنهم في خلال عقب اليوم يوم أمس للصحفيين لوكالة لصحيفة
+    لقناة لموقع للإعلام لوسائل من على إلى عن حول بعد قبل الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
+    الإثنين مساء صباح أيضا كذلك""".split())
+AR_PRONOUN_WORDS = set("""الوزير الوزارة الحكومة المتحدث الناطق السفارة""".split())
+
+CKB_BODY_STEMS = set("""سەرۆکایەتی حکومەت حکوومەت وەزارەت پەرلەمان ئەنجومەن سوپا پۆلیس فەرماندەیی سەندیکا فراکسیۆن
+    نووسینگە بەڕێوەبەرایەتی ئاسایش شارەوانی پارت یەکێتی ڕاپۆرت ئامار ڕاپۆرتێک نەتەوە کۆمیسیۆن لیژنە
+    دەستەی دەستە ئاژانس کۆمپانیا سەرچاوە سەرچاوەیەک""".split())
+CKB_TITLES = set("""سەرۆک سەرۆکی وەزیر وەزیری وتەبێژ وتەبێژی گوتەبێژ گوتەبێژی پارێزگار پارێزگاری نوێنەر نوێنەری
+    ئەندام ئەندامی بەڕێوەبەر بەڕێوەبەری باڵیۆز باڵیۆزی فەرماندە فەرماندەی دکتۆر د. مامۆستا کاک خاتوو
+    جێگر جێگری ڕاوێژکار ڕاوێژکاری""".split())
+CKB_COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی بەغدا هەولێر هەولێری سلێمانی دهۆک کەرکووک ئێران تورکیا شنگال
+    کەلار هەڵەبجە زاخۆ گەرمیان ڕانیە ناوخۆ ناوخۆی دەرەوە دەرەوەی دارایی تەندروستی پەروەردە کشتوکاڵ کشتوکاڵی
+    وزە سامانە سروشتییەکان فیدراڵ حکومەت حکومەتی""".split())
+CKB_SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەیانی ئێوارەی پاشان دواتر لەگەڵ کە""".split())
+CKB_PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any"}
+CKB_ADVERBIAL_OPENERS = set("""لە بە هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت""".split())
+CKB_SUFFIXES = ("ەکانی", "ەکەی", "ەکان", "ەکە", "یەکی", "یەک", "ێکی", "ێک", "ەوە", "ی")

@@ -1,0 +1,83 @@
+"""Quotation spans in an article body, including quotes that run over several paragraphs.
+
+Newsroom convention: a quote that continues into the next paragraph leaves its closing mark off and
+opens the next paragraph with an opening mark again. A quote never closed by the end of its
+paragraph (and not continued) is taken to end there, so unbalanced marks cannot swallow the article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
+_MARKS = re.compile(r"[“”«»‘’\"„]")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int          # offset of the opening mark in the body
+    end: int            # offset just past the closing mark (or the paragraph end if unclosed)
+    inner_start: int
+    inner_end: int
+    closed: bool
+
+    def words(self, body: str) -> int:
+        return len(body[self.inner_start:self.inner_end].split())
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opens(body: str, i: int, ch: str) -> bool:
+    if ch in ("“", "«", "„"):
+        return True
+    before = body[i - 1] if i > 0 else " "
+    after = body[i + 1] if i + 1 < len(body) else " "
+    if ch == "‘":
+        return not _is_letter(before) and not after.isspace()
+    if ch == '"':
+        return not _is_letter(before) and not after.isspace() and after != '"'
+    return False
+
+
+def _closes(body: str, i: int, ch: str, opener: str) -> bool:
+    if ch != PAIRS[opener]:
+        return False
+    if ch in ("’", '"'):
+        after = body[i + 1] if i + 1 < len(body) else " "
+        return not _is_letter(after)       # ’ inside a word is an apostrophe
+    return True
+
+
+def find_quotes(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
+    """Quotes in `body`; `paragraphs` are the (start, end) spans of its text blocks, in order."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    opener = ""
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        text_start = p_start
+        if open_at is not None:
+            # A continued quote: the paragraph reopens with the same mark.
+            k = p_start
+            while k < p_end and body[k] in " >":
+                k += 1
+            if k < p_end and body[k] == opener:
+                text_start = k + 1
+            else:
+                prev_end = paragraphs[n - 1][1]
+                quotes.append(Quote(open_at, prev_end, open_at + 1, prev_end, False))
+                open_at = None
+        for m in _MARKS.finditer(body, text_start, p_end):
+            i, ch = m.start(), m.group()
+            if open_at is None:
+                if ch in PAIRS and _opens(body, i, ch):
+                    open_at, opener = i, ch
+            elif _closes(body, i, ch, opener):
+                quotes.append(Quote(open_at, i + 1, open_at + 1, i, True))
+                open_at = None
+        if open_at is not None and n + 1 == len(paragraphs):
+            quotes.append(Quote(open_at, p_end, open_at + 1, p_end, False))
+            open_at = None
+    return [q for q in quotes if q.inner_end > q.inner_start and body[q.inner_start:q.inner_end].strip()]
