@@ -22,6 +22,9 @@ SENTENCE_END = [".", "!", "?", "؟", "…", "۔", "!", "?", "。"]
 # Arabic harakat and tanween directly before a period keep spaCy from splitting it off (غداً.).
 _MARK_BEFORE_PERIOD = r"(?<=[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])[.!?؟]"
 _PUNCT_AFTER_QUOTE = r"(?<=[»”’\"])[.!?؟،,؛:]"
+# Titles that spaCy's English exceptions lack; a period after them does not end a sentence.
+ENGLISH_TITLES = ("Brig.", "Gen.", "Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Adm.", "Gov.", "Sen.", "Rep.",
+                  "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Rev.", "Amb.", "Supt.", "Insp.")
 SPACY_LANG = {"en": "en", "ar": "ar", "ckb": "xx", "kmr": "kmr", "fa": "fa"}
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -132,6 +135,9 @@ def sentence_pipeline(lang: str) -> Language:
     nlp = spacy.blank(SPACY_LANG.get(lang, "xx"))
     suffixes = list(nlp.Defaults.suffixes or []) + [_MARK_BEFORE_PERIOD, _PUNCT_AFTER_QUOTE, r"[»”’]"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    if lang == "en":
+        for abbreviation in ENGLISH_TITLES:
+            nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_END})
     return nlp
 

@@ -277,8 +277,10 @@ class SourceLoader:
                 article = replace(article, translations=article.translations + tuple(translations[path]))
             other = seen.get((article.date, article.slug))
             if other is not None:
+                text = self._decode(self._read_bytes(path))
+                line = _meta_line(text, "slug") if re.search(r"^slug\s*:", text, re.MULTILINE) else 1
                 result.errors.append(SourceError(
-                    article.path, 1,
+                    article.path, line,
                     f"slug {article.slug!r} on {article.date.isoformat()} is already used by {other}",
                 ))
                 continue
@@ -340,6 +342,9 @@ class SourceLoader:
         body = normalize_text(body, lang).strip()
         if not body:
             raise _Invalid(body_line, "empty body")
+        m = DATELINE.match(body)
+        if m and "\n" not in body[: m.end()]:
+            body = body[m.end():]            # the article page shows the original's dateline
         title = str(meta.get("title") or derive_title(body))
         return EditorTranslation(lang, normalize_text(title, lang), body, self.rel(path))
 
@@ -406,9 +411,9 @@ class SourceLoader:
         return Article(
             path=rel, slug=slug, lang=lang, date=day, published=published,
             title=normalize_text(str(title), lang).strip(), body=body, body_line=body_line, kind="markdown",
-            source=_opt(meta.get("source")), source_url=_opt(meta.get("source_url")),
-            author=_opt(meta.get("author")), tags=tuple(normalize_text(str(t), lang) for t in tags if str(t).strip()),
-            summary=_opt(meta.get("summary")), lead=bool(meta.get("lead", False)),
+            source=_opt(meta.get("source"), lang), source_url=_opt(meta.get("source_url")),
+            author=_opt(meta.get("author"), lang), tags=tuple(normalize_text(str(t), lang) for t in tags if str(t).strip()),
+            summary=_opt(meta.get("summary"), lang), lead=bool(meta.get("lead", False)),
             dateline=dateline, translations=translations,
         )
 
@@ -445,13 +450,17 @@ class SourceLoader:
             path=rel, slug=slug, lang=lang, date=day,
             published=dt.datetime(day.year, day.month, day.day, tzinfo=self.timezone),
             title=title, body=body, body_line=lead_line, kind="wire",
-            source=dateline.agency, dateline=Dateline(normalize_text(dateline.place, lang), normalize_text(dateline.agency, lang)),
+            source=normalize_text(dateline.agency, lang),
+            dateline=Dateline(normalize_text(dateline.place, lang), normalize_text(dateline.agency, lang)),
             translations=translations,
         )
 
 
-def _opt(value: Any) -> str | None:
-    return None if value is None else str(value).strip() or None
+def _opt(value: Any, lang: str | None = None) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return (normalize_text(text, lang) if lang else text) or None
 
 
 def _first_text_line(body: str) -> str:

@@ -21,6 +21,11 @@ def test_english_abbreviations_do_not_end_sentences():
         "The U.S. Embassy said on Nov. 18 that it was safe.", "Staff stayed inside."]
 
 
+def test_military_and_civil_titles_do_not_end_sentences():
+    assert texts("The patrol was led by Brig. Gen. Ali Kadhim, said Col. Sara Aziz. Dr. Omar agreed.") == [
+        "The patrol was led by Brig. Gen. Ali Kadhim, said Col. Sara Aziz.", "Dr. Omar agreed."]
+
+
 def test_quotes_stay_with_their_sentence():
     assert texts('He said: “We are safe.” Then he left. "Go now," she said.') == [
         "He said: “We are safe.”", "Then he left.", '"Go now," she said.']

@@ -1,0 +1,831 @@
+"""Key statements: who said what, quoted or reported, in English, Arabic and Sorani.
+
+Rules over spaCy tokens (blank pipelines, no trained models): a PhraseMatcher and a Matcher find
+cue words outside quotation marks, language rules find the speaker around each cue (English
+subject before the verb or inverted after a quote, Arabic verb first, Sorani verb last and often
+subject-dropped), and a small per-article entity list resolves pronouns, "it added", وأضاف,
+ناوبراو and uncued follow-on quotes to the right earlier speaker.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import Matcher, PhraseMatcher
+
+from ..language import fold_for_search
+from ..segment import SegmentedArticle, fold_sentence_text
+from ..sources import DATELINE
+from . import lexicon as L
+from .quotes import Quote, find_quotes
+
+MIN_DIRECT_WORDS = 4        # shorter quotes are terms or scare quotes, part of a reported statement
+FOLLOW_ON_BLOCKS = 3        # an uncued quote belongs to a speaker at most this many blocks back
+MAX_SPEAKER_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: str               # "direct" | "reported"
+    speaker: str            # as written in the article
+    canonical_speaker: str  # one canonical name per person/body within an article
+    cue: str                # the cue word/phrase ("said", "قال", "ڕایگەیاند", "according to")
+    channel: str | None     # "in a statement", "في بيان", ...
+    text: str               # the statement text (quote content or reported clause)
+    start: int              # character offsets into Article.body
+    end: int
+    sentence: int           # index of the first sentence (SegmentedArticle.sentences)
+    last_sentence: int      # index of the last sentence it spans
+    confidence: float
+
+
+# ---------------------------------------------------------------- matchers, built once per language
+
+@lru_cache(maxsize=None)
+def _fold(text: str) -> str:
+    return fold_for_search(text)
+
+
+@dataclass
+class _Rules:
+    lang: str
+    nlp: spacy.language.Language
+    phrases: PhraseMatcher
+    split: Matcher | None
+    classes: dict[int, str]
+    channel: re.Pattern
+
+
+_CHANNEL = {
+    "en": re.compile(
+        r"\b(?:in|on|at|during|via)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:statement|tweet|post|interview|speech|address|press conference|news conference|briefing|letter|"
+        r"video|message|televised address)(?:\s+on\s+(?:X|Twitter|Facebook|Telegram|Instagram))?\b"
+        r"|\bon (?:X|Twitter|Facebook|Telegram)\b", re.IGNORECASE),
+    "ar": re.compile(
+        r"(?:في|خلال|عبر)\s+(?:بيان|تغريدة|تصريح|مؤتمر|كلمة|منشور|حديث|مقابلة|رسالة|تدوينة|لقاء|بيانه|بيانها|تصريحات)"
+        r"(?:\s+(?:صحفي|صحافي|متلفز|مقتضب|رسمي|مشترك|مصور|متلفزة|رسمية))?"
+        r"(?:\s+(?:على|عبر)\s+(?:منصة\s+)?\S+|\s+ل(?:وكالة|صحيفة|قناة|موقع)\s+\S+)?"),
+    "ckb": re.compile(
+        r"لە\s+\S*?(?:بەیاننامە|تویت|تویت|پۆست|کۆنگرە|لێدوان|چاوپێکەوتن|وتار|پەیام|ڤیدیۆ|کۆبوونەوە)\S*"
+        r"(?:\s+\S+دا)?"),
+}
+
+
+@lru_cache(maxsize=None)
+def _rules(lang: str) -> _Rules:
+    lang = lang if lang in ("en", "ar", "ckb") else "en"
+    nlp = spacy.blank({"en": "en", "ar": "ar", "ckb": "xx"}[lang])
+    cues = {"en": L.EN_CUES, "ar": L.AR_CUES, "ckb": L.CKB_CUES}[lang]
+    attr = "LOWER" if lang == "en" else "NORM"
+    phrases = PhraseMatcher(nlp.vocab, attr=attr)
+    classes: dict[int, str] = {}
+    for cls, words in cues.items():
+        docs = []
+        for w in words:
+            doc = nlp.make_doc(w)
+            if lang != "en":
+                _set_norms(doc)
+            docs.append(doc)
+        if docs:
+            phrases.add(cls, docs)
+            classes[nlp.vocab.strings[cls]] = cls
+    split = None
+    if lang == "ckb":
+        split = Matcher(nlp.vocab)
+        for first, last, cls in L.CKB_SPLIT_CUES:
+            key = f"{cls}_split"
+            split.add(key, [[{"NORM": _fold(first)}, {"OP": "{1,6}"}, {"NORM": _fold(last)}]])
+            classes[nlp.vocab.strings[key]] = cls
+    return _Rules(lang, nlp, phrases, split, classes, _CHANNEL[lang])
+
+
+def _set_norms(doc) -> None:
+    for t in doc:
+        t.norm_ = _fold(t.text)
+
+
+# ---------------------------------------------------------------- per-article working data
+
+@dataclass
+class _Cue:
+    sent: int
+    start: int              # token indices in the sentence doc
+    end: int
+    cls: str
+    split_end: int = -1     # for Sorani split cues, index of the closing verb
+
+
+@dataclass
+class _Attribution:
+    cue: _Cue
+    speaker: tuple[int, int] | None   # char span in the body
+    pronoun: str | None               # "person" | "body" | "any" for pronouns and dropped subjects
+    content: tuple[int, int] | None   # char span of the reported clause
+    channel: str | None
+
+
+@dataclass
+class _Entity:
+    kind: str                          # person | body | other
+    mentions: list[str] = field(default_factory=list)
+    norms: set = field(default_factory=set)
+    names: list[str] = field(default_factory=list)
+
+
+class _Sentence:
+    __slots__ = ("index", "start", "end", "block", "doc", "frame")
+
+    def __init__(self, index, start, end, block, doc, frame):
+        self.index, self.start, self.end, self.block, self.doc, self.frame = index, start, end, block, doc, frame
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Char span in the body of tokens i..j-1."""
+        return self.start + self.doc[i].idx, self.start + self.doc[j - 1].idx + len(self.doc[j - 1])
+
+
+def _is_punct(tok) -> bool:
+    return tok.is_punct or tok.is_space or tok.text in {"،", "؛", "—", "–", "-", ">"}
+
+
+def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
+    """Every direct and reported statement of an article, in reading order."""
+    article = segmented.article
+    body = article.body
+    if not segmented.sentences:
+        return []
+    rules = _rules(article.lang)
+    paragraphs = [(b.start, b.end) for b in segmented.blocks if b.translatable]
+    quotes = find_quotes(body, paragraphs)
+    q_starts = [q.start for q in quotes]
+    skip_until = 0
+    m = DATELINE.match(body)
+    if m and "\n" not in body[:m.end()]:
+        skip_until = m.end()        # never read a dateline as a speaker
+
+    texts = [body[s.start:s.end] for s in segmented.sentences]
+    docs = list(rules.nlp.tokenizer.pipe(texts, batch_size=256))
+    sents: list[_Sentence] = []
+    for s, doc in zip(segmented.sentences, docs):
+        if rules.lang != "en":
+            _set_norms(doc)
+        frame = []
+        k = max(0, bisect.bisect_right(q_starts, s.start) - 1)
+        local = [q for q in quotes[k:bisect.bisect_right(q_starts, s.end)] if q.end > s.start]
+        for t in doc:
+            pos = s.start + t.idx
+            frame.append(pos >= skip_until and not any(q.start <= pos < q.end for q in local))
+        sents.append(_Sentence(s.index, s.start, s.end, s.block, doc, frame))
+
+    attributions: dict[int, _Attribution] = {}
+    for sent in sents:
+        cue = _main_cue(rules, sent)
+        if cue is not None:
+            att = _attribute(rules, sent, cue, body)
+            if att is not None:
+                attributions[sent.index] = att
+
+    sent_starts = [s.start for s in sents]
+
+    def sentence_at(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    # Each candidate: (start, end, kind, attribution or None, first, last)
+    candidates: list[tuple[int, int, str, _Attribution | None, int, int]] = []
+    used: set[int] = set()
+    for q in quotes:
+        if q.words(body) < MIN_DIRECT_WORDS:
+            continue
+        first, last = sentence_at(q.start), sentence_at(max(q.start, q.end - 1))
+        att = None
+        a_last = attributions.get(last)
+        if a_last is not None and sents[last].span(a_last.cue.start, a_last.cue.end)[0] >= q.end:
+            att = a_last
+        if att is None:
+            a_first = attributions.get(first)
+            if a_first is not None and sents[first].span(a_first.cue.start, a_first.cue.end)[1] <= q.start:
+                att = a_first
+        if att is None:
+            for i in range(first, last + 1):
+                if i in attributions:
+                    att = attributions[i]
+                    break
+        if att is None and first > 0 and (first - 1) in attributions:
+            prev = sents[first - 1]
+            frame_text = body[prev.start:prev.end].rstrip()
+            if frame_text.endswith(":") and _only_space_between(body, prev.end, q.start):
+                att = attributions[first - 1]
+        if att is None and not _starts_sentence(body, sents[first], q):
+            continue
+        if att is not None:
+            used.add(att.cue.sent)
+        candidates.append((q.inner_start, q.inner_end, "direct", att, first, last))
+    for idx, att in attributions.items():
+        if idx in used or att.content is None:
+            continue
+        candidates.append((att.content[0], att.content[1], "reported", att, idx, idx))
+    candidates.sort(key=lambda c: c[0])
+
+    entities: list[_Entity] = []
+    recent: list[int] = []          # entity ids, most recent last
+    last_block_of: dict[int, int] = {}
+    out: list[Statement] = []
+    prev_entity: int | None = None
+    prev_block = -10
+    for start, end, kind, att, first, last in candidates:
+        block = sents[first].block
+        if att is None:
+            if prev_entity is None or block - prev_block > FOLLOW_ON_BLOCKS:
+                continue
+            ent, written, conf, cue_text, channel = prev_entity, entities[prev_entity].mentions[-1], 0.6, "", None
+        else:
+            cue_sent = sents[att.cue.sent]
+            cue_text = _cue_text(cue_sent, att.cue)
+            channel = att.channel
+            if att.speaker is not None and att.pronoun is None:
+                written = body[att.speaker[0]:att.speaker[1]]
+                ent = _link(rules.lang, entities, recent, written, body)
+                conf = 0.9 if kind == "direct" else 0.8
+            else:
+                ent = _resolve(entities, recent, att.pronoun or "any", prev_entity)
+                if ent is None and rules.lang == "en":
+                    ent = _introduce_named(entities, recent, sents, att.cue.sent, body)
+                if ent is None:
+                    continue
+                written = entities[ent].mentions[-1]
+                conf = 0.75 if att.speaker is not None else 0.7
+            if att.cue.cls == "per":
+                conf -= 0.05
+        if ent in recent:
+            recent.remove(ent)
+        recent.append(ent)
+        prev_entity, prev_block = ent, block
+        last_block_of[ent] = block
+        text = _clean_text(body[start:end])
+        if not text:
+            continue
+        last_sent = max(last, sentence_at(max(start, end - 1)))
+        out.append(Statement(kind, written.strip(), str(ent), cue_text, channel, text, start, end,
+                             min(first, sentence_at(start)), last_sent, round(conf, 2)))
+    canon = {str(i): _canonical(rules.lang, e, body) for i, e in enumerate(entities)}
+    return [_with_canonical(s, canon[s.canonical_speaker]) for s in out]
+
+
+def _with_canonical(s: Statement, name: str) -> Statement:
+    return Statement(s.kind, s.speaker, name, s.cue, s.channel, s.text, s.start, s.end, s.sentence,
+                     s.last_sentence, s.confidence)
+
+
+def _only_space_between(body: str, a: int, b: int) -> bool:
+    return not body[a:b].replace(">", "").strip()
+
+
+def _starts_sentence(body: str, sent: _Sentence, q: Quote) -> bool:
+    return not body[sent.start:q.start].replace(">", "").strip()
+
+
+_EDGE = "\"'“”«»‘’ \n\t,،:;؛.>—–-"
+
+
+def _clean_text(raw: str) -> str:
+    text = re.sub(r"\n\s*(?:>\s*)*[“«‘\"]", "\n", raw)      # reopened marks of continued paragraphs
+    text = fold_sentence_text(text)
+    return text.strip(" ,،:;؛—–-") if text else ""
+
+
+def _cue_text(sent: _Sentence, cue: _Cue) -> str:
+    if cue.split_end >= 0:
+        return f"{sent.doc[cue.start].text} … {sent.doc[cue.split_end].text}"
+    return sent.doc[cue.start:cue.end].text
+
+
+# ---------------------------------------------------------------- cues
+
+def _main_cue(rules: _Rules, sent: _Sentence) -> _Cue | None:
+    doc = sent.doc
+    found: list[_Cue] = []
+    for match_id, i, j in rules.phrases(doc):
+        if all(sent.frame[i:j]):
+            found.append(_Cue(sent.index, i, j, rules.classes[match_id]))
+    if rules.split is not None:
+        for match_id, i, j in rules.split(doc):
+            if sent.frame[i] and sent.frame[j - 1] and not any(c.start <= i < c.end for c in found):
+                found.append(_Cue(sent.index, i, i + 1, rules.classes[match_id], j - 1))
+    if not found:
+        return None
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    # Sorani split cues: keep the shortest object span for each opening word.
+    dedup: list[_Cue] = []
+    for c in found:
+        if dedup and dedup[-1].start == c.start:
+            continue
+        if dedup and c.start < dedup[-1].end:
+            continue
+        dedup.append(c)
+    main = [c for c in dedup if c.cls != "part"]
+    if rules.lang == "ckb":      # the verb comes last: the first cue in the sentence is the main one
+        return main[0] if main else dedup[0]
+    per = [c for c in main if c.cls == "per"]
+    verbs = [c for c in main if c.cls != "per"]
+    return (verbs or per or dedup)[0]
+
+
+def _attribute(rules: _Rules, sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
+    fn = {"en": _attribute_en, "ar": _attribute_ar, "ckb": _attribute_ckb}[rules.lang]
+    att = fn(sent, cue, body)
+    if att is None:
+        return None
+    frame_text = "".join(t.text_with_ws if f else " " for t, f in zip(sent.doc, sent.frame))
+    m = rules.channel.search(frame_text)
+    if m:
+        att.channel = m.group().strip()
+    return att
+
+
+def _frame_run(sent: _Sentence, i: int, step: int) -> int:
+    """From token i, the last index (exclusive bound) of the run of frame tokens going `step`."""
+    n = len(sent.doc)
+    while 0 <= i < n and sent.frame[i]:
+        i += step
+    return i
+
+
+def _content(sent: _Sentence, i: int, j: int, skip=()) -> tuple[int, int] | None:
+    doc = sent.doc
+    while i < j and (_is_punct(doc[i]) or doc[i].lower_ in skip or _fold(doc[i].text) in skip):
+        i += 1
+    while j > i and _is_punct(doc[j - 1]) and doc[j - 1].text not in "”»’\"":
+        j -= 1
+    words = sum(1 for t in doc[i:j] if not _is_punct(t))
+    if words < 2:
+        return None
+    return sent.span(i, j)
+
+
+def _strip(doc, i: int, j: int, lead=(), trail=()) -> tuple[int, int]:
+    while i < j and (_is_punct(doc[i]) or doc[i].lower_ in lead):
+        i += 1
+    while j > i and (_is_punct(doc[j - 1]) or doc[j - 1].lower_ in trail):
+        j -= 1
+    return i, j
+
+
+# ---------------------------------------------------------------- English
+
+def _segments(doc, i: int, j: int, seps=(",", "،", "—", "–")) -> list[tuple[int, int]]:
+    out, s = [], i
+    for k in range(i, j):
+        if doc[k].text in seps:
+            if k > s:
+                out.append((s, k))
+            s = k + 1
+    if j > s:
+        out.append((s, j))
+    return out
+
+
+def _en_subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
+    segs = []
+    for a, b in _segments(doc, i, j):
+        a, b = _strip(doc, a, b, lead={"and", "but", "while", "meanwhile"})
+        if a >= b:
+            continue
+        first = doc[a]
+        if first.lower_ in L.EN_ADVERBIAL and first.lower_ not in ("and", "but") or first.lower_ in ("who", "which") \
+                or (first.lower_.endswith("ing") and first.lower_ not in L.EN_PRONOUNS and a == i and b < j):
+            continue
+        segs.append((a, b))
+    if not segs:
+        return None
+    a, b = segs[0]
+    if len(segs) >= 2 and doc[b - 1].lower_ in L.EN_ROLE_HEADS:
+        c, d = segs[1]
+        if all(t.text[:1].isupper() for t in doc[c:d] if not _is_punct(t)):
+            a, b = c, d
+    if cut_verb:
+        for k in range(a + 1, b):
+            t = doc[k].text
+            if t.islower() and (t.endswith("ed") or doc[k].lower_ in L.EN_CUES["say"]) and t not in ("armed", "united"):
+                b = k
+                break
+    a, b = _strip(doc, a, b, lead={"and", "but"}, trail=L.EN_TIME)
+    if a >= b or b - a > MAX_SPEAKER_TOKENS:
+        return None
+    return a, b
+
+
+_EN_CLAUSE_WORDS = {"and", "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can"}
+_EN_NOT_STATEMENT = {"responsibility", "credit"}     # "claimed responsibility" is an act, not a statement
+
+
+def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
+    doc = sent.doc
+    n = len(doc)
+    if cue.end < n and doc[cue.end].lower_ in _EN_NOT_STATEMENT:
+        return None
+    left_start = _frame_run(sent, cue.start - 1, -1) + 1
+    right_end = _frame_run(sent, cue.end, 1)
+    after_quote = left_start > 0
+    if cue.cls == "per":
+        a, b = cue.end, cue.end
+        while b < right_end and doc[b].text not in (",", ".", ";") and b - a < MAX_SPEAKER_TOKENS:
+            b += 1
+        a, b = _strip(doc, a, b)
+        if a >= b:
+            return None
+        if b < right_end and doc[b].text == ",":
+            content = _content(sent, b + 1, n)
+        else:
+            content = _content(sent, 0, cue.start)
+        return _Attribution(cue, sent.span(a, b), None, content, None)
+    left = _strip(doc, left_start, cue.start)
+    cut = cue.cls == "part" or (cue.start > 0 and doc[cue.start - 1].lower_ == "and")
+    if cue.cls == "part":
+        left = _strip(doc, 0, cue.start)
+    speaker = None
+    pronoun = None
+    content = None
+    # Content after the cue, past a "that" within reach.
+    that = None
+    for k in range(cue.end, min(right_end, cue.end + 8)):
+        if doc[k].lower_ == "that":
+            that = k
+            break
+        if doc[k].lower_ in _EN_CLAUSE_WORDS:
+            break
+    if that is not None:
+        content = _content(sent, that + 1, n)
+    elif cue.cls != "per":
+        content = _content(sent, cue.end, n, skip=L.EN_TIME)
+    if left[0] < left[1]:
+        words = [t for t in doc[left[0]:left[1]] if not _is_punct(t)]
+        if len(words) == 1 and words[0].lower_ in L.EN_PRONOUNS:
+            pronoun = L.EN_PRONOUNS[words[0].lower_]
+            speaker = sent.span(left[0], left[1])
+        else:
+            plain_right = _content(sent, cue.end, right_end, skip=L.EN_TIME | {"in", "a", "statement"})
+            if not after_quote and plain_right is None and cue.cls == "say":
+                # "..., the minister said on Saturday." — the speaker is the last comma segment.
+                segs = _segments(doc, left[0], left[1])
+                a, b = _strip(doc, *segs[-1], trail=L.EN_TIME)
+                if len(segs) >= 2 and a < b:
+                    speaker = sent.span(a, b)
+                    content = _content(sent, 0, segs[-1][0])
+            if speaker is None:
+                sub = _en_subject(doc, left[0], left[1], cut)
+                if sub is not None:
+                    speaker = sent.span(*sub)
+    elif after_quote or cue.start == 0 or left_start == cue.start:
+        # Inverted: "...," said Leyla Demir, a spokeswoman for ...
+        a, b = cue.end, cue.end
+        while b < right_end and doc[b].text not in (",", ".", ";", ":") and b - a < 6:
+            b += 1
+        a, b = _strip(doc, a, b, trail=L.EN_TIME)
+        if a < b and doc[a].text[:1].isupper() or (a < b and doc[a].lower_ in ("the", "a")):
+            speaker = sent.span(a, b)
+            if b - a == 1 and doc[a].lower_ in L.EN_PRONOUNS:
+                pronoun = L.EN_PRONOUNS[doc[a].lower_]
+            content = None
+    if speaker is None and pronoun is None:
+        return None
+    return _Attribution(cue, speaker, pronoun, content, None)
+
+
+# ---------------------------------------------------------------- Arabic
+
+_AR_CHANNEL_NOUNS = {_fold(w) for w in "بيان تصريح تغريدة مؤتمر كلمة حديث مقابلة منشور رسالة تصريحات لقاء".split()}
+_AR_STOPS = {_fold(w) for w in L.AR_SPEAKER_STOPS}
+_AR_TITLES = {_fold(w) for w in L.AR_TITLES}
+_AR_COMMON = {_fold(w) for w in L.AR_COMMON}
+_AR_BODY = {_fold(w) for w in L.AR_BODY}
+_AR_OBJECTS = {_fold(w) for w in L.AR_OBJECT_NOUNS}
+_AR_SPOKES = {_fold(w) for w in ("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثة", "الناطقة")}
+_AR_PARTICIPLES = {_fold(w) for w in L.AR_CUES["part"]}
+_AR_PREPOSITIONAL = {_fold(w) for w in "على عليها عليه له لها فيها فيه منه منها إليه إليها عنه عنها به بها".split()}
+_AR_COMPLEMENT = {_fold(w) for w in "إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن".split()}
+
+
+def _ar_is_title(norms: list[str], k: int) -> bool:
+    w = norms[k]
+    if w == _fold("باسم"):
+        return k > 0 and norms[k - 1] in _AR_SPOKES
+    return w in _AR_TITLES
+
+
+def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
+    doc = sent.doc
+    n = len(doc)
+    right_end = _frame_run(sent, cue.end, 1)
+    norms = [t.norm_ for t in doc]
+    if cue.cls == "per":
+        a = cue.end
+        if a < right_end and norms[a] == "ما":       # بحسب ما أفادت به مصادر
+            a += 2
+            if a < right_end and norms[a] in ("به", "بها"):
+                a += 1
+        b = a
+        while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS:
+            b += 1
+        a, b = _strip(doc, a, b)
+        if a >= b:
+            return None
+        start = sent.start + doc[a].idx
+        if doc[a].text in ("لـ", "ل"):
+            start = sent.start + doc[a + 1].idx if a + 1 < b else start
+        elif doc[a].text.startswith("ل") and len(doc[a].text) > 3:
+            start += 1
+        speaker = (start, sent.span(a, b)[1])
+        if b < n and doc[b].text in ("،", ","):
+            content = _content(sent, b + 1, n, skip=_AR_COMPLEMENT)
+        else:
+            content = _content(sent, 0, cue.start)
+        return _Attribution(cue, speaker, None, content, None)
+    if cue.cls == "part":
+        return None
+    # Verb first: the speaker follows the cue.
+    a = cue.end
+    b = a
+    name_started = False
+    while b < right_end and b - a < MAX_SPEAKER_TOKENS:
+        t = doc[b]
+        w = norms[b]
+        if _is_punct(t) or t.text in ("«", '"', ":"):
+            break
+        if w in _AR_COMPLEMENT:
+            break
+        if w == "فی":
+            nxt = norms[b + 1] if b + 1 < right_end else ""
+            if b == a or nxt in _AR_CHANNEL_NOUNS or nxt in _AR_STOPS or not nxt:
+                break
+            b += 2
+            continue
+        if w in _AR_STOPS and b > a:
+            break
+        after_title = b > a and (_ar_is_title(norms, b - 1) or norms[b - 1] == _fold("باسم"))
+        if b > a and ((w in _AR_OBJECTS and not after_title) or (w.startswith("ب") and len(w) > 3 and w != _fold("باسم"))):
+            break
+        if b > a and w.startswith("لل"):
+            break
+        is_title = _ar_is_title(norms, b)
+        if name_started and w.startswith("ال"):
+            b += 1
+            break
+        if not is_title and not w.startswith("ال") and w not in _AR_COMMON and w not in _AR_BODY:
+            name_started = True
+        b += 1
+    pronoun = None
+    speaker = None
+    if b > a and norms[a] in _AR_PREPOSITIONAL:
+        return None                                # كُتب عليها: a passive, nobody speaks
+    if b > a:
+        speaker = sent.span(a, b)
+    else:
+        pronoun = "any"
+    # Content: after the complementizer or colon, else what follows the speaker.
+    k = b
+    while k < n and not (norms[k] in _AR_COMPLEMENT or doc[k].text == ":") and k - b < 8 \
+            and norms[k] not in _AR_PARTICIPLES:
+        k += 1
+    if k < n and (norms[k] in _AR_COMPLEMENT or doc[k].text == ":"):
+        content = _content(sent, k + 1, n)
+    else:
+        content = _content(sent, b, n, skip=_AR_STOPS)
+    return _Attribution(cue, speaker, pronoun, content, None)
+
+
+# ---------------------------------------------------------------- Sorani
+
+_CKB_STOPS = {_fold(w) for w in L.CKB_SPEAKER_STOPS} | {_fold("بە")}
+_CKB_OPENERS = {_fold(w) for w in L.CKB_ADVERBIAL_OPENERS}
+_CKB_LEAD = {_fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵام", "هاوکات", "هەر", "وە")}
+_CKB_PRONOUNS = {_fold(k): v for k, v in L.CKB_PRONOUNS.items()}
+_CKB_TITLES = {_fold(w) for w in L.CKB_TITLES}
+_CKB_COMMON = {_fold(w) for w in L.CKB_COMMON}
+_CKB_THAT = {_fold("کە"), ":"}
+
+
+def _ckb_name_like(sent: _Sentence, a: int, b: int) -> bool:
+    return all(t.norm_ not in _CKB_TITLES and t.norm_ not in _CKB_COMMON for t in sent.doc[a:b])
+
+
+def _attribute_ckb(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
+    doc = sent.doc
+    n = len(doc)
+    right_end = _frame_run(sent, cue.end, 1)
+    verb_end = cue.split_end + 1 if cue.split_end >= 0 else cue.end
+    if cue.cls == "per":
+        a = b = cue.end
+        while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS:
+            b += 1
+        a, b = _strip(doc, a, b)
+        if a >= b:
+            return None
+        if b < n and doc[b].text in ("،", ","):
+            content = _content(sent, b + 1, n)
+        else:
+            content = _content(sent, 0, cue.start)
+        return _Attribution(cue, sent.span(a, b), None, content, None)
+    left_start = _frame_run(sent, cue.start - 1, -1) + 1
+    segs = []
+    for a, b in _segments(doc, left_start, cue.start, seps=("،", ",")):
+        a, b = _strip(doc, a, b)
+        while a < b and doc[a].norm_ in _CKB_LEAD:
+            a += 1
+        if a < b and doc[a].norm_ not in _CKB_OPENERS:
+            segs.append((a, b))
+    speaker = pronoun = None
+    sp_end = left_start
+    if segs:
+        a, b = segs[0]
+        if len(segs) >= 2 and doc[a].norm_ in _CKB_TITLES and _ckb_name_like(sent, *segs[1]):
+            a, b = segs[1]
+        k = a
+        while k < b and (doc[k].norm_ not in _CKB_STOPS or k == a and False):
+            k += 1
+        b = k
+        sp_end = b
+        if a < b and b - a <= MAX_SPEAKER_TOKENS:
+            words = [t for t in doc[a:b] if not _is_punct(t)]
+            if len(words) == 1 and words[0].norm_ in _CKB_PRONOUNS:
+                pronoun = _CKB_PRONOUNS[words[0].norm_]
+            speaker = sent.span(a, b)
+    if speaker is None:
+        pronoun = "any"
+    # Content: after کە or a colon, else after the verb, else (condemned, criticised) before it.
+    k = verb_end
+    if k < n and doc[k].norm_ in _CKB_THAT:
+        content = _content(sent, k + 1, n)
+    else:
+        content = _content(sent, verb_end, n)
+    if content is None and cue.cls == "eval":
+        if cue.split_end >= 0:
+            content = _content(sent, cue.start + 1, cue.split_end, skip={_fold("لە")})
+        else:
+            content = _content(sent, max(sp_end, left_start), cue.start)
+    return _Attribution(cue, speaker, pronoun, content, None)
+
+
+# ---------------------------------------------------------------- speakers and entities
+
+_EN_TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
+
+
+def _norms(lang: str, text: str) -> set[str]:
+    out = set()
+    for w in _EN_TOKEN.findall(text.replace("’s", "").replace("'s", "")):
+        if lang == "en":
+            w = w.lower().strip(".")
+            if w and w not in L.EN_STOP:
+                out.add(w)
+        elif lang == "ar":
+            f = _fold(w)
+            if f.startswith("ال") and len(f) > 4:
+                f = f[2:]
+            if f and f not in ("فی", "من", "عن", "و"):
+                out.add(f)
+        else:
+            for suf in L.CKB_SUFFIXES:
+                if w.endswith(suf) and len(w) - len(suf) >= 3:
+                    w = w[: -len(suf)]
+                    break
+            f = _fold(w)
+            if f and f not in ("له", "و"):
+                out.add(f)
+    return out
+
+
+def _mention_kind(lang: str, text: str) -> str:
+    words = text.split()
+    if not words:
+        return "other"
+    if lang == "en":
+        lows = [w.lower().strip(".,’'s") for w in words]
+        if _en_name(text):
+            return "person"
+        return "body" if any(w in L.EN_BODY for w in lows) else "other"
+    if lang == "ar":
+        if _fold(words[0]) in _AR_BODY:
+            return "body"
+        return "person" if _ar_name(text) else "other"
+    stem = _norms("ckb", words[0])
+    if stem & {_fold(s) for s in L.CKB_BODY_STEMS} or _fold(words[0]) in {_fold(s) for s in L.CKB_BODY_STEMS}:
+        return "body"
+    return "person" if _ckb_name(text) else "other"
+
+
+def _en_name(text: str) -> str | None:
+    words = text.replace("’s", "").split()
+    k = len(words)
+    while k > 0:
+        w = words[k - 1].strip(",.")
+        low = w.lower()
+        if not w[:1].isupper() or low in L.EN_TITLES or low in L.EN_BODY or low in L.EN_PLACES:
+            break
+        k -= 1
+    if k == len(words) or (k > 0 and words[k - 1].lower() in L.EN_PREPOSITIONS):
+        return None
+    return " ".join(words[k:]).strip(",.")
+
+
+def _ar_name(text: str) -> str | None:
+    words = text.split()
+    norms = [_fold(w) for w in words]
+    if len(words) == 1:
+        w = norms[0]
+        return None if w in _AR_TITLES or w in _AR_COMMON or w in _AR_BODY or w in _AR_STOPS else words[0]
+    for i, w in enumerate(norms):
+        if _ar_is_title(norms, i) or w.startswith("ال") or w in _AR_COMMON or w in _AR_BODY or w == "فی":
+            continue
+        j = i
+        while j < len(words) and not norms[j].startswith("ال") and norms[j] not in _AR_STOPS:
+            j += 1
+        if j < len(words) and norms[j].startswith("ال"):
+            j += 1
+        if i == 0 and j < len(words):
+            return None
+        return " ".join(words[i:j])
+    return None
+
+
+def _ckb_name(text: str) -> str | None:
+    words = text.split()
+    if len(words) == 1:
+        w = _fold(words[0])
+        return None if w in _CKB_TITLES or w in _CKB_COMMON or w in _CKB_PRONOUNS else words[0]
+    bodies = {_fold(s) for s in L.CKB_BODY_STEMS}
+    for i, w in enumerate(words):
+        f = _fold(w)
+        if f in _CKB_TITLES or f in _CKB_COMMON or (w.endswith("ی") and i < len(words) - 1 and i + 2 < len(words)) \
+                or _norms("ckb", w) & bodies:
+            continue
+        if i == 0:
+            return None if len(words) > 3 else text
+        return " ".join(words[i:])
+    return None
+
+
+def _link(lang: str, entities: list[_Entity], recent: list[int], written: str, body: str) -> int:
+    norms = _norms(lang, written)
+    kind = _mention_kind(lang, written)
+    for ent_id in reversed(recent):
+        e = entities[ent_id]
+        if kind != "other" and e.kind != "other" and kind != e.kind:
+            continue
+        if norms and norms <= e.norms or (e.kind == "person" and len(e.names) and kind == "person"
+                                          and any(_norms(lang, nm) <= norms for nm in e.names if len(nm.split()) == 1)):
+            e.mentions.append(written)
+            e.norms |= norms
+            if e.kind == "other" and kind != "other":
+                e.kind = kind
+            _add_name(lang, e, written)
+            return ent_id
+    e = _Entity(kind, [written], set(norms))
+    _add_name(lang, e, written)
+    entities.append(e)
+    return len(entities) - 1
+
+
+def _add_name(lang: str, e: _Entity, written: str) -> None:
+    name = {"en": _en_name, "ar": _ar_name, "ckb": _ckb_name}.get(lang, _en_name)(written)
+    if name:
+        e.names.append(name)
+
+
+def _resolve(entities, recent, pronoun: str, prev: int | None) -> int | None:
+    if pronoun == "any":
+        return prev if prev is not None else (recent[-1] if recent else None)
+    want = {"person": ("person", "other"), "body": ("body", "other")}[pronoun]
+    for ent_id in reversed(recent):
+        if entities[ent_id].kind in want:
+            return ent_id
+    return None
+
+
+_EN_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
+
+
+def _introduce_named(entities, recent, sents, index: int, body: str) -> int | None:
+    """'he said' with no earlier speaker: the last person named in the two sentences before."""
+    for s in reversed(sents[max(0, index - 2): index + 1]):
+        names = [m.group() for m in _EN_NAME_RUN.finditer(body, s.start, s.end)
+                 if _en_name(m.group()) == m.group()]
+        if names:
+            return _link("en", entities, recent, names[-1], body)
+    return None
+
+
+def _canonical(lang: str, e: _Entity, body: str) -> str:
+    if e.kind == "person" and e.names:
+        name = max(e.names, key=lambda n: (len(n.split()), len(n)))
+        if len(name.split()) == 1 and lang == "en":
+            m = re.search(r"\b([A-Z][a-z]+) " + re.escape(name) + r"\b", body)
+            if m and _en_name(m.group()) == m.group():
+                name = m.group()
+        return name
+    best = max(e.mentions, key=lambda m: (len(_norms(lang, m)), len(m)))
+    if lang == "en":
+        best = re.sub(r"^(?:the|a|an)\s+", "", best, flags=re.IGNORECASE)
+    return best.strip(" ,،")

@@ -1,0 +1,98 @@
+"""Scoring of the statements gold set (tests/data/statements), shared by tests and the bench."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from hawal.language import fold_for_search
+from hawal.segment import segment_articles
+from hawal.sources import SourceLoader
+
+GOLD_DIR = Path(__file__).parent / "data" / "statements"
+
+
+def load_gold():
+    """[(segmented article, [gold statement dicts])] for every annotated article."""
+    loader = SourceLoader(GOLD_DIR, GOLD_DIR, ("en", "ar", "ckb"), ZoneInfo("Asia/Baghdad"))
+    paths = sorted(GOLD_DIR.glob("*.md"))
+    articles = [loader.load_file(p, default_date=dt.date(2026, 3, 1)) for p in paths]
+    segmented = segment_articles(articles)
+    golds = [yaml.safe_load(p.with_suffix(".yaml").read_text(encoding="utf-8"))["statements"] or [] for p in paths]
+    return list(zip(segmented, golds))
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", fold_for_search(text).replace("’s", "").replace("'s", ""))
+
+
+def _speaker_ok(gold: dict, predicted: str) -> bool:
+    """Same speaker: equal after folding, or one is the other's trailing words (title dropped)."""
+    p = [t for t in _tokens(predicted) if t not in ("the", "a", "an")]
+    for name in [gold["speaker"], *gold.get("also", [])]:
+        g = [t for t in _tokens(name) if t not in ("the", "a", "an")]
+        if p and g and (p == g or p[-len(g):] == g or g[-len(p):] == p and len(p) >= 1 and len(p) * 2 >= len(g)):
+            return True
+    return False
+
+
+def _text_ok(gold: dict, predicted_text: str) -> bool:
+    return " ".join(_tokens(gold["text"])) in " ".join(_tokens(predicted_text))
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    found_right_speaker: int = 0       # gold statements found with the right speaker
+    correct_predictions: int = 0       # predictions matching a gold statement's text and speaker
+    right_kind: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.found_right_speaker / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct_predictions / self.predicted if self.predicted else 1.0
+
+
+def score_article(statements, gold: list[dict], score: Score, misses: list[str]) -> None:
+    score.gold += len(gold)
+    score.predicted += len(statements)
+    taken: set[int] = set()
+    for g in gold:
+        hit = None
+        for i, s in enumerate(statements):
+            if i not in taken and _text_ok(g, s.text) and _speaker_ok(g, s.canonical_speaker):
+                hit = i
+                break
+        if hit is None:
+            near = [f"{s.canonical_speaker!r}: {s.text[:50]!r}" for s in statements if _text_ok(g, s.text)]
+            misses.append(f"missed {g['kind']} {g['speaker']!r} {g['text']!r} (text found with: {near})")
+            continue
+        taken.add(hit)
+        score.found_right_speaker += 1
+        score.correct_predictions += 1
+        score.right_kind += statements[hit].kind == g["kind"]
+    for i, s in enumerate(statements):
+        if i not in taken:
+            misses.append(f"extra {s.kind} {s.canonical_speaker!r} ({s.speaker!r}) cue={s.cue!r}: {s.text[:70]!r}")
+
+
+def evaluate(extract):
+    """Per-language Score and the list of misses, for the gold set and an extractor."""
+    scores: dict[str, Score] = {}
+    misses: dict[str, list[str]] = {}
+    for seg, gold in load_gold():
+        lang = seg.article.lang
+        sc = scores.setdefault(lang, Score())
+        ms = misses.setdefault(lang, [])
+        before = len(ms)
+        score_article(extract(seg), gold, sc, ms)
+        ms[before:] = [f"{Path(seg.article.path).name}: {m}" for m in ms[before:]]
+    return scores, misses
