@@ -37,7 +37,7 @@ class GitTarget:
     remote: str | None = "origin"
     message: str = "Publish {date}"
     nojekyll: bool = True
-    timezone: object = None
+    timezone: dt.tzinfo | None = None
     kind: ClassVar[str] = "git"
     required: ClassVar[tuple[str, ...]] = ("repo",)
     optional: ClassVar[tuple[str, ...]] = ("branch", "remote", "message", "nojekyll")
@@ -97,13 +97,20 @@ class GitTarget:
         if self.remote and self._git("remote", "get-url", self.remote, check=False).returncode != 0:
             raise PublishError(f"{self.name}: {self.repo} has no remote named {self.remote!r}")
 
+    def _remote_tip(self) -> str | None:
+        ref = f"refs/heads/{self.branch}"
+        for line in self._out("ls-remote", "--heads", self.remote, ref).splitlines():
+            sha, _, name = line.partition("\t")
+            if name == ref:
+                return sha
+        return None
+
     def _fetch_remote_tip(self) -> str | None:
         """The remote branch's tip, its objects fetched; no ref anywhere is changed."""
         ref = f"refs/heads/{self.branch}"
-        listed = self._out("ls-remote", "--heads", self.remote, ref)
-        if not listed:
+        tip = self._remote_tip()
+        if tip is None:
             return None
-        tip = listed.split()[0]
         # --refmap= and --no-write-fetch-head: bring the objects, move no ref (dry runs too).
         self._git("fetch", "--quiet", "--no-tags", "--refmap=", "--no-write-fetch-head", self.remote, ref)
         if self._git("cat-file", "-e", f"{tip}^{{commit}}", check=False).returncode != 0:
@@ -204,8 +211,7 @@ class GitTarget:
                 note = self._move_local_branch(commit)
                 return PublishResult(self.name, changes, False,
                                      f"pushed {commit[:10]} to {self.remote}/{self.branch}{note}")
-            tip = self._out("ls-remote", "--heads", self.remote, f"refs/heads/{self.branch}").split()[:1]
-            if (tip[0] if tip else None) == parent:
+            if self._remote_tip() == parent:
                 lines = [ln for ln in (push.stderr + push.stdout).strip().splitlines() if ln.strip()]
                 reason = lines[-1].removeprefix("fatal: ").removeprefix("error: ") if lines else "unknown error"
                 raise PublishError(f"{self.name}: push to {self.remote} failed ({reason}); "

@@ -1,0 +1,227 @@
+"""`serve`: build, serve the site on localhost and rebuild on every change, reloading open pages.
+
+A broken source shows its error in the terminal and on every open page; the last good site keeps
+being served, because a failed build never touches it.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .config import Config, ConfigError, load_config
+from .output import BuildLocked
+from .pipeline import BuildFailed, BuildOptions, BuildReport, run_build
+from .progress import Progress
+
+EVENTS_PATH = "/__hawal/events"
+RELOAD_SCRIPT = """<script>
+(function () {
+  var box;
+  function show(text) {
+    if (!box) {
+      box = document.createElement("pre");
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset-block-end:0;inset-inline:0;margin:0;max-block-size:50vh;overflow:auto;" +
+        "background:#7a0010;color:#fff;padding:1em;font:14px/1.5 monospace;z-index:99999;white-space:pre-wrap;direction:ltr;text-align:left";
+      document.body.appendChild(box);
+    }
+    box.textContent = "hawal: the last build failed; showing the last good site.\\n\\n" + text;
+  }
+  var source = new EventSource("%s");
+  var seen = null;
+  source.onmessage = function (event) {
+    var state = JSON.parse(event.data);
+    if (state.error) { show(state.error); return; }
+    if (seen !== null && state.generation !== seen) { location.reload(); return; }
+    seen = state.generation;
+    if (box) { box.remove(); box = null; }
+  };
+})();
+</script>""" % EVENTS_PATH
+
+
+@dataclass
+class BuildState:
+    """What the preview knows about the latest build, shared between the watcher and the server."""
+
+    generation: int = 0
+    error: str | None = None
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def publish(self, error: str | None) -> None:
+        with self.changed:
+            if error is None:
+                self.generation += 1
+            self.error = error
+            self.changed.notify_all()
+
+    def snapshot(self) -> dict:
+        return {"generation": self.generation, "error": self.error}
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site folder; HTML gets the live-reload script, /__hawal/events streams state."""
+
+    state: BuildState
+
+    def __init__(self, *args, state: BuildState, **kwargs):
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format, *args):      # keep the terminal for build messages
+        pass
+
+    def do_GET(self):
+        if self.path.split("?", 1)[0] == EVENTS_PATH:
+            return self._events()
+        return super().do_GET()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix != ".html" or not path.is_file():
+            return super().send_head()
+        html = path.read_bytes()
+        marker = html.rfind(b"</body>")
+        script = RELOAD_SCRIPT.encode()
+        html = html[:marker] + script + html[marker:] if marker >= 0 else html + script
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(html)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        import io
+        return io.BytesIO(html)
+
+    def _events(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        last = None
+        try:
+            while True:
+                with self.state.changed:
+                    snapshot = self.state.snapshot()
+                    if snapshot == last:
+                        self.state.changed.wait(timeout=15)
+                        snapshot = self.state.snapshot()
+                if snapshot != last:
+                    self.wfile.write(f"data: {json.dumps(snapshot)}\n\n".encode())
+                else:
+                    self.wfile.write(b": keep-alive\n\n")
+                self.wfile.flush()
+                last = snapshot
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+class PreviewServer:
+    """A threaded HTTP server for the site folder of one project."""
+
+    def __init__(self, site_dir: Path, state: BuildState, host: str = "127.0.0.1", port: int = 8000):
+        site_dir.mkdir(parents=True, exist_ok=True)
+        handler = functools.partial(PreviewHandler, directory=str(site_dir), state=state)
+        self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def start(self) -> "PreviewServer":
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def rebuild(config_path: Path, state: BuildState, progress: Progress) -> BuildReport | None:
+    """One build for the preview: errors go to the terminal and to open pages."""
+    try:
+        config = load_config(config_path)
+        started = time.perf_counter()
+        report = run_build(config, BuildOptions(wait=True), progress)
+    except ConfigError as exc:
+        error = f"error: {exc}"
+    except BuildFailed as exc:
+        error = "\n".join(exc.report.errors) or str(exc)
+    except BuildLocked as exc:
+        error = str(exc)
+    except Exception as exc:          # a template error, say: show it, keep serving
+        error = f"{type(exc).__name__}: {exc}"
+    else:
+        progress.line(f"rebuilt in {time.perf_counter() - started:.2f}s: {report.rendered} files changed")
+        state.publish(None)
+        return report
+    progress.line(error)
+    progress.line("build failed; still serving the last good site")
+    state.publish(error)
+    return None
+
+
+def watched_paths(config: Config, config_path: Path) -> list[Path]:
+    paths = [config.content_dir, config.templates_dir, config.locale_dir, config.static_dir, config_path]
+    if config.translation.glossary is not None:
+        paths.append(config.translation.glossary)
+    return [p for p in paths if p.exists()]
+
+
+def watch(config_path: Path, state: BuildState, progress: Progress, stop: threading.Event,
+          paths: Iterable[Path]) -> None:
+    """Rebuild whenever a watched file changes, until `stop` is set."""
+    from watchfiles import watch as watch_changes
+
+    for changes in watch_changes(*paths, stop_event=stop, debounce=200, step=50):
+        names = sorted({Path(p).name for _, p in changes})
+        progress.line(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
+        rebuild(config_path, state, progress)
+
+
+def add_subcommand(subparsers) -> None:
+    p = subparsers.add_parser(
+        "serve", help="build, serve on localhost and rebuild on every change",
+        description="Build the site, serve it on localhost and rebuild whenever content/, templates/, "
+                    "config.yaml, locale/, static/ or the glossary change; open pages reload by themselves.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks a free one)")
+    p.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args) -> int:
+    config_path = Path(args.config)
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    progress = Progress()
+    state = BuildState()
+    rebuild(config_path, state, progress)
+    try:
+        server = PreviewServer(config.output_dir, state, args.host, args.port).start()
+    except OSError as exc:
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        return 1
+    progress.line(f"serving {config.output_dir} at {server.url} (Ctrl-C to stop)")
+    stop = threading.Event()
+    try:
+        watch(config_path, state, progress, stop, watched_paths(config, config_path))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.stop()
+    return 0
