@@ -107,15 +107,17 @@ class GitTarget:
 
     def _fetch_remote_tip(self) -> str | None:
         """The remote branch's tip, its objects fetched; no ref anywhere is changed."""
-        ref = f"refs/heads/{self.branch}"
-        tip = self._remote_tip()
-        if tip is None:
-            return None
-        # --refmap= and --no-write-fetch-head: bring the objects, move no ref (dry runs too).
-        self._git("fetch", "--quiet", "--no-tags", "--refmap=", "--no-write-fetch-head", self.remote, ref)
-        if self._git("cat-file", "-e", f"{tip}^{{commit}}", check=False).returncode != 0:
-            return self._fetch_remote_tip()      # the branch moved again between the two calls
-        return tip
+        for _ in range(PUSH_ATTEMPTS):
+            tip = self._remote_tip()
+            if tip is None:
+                return None
+            # --refmap= and --no-write-fetch-head: bring the objects, move no ref (dry runs too).
+            self._git("fetch", "--quiet", "--no-tags", "--refmap=", "--no-write-fetch-head", self.remote,
+                      f"refs/heads/{self.branch}")
+            if self._git("cat-file", "-e", f"{tip}^{{commit}}", check=False).returncode == 0:
+                return tip
+            # the branch was replaced between listing and fetching: look again
+        raise PublishError(f"{self.name}: {self.remote}/{self.branch} kept changing while being fetched; try again")
 
     def _checked_out(self) -> bool:
         worktrees = self._out("worktree", "list", "--porcelain")
@@ -190,8 +192,10 @@ class GitTarget:
                                "publish to a branch that is not checked out, or set a remote")
         new_blobs = self._site_blobs(site)
         for attempt in range(PUSH_ATTEMPTS):
+            fetched = None
             if self.remote:
-                parent = self._fetch_remote_tip() or self._rev(f"refs/heads/{self.branch}")
+                fetched = self._fetch_remote_tip()
+                parent = fetched or self._rev(f"refs/heads/{self.branch}")
             else:
                 parent = self._rev(f"refs/heads/{self.branch}")
             changes = self._diff(self._tree_of(parent), new_blobs)
@@ -211,7 +215,7 @@ class GitTarget:
                 note = self._move_local_branch(commit)
                 return PublishResult(self.name, changes, False,
                                      f"pushed {commit[:10]} to {self.remote}/{self.branch}{note}")
-            if self._remote_tip() == parent:
+            if self._remote_tip() == fetched:
                 lines = [ln for ln in (push.stderr + push.stdout).strip().splitlines() if ln.strip()]
                 reason = lines[-1].removeprefix("fatal: ").removeprefix("error: ") if lines else "unknown error"
                 raise PublishError(f"{self.name}: push to {self.remote} failed ({reason}); "

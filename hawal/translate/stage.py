@@ -166,6 +166,7 @@ def translate_articles(
         return outcome
 
     engine = engine or Engine(EngineSettings.from_config(config))
+    calls_before = engine.calls
     work: dict[str, _ModelWork] = {}
     memory = TranslationMemory(config.memory)
     try:
@@ -187,7 +188,7 @@ def translate_articles(
                         trail.append(results[trail[leg]] if trail[leg] is not None else None)
     finally:
         memory.close()
-    outcome.calls = engine.calls
+    outcome.calls = engine.calls - calls_before
 
     for job in jobs:
         outcome.versions[(job.seg.article.key, job.lang)] = _machine_version(job, work, outcome.counts)

@@ -1,0 +1,181 @@
+"""Unit and robustness tests for statement extraction."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from hawal.segment import segment_articles
+from hawal.sources import Article, Dateline
+from hawal.statements import Statement, extract_statements, newsworthiness
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = Path(__file__).parent / "data" / "statements"
+
+
+def seg(body: str, lang: str = "en", dateline: Dateline | None = None):
+    tz = ZoneInfo("Asia/Baghdad")
+    article = Article(path="t.md", slug="t", lang=lang, date=dt.date(2026, 3, 1),
+                      published=dt.datetime(2026, 3, 1, tzinfo=tz), title="t", body=body, body_line=1,
+                      kind="markdown", dateline=dateline)
+    return segment_articles([article])[0]
+
+
+def run(body: str, lang: str = "en"):
+    return extract_statements(seg(body, lang))
+
+
+def test_pompeo_forms_share_one_canonical_speaker():
+    out = run("U.S. Secretary of State Mike Pompeo condemned the attack in a statement, saying militias "
+              "\"are the most serious impediment to stability.\"\n\n"
+              "“We will hold those responsible to account,” Pompeo said.\n\n"
+              "He added that the embassy would stay open.")
+    assert [s.canonical_speaker for s in out] == ["Mike Pompeo"] * 3
+    assert out[0].kind == "direct" and "most serious impediment" in out[0].text
+    assert out[0].channel == "in a statement"
+    assert out[2].kind == "reported" and out[2].cue == "added"
+
+
+def test_offsets_point_into_the_body_and_sentences_are_right():
+    body = "The talks failed.\n\n“We leave with promises and nothing else,” the minister, Karim Haddad, said."
+    s = seg(body)
+    out = extract_statements(s)
+    assert len(out) == 1
+    st = out[0]
+    assert body[st.start:st.end] == "We leave with promises and nothing else,"
+    assert st.sentence == st.last_sentence == 1
+    assert s.sentences[st.sentence].start <= st.start < s.sentences[st.sentence].end
+
+
+def test_quote_over_several_paragraphs_is_one_statement_spanning_sentences():
+    body = ("Karim Haddad spoke after the meeting. “Our farmers cannot wait,” he said.\n\n"
+            "“The marshes shrink every summer. Every summer we are told to wait.\n\n"
+            "“We will go to the courts if the river does not rise.”")
+    out = run(body)
+    assert len(out) == 2
+    follow = out[1]
+    assert follow.canonical_speaker == "Karim Haddad" and follow.kind == "direct"
+    assert "marshes shrink" in follow.text and "go to the courts" in follow.text
+    assert "“" not in follow.text
+    assert follow.last_sentence > follow.sentence
+
+
+def test_scare_quotes_and_signs_without_a_speaker_are_not_statements():
+    out = run("Officials declared a \"state of emergency\" in three districts.\n\n"
+              "A sign on the bridge read “Road shut until further notice”.\n\n"
+              "Residents called the flood a ‘wall of mud’.")
+    assert out == []
+
+
+def test_dateline_is_never_the_speaker():
+    body = "ERBIL (HNA) — said the ministry that the road was open again to all traffic."
+    out = extract_statements(seg(body))
+    assert all("ERBIL" not in s.speaker and "HNA" not in s.speaker for s in out)
+
+
+def test_arabic_verb_first_and_subject_drop_with_wa_adafa():
+    out = run("قال وزير الخارجية العراقي سامر الجبوري إن الحكومة لن تسمح بالفوضى.\n\n"
+              "وأضاف أن التحقيق بدأ منذ يوم الأحد الماضي.", "ar")
+    assert [s.canonical_speaker for s in out] == ["سامر الجبوري", "سامر الجبوري"]
+    assert out[0].cue == "قال" and out[1].cue == "وأضاف"
+    assert out[0].speaker == "وزير الخارجية العراقي سامر الجبوري"
+
+
+def test_arabic_channel_phrase_and_guillemets():
+    out = run("أعلنت وزارة الكهرباء في بيان أن «المحطات الجديدة ستدخل الخدمة قبل الصيف».", "ar")
+    assert len(out) == 1 and out[0].kind == "direct" and out[0].channel == "في بيان"
+    assert out[0].canonical_speaker == "وزارة الكهرباء"
+
+
+def test_sorani_verb_last_subject_drop_and_nawbraw():
+    out = run("سەرۆکایەتی هەرێم لە بەیاننامەیەکدا ڕایگەیاند کە هێرشەکە پێشێلکاریی یاساییە.\n\n"
+              "هەروەها وتی کە حکومەت بەرپرسیارە لە پاراستنی باڵیۆزخانەکان.\n\n"
+              "وەزیری ناوخۆ ڕێبوار ئەحمەد ڕایگەیاند کە لێکۆڵینەوە دەست پێدەکات.\n\n"
+              "ناوبراو جەختی کردەوە کە تاوانباران دەدرێنە دادگا.", "ckb")
+    assert [s.canonical_speaker for s in out] == ["سەرۆکایەتی هەرێم", "سەرۆکایەتی هەرێم", "ڕێبوار ئەحمەد", "ڕێبوار ئەحمەد"]
+    assert out[0].channel == "لە بەیاننامەیەکدا"
+    assert out[3].cue == "جەختی کردەوە"
+
+
+@pytest.mark.parametrize("body,lang", [
+    ("“This quote never closes, said the minister on Sunday.\n\nAnother paragraph here.", "en"),
+    ("He said ” backwards “ marks and \"odd numbers of \" quotes \" here.", "en"),
+    ("«اقتباس بلا إغلاق قال الوزير.\n\nفقرة أخرى.", "ar"),
+    ("“A quote with no speaker at all and nothing before it.”", "en"),
+    ("The weather was fine and the market opened on time.", "en"),
+    ("وتی: «", "ckb"),
+    ("said", "en"),
+    ("The minister Ahmed Ali وتی کە «بودجە» قال إن the deal is “done and dusted for now” هەروەها.", "en"),
+    ("وەزیر Ahmed Ali said that «ئەمە کێشەیەکی گەورەیە» قال الوزير إن “all is well today”.", "ckb"),
+    ("> “Quoted block that runs on\n> over lines,” she said.\n\n- a list item: “with a quote in it here”", "en"),
+])
+def test_malformed_and_mixed_input_never_crashes(body, lang):
+    out = run(body, lang)
+    for s in out:
+        assert isinstance(s, Statement)
+        assert 0 <= s.start <= s.end <= len(body)
+        assert 0.0 <= newsworthiness(s, seg(body, lang)) <= 1.0
+
+
+def test_article_with_no_statements_gives_empty_list():
+    assert run("Rain fell across the north.\n\nRoads were closed for hours.") == []
+
+
+def test_quote_with_no_speaker_is_dropped():
+    assert run("“Nothing will change here unless people act,” reads the graffiti on the wall.") == [] or all(
+        s.canonical_speaker for s in run("“Nothing will change here unless people act,” reads the graffiti."))
+
+
+def test_five_hundred_paragraph_article_is_handled():
+    para = ("“We will rebuild the bridge before winter comes,” the governor, Omar Salih, said. "
+            "The ministry said that funds were ready.")
+    out = run("\n\n".join([para] * 500))
+    assert len(out) == 1000
+    assert {s.canonical_speaker for s in out} >= {"Omar Salih"}
+
+
+def test_newsworthiness_prefers_direct_named_lead_over_late_vague_report():
+    body = ("“We will not accept any delay in the salaries of teachers,” Prime Minister Ali Kareem said.\n\n"
+            "Filler paragraph one.\n\nFiller paragraph two.\n\nFiller paragraph three.\n\nMore filler here.\n\n"
+            "According to a source, talks may resume.")
+    s = seg(body)
+    out = extract_statements(s)
+    assert len(out) == 2
+    assert newsworthiness(out[0], s) > newsworthiness(out[1], s)
+
+
+def _cli(*args: str):
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--config", str(ROOT / "config.yaml"),
+                           "statements", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_cli_json_single_path_is_an_array_of_statement_objects():
+    r = _cli(str(GOLD / "en-01-embassy-rockets.md"), "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert isinstance(data, list) and data and isinstance(data[0], dict)
+    assert set(data[0]) == {"kind", "speaker", "canonical_speaker", "cue", "channel", "text", "start", "end",
+                            "sentence", "last_sentence", "confidence"}
+
+
+def test_cli_json_several_paths_gives_one_array_per_path_and_table_prints():
+    r = _cli(str(GOLD / "en-01-embassy-rockets.md"), str(GOLD / "ar-01-foreign-minister.md"), "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert len(data) == 2 and all(isinstance(a, list) for a in data)
+    table = _cli(str(GOLD / "ckb-01-presidency-statement.md"))
+    assert table.returncode == 0 and "ڕایگەیاند" in table.stdout
+
+
+def test_cli_bad_path_and_bad_source_are_one_line_errors(tmp_path):
+    r = _cli(str(tmp_path / "missing.md"))
+    assert r.returncode == 1 and r.stderr.strip().endswith("no such file") and len(r.stderr.strip().splitlines()) == 1
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: [unclosed\n---\n\nBody text that is long enough to detect.\n", encoding="utf-8")
+    r = _cli(str(bad))
+    assert r.returncode == 1 and "bad.md:" in r.stderr and "Traceback" not in r.stderr
