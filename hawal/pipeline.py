@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from .assemble import SitePlan, assemble_site
 from .config import Config
@@ -192,16 +192,19 @@ def run_build(config: Config, options: BuildOptions | None = None, progress: Pro
                                  config.statements_per_day, dt.datetime.now(dt.timezone.utc), outcome.missing_pairs)
         pages: dict[str, int] = {}
 
-        def counted(jobs: Iterable[PageJob]) -> Iterator[PageJob]:
+        def counted(jobs: list[PageJob], task) -> Iterator[PageJob]:
             for job in jobs:
                 if job.path.endswith(".html"):
                     lang = job.path.split("/", 1)[0] if "/" in job.path else "root"
                     pages[lang] = pages.get(lang, 0) + 1
                 yield job
+                task.advance()
 
         with _timed(report, "render+write"):
-            written = write_site(counted(render_stage(plan, config)), config.output_dir,
-                                 TreeManifests(state_dir / "cache" / "trees"), options.on_file)
+            jobs = list(render_stage(plan, config))
+            with progress.task("Writing the site", len(jobs), unit="files") as task:
+                written = write_site(counted(jobs, task), config.output_dir,
+                                     TreeManifests(state_dir / "cache" / "trees"), options.on_file)
         cache.save()
         write_build_marker(state_dir, config.output_dir, written.files)
         report.pages, report.files, report.bytes = pages, written.files, written.bytes

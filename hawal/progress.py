@@ -47,7 +47,7 @@ class TaskHandle:
         self.progress, self.description = progress, description
         self.done = 0
         self.started = time.perf_counter()
-        self._last_line = 0.0
+        self._last_line = self.started
 
     @property
     def rate(self) -> float:
