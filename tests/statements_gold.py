@@ -19,7 +19,7 @@ GOLD_DIR = Path(__file__).parent / "data" / "statements"
 def load_gold():
     """[(segmented article, [gold statement dicts])] for every annotated article."""
     loader = SourceLoader(GOLD_DIR, GOLD_DIR, ("en", "ar", "ckb"), ZoneInfo("Asia/Baghdad"))
-    paths = sorted(GOLD_DIR.glob("*.md"))
+    paths = sorted(p for p in GOLD_DIR.glob("*.md") if p.name != "README.md")
     articles = [loader.load_file(p, default_date=dt.date(2026, 3, 1)) for p in paths]
     segmented = segment_articles(articles)
     golds = [yaml.safe_load(p.with_suffix(".yaml").read_text(encoding="utf-8"))["statements"] or [] for p in paths]

@@ -154,7 +154,8 @@ def test_git_refused_push_leaves_the_remote_and_local_branch(tmp_path, remote, c
     hook.chmod(0o755)
     rebuild(config.root, SITE_V2)
     _, [failure] = publish_site(config, report=lambda line: None)
-    assert "pages: push to origin failed" in str(failure) and "left as it was" in str(failure)
+    assert str(failure) == ("pages: push to origin failed ([remote rejected] (pre-receive hook declined): "
+                            "publishing is frozen today); origin/gh-pages was left as it was")
     assert commits(remote) == before_remote
     assert git(clone, "rev-parse", "gh-pages") == before_local
 

@@ -23,7 +23,7 @@ def test_gold_set_has_at_least_six_annotated_articles_per_language():
     langs = [seg.article.lang for seg, gold in load_gold() if gold is not None]
     for lang in ("en", "ar", "ckb"):
         assert langs.count(lang) >= 6, lang
-    assert all(p.with_suffix(".yaml").exists() for p in GOLD_DIR.glob("*.md"))
+    assert all(p.with_suffix(".yaml").exists() for p in GOLD_DIR.glob("*.md") if p.name != "README.md")
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "ckb"])

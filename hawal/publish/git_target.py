@@ -216,10 +216,19 @@ class GitTarget:
                 return PublishResult(self.name, changes, False,
                                      f"pushed {commit[:10]} to {self.remote}/{self.branch}{note}")
             if self._remote_tip() == fetched:
-                lines = [ln for ln in (push.stderr + push.stdout).strip().splitlines() if ln.strip()]
-                reason = lines[-1].removeprefix("fatal: ").removeprefix("error: ") if lines else "unknown error"
-                raise PublishError(f"{self.name}: push to {self.remote} failed ({reason}); "
+                raise PublishError(f"{self.name}: push to {self.remote} failed ({push_failure_reason(push)}); "
                                    f"{self.remote}/{self.branch} was left as it was")
             # The remote moved since the fetch: commit again on top of its new tip.
         raise PublishError(f"{self.name}: {self.remote}/{self.branch} kept moving during {PUSH_ATTEMPTS} tries; "
                            "it was left as it was, try again")
+
+
+def push_failure_reason(push: subprocess.CompletedProcess) -> str:
+    """Why `git push --porcelain` failed, in a few words: the ref's status and the remote's own message."""
+    status = [ln.rsplit("\t", 1)[-1] for ln in push.stdout.splitlines() if ln.startswith("!")]
+    said = [ln.removeprefix("remote:").strip() for ln in push.stderr.splitlines()
+            if ln.startswith("remote:") and ln.removeprefix("remote:").strip()]
+    errors = [ln.removeprefix("fatal: ").removeprefix("error: ") for ln in push.stderr.splitlines()
+              if ln.startswith(("fatal:", "error:"))]
+    parts = status[:1] + said[:1] or errors[-1:]
+    return ": ".join(parts) or f"exit status {push.returncode}"

@@ -137,10 +137,13 @@ class _Entity:
 
 
 class _Sentence:
-    __slots__ = ("index", "start", "end", "block", "doc", "frame")
+    """A sentence's tokens; `frame` marks tokens outside every quote (where cues may be), `open`
+    those outside quotes long enough to be statements (short terms in quotes belong to the clause)."""
+    __slots__ = ("index", "start", "end", "block", "doc", "frame", "open")
 
-    def __init__(self, index, start, end, block, doc, frame):
-        self.index, self.start, self.end, self.block, self.doc, self.frame = index, start, end, block, doc, frame
+    def __init__(self, index, start, end, block, doc, frame, open_):
+        self.index, self.start, self.end, self.block, self.doc = index, start, end, block, doc
+        self.frame, self.open = frame, open_
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Char span in the body of tokens i..j-1."""
@@ -172,13 +175,15 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
     for s, doc in zip(segmented.sentences, docs):
         if rules.lang != "en":
             _set_norms(doc)
-        frame = []
+        frame, open_ = [], []
         k = max(0, bisect.bisect_right(q_starts, s.start) - 1)
         local = [q for q in quotes[k:bisect.bisect_right(q_starts, s.end)] if q.end > s.start]
         for t in doc:
             pos = s.start + t.idx
-            frame.append(pos >= skip_until and not any(q.start <= pos < q.end for q in local))
-        sents.append(_Sentence(s.index, s.start, s.end, s.block, doc, frame))
+            inside = [q for q in local if q.start <= pos < q.end]
+            frame.append(pos >= skip_until and not inside)
+            open_.append(pos >= skip_until and all(q.words(body) < MIN_DIRECT_WORDS for q in inside))
+        sents.append(_Sentence(s.index, s.start, s.end, s.block, doc, frame, open_))
 
     attributions: dict[int, _Attribution] = {}
     for sent in sents:
@@ -348,7 +353,7 @@ def _attribute(rules: _Rules, sent: _Sentence, cue: _Cue, body: str) -> _Attribu
 def _frame_run(sent: _Sentence, i: int, step: int) -> int:
     """From token i, the last index (exclusive bound) of the run of frame tokens going `step`."""
     n = len(sent.doc)
-    while 0 <= i < n and sent.frame[i]:
+    while 0 <= i < n and sent.open[i]:
         i += step
     return i
 
@@ -401,9 +406,11 @@ def _en_subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     if not segs:
         return None
     a, b = segs[0]
-    if len(segs) >= 2 and doc[b - 1].lower_ in L.EN_ROLE_HEADS:
+    if len(segs) >= 2:
         c, d = segs[1]
-        if all(t.text[:1].isupper() for t in doc[c:d] if not _is_punct(t)):
+        name = doc[c:d].text
+        if (doc[b - 1].lower_ in L.EN_ROLE_HEADS and all(t.text[:1].isupper() for t in doc[c:d] if not _is_punct(t))) \
+                or (d - c >= 2 and _en_name(name) == name and _en_name(doc[a:b].text) is None):
             a, b = c, d
     if cut_verb:
         for k in range(a + 1, b):
@@ -433,14 +440,20 @@ def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
         a, b = cue.end, cue.end
         while b < right_end and doc[b].text not in (",", ".", ";") and b - a < MAX_SPEAKER_TOKENS:
             b += 1
-        a, b = _strip(doc, a, b)
-        if a >= b:
+        end_np = b
+        for k in range(a + 1, b):       # "figures the management shared with us": the noun phrase only
+            t = doc[k].text
+            if t in ("who", "which", "that") or (t.islower() and t.endswith("ed") and t not in ("armed", "united")):
+                end_np = k
+                break
+        a, b2 = _strip(doc, a, end_np)
+        if a >= b2:
             return None
         if b < right_end and doc[b].text == ",":
             content = _content(sent, b + 1, n)
         else:
             content = _content(sent, 0, cue.start)
-        return _Attribution(cue, sent.span(a, b), None, content, None)
+        return _Attribution(cue, sent.span(a, b2), None, content, None)
     left = _strip(doc, left_start, cue.start)
     cut = cue.cls == "part" or (cue.start > 0 and doc[cue.start - 1].lower_ == "and")
     if cue.cls == "part":
@@ -466,8 +479,11 @@ def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
             pronoun = L.EN_PRONOUNS[words[0].lower_]
             speaker = sent.span(left[0], left[1])
         else:
-            plain_right = _content(sent, cue.end, right_end, skip=L.EN_TIME | {"in", "a", "statement"})
-            if not after_quote and plain_right is None and cue.cls == "say":
+            k = cue.end
+            while k < right_end and doc[k].lower_ in L.EN_TIME:
+                k += 1
+            parenthetical = k >= right_end or doc[k].text in (",", ".", ";")
+            if not after_quote and parenthetical and cue.cls == "say":
                 # "..., the minister said on Saturday." — the speaker is the last comma segment.
                 segs = _segments(doc, left[0], left[1])
                 a, b = _strip(doc, *segs[-1], trail=L.EN_TIME)
@@ -503,6 +519,7 @@ _AR_COMMON = {_fold(w) for w in L.AR_COMMON}
 _AR_BODY = {_fold(w) for w in L.AR_BODY}
 _AR_OBJECTS = {_fold(w) for w in L.AR_OBJECT_NOUNS}
 _AR_SPOKES = {_fold(w) for w in ("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثة", "الناطقة")}
+_AR_LINKS = {_fold(w) for w in ("في", "عن", "من", "لدى")}     # رئيس الكتلة عن المكون ...: not a name
 _AR_PARTICIPLES = {_fold(w) for w in L.AR_CUES["part"]}
 _AR_PREPOSITIONAL = {_fold(w) for w in "على عليها عليه له لها فيها فيه منه منها إليه إليها عنه عنها به بها".split()}
 _AR_COMPLEMENT = {_fold(w) for w in "إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن".split()}
@@ -569,7 +586,7 @@ def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
             break
         if b > a and w.startswith("لل"):
             break
-        is_title = _ar_is_title(norms, b)
+        is_title = _ar_is_title(norms, b) or w in _AR_LINKS
         if name_started and w.startswith("ال"):
             b += 1
             break
@@ -640,10 +657,11 @@ def _attribute_ckb(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None
     sp_end = left_start
     if segs:
         a, b = segs[0]
-        if len(segs) >= 2 and doc[a].norm_ in _CKB_TITLES and _ckb_name_like(sent, *segs[1]):
+        if len(segs) >= 2 and _ckb_name_like(sent, *segs[1]) and segs[1][1] - segs[1][0] <= 3 and (
+                doc[a].norm_ in _CKB_TITLES or _ckb_name(doc[a:b].text) is None):
             a, b = segs[1]
         k = a
-        while k < b and (doc[k].norm_ not in _CKB_STOPS or k == a and False):
+        while k < b and (doc[k].norm_ not in _CKB_STOPS and doc[k].norm_ not in _CKB_LEAD or k == a):
             k += 1
         b = k
         sp_end = b
@@ -737,7 +755,7 @@ def _ar_name(text: str) -> str | None:
         w = norms[0]
         return None if w in _AR_TITLES or w in _AR_COMMON or w in _AR_BODY or w in _AR_STOPS else words[0]
     for i, w in enumerate(norms):
-        if _ar_is_title(norms, i) or w.startswith("ال") or w in _AR_COMMON or w in _AR_BODY or w == "فی":
+        if _ar_is_title(norms, i) or w.startswith("ال") or w in _AR_COMMON or w in _AR_BODY or w in _AR_LINKS:
             continue
         j = i
         while j < len(words) and not norms[j].startswith("ال") and norms[j] not in _AR_STOPS:
@@ -754,7 +772,8 @@ def _ckb_name(text: str) -> str | None:
     words = text.split()
     if len(words) == 1:
         w = _fold(words[0])
-        return None if w in _CKB_TITLES or w in _CKB_COMMON or w in _CKB_PRONOUNS else words[0]
+        return None if w in _CKB_TITLES or w in _CKB_COMMON or w in _CKB_PRONOUNS or words[0] in L.CKB_NOT_NAMES \
+            else words[0]
     bodies = {_fold(s) for s in L.CKB_BODY_STEMS}
     for i, w in enumerate(words):
         f = _fold(w)

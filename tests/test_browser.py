@@ -1,0 +1,317 @@
+"""The built example site in headless Chromium, as a reader gets it.
+
+One build of content/ and one Debian Chromium (driven by Playwright for Python) for the whole
+module, served by hawal's preview server on 127.0.0.1. Checks: text direction, the language
+switcher, that no request leaves localhost, no console errors, axe-core accessibility, the Nu HTML
+checker, search with Arabic-keyboard input, and screenshots under test-output/screenshots/.
+
+Set-up on Debian/Ubuntu: tools/setup-test-deps.sh (Chromium, Java, axe-core, vnu-jar). Where
+Chromium cannot be had these tests skip; in CI (CI=true) they fail instead.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import REPO, write_project
+from hawal.pipeline import run_build
+from hawal.serve import BuildState, PreviewServer
+
+# pytest runs with --disable-socket: the preview server may bind, and connections go to 127.0.0.1
+# only. (pytest-socket lets `enable_socket` override `allow_hosts`, so only the stricter mark.)
+pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium phones home at start, which a closed network
+# refuses and which would count as a request leaving localhost.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+AXE_JS = REPO / "node_modules/axe-core/axe.min.js"
+VNU_JAR = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
+SETUP_HINT = "run tools/setup-test-deps.sh"
+SCREENSHOTS = REPO / "test-output/screenshots"
+
+LANGS = ("en", "ar", "ckb")
+DIRECTION = {"en": "ltr", "ar": "rtl", "ckb": "rtl"}
+WIDTHS = (360, 1280)
+LOCAL_HOST = "127.0.0.1"
+
+# A ckb source article (content/2026/11/23/duhok-measles-vaccination.md) says «کوتانی» (vaccination);
+# on an Arabic keyboard a reader types ك for ک and ي for ی.
+SEARCH_ARTICLE = "duhok-measles-vaccination"
+SEARCH_QUERY_ARABIC_KEYBOARD = "كوتاني"
+
+
+def missing(reason: str):
+    """Skip where a tool cannot be had; in CI a missing tool is a failure."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: browser tests must run)")
+    pytest.skip(reason)
+
+
+# --- the built example site -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Site:
+    root: Path                       # the site folder on disk
+    url: str                         # where the preview server serves it, ends with "/"
+    paths: dict[tuple[str, str], str] = field(default_factory=dict)   # (kind, lang) -> URL path
+
+    def page_url(self, kind: str, lang: str) -> str:
+        return urljoin(self.url, self.paths[kind, lang])
+
+    def file(self, kind: str, lang: str) -> Path:
+        path = self.root / self.paths[kind, lang].lstrip("/")
+        return path / "index.html" if path.suffix != ".html" else path
+
+
+def latest_day(lang_dir: Path) -> Path:
+    days = sorted(p.parent for p in lang_dir.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/index.html"))
+    assert days, f"no briefing pages under {lang_dir}"
+    return days[-1]
+
+
+def sample_paths(site: Path) -> dict[tuple[str, str], str]:
+    """URL paths of one page of each kind per language, found in the build output."""
+    en_day = latest_day(site / "en")
+    day = en_day.relative_to(site / "en").as_posix()
+    article = sorted(p.parent.name for p in en_day.glob("*/index.html"))[0]
+    tag = sorted(p.parent.name for p in (site / "en/tags").glob("*/index.html"))[0]
+    paths: dict[tuple[str, str], str] = {("root", "-"): "/", ("404", "-"): "/404.html"}
+    for lang in LANGS:
+        paths.update({
+            ("home", lang): f"/{lang}/",
+            ("briefing", lang): f"/{lang}/{day}/",
+            ("article", lang): f"/{lang}/{day}/{article}/",
+            ("archive", lang): f"/{lang}/archive/",
+            ("tags", lang): f"/{lang}/tags/",
+            ("tag", lang): f"/{lang}/tags/{tag}/",
+        })
+    for (kind, lang), path in paths.items():
+        target = site / path.lstrip("/")
+        assert (target if target.suffix == ".html" else target / "index.html").is_file(), (kind, lang, path)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Site:
+    root = tmp_path_factory.mktemp("browser-site")
+    shutil.copytree(REPO / "content", root / "content")
+    config = write_project(root, {})
+    report = run_build(config)
+    assert report.ok, report.errors
+    state = BuildState()
+    state.publish(None)
+    server = PreviewServer(config.output_dir, state, host=LOCAL_HOST, port=0).start()
+    try:
+        yield Site(config.output_dir, server.url, sample_paths(config.output_dir))
+    finally:
+        server.stop()
+
+
+# --- the browser --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        missing(f"Debian chromium not installed ({CHROMIUM} missing): {SETUP_HINT}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright for Python not installed: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@dataclass
+class Tab:
+    """A page in a fresh browser context that records what a reader would not see."""
+
+    page: object
+    outside_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def goto(self, url: str) -> None:
+        response = self.page.goto(url, wait_until="load")
+        assert response is not None and response.ok, (url, response and response.status)
+
+    def assert_clean(self) -> None:
+        assert not self.outside_requests, f"requests left localhost: {self.outside_requests}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+
+
+@pytest.fixture
+def open_tab(browser):
+    """open_tab(width=1280) -> Tab; every request that is not for 127.0.0.1 is recorded and aborted."""
+    contexts = []
+
+    def open_(width: int = 1280) -> Tab:
+        context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
+        contexts.append(context)
+        page = context.new_page()
+        tab = Tab(page)
+
+        def route(route):
+            url = route.request.url
+            if urlsplit(url).hostname == LOCAL_HOST:
+                route.continue_()
+            else:
+                tab.outside_requests.append(url)
+                route.abort()
+
+        context.route("**/*", route)
+        page.on("console", lambda msg: msg.type == "error" and tab.console_errors.append(
+            f"{msg.text} @ {msg.location.get('url')}"))
+        page.on("pageerror", lambda error: tab.console_errors.append(f"pageerror: {error}"))
+        return tab
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+# --- direction and language switcher ----------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_are_laid_out_in_the_language_direction(site, open_tab, lang):
+    tab = open_tab()
+    for kind in ("home", "briefing", "article", "archive", "tags"):
+        tab.goto(site.page_url(kind, lang))
+        directions = tab.page.evaluate("""() => ({
+            html: getComputedStyle(document.documentElement).direction,
+            main: getComputedStyle(document.querySelector('main')).direction,
+            h1: getComputedStyle(document.querySelector('h1') || document.body).direction,
+        })""")
+        assert set(directions.values()) == {DIRECTION[lang]}, (kind, lang, directions)
+    tab.assert_clean()
+
+
+@pytest.mark.parametrize("source,target", [(s, t) for s in LANGS for t in LANGS if s != t])
+def test_language_switcher_lands_on_the_same_article(site, open_tab, source, target):
+    tab = open_tab()
+    tab.goto(site.page_url("article", source))
+    with tab.page.expect_navigation():
+        tab.page.click(f'.language-switcher a[hreflang="{target}"]')
+    assert urlsplit(tab.page.url).path == site.paths["article", target]
+    assert tab.page.evaluate("document.documentElement.lang") == target
+    # and back: the target's switcher points at the page we came from
+    back = tab.page.get_attribute(f'.language-switcher a[hreflang="{source}"]', "href")
+    assert urlsplit(urljoin(tab.page.url, back)).path == site.paths["article", source]
+    tab.assert_clean()
+
+
+# --- nothing leaves localhost, nothing breaks --------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_request_nothing_outside_localhost_and_log_no_errors(site, open_tab, lang):
+    tab = open_tab()
+    kinds = ["home", "briefing", "article", "archive", "tags", "tag"]
+    urls = [site.page_url(kind, lang) for kind in kinds]
+    if lang == "en":
+        urls += [site.page_url("root", "-"), site.page_url("404", "-")]
+    for url in urls:
+        tab.goto(url)
+        # scroll to the end so anything loaded lazily is requested too
+        tab.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        tab.page.wait_for_load_state("networkidle")
+    tab.assert_clean()
+
+
+def test_outside_request_is_caught(site, open_tab):
+    """The guard itself: a page that asks for another host is recorded."""
+    tab = open_tab()
+    tab.goto(site.page_url("home", "en"))
+    tab.page.evaluate("""() => new Promise(done => {
+        const img = new Image(); img.onload = img.onerror = done; img.src = 'https://example.org/x.png';
+    })""")
+    assert tab.outside_requests == ["https://example.org/x.png"]
+
+
+# --- accessibility (axe-core) -----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    if not AXE_JS.is_file():
+        missing(f"axe-core not installed ({AXE_JS.relative_to(REPO)} missing): {SETUP_HINT}")
+    return AXE_JS
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", ["home", "briefing", "article", "archive"])
+def test_no_serious_accessibility_violations(site, open_tab, axe_script, kind, lang):
+    tab = open_tab()
+    tab.goto(site.page_url(kind, lang))
+    tab.page.add_script_tag(path=str(axe_script))
+    violations = tab.page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations']});
+        return result.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary),
+        }));
+    }""")
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not serious, json.dumps(serious, ensure_ascii=False, indent=1)
+    tab.assert_clean()
+
+
+# --- the Nu HTML checker ----------------------------------------------------------------------
+
+def test_built_html_passes_the_nu_validator(site):
+    if shutil.which("java") is None:
+        missing(f"java not installed (the Nu validator needs it): {SETUP_HINT}")
+    if not VNU_JAR.is_file():
+        missing(f"vnu-jar not installed ({VNU_JAR.relative_to(REPO)} missing): {SETUP_HINT}")
+    kinds = ("home", "briefing", "article", "archive", "tags", "tag")
+    files = [site.file("root", "-"), site.file("404", "-")]
+    files += [site.file(kind, lang) for lang in LANGS for kind in kinds]
+    run = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+                         capture_output=True, text=True, timeout=120)
+    report = json.loads(run.stderr or run.stdout)
+    errors = [f"{Path(urlsplit(m.get('url', '')).path).relative_to(site.root)}:{m.get('lastLine')}: {m['message']}"
+              for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
+    assert not errors, "\n".join(errors)
+    assert run.returncode == 0, run.stderr[-2000:]
+
+
+# --- search -----------------------------------------------------------------------------------
+
+def test_search_finds_sorani_word_typed_on_an_arabic_keyboard(site, open_tab):
+    if not (site.root / "ckb/search/index.html").is_file():
+        pytest.skip("search not built yet (no site/ckb/search/)")
+    assert SEARCH_QUERY_ARABIC_KEYBOARD not in (site.root / f"ckb/2026/11/23/{SEARCH_ARTICLE}/index.html").read_text(
+        encoding="utf-8"), "the query must differ from the page's spelling for this test to mean anything"
+    tab = open_tab()
+    tab.goto(urljoin(site.url, "/ckb/search/"))
+    box = tab.page.locator('input[type="search"], input[type="text"]').first
+    box.press_sequentially(SEARCH_QUERY_ARABIC_KEYBOARD, delay=30)
+    hit = tab.page.locator(f'main a[href*="/ckb/"][href*="{SEARCH_ARTICLE}"]').first
+    hit.wait_for(state="visible", timeout=10_000)
+    tab.assert_clean()
+
+
+# --- screenshots --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_screenshots_fit_the_viewport(site, open_tab, lang, width):
+    """Screenshots for people to look at; pages must not scroll sideways at phone width either."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab = open_tab(width)
+    for kind in ("home", "briefing", "article"):
+        tab.goto(site.page_url(kind, lang))
+        tab.page.evaluate("document.fonts.ready")
+        tab.page.screenshot(path=str(SCREENSHOTS / f"{lang}-{kind}-{width}.png"), full_page=True)
+        overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{lang} {kind} at {width}px scrolls sideways by {overflow}px"
+    tab.assert_clean()
