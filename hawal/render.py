@@ -12,7 +12,7 @@ import hashlib
 import io
 import posixpath
 import re
-from functools import partial
+from functools import lru_cache, partial
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 import markdown as markdown_lib
 import nh3
+from babel import Locale
 from babel.dates import format_date, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -33,6 +34,11 @@ from .config import Config
 from .translate.stage import ArticleVersion
 
 BABEL_LOCALE = {"en": "en", "ar": "ar_IQ", "ckb": "ckb_IQ"}
+
+
+@lru_cache(maxsize=None)
+def babel_locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALE.get(lang, lang))
 EASTERN_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 ALLOWED_TAGS = {
     "a", "abbr", "b", "bdi", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6", "hr",
@@ -50,12 +56,19 @@ class OutputFile:
     data: bytes
 
 
+@lru_cache(maxsize=65536)
 def relative_link(from_page: str, target: str) -> str:
     """A relative link from the page at folder `from_page` to `target` (folder or file path)."""
     base = from_page.rstrip("/") if from_page.endswith("/") else posixpath.dirname(from_page)
     if target.endswith("/") or target == "":
         target = target + "index.html"
-    return posixpath.relpath(target, base or ".")
+    base_parts = base.split("/") if base else []
+    target_parts = target.split("/")
+    common = 0
+    while (common < len(base_parts) and common < len(target_parts) - 1
+           and base_parts[common] == target_parts[common]):
+        common += 1
+    return "/".join([".."] * (len(base_parts) - common) + target_parts[common:])
 
 
 def localize_digits(text: str, digits: str) -> str:
@@ -154,7 +167,7 @@ class SiteRenderer:
         env.filters.update(
             date=lambda d, fmt=None: self.format_date(d, lang, fmt),
             datetime=lambda d: self.format_datetime(d, lang),
-            number=lambda n: localize_digits(format_decimal(n, locale=BABEL_LOCALE.get(lang, lang)), lang_config.digits),
+            number=lambda n: localize_digits(format_decimal(n, locale=babel_locale(lang)), lang_config.digits),
             digits=lambda s: localize_digits(str(s), lang_config.digits),
             isolate=(lambda s: Markup(isolate_ltr_runs(str(escape(s))))) if text_direction(lang) == "rtl" else escape,
         )
@@ -165,13 +178,13 @@ class SiteRenderer:
 
     def format_date(self, day: dt.date, lang: str, fmt: str | None = None) -> str:
         lang_config = self.config.language(lang)
-        text = format_date(day, fmt or lang_config.date_format, locale=BABEL_LOCALE.get(lang, lang))
+        text = format_date(day, fmt or lang_config.date_format, locale=babel_locale(lang))
         return localize_digits(text, lang_config.digits)
 
     def format_datetime(self, stamp: dt.datetime, lang: str) -> str:
         lang_config = self.config.language(lang)
         local = stamp.astimezone(self.config.timezone)
-        locale = BABEL_LOCALE.get(lang, lang)
+        locale = babel_locale(lang)
         text = f"{format_date(local.date(), lang_config.date_format, locale=locale)} · {format_time(local, 'HH:mm', locale=locale)}"
         return localize_digits(text, lang_config.digits)
 
