@@ -71,10 +71,25 @@ class ArchivePage:
 
 @dataclass(frozen=True)
 class TagPage:
+    """One page of a topic's articles, newest first (long topics are split into numbered pages)."""
+
     lang: str
     tag: str
     path: str
-    articles: tuple[ArticlePage, ...]           # newest first
+    articles: tuple[ArticlePage, ...]           # this page's share, newest first
+    number: int = 1
+    count: int = 1                              # pages of this topic
+    total: int = 0                              # articles of this topic
+
+    def page_path(self, number: int, lang: str | None = None) -> str:
+        return tag_page_path(lang or self.lang, self.tag, number)
+
+
+def tag_page_path(lang: str, tag: str, number: int = 1) -> str:
+    return f"{lang}/tags/{tag}/" + ("" if number == 1 else f"page/{number}/")
+
+
+TAG_PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -83,7 +98,8 @@ class LanguageSite:
     briefings: tuple[Briefing, ...]             # newest first
     articles: tuple[ArticlePage, ...]           # newest first
     archives: tuple[ArchivePage, ...]
-    tags: tuple[TagPage, ...]
+    tags: tuple[TagPage, ...]                   # the first page of every topic
+    tag_pages: tuple[TagPage, ...] = ()         # every page of every topic
 
     @property
     def latest(self) -> Briefing | None:
@@ -195,6 +211,13 @@ def assemble_site(
         for page in newest:
             for tag in dict.fromkeys(tag_slug(t) for t in page.article.tags):
                 tagged[tag].append(page)
-        tags = tuple(TagPage(lang, tag, f"{lang}/tags/{tag}/", tuple(ps)) for tag, ps in sorted(tagged.items()))
-        sites[lang] = LanguageSite(lang, tuple(briefings), tuple(newest), tuple(archives), tags)
+        tag_pages = []
+        for tag, tagged_pages in sorted(tagged.items()):
+            count = max(1, -(-len(tagged_pages) // TAG_PAGE_SIZE))
+            for number in range(1, count + 1):
+                share = tuple(tagged_pages[(number - 1) * TAG_PAGE_SIZE: number * TAG_PAGE_SIZE])
+                tag_pages.append(TagPage(lang, tag, tag_page_path(lang, tag, number), share, number, count,
+                                         len(tagged_pages)))
+        tags = tuple(t for t in tag_pages if t.number == 1)
+        sites[lang] = LanguageSite(lang, tuple(briefings), tuple(newest), tuple(archives), tags, tuple(tag_pages))
     return SitePlan(tuple(languages), sites, generated or dt.datetime.now(dt.timezone.utc), frozenset(missing_pairs))

@@ -81,14 +81,8 @@ def sitemap(plan: SitePlan, base_url: str) -> OutputFile:
         groups.append([(l, f"{l}/{suffix}") for l in langs])
     groups.append([(l, f"{l}/archive/") for l in langs])
     groups.append([(l, f"{l}/tags/") for l in langs])
-    for tag in first.tags:
-        groups.append([(l, f"{l}/tags/{tag.tag}/") for l in langs])
-    seen_tags = {t.tag for t in first.tags}
-    for lang in langs[1:]:
-        for tag in plan.sites[lang].tags:
-            if tag.tag not in seen_tags:
-                seen_tags.add(tag.tag)
-                groups.append([(l, f"{l}/tags/{tag.tag}/") for l in langs])
+    for tag in first.tag_pages:                 # every language has the same topics and pages
+        groups.append([(l, tag.page_path(tag.number, l)) for l in langs])
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for group in groups:

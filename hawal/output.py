@@ -68,7 +68,7 @@ class BuildLock:
         self.release()
 
 
-def _exchange(a: Path, b: Path) -> bool:
+def exchange_paths(a: Path, b: Path) -> bool:
     """Atomically swap two paths with renameat2(RENAME_EXCHANGE); False where unsupported."""
     libc_name = ctypes.util.find_library("c")
     if not libc_name:
@@ -203,7 +203,7 @@ def swap_in_keeping(staging: Path, target: Path) -> None:
     if not target.exists():
         os.rename(staging, target)
         return
-    if _exchange(staging, target):
+    if exchange_paths(staging, target):
         return
     old = target.with_name(f"{target.name}.old-{os.getpid()}")
     os.rename(target, old)

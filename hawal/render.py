@@ -92,7 +92,7 @@ def markdown_to_html(text: str) -> str:
 
 
 _TAG_SPLIT = re.compile(r"(<[^>]+>)")
-_LTR_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f.,’'&:/%+_-]*(?:\s+[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f.,’'&:/%+_-]*)*)")
+_LTR_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f.,’'&:/%+_→-]*(?:\s+[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f.,’'&:/%+_→-]*)*)")
 
 
 def isolate_ltr_runs(html: str) -> str:
@@ -138,8 +138,7 @@ class SiteRenderer:
     def __init__(self, config: Config):
         self.config = config
         cache_dir = config.root / ".hawal" / "cache" / "templates"
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        self._bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
+        self._cache_dir = cache_dir
         self.envs = {lang: self._environment(lang) for lang in config.language_codes}
         self._body_cache: dict[tuple[str, str], Markup] = {}
         self._version_digests: dict[tuple[str, str], str] = {}
@@ -148,25 +147,27 @@ class SiteRenderer:
             config.titles, config.timezone.key, __version__)
 
     def _environment(self, lang: str) -> Environment:
+        lang_config = self.config.language(lang)
         env = Environment(
             loader=FileSystemLoader(str(self.config.templates_dir)),
-            bytecode_cache=self._bytecode_cache,
+            # One cache per language: Jinja folds filters on literals at compile time.
+            bytecode_cache=FileSystemBytecodeCache(str(_ensure_dir(self._cache_dir / lang))),
             autoescape=True, trim_blocks=True, lstrip_blocks=True,
             extensions=["jinja2.ext.i18n"], undefined=StrictUndefined,
         )
         env.install_gettext_translations(load_translations(self.config.locale_dir, lang), newstyle=True)
-        lang_config = self.config.language(lang)
         env.globals.update(
             lang=lang, dir=text_direction(lang), site_title=self.config.title(lang),
             languages=[(l.code, l.name, text_direction(l.code)) for l in self.config.languages],
             link=_link, asset=_asset, absolute=self.absolute,
             language_name=lambda code: self.config.language(code).name,
-            tag_slug=tag_slug, site_titles={l: self.config.title(l) for l in self.config.language_codes},
+            digit_system=lang_config.digits, tag_slug=tag_slug, site_titles={l: self.config.title(l) for l in self.config.language_codes},
             link_root=None,
         )
         env.filters.update(
             date=lambda d, fmt=None: self.format_date(d, lang, fmt),
             datetime=lambda d: self.format_datetime(d, lang),
+            published=lambda a: self.format_datetime(a.published, lang) if a.time_given else self.format_date(a.date, lang),
             number=lambda n: localize_digits(format_decimal(n, locale=babel_locale(lang)), lang_config.digits),
             digits=lambda s: localize_digits(str(s), lang_config.digits),
             isolate=(lambda s: Markup(isolate_ltr_runs(str(escape(s))))) if text_direction(lang) == "rtl" else escape,
@@ -213,7 +214,7 @@ class SiteRenderer:
         found = self._version_digests.get(key)
         if found is None:
             a = version.article
-            found = digest(a.key, a.published.isoformat(), a.lead, a.tags, a.source, a.source_url, a.author,
+            found = digest(a.key, a.published.isoformat(), a.time_given, a.lead, a.tags, a.source, a.source_url, a.author,
                              a.summary, a.dateline, a.kind, version.lang, version.title, version.body,
                            version.provenance)
             self._version_digests[key] = found
@@ -263,11 +264,11 @@ class SiteRenderer:
                 yield self.job(archive_key, "archive.html", lang, archive.path, [(l, f"{l}/{suffix}") for l in langs],
                                archive=archive, site=site, month_titles=month_titles,
                                archive_month_title=month_titles.get(archive.path, ""))
-            tags_key = tuple((t.tag, len(t.articles)) for t in site.tags)
+            tags_key = tuple((t.tag, t.total) for t in site.tags)
             yield self.job(tags_key, "tags.html", lang, f"{lang}/tags/", [(l, f"{l}/tags/") for l in langs], site=site)
-            for tag in site.tags:
-                yield self.job(self._pages_digest(tag.articles), "tag.html", lang, tag.path,
-                               [(l, f"{l}/tags/{tag.tag}/") for l in langs], tag=tag, site=site)
+            for tag in site.tag_pages:
+                yield self.job((tag.count, self._pages_digest(tag.articles)), "tag.html", lang, tag.path,
+                               [(l, tag.page_path(tag.number, l)) for l in langs], tag=tag, site=site)
 
 
 class Lazy:
@@ -292,6 +293,11 @@ class PageJob:
 def ready(output: OutputFile) -> PageJob:
     """A job for a file whose bytes are already known (static assets, sitemap): keyed by content."""
     return PageJob(output.path, hashlib.blake2b(output.data, digest_size=16).hexdigest(), lambda: output)
+
+
+def _ensure_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _file_path(path: str) -> str:

@@ -80,6 +80,7 @@ class Article:
     lead: bool = False
     dateline: Dateline | None = None
     translations: tuple[EditorTranslation, ...] = ()
+    time_given: bool = False       # the source gave a time of day, not just a date
 
     @property
     def key(self) -> str:
@@ -382,6 +383,8 @@ class SourceLoader:
         if "date" in meta:
             try:
                 day, published = parse_date(meta["date"], self.timezone)
+                time_given = isinstance(meta["date"], dt.datetime) or (
+                    isinstance(meta["date"], str) and ("T" in meta["date"] or " " in meta["date"].strip()))
             except ValueError as exc:
                 raise _Invalid(_meta_line(text, "date"), str(exc)) from None
         else:
@@ -389,6 +392,7 @@ class SourceLoader:
             if day is None:
                 raise _Invalid(1, "no date: give `date:` in front matter or put the file under content/YYYY/MM/DD/")
             published = dt.datetime(day.year, day.month, day.day, tzinfo=self.timezone)
+            time_given = False
         body = normalize_text(body, lang).strip("\n")
         dateline = None
         m = DATELINE.match(body)
@@ -414,7 +418,7 @@ class SourceLoader:
             source=_opt(meta.get("source"), lang), source_url=_opt(meta.get("source_url")),
             author=_opt(meta.get("author"), lang), tags=tuple(normalize_text(str(t), lang) for t in tags if str(t).strip()),
             summary=_opt(meta.get("summary"), lang), lead=bool(meta.get("lead", False)),
-            dateline=dateline, translations=translations,
+            dateline=dateline, translations=translations, time_given=time_given,
         )
 
     def _load_wire(self, path: Path, rel: str, text: str, translations, default_date=None) -> Article:

@@ -11,7 +11,7 @@ import yaml
 from hawal.cli import main
 from hawal.config import Config, load_config
 from hawal.output import BuildLock, write_build_marker
-from hawal.publish import (BuildNotReady, PublishError, TargetConfigError, load_completed_build, parse_targets,
+from hawal.publish import (BuildNotReady, TargetConfigError, load_completed_build, parse_targets,
                            publish_site)
 from hawal.publish import dir_target
 
@@ -238,7 +238,7 @@ def test_dir_second_publish_without_change_does_nothing(tmp_path):
     publish_site(config, report=lambda line: None)
     inode = www.stat().st_ino
     [result], _ = publish_site(config, report=lambda line: None)
-    assert result.changes.empty and result.note == "already up to date"
+    assert result.changes.empty and result.note == ""
     assert www.stat().st_ino == inode
 
 
@@ -382,3 +382,11 @@ def test_publish_is_listed_in_the_help(capsys):
         main(["publish", "--help"])
     out = capsys.readouterr().out
     assert "--dry-run" in out and "--target" in out
+
+
+def test_a_second_publish_at_the_same_time_is_refused(tmp_path):
+    config = make_site(tmp_path / "p", SITE_V1, [{"name": "m", "type": "dir", "path": str(tmp_path / "www")}])
+    from hawal.publish import PublishLock
+    with PublishLock(config):
+        with pytest.raises(BuildNotReady, match=r"another publish is running \(publish by pid \d+"):
+            publish_site(config, report=lambda line: None)

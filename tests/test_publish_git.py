@@ -92,7 +92,7 @@ def test_git_second_publish_without_change_makes_no_commit(tmp_path, remote, clo
     config = pages_config(tmp_path)
     publish_site(config, report=lambda line: None)
     [result], _ = publish_site(config, report=lambda line: None)
-    assert result.changes.empty and result.note.startswith("already up to date")
+    assert result.changes.empty and result.note == f"gh-pages is at {commits(remote)[0][:10]}"
     assert len(commits(remote)) == 1
 
 
@@ -196,3 +196,24 @@ def test_git_missing_repository_or_remote_is_one_line(tmp_path, remote, clone):
     assert [str(f) for f in failures] == [
         f"nowhere: {tmp_path / 'absent'} does not exist; clone the publishing repository there",
         f"noremote: {clone} has no remote named 'upstream'"]
+
+
+def test_git_folder_inside_another_checkout_is_not_taken_for_a_repository(tmp_path, clone):
+    (clone / "plain-folder").mkdir()
+    config = make_site(tmp_path / "project", SITE_V1, [
+        {"name": "pages", "type": "git", "repo": str(clone / "plain-folder")}])
+    _, [failure] = publish_site(config, report=lambda line: None)
+    assert str(failure) == (f"pages: {clone / 'plain-folder'} is not a git repository itself "
+                            f"(it lies inside {clone.resolve()})")
+    assert git(clone, "for-each-ref") == ""
+
+
+def test_git_can_publish_a_branch_of_the_project_repository_itself(tmp_path):
+    config = make_site(tmp_path / "project", SITE_V1, [
+        {"name": "self", "type": "git", "repo": ".", "branch": "gh-pages", "remote": None}])
+    git(config.root, "init", "--quiet", "--initial-branch", "main")
+    [result], failures = publish_site(config, report=lambda line: None)
+    assert not failures
+    assert branch_files(config.root) == {**as_bytes(SITE_V1), ".nojekyll": b""}
+    assert git(config.root, "symbolic-ref", "HEAD") == "refs/heads/main"
+    assert git(config.root, "status", "--porcelain", "--untracked-files=no") == ""

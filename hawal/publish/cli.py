@@ -30,12 +30,8 @@ def publish_site(config: Config, names: Sequence[str] | None = None, dry_run: bo
                 failures.append(exc)
                 continue
             results.append(result)
-            if result.changes.empty:
-                report(f"{target.name} ({target.describe()}): nothing to change"
-                       + (f"; {result.note}" if result.note and not dry_run else ""))
-                continue
-            report(f"{target.name} ({target.describe()}): {result.changes.summary(dry_run)}"
-                   + (f"; {result.note}" if result.note else ""))
+            summary = "nothing to change" if result.changes.empty else result.changes.summary(dry_run)
+            report(f"{target.name} ({target.describe()}): {summary}" + (f"; {result.note}" if result.note else ""))
             if dry_run:
                 for line in result.changes.lines():
                     report(f"  {line}")

@@ -1,12 +1,11 @@
 """What every publish target shares: the completed build, the lock, change lists and errors."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Iterator, Protocol
 
 from ..config import Config
 from ..output import BuildLock, BuildLocked
@@ -114,30 +113,35 @@ def load_completed_build(config: Config) -> BuiltSite:
 
     files: dict[str, SiteFile] = {}
     newest, newest_path = os.stat(site).st_mtime, site
-    for folder, dirnames, filenames in os.walk(site):
-        dirnames.sort()
-        for name in dirnames:
-            path = Path(folder, name)
-            info = path.lstat()
-            if path.is_symlink():
-                raise BuildNotReady(f"{path} is a symbolic link; a build writes plain files only; {again}")
-            if info.st_mtime > newest:
-                newest, newest_path = info.st_mtime, path
-        for name in sorted(filenames):
-            path = Path(folder, name)
-            info = path.lstat()
-            if not path.is_file() or path.is_symlink():
-                raise BuildNotReady(f"{path} is not a plain file; a build writes plain files only; {again}")
-            if info.st_mtime > newest:
-                newest, newest_path = info.st_mtime, path
-            rel = path.relative_to(site).as_posix()
-            files[rel] = SiteFile(rel, path, info.st_size)
+    for rel, entry, is_dir in walk_entries(site):
+        info = entry.stat(follow_symlinks=False)
+        if info.st_mtime > newest:
+            newest, newest_path = info.st_mtime, Path(entry.path)
+        if is_dir:
+            continue
+        if not entry.is_file(follow_symlinks=False):
+            raise BuildNotReady(f"{entry.path} is not a plain file; a build writes plain files only; {again}")
+        files[rel] = SiteFile(rel, Path(entry.path), info.st_size)
     if newest > marker_time:
         raise BuildNotReady(f"{newest_path} changed after the last completed build; {again}")
     if marker.get("files") != len(files):
         raise BuildNotReady(f"{config.output_dir} holds {len(files)} files but the last completed build wrote "
                             f"{marker.get('files')}; {again}")
     return BuiltSite(site, files, str(marker.get("finished", "")))
+
+
+def walk_entries(folder: Path) -> Iterator[tuple[str, os.DirEntry, bool]]:
+    """(relative path, entry, is a real folder) for everything under `folder`; links are not followed."""
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        with os.scandir(os.path.join(folder, rel)) as entries:
+            for entry in entries:
+                path = f"{rel}/{entry.name}" if rel else entry.name
+                is_dir = entry.is_dir(follow_symlinks=False)
+                if is_dir:
+                    stack.append(path)
+                yield path, entry, is_dir
 
 
 class PublishLock:
@@ -154,7 +158,8 @@ class PublishLock:
                 holder = self._lock.path.read_text().strip()
             except OSError:
                 holder = ""
-            raise BuildNotReady(f"a build is running ({holder or 'another process holds ' + str(self._lock.path)}); "
+            what = "another publish" if holder.startswith("publish") else "a build"
+            raise BuildNotReady(f"{what} is running ({holder or 'it holds ' + str(self._lock.path)}); "
                                 "publish when it has finished") from None
         return self
 
@@ -178,10 +183,6 @@ def check_not_protected(target_name: str, path: Path, config: Config) -> None:
 def resolve_path(config: Config, value: str) -> Path:
     path = Path(os.path.expanduser(value))
     return (path if path.is_absolute() else config.root / path).resolve()
-
-
-def now_in(config: Config) -> dt.datetime:
-    return dt.datetime.now(config.timezone)
 
 
 def expect_str(target: str, key: str, value: Any, allow_empty: bool = False) -> str:

@@ -9,21 +9,16 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..config import Config
-from ..output import _exchange as exchange_paths
+from ..output import exchange_paths
 from .common import (BuiltSite, Changes, PublishError, PublishResult, check_not_protected, expect_str,
-                     resolve_path)
+                     resolve_path, walk_entries)
 
 
 def existing_files(folder: Path) -> dict[str, Path]:
     """Every non-folder entry under `folder` by relative path (symbolic links count as files)."""
-    found: dict[str, Path] = {}
     if not folder.is_dir():
-        return found
-    for parent, dirnames, filenames in os.walk(folder):
-        for name in filenames + [d for d in dirnames if Path(parent, d).is_symlink()]:
-            path = Path(parent, name)
-            found[path.relative_to(folder).as_posix()] = path
-    return found
+        return {}
+    return {rel: Path(entry.path) for rel, entry, is_dir in walk_entries(folder) if not is_dir}
 
 
 def compare_with_folder(site: BuiltSite, folder: Path) -> Changes:
@@ -101,7 +96,7 @@ class DirTarget:
             recover_interrupted(target)
         changes = compare_with_folder(site, target)
         if dry_run or changes.empty:
-            return PublishResult(self.name, changes, dry_run, "" if dry_run else "already up to date")
+            return PublishResult(self.name, changes, dry_run)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..config import Config
-from .common import (BuiltSite, Changes, PublishError, PublishResult, TargetConfigError, check_not_protected,
-                     expect_str, resolve_path)
+from .common import (BuiltSite, Changes, PublishError, PublishResult, TargetConfigError, expect_str, inside,
+                     resolve_path)
 
 PUSH_ATTEMPTS = 3
 MESSAGE_FIELDS = {"date", "time", "files", "added", "changed", "removed"}
+REPOSITORY_VARIABLES = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
+                        "GIT_NAMESPACE", "GIT_PREFIX"}
 
 
 class GitFailed(PublishError):
@@ -45,7 +47,10 @@ class GitTarget:
     @classmethod
     def from_options(cls, name: str, options: dict, config: Config) -> "GitTarget":
         repo = resolve_path(config, expect_str(name, "repo", options["repo"]))
-        check_not_protected(name, repo, config)
+        # The project's own repository (repo: .) is fine: nothing is ever written into a work tree.
+        for folder in (config.output_dir.resolve(), config.content_dir.resolve()):
+            if inside(repo, folder):
+                raise TargetConfigError(f"publish target {name!r}: repo {repo} lies inside {folder}")
         branch = expect_str(name, "branch", options.get("branch", "gh-pages"))
         remote = options.get("remote", "origin")
         if remote is not None:
@@ -70,11 +75,14 @@ class GitTarget:
     def _git(self, *args: str, env: dict | None = None, input: str | None = None, cwd: Path | None = None,
              check: bool = True) -> subprocess.CompletedProcess:
         cmd = ["git", "-c", "core.autocrlf=false", "-c", "core.safecrlf=false", *args]
-        proc = subprocess.run(cmd, cwd=cwd or self.repo, env={**os.environ, "LC_ALL": "C", **(env or {})},
+        # Variables a git hook may have set would point every command at another repository.
+        inherited = {k: v for k, v in os.environ.items() if k not in REPOSITORY_VARIABLES}
+        proc = subprocess.run(cmd, cwd=cwd or self.repo, env={**inherited, "LC_ALL": "C", **(env or {})},
                               input=input, capture_output=True, text=True)
         if check and proc.returncode != 0:
             last = (proc.stderr.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
-            raise GitFailed(f"{self.name}: git {args[0]} failed: {last.removeprefix('fatal: ')}")
+            command = next(a for a in args if not a.startswith("-"))
+            raise GitFailed(f"{self.name}: git {command} failed: {last.removeprefix('fatal: ')}")
         return proc
 
     def _out(self, *args: str, **kw) -> str:
@@ -91,9 +99,14 @@ class GitTarget:
             raise PublishError(f"{self.name}: git is not installed")
         if not self.repo.is_dir():
             raise PublishError(f"{self.name}: {self.repo} does not exist; clone the publishing repository there")
-        proc = self._git("rev-parse", "--absolute-git-dir", check=False)
+        proc = self._git("rev-parse", "--is-bare-repository", "--absolute-git-dir", check=False)
         if proc.returncode != 0:
             raise PublishError(f"{self.name}: {self.repo} is not a git repository")
+        bare, git_dir = proc.stdout.splitlines()[:2]
+        own_folder = Path(git_dir if bare == "true" else self._out("rev-parse", "--show-toplevel")).resolve()
+        if own_folder != self.repo:
+            # A plain folder inside some other checkout: never commit to that repository by accident.
+            raise PublishError(f"{self.name}: {self.repo} is not a git repository itself (it lies inside {own_folder})")
         if self.remote and self._git("remote", "get-url", self.remote, check=False).returncode != 0:
             raise PublishError(f"{self.name}: {self.repo} has no remote named {self.remote!r}")
 
@@ -203,7 +216,7 @@ class GitTarget:
                 return PublishResult(self.name, changes, True)
             tree = self._write_tree(site)
             if parent and self._out("rev-parse", f"{parent}^{{tree}}") == tree:
-                return PublishResult(self.name, Changes(), False, f"already up to date at {parent[:10]}")
+                return PublishResult(self.name, Changes(), False, f"{self.branch} is at {parent[:10]}")
             commit = self._commit(tree, parent, changes, len(site.files))
             if not self.remote:
                 self._git("update-ref", "-m", "hawal publish", f"refs/heads/{self.branch}", commit, parent or "")

@@ -77,7 +77,7 @@ class RsyncTarget:
         if proc.returncode != 0:
             raise PublishError(f"{self.name}: rsync could not compare with {self.dest} ({reason}); nothing was sent")
         if dry_run or planned.empty:
-            return PublishResult(self.name, planned, dry_run, "" if dry_run else "already up to date")
+            return PublishResult(self.name, planned, dry_run)
         proc, done, reason = self._run(site, dry_run=False)
         if proc.returncode != 0:
             done_lines = set(done.lines())

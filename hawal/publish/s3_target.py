@@ -153,7 +153,7 @@ class S3Target:
                           changed=[r for r in md5s if r in remote and remote[r] != md5s[r]],
                           removed=[r for r in remote if r not in site.files]).sorted()
         if dry_run or changes.empty:
-            return PublishResult(self.name, changes, dry_run, "" if dry_run else "already up to date")
+            return PublishResult(self.name, changes, dry_run)
 
         to_upload = sorted(changes.added + changes.changed, key=upload_order)
         uploaded: list[str] = []

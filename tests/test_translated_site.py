@@ -1,0 +1,84 @@
+"""The example site built with (tiny, random-weight, real) translation models installed.
+
+Model output is nonsense; the checks are on what is true of it: it came from the model, it is in
+the right page and language, it was cached, and the page says where it came from.
+"""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from hawal.pipeline import run_build
+from html_tools import parse
+from model_factory import install_test_models
+
+PAIRS = [("en", "ar"), ("ar", "en"), ("en", "ckb"), ("ckb", "en")]
+
+
+@pytest.fixture(scope="module")
+def translated_site(tmp_path_factory):
+    from conftest import REPO, write_project
+
+    root = tmp_path_factory.mktemp("translated")
+    shutil.copytree(REPO / "content", root / "content")
+    config = write_project(root, {})
+    install_test_models(config.translation.models_dir, PAIRS)
+    first = run_build(config)
+    second = run_build(config)
+    return config, first, second
+
+
+def test_every_pair_is_reached_directly_or_through_english(translated_site):
+    _, first, _ = translated_site
+    assert first.missing_pairs == []
+    assert first.translation["computed"] > 0 and first.translation["missing"] == 0
+
+
+def test_machine_translated_page_names_model_and_holds_model_text(translated_site):
+    config, _, _ = translated_site
+    site = config.output_dir
+    original = parse(site / "en/2026/11/23/sulaimani-teachers-end-boycott/index.html")
+    page = parse(site / "ar/2026/11/23/sulaimani-teachers-end-boycott/index.html")
+    notice = page.cssselect(".provenance--machine")[0].text_content()
+    assert "translate-en_ar" in notice
+    article = page.cssselect("article.article")[0]
+    assert article.get("lang") == "ar" and article.get("dir") == "rtl"
+    source_paragraphs = original.cssselect(".article__body p")
+    paragraphs = page.cssselect(".article__body p")
+    assert len(paragraphs) == len(source_paragraphs)                 # structure kept
+    assert [p.text_content() for p in paragraphs] != [p.text_content() for p in source_paragraphs]
+    assert original.cssselect(".article__body h2") and page.cssselect(".article__body h2")
+
+
+def test_pivot_through_english_is_recorded(translated_site):
+    config, _, _ = translated_site
+    page = parse(config.output_dir / "ckb/2026/11/22/oil-exports-ceyhan-talks/index.html")
+    notice = page.cssselect(".provenance--machine")[0].text_content()
+    assert "translate-ar_en" in notice and "translate-en_ckb" in notice
+
+
+def test_newsroom_translation_wins(translated_site):
+    config, _, _ = translated_site
+    page = parse(config.output_dir / "ar/2026/11/22/round-the-clock-power/index.html")
+    assert page.cssselect(".provenance--newsroom")
+    source = (config.content_dir / "2026/11/22/round-the-clock-power.ar.md").read_text(encoding="utf-8")
+    assert page.cssselect("h1.article__title")[0].text_content().strip() in source
+
+
+def test_key_statements_come_from_translated_sentences(translated_site):
+    config, _, _ = translated_site
+    page = parse(config.output_dir / "ar/2026/11/23/index.html")
+    statements = page.cssselect(".key-statements .statement")
+    assert statements
+    translated = [s for s in statements if s.cssselect("blockquote")[0].get("lang") == "ar"]
+    assert translated
+    for s in translated:
+        original = s.cssselect(".statement__original p")
+        assert original and original[0].get("lang") in ("en", "ckb")
+
+
+def test_rebuild_translates_nothing_again(translated_site):
+    _, first, second = translated_site
+    assert second.translation["computed"] == 0
+    assert second.translation["cached"] >= first.translation["computed"]
