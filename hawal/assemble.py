@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from .markup import markdown_inline_to_text
 from .segment import SegmentedArticle
 from .translate.stage import ArticleVersion
 
@@ -147,7 +148,8 @@ def key_statements(
         text, text_lang = _statement_text(version, statement)
         out.append(KeyStatement(
             kind=statement.kind, speaker=statement.canonical_speaker or statement.speaker, cue=statement.cue,
-            channel=statement.channel, text=text, text_lang=text_lang, original=statement.text,
+            channel=statement.channel, text=markdown_inline_to_text(text), text_lang=text_lang,
+            original=markdown_inline_to_text(statement.text),
             original_lang=version.article.lang, score=score, article_url=path, article_title=version.title,
             sentence=statement.sentence,
         ))

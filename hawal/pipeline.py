@@ -24,6 +24,8 @@ from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, tree
 from .segment import SegmentedArticle, body_digest, segment_articles
 from .sources import LoadResult, load_sources
 from .translate import TranslationOutcome, translate_articles
+from .translate.protect import GlossaryError, load_glossary
+from .translate.stage import TranslationError
 
 
 @dataclass
@@ -176,11 +178,20 @@ def run_build(config: Config, options: BuildOptions | None = None, progress: Pro
         with _timed(report, "segment"):
             segmented = segment_articles(loaded.articles, cache=cache.segments)
         if options.dry_run:
+            try:
+                load_glossary(config.translation.glossary)
+            except GlossaryError as exc:
+                report.errors.append(f"error: {exc}")
+                raise BuildFailed(report) from None
             report.ok = True
             return report
         with _timed(report, "translate"):
-            outcome: TranslationOutcome = translate_articles(
-                segmented, config.language_codes, config.translation, progress, options.retranslate)
+            try:
+                outcome: TranslationOutcome = translate_articles(
+                    segmented, config.language_codes, config.translation, progress, options.retranslate)
+            except (GlossaryError, TranslationError) as exc:
+                report.errors.append(f"error: {exc}")
+                raise BuildFailed(report) from None
         report.translation = {"computed": outcome.counts.computed, "cached": outcome.counts.cached,
                               "missing": outcome.counts.missing}
         report.missing_pairs = sorted(f"{a}→{b}" for a, b in outcome.missing_pairs)

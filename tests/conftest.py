@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+import model_factory  # noqa: F401  (first: points argos's settings at a throw-away home, never ~)
+import spacy  # noqa: F401  (urllib3, under spaCy, opens a local socket at import to probe IPv6: before sockets are blocked)
+
 from hawal.config import Config, load_config
 
 REPO = Path(__file__).resolve().parent.parent

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from hawal.cli import main
 from hawal.sources import load_sources
 
@@ -70,3 +72,15 @@ def test_build_is_the_default_command(make_project):
     proc = run("--config", str(config.root / "config.yaml"), "--quiet")
     assert proc.returncode == 0, proc.stderr
     assert (config.output_dir / "en/2026/11/23/a/index.html").exists()
+
+
+def test_bad_glossary_is_reported_by_check(make_project):
+    config = make_project({"2026/11/23/a.md": "---\ntitle: T\n---\nThe council met on Monday in Erbil.\n"})
+    glossary = config.root / "glossary.yaml"
+    glossary.write_text("terms: [unclosed\n")
+    data = yaml.safe_load((config.root / "config.yaml").read_text())
+    data["translation"]["glossary"] = str(glossary)
+    (config.root / "config.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    proc = run("--config", str(config.root / "config.yaml"), "check")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: ") and "glossary" in proc.stderr.lower(), proc.stderr

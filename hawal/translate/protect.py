@@ -210,6 +210,19 @@ def _link_url(close: str) -> str:
 _TRAILING_PUNCT = re.compile(r"[\s.!?؟…۔:;,،؛»”’\"')\]]*$")
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}>#|])")
+_BULLET_AT_START = re.compile(r"^(\s*)([-+])(?=\s)")
+_NUMBER_AT_START = re.compile(r"^(\s*\d+)([.)])(?=\s)")
+
+
+def escape_markdown(text: str) -> str:
+    """Model output is plain text: escape what Markdown would read as markup (code, emphasis,
+    links, list markers, raw HTML), so only the protected spans carry structure."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
+    text = _BULLET_AT_START.sub(r"\1\\\2", text)
+    return _NUMBER_AT_START.sub(r"\1\\\2", text)
+
+
 def restore(translated: str, masked: MaskedText) -> str:
     """Put protected spans back into a translation of `masked.text`."""
     items = {item.id: item for item in masked.items}
@@ -242,7 +255,7 @@ def restore(translated: str, masked: MaskedText) -> str:
             return f"\ue000{n}\ue001"
         return "" if n in items else m[0]
 
-    text = PLACEHOLDER_OUT.sub(sentinel, translated)
+    text = escape_markdown(PLACEHOLDER_OUT.sub(sentinel, translated))
     lost = [i for i in masked.items if i.kind == "content" and i.id not in intact]
     leading = " ".join(f"\ue000{i.id}\ue001" for i in lost if i.at_start)
     trailing = " ".join([f"\ue000{i.id}\ue001" for i in lost if not i.at_start] + broken_fallbacks)

@@ -20,6 +20,7 @@ from ..segment import SegmentedArticle, apply_sentence_translations
 from .engine import Engine, EngineSettings
 from .memory import TranslationMemory, normalize_sentence
 from .packages import InstalledModel, PackageError, best_models, discover_models, find_route
+from ..markup import markdown_inline_to_text
 from .protect import Glossary, MaskedText, finish, load_glossary, mask
 
 INSTALL_HINT = "python build.py models install PATH.argosmodel"
@@ -244,7 +245,7 @@ def _machine_version(job: _Job, work: dict[str, _ModelWork], counts: Translation
         else:
             counts.cached += 1
         finished_texts.append(finish(trail[-1], unit, job.lang))
-    title, sentences = finished_texts[0], finished_texts[1:]
+    title, sentences = markdown_inline_to_text(finished_texts[0]), finished_texts[1:]
     body = apply_sentence_translations(seg.article.body, seg.sentences, sentences)
     route = tuple([job.route[0].from_code] + [m.to_code for m in job.route])
     provenance = Provenance("machine", seg.article.lang, route, tuple(m.name for m in job.route))
