@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check bench clean
+.PHONY: site test check bench messages clean
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py
+
+# Refresh locale/messages.pot and the catalogs after changing strings in templates/.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --sort-output -o locale/messages.pot .
+	$(BIN)/pybabel update -i locale/messages.pot -d locale
 
 clean:
 	rm -rf site site.tmp-* site.old-* .hawal
