@@ -18,7 +18,10 @@ $(STAMP): pyproject.toml Makefile
 site: $(STAMP)
 	$(BIN)/python build.py build
 
+# Browser tests need Debian's chromium, Java, rsync and the npm tools (axe-core, vnu-jar);
+# the script installs only what is missing and says why when it cannot.
 test: $(STAMP)
+	bash tools/setup-test-deps.sh
 	$(BIN)/python -m pytest
 
 check: $(STAMP)

@@ -56,6 +56,7 @@ class Config:
     statements_per_day: int = 8
     translation: TranslationConfig = field(default_factory=TranslationConfig)
     publish: tuple[dict[str, Any], ...] = ()
+    topics: dict[str, dict[str, str]] = field(default_factory=dict)    # topic slug -> {lang: name}
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -67,6 +68,11 @@ class Config:
             if lang.code == code:
                 return lang
         raise KeyError(code)
+
+    def topic_name(self, tag: str, lang: str) -> str:
+        """A topic's name in a language (config `topics:`), else the tag as written."""
+        names = self.topics.get(tag) or self.topics.get(tag.casefold()) or {}
+        return names.get(lang, tag)
 
     def title(self, lang: str) -> str:
         return self.titles.get(lang) or next(iter(self.titles.values()), "hawal")
@@ -152,6 +158,9 @@ def config_from_dict(data: dict[str, Any], root: Path) -> Config:
     if translation.beam_size < 1:
         raise ConfigError("translation.beam_size: expected 1 or more")
 
+    topics = data.get("topics") or {}
+    if not isinstance(topics, dict) or not all(isinstance(v, dict) for v in topics.values()):
+        raise ConfigError("topics: expected a mapping of topic to {language: name}")
     publish = data.get("publish") or []
     if not isinstance(publish, list):
         raise ConfigError("publish: expected a list of targets")
@@ -170,5 +179,6 @@ def config_from_dict(data: dict[str, Any], root: Path) -> Config:
         statements_per_day=per_day,
         translation=translation,
         publish=tuple(publish),
+        topics={str(k): {str(l): str(n) for l, n in v.items()} for k, v in topics.items()},
         raw=data,
     )

@@ -144,7 +144,7 @@ class SiteRenderer:
         self._version_digests: dict[tuple[str, str], str] = {}
         self.templates_digest = digest(
             tree_digest(config.templates_dir, config.locale_dir), config.base_url, config.languages,
-            config.titles, config.timezone.key, __version__)
+            config.titles, config.timezone.key, config.topics, __version__)
 
     def _environment(self, lang: str) -> Environment:
         lang_config = self.config.language(lang)
@@ -161,7 +161,8 @@ class SiteRenderer:
             languages=[(l.code, l.name, text_direction(l.code)) for l in self.config.languages],
             link=_link, asset=_asset, absolute=self.absolute,
             language_name=lambda code: self.config.language(code).name,
-            digit_system=lang_config.digits, tag_slug=tag_slug, site_titles={l: self.config.title(l) for l in self.config.language_codes},
+            digit_system=lang_config.digits, tag_slug=tag_slug,
+            topic_name=lambda tag: self.config.topic_name(tag, lang), site_titles={l: self.config.title(l) for l in self.config.language_codes},
             link_root=None,
         )
         env.filters.update(
@@ -186,7 +187,8 @@ class SiteRenderer:
         lang_config = self.config.language(lang)
         local = stamp.astimezone(self.config.timezone)
         locale = babel_locale(lang)
-        text = f"{format_date(local.date(), lang_config.date_format, locale=locale)} · {format_time(local, 'HH:mm', locale=locale)}"
+        separator = "، " if text_direction(lang) == "rtl" else " · "     # ٠ is itself a dot
+        text = f"{format_date(local.date(), lang_config.date_format, locale=locale)}{separator}{format_time(local, 'HH:mm', locale=locale)}"
         return localize_digits(text, lang_config.digits)
 
     def body_html(self, version: ArticleVersion) -> Markup:

@@ -78,6 +78,12 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):      # keep the terminal for build messages
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass                                   # the browser moved on mid-transfer
+
     def do_GET(self):
         if self.path.split("?", 1)[0] == EVENTS_PATH:
             return self._events()

@@ -33,7 +33,7 @@ def write_project(root: Path, files: dict[str, str | bytes], **config_overrides)
     data["translation"]["glossary"] = str(REPO / "glossary.yaml") if (REPO / "glossary.yaml").exists() else None
     for key, value in config_overrides.items():
         data[key] = value
-    (root / "config.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (root / "config.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return load_config(root / "config.yaml")
 
 

@@ -50,6 +50,7 @@ NOT_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/])")
 SEARCH_ARTICLE = "duhok-measles-vaccination"
 ARABIC_KEYBOARD_QUERIES = {"کوتانی": "كوتاني", "تەندروستی": "تهندروستي"}
 
+
 def missing(reason: str):
     """Skip where a tool cannot be had; in CI a missing tool is a failure."""
     if os.environ.get("CI") == "true":
@@ -325,7 +326,7 @@ def test_built_html_passes_the_nu_validator(site, tmp_path):
 
 # --- search -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("sorani,typed", ARABIC_KEYBOARD_QUERIES.items())
+@pytest.mark.parametrize("sorani,typed", ARABIC_KEYBOARD_QUERIES.items(), ids=["kaf-yeh", "ae-yeh"])
 def test_search_finds_sorani_word_typed_on_an_arabic_keyboard(site, open_tab, sorani, typed):
     if not (site.root / "ckb/search/index.html").is_file():
         pytest.skip("search not built yet (no site/ckb/search/)")

@@ -80,7 +80,7 @@ def test_bad_glossary_is_reported_by_check(make_project):
     glossary.write_text("terms: [unclosed\n")
     data = yaml.safe_load((config.root / "config.yaml").read_text())
     data["translation"]["glossary"] = str(glossary)
-    (config.root / "config.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    (config.root / "config.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     proc = run("--config", str(config.root / "config.yaml"), "check")
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: ") and "glossary" in proc.stderr.lower(), proc.stderr

@@ -23,9 +23,11 @@ as_root() {
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+command -v rsync >/dev/null 2>&1 || packages+=(rsync)        # the publish command's rsync target
+command -v git >/dev/null 2>&1 || packages+=(git)            # the publish command's git target
 
 if [ ${#packages[@]} -eq 0 ]; then
-    say "chromium and java already installed"
+    say "chromium, java, rsync and git already installed"
 elif ! command -v apt-get >/dev/null 2>&1; then
     say "skipped installing ${packages[*]}: no apt-get (not Debian/Ubuntu); install them by hand"
 elif ! as_root true; then
