@@ -10,6 +10,7 @@ from .config import ConfigError, load_config
 from .output import BuildLocked
 from .pipeline import BuildFailed, BuildOptions, BuildReport, run_build
 from .progress import Progress
+from .search import search_unavailable_reason
 from .sources import slugify, validate_slug
 
 NEW_TEMPLATE = """---
@@ -85,6 +86,9 @@ def _print_summary(report: BuildReport, config, progress: Progress) -> None:
             progress.line(line if line.startswith(" ") else "  " + line)
     for path in report.skipped:
         progress.line(f"skipped: {path}")
+    unavailable = search_unavailable_reason()
+    if unavailable:
+        progress.line(unavailable)
 
 
 def cmd_build(args) -> int:

@@ -91,6 +91,8 @@ _SEARCH_FOLD = str.maketrans(
     {
         "ي": "ی", "ى": "ی", "ك": "ک", "ە": "ه", "ھ": "ه", "ة": "ه", TATWEEL: None, ZWNJ: None,
         "أ": "ا", "إ": "ا", "آ": "ا",
+        # Sorani letters an Arabic keyboard lacks: readers type the bare letter instead.
+        "ێ": "ی", "ۆ": "و", "ڕ": "ر", "ڵ": "ل", "ڤ": "ف",
         **{chr(0x0660 + i): str(i) for i in range(10)},
         **{chr(0x06F0 + i): str(i) for i in range(10)},
     }

@@ -21,6 +21,7 @@ from .feeds import atom_feeds, robots_txt, sitemap
 from .output import BuildLock, TreeManifests, write_build_marker, write_site
 from .progress import Progress
 from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, tree_digest
+from .search import SearchIndexError, search_files
 from .segment import SegmentedArticle, body_digest, segment_articles
 from .sources import LoadResult, load_sources
 from .translate import TranslationOutcome, translate_articles
@@ -141,6 +142,8 @@ def render_stage(plan: SitePlan, config: Config) -> Iterator[PageJob]:
     yield from atom_feeds(plan, renderer)
     yield ready(sitemap(plan, config.base_url))
     yield ready(robots_txt(config.base_url))
+    for output in search_files(plan, renderer):
+        yield ready(output)
     for output in static_files(config):
         yield ready(output)
 
@@ -212,7 +215,11 @@ def run_build(config: Config, options: BuildOptions | None = None, progress: Pro
                 task.advance()
 
         with _timed(report, "render+write"):
-            jobs = list(render_stage(plan, config))
+            try:
+                jobs = list(render_stage(plan, config))
+            except SearchIndexError as exc:
+                report.errors.append(f"error: {exc}")
+                raise BuildFailed(report) from None
             with progress.task("Writing the site", len(jobs), unit="files") as task:
                 written = write_site(counted(jobs, task), config.output_dir,
                                      TreeManifests(state_dir / "cache" / "trees"), options.on_file)

@@ -38,3 +38,7 @@ def test_search_folding_joins_keyboard_variants_and_digits():
     assert fold_for_search("كوردستان ١٢") == fold_for_search("کوردستان 12")
     assert fold_for_search("هه\u200cولێر") == fold_for_search("هەولێر")
     assert fold_for_search("غداً") == fold_for_search("غدا")
+    # typed without the Sorani-only letters ێ ۆ ڕ ڵ, which an Arabic keyboard lacks
+    assert fold_for_search("ههولير") == fold_for_search("هەولێر")
+    assert fold_for_search("كورد") == fold_for_search("کورد")
+    assert fold_for_search("ريگا") == fold_for_search("ڕێگا")

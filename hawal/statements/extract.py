@@ -79,6 +79,9 @@ _CHANNEL = {
 def _rules(lang: str) -> _Rules:
     lang = lang if lang in ("en", "ar", "ckb") else "en"
     nlp = spacy.blank({"en": "en", "ar": "ar", "ckb": "xx"}[lang])
+    if lang == "en":
+        for abbr in L.EN_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     cues = {"en": L.EN_CUES, "ar": L.AR_CUES, "ckb": L.CKB_CUES}[lang]
     attr = "LOWER" if lang == "en" else "NORM"
     phrases = PhraseMatcher(nlp.vocab, attr=attr)
@@ -227,7 +230,14 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
             continue
         if att is not None:
             used.add(att.cue.sent)
-        candidates.append((q.inner_start, q.inner_end, "direct", att, first, last))
+        start, end = q.inner_start, q.inner_end
+        if att is not None and att.content is not None and att.content[0] < q.start <= att.content[1] \
+                and re.search(r"\w", body[att.content[0]:q.start]) \
+                and not body[att.content[0]:q.start].rstrip(" >«“\"").endswith(":"):
+            # A fragment quoted inside a reported clause ('lifted “the day the storm arrives”'):
+            # the clause carries the meaning, the marks inside it show what was quoted.
+            start, end = att.content[0], max(att.content[1], q.end)
+        candidates.append((start, end, "direct", att, first, last))
     for idx, att in attributions.items():
         if idx in used or att.content is None:
             continue
@@ -313,7 +323,7 @@ def _main_cue(rules: _Rules, sent: _Sentence) -> _Cue | None:
     doc = sent.doc
     found: list[_Cue] = []
     for match_id, i, j in rules.phrases(doc):
-        if all(sent.frame[i:j]):
+        if all(sent.frame[i:j]) and not (rules.lang == "en" and i > 0 and doc[i - 1].lower_ in L.EN_CUE_BLOCKERS):
             found.append(_Cue(sent.index, i, j, rules.classes[match_id]))
     if rules.split is not None:
         for match_id, i, j in rules.split(doc):
@@ -334,7 +344,11 @@ def _main_cue(rules: _Rules, sent: _Sentence) -> _Cue | None:
     if rules.lang == "ckb":      # the verb comes last: the first cue in the sentence is the main one
         return main[0] if main else dedup[0]
     per = [c for c in main if c.cls == "per"]
-    verbs = [c for c in main if c.cls != "per"]
+    verbs = [c for c in main if c.cls != "per" and not any(p.end <= c.start <= p.end + 1 for p in per)]
+    if rules.lang == "en" and len(verbs) > 1:
+        # "A customs official, who asked not to be named, said ...": the relative clause's verb is not it
+        outer = [c for c in verbs if not any(doc[k].lower_ in ("who", "which") for k in range(max(0, c.start - 4), c.start))]
+        verbs = outer or verbs
     return (verbs or per or dedup)[0]
 
 
@@ -393,6 +407,12 @@ def _segments(doc, i: int, j: int, seps=(",", "،", "—", "–")) -> list[tuple
 
 
 def _en_subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
+    sub = max((k for k in range(i, j) if doc[k].lower_ in L.EN_SUBORDINATORS), default=None)
+    if sub is not None and 0 < j - sub - 1 <= MAX_SPEAKER_TOKENS and j < len(doc) and not _is_punct(doc[j]) \
+            and not any(doc[k].text in (",", ";") for k in range(sub + 1, j)):
+        i = sub + 1             # "..., after the Kurdistan Regional Government promised to pay"
+    if doc[i].lower_ in ("no", "nobody", "none", "neither"):
+        return None             # "No group had claimed ...": nobody speaks
     segs = []
     for a, b in _segments(doc, i, j):
         a, b = _strip(doc, a, b, lead={"and", "but", "while", "meanwhile"})
@@ -409,9 +429,18 @@ def _en_subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     if len(segs) >= 2:
         c, d = segs[1]
         name = doc[c:d].text
-        if (doc[b - 1].lower_ in L.EN_ROLE_HEADS and all(t.text[:1].isupper() for t in doc[c:d] if not _is_punct(t))) \
-                or (d - c >= 2 and _en_name(name) == name and _en_name(doc[a:b].text) is None):
+        if doc[b - 1].lower_ in L.EN_ROLE_HEADS and all(t.text[:1].isupper() for t in doc[c:d] if not _is_punct(t)):
+            b = d          # "the minister, Hawre Jalal": keep the role, it links earlier mentions of it
+        elif d - c >= 2 and _en_name(name) == name and _en_name(doc[a:b].text) is None:
             a, b = c, d
+    for k in range(a + 1, b - 1):
+        t = doc[k]
+        prev = doc[k - 1].lower_
+        if t.text.islower() and "-" not in t.text and prev not in L.EN_STOP and not _is_punct(doc[k - 1]) \
+                and (t.text.endswith(("ed", "ing")) or t.text in L.EN_IRREGULAR_PARTICIPLES) \
+                and t.text not in ("armed", "united") and doc[k - 1].text[:1].isalpha():
+            b = k               # "a study published last year", "an officer taking part in ..."
+            break
     if cut_verb:
         for k in range(a + 1, b):
             t = doc[k].text
@@ -433,6 +462,9 @@ def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
     n = len(doc)
     if cue.end < n and doc[cue.end].lower_ in _EN_NOT_STATEMENT:
         return None
+    if doc[cue.start].lower_ == "claimed" and not (cue.end < n and doc[cue.end].lower_ == "that") \
+            and all(sent.frame):
+        return None             # "no group claimed the attack": an act, not a statement
     left_start = _frame_run(sent, cue.start - 1, -1) + 1
     right_end = _frame_run(sent, cue.end, 1)
     after_quote = left_start > 0
@@ -443,10 +475,21 @@ def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
         end_np = b
         for k in range(a + 1, b):       # "figures the management shared with us": the noun phrase only
             t = doc[k].text
-            if t in ("who", "which", "that") or (t.islower() and t.endswith("ed") and t not in ("armed", "united")):
+            if t in ("who", "which", "that") or (t.islower() and (t.endswith("ed") or t in L.EN_IRREGULAR_PARTICIPLES)
+                                                  and t not in ("armed", "united")):
                 end_np = k
                 break
-        a, b2 = _strip(doc, a, end_np)
+        k = a + (1 if doc[a].lower_ in ("a", "an", "the") else 0)
+        if k + 2 < end_np and doc[k].lower_ in L.EN_DOCUMENT_NOUNS and doc[k + 1].lower_ in ("from", "by"):
+            a = k + 2           # "according to a statement from the cabinet": the cabinet
+        if a < end_np and doc[a].lower_ in L.EN_DATA_NOUNS:
+            # "figures (released by|from) the board" and "figures the board published": the board speaks.
+            k = a + 1
+            while k < end_np and (doc[k].lower_ in ("from", "by", "of", "released", "published", "provided", "issued")):
+                k += 1
+            if k < end_np:
+                a = k
+        a, b2 = _strip(doc, a, end_np, trail=L.EN_TIME)
         if a >= b2:
             return None
         if b < right_end and doc[b].text == ",":
@@ -469,6 +512,8 @@ def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
             break
         if doc[k].lower_ in _EN_CLAUSE_WORDS:
             break
+        if cue.cls == "eval" and (doc[k].lower_ in ("a", "an", "the", "for", "of", "on") or _is_punct(doc[k])):
+            break       # "blamed the board for a fire that ...": the object, not a clause
     if that is not None:
         content = _content(sent, that + 1, n)
     elif cue.cls != "per":
@@ -477,6 +522,9 @@ def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
         words = [t for t in doc[left[0]:left[1]] if not _is_punct(t)]
         if len(words) == 1 and words[0].lower_ in L.EN_PRONOUNS:
             pronoun = L.EN_PRONOUNS[words[0].lower_]
+            speaker = sent.span(left[0], left[1])
+        elif len(words) == 2 and words[0].lower_ == "the" and words[1].lower_ in L.EN_DOCUMENT_NOUNS:
+            pronoun = "body"        # "the statement said": the body whose statement it is
             speaker = sent.span(left[0], left[1])
         else:
             k = cue.end
@@ -513,7 +561,11 @@ def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
 # ---------------------------------------------------------------- Arabic
 
 _AR_CHANNEL_NOUNS = {_fold(w) for w in "بيان تصريح تغريدة مؤتمر كلمة حديث مقابلة منشور رسالة تصريحات لقاء".split()}
-_AR_STOPS = {_fold(w) for w in L.AR_SPEAKER_STOPS}
+_AR_STOPS = {_fold(w) for w in L.AR_SPEAKER_STOPS} - {_fold("على")}     # folding merges على and the name علي
+
+
+def _ar_stop(text: str, norm: str) -> bool:
+    return norm in _AR_STOPS or text in ("على", "وعلى")
 _AR_TITLES = {_fold(w) for w in L.AR_TITLES}
 _AR_COMMON = {_fold(w) for w in L.AR_COMMON}
 _AR_BODY = {_fold(w) for w in L.AR_BODY}
@@ -543,12 +595,31 @@ def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
             a += 2
             if a < right_end and norms[a] in ("به", "بها"):
                 a += 1
+        if a + 1 < right_end and norms[a] in _AR_DATA:      # بحسب إحصاءات المديرية: the directorate
+            a += 1
+        if a + 2 < right_end and _ar_bare(norms[a]) in _AR_DOCS:
+            k = a + 1
+            if norms[k] in _AR_ISSUED:
+                k += 1
+            if norms[k] == _fold("عن") and k + 1 < right_end:
+                a = k + 1   # بحسب بيان صادر عن مجلس الوزراء: the council
         b = a
-        while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS:
+        while b < right_end and doc[b].text not in ("،", ",", ".", ":") and b - a < MAX_SPEAKER_TOKENS:
+            if b > a and (norms[b] in _AR_RELATIVE or (b + 1 < right_end and norms[b + 1] in _AR_PREPOSITIONAL)
+                          or (b + 1 < right_end and norms[b + 1] == _fold("عدم"))):
+                break       # وفقاً لكتاب رسمي اطلعت عليه الوكالة: the relative clause is not the speaker
             b += 1
         a, b = _strip(doc, a, b)
+        while b - 1 > a and _ar_stop(doc[b - 1].text, norms[b - 1]):
+            b -= 1          # بيان صادر عن مجلس الوزراء الأحد
+        head = norms[a][1:] if norms[a].startswith("ل") and not norms[a].startswith("ال") else norms[a]
+        if _fold(doc[cue.start].text).rstrip("ا") in _AR_WAFQ and not (
+                {head, _ar_bare(head)} & (_AR_BODY | _AR_TITLES | _AR_DOCS | _AR_DATA)):
+            return None     # وفق تعرفة متدرجة: "according to" a tariff, not to a source
         if a >= b:
             return None
+        if b + 1 < n and doc[b].text in ("،", ","):
+            b = _ar_apposition(sent, b, norms)
         start = sent.start + doc[a].idx
         if doc[a].text in ("لـ", "ل"):
             start = sent.start + doc[a + 1].idx if a + 1 < b else start
@@ -562,24 +633,33 @@ def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
         return _Attribution(cue, speaker, None, content, None)
     if cue.cls == "part":
         return None
+    if cue.cls == "quoth":
+        return _attribute_ar_quoth(sent, cue, norms)
     # Verb first: the speaker follows the cue.
     a = cue.end
+    while a < right_end and a == cue.end and _ar_addressee(norms, a, right_end):
+        a += 1          # أكد للمربد أن / قال للصحفيين إن: the addressee, not the speaker
     b = a
     name_started = False
     while b < right_end and b - a < MAX_SPEAKER_TOKENS:
         t = doc[b]
         w = norms[b]
-        if _is_punct(t) or t.text in ("«", '"', ":"):
-            break
+        if _is_punct(t) or t.text in ("«", '"', ":") or t.text.startswith("لـ") or t.text in ("ل",):
+            break               # قال المعلم آزاد كريم لـ«هەواڵ» إن: the outlet is not the speaker
         if w in _AR_COMPLEMENT:
             break
+        if b > a and b + 1 < right_end and norms[b + 1] == _fold("عدم"):
+            break               # مسؤول طلب عدم الكشف عن اسمه
         if w == "فی":
             nxt = norms[b + 1] if b + 1 < right_end else ""
             if b == a or nxt in _AR_CHANNEL_NOUNS or nxt in _AR_STOPS or not nxt:
                 break
             b += 2
             continue
-        if w in _AR_STOPS and b > a:
+        if _ar_stop(t.text, w) and b > a:
+            break
+        if w.startswith("ب") and b > a and b + 1 < n and doc[b + 1].text in ("،", ",") and _ar_is_title(norms, a):
+            b += 1      # قائممقام سنجار بالوكالة، خديدا شمو،
             break
         after_title = b > a and (_ar_is_title(norms, b - 1) or norms[b - 1] == _fold("باسم"))
         if b > a and ((w in _AR_OBJECTS and not after_title) or (w.startswith("ب") and len(w) > 3 and w != _fold("باسم"))):
@@ -590,16 +670,33 @@ def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
         if name_started and w.startswith("ال"):
             b += 1
             break
-        if not is_title and not w.startswith("ال") and w not in _AR_COMMON and w not in _AR_BODY:
+        if not is_title and not w.startswith("ال") and w not in _AR_COMMON and w not in _AR_BODY \
+                and norms[a] not in _AR_BODY:          # تجار سوق الجملة في البصرة: a group, not a name
             name_started = True
         b += 1
     pronoun = None
     speaker = None
     if b > a and norms[a] in _AR_PREPOSITIONAL:
         return None                                # كُتب عليها: a passive, nobody speaks
-    if b > a:
+    if b > a and (_ar_is_title(norms, a) or norms[a] in _AR_BODY):
+        c = b
+        if c < n and norms[c] == "فی":           # رئيس جمعية الخبازين في المحافظة، ياسين العبيدي،
+            c = next((k for k in range(c + 1, min(n, c + 4)) if doc[k].text in ("،", ",")), b)
+        if c + 1 < n and doc[c].text in ("،", ","):
+            d = _ar_apposition(sent, c, norms)
+            if d > c:
+                b = d                              # رئيس الجمعية، ياسين العبيدي، قال
+    if b == a and cue.start > 0 and not doc[cue.start].text.startswith(("و", "ف")):
+        left = _ar_left_subject(sent, cue.start, norms)   # التاجر حسين عبد الرضا أكد أن ...
+        if left is not None:
+            a, b = left
+            speaker = sent.span(a, b)
+            b = cue.end
+    if speaker is None and b > a:
         speaker = sent.span(a, b)
-    else:
+        if _ar_bare(norms[a]) in _AR_CHANNEL_NOUNS and b - a <= 2:
+            pronoun = "body"                       # وأشار البيان إلى أن: the body whose statement it is
+    elif speaker is None:
         pronoun = "any"
     # Content: after the complementizer or colon, else what follows the speaker.
     k = b
@@ -609,8 +706,86 @@ def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
     if k < n and (norms[k] in _AR_COMPLEMENT or doc[k].text == ":"):
         content = _content(sent, k + 1, n)
     else:
-        content = _content(sent, b, n, skip=_AR_STOPS)
+        content = _content(sent, b, n, skip=(_AR_STOPS - {_fold("أي")}) | _AR_CHANNEL_NOUNS)     # نفت أي تقليص: "any" is the object's
     return _Attribution(cue, speaker, pronoun, content, None)
+
+
+_AR_DATA = {_fold(w) for w in L.AR_DATA_NOUNS}
+_AR_DOCS = {_fold(w) for w in L.AR_DOCUMENT_NOUNS}
+_AR_WAFQ = {_fold(w) for w in ("وفق", "ووفق")}
+_AR_ISSUED = {_fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة")}
+_AR_RELATIVE = {_fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "لمراسل", "لمراسلة", "لمراسلنا")}
+_AR_OPENERS = {_fold(w) for w in ("في", "وفي", "من", "ومن", "بدوره", "بدورها", "لكن", "ولكن", "أما", "وأما")}
+
+
+def _ar_bare(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def _ar_addressee(norms: list[str], k: int, end: int) -> bool:
+    w = norms[k]
+    nxt = norms[k + 1] if k + 1 < end else ""
+    return (w.startswith("لل") or (w.startswith("ل") and not w.startswith("ال") and len(w) > 3)) \
+        and (nxt in _AR_COMPLEMENT or nxt == ":")
+
+
+def _ar_name_like(norms: list[str], i: int, j: int, texts: list[str]) -> bool:
+    """1-4 words that can be a person's name: no titles, links, complementizers or stops."""
+    while i < j and _ar_is_title(norms, i):
+        i += 1
+    if not 1 <= j - i <= 4:
+        return False
+    for k in range(i, j):
+        w = norms[k]
+        if _ar_is_title(norms, k) or w in _AR_COMPLEMENT or _ar_stop(texts[k], w) or w in _AR_LINKS or w in _AR_BODY \
+                or w in _AR_COMMON or (w.startswith("ال") and k == i) or w.startswith("و"):
+            return False
+    return True
+
+
+def _ar_apposition(sent: _Sentence, comma: int, norms: list[str]) -> int:
+    """After `TITLE،` a name closed by another comma extends the speaker: the new end index."""
+    doc = sent.doc
+    d = comma + 1
+    while d < len(doc) and doc[d].text not in ("،", ",", ".", ":") and d - comma <= 5:
+        d += 1
+    if d < len(doc) and doc[d].text in ("،", ",") and _ar_name_like(norms, comma + 1, d, [x.text for x in doc]):
+        return d
+    return comma
+
+
+def _ar_left_subject(sent: _Sentence, cue_start: int, norms: list[str]) -> tuple[int, int] | None:
+    """Subject before the verb: the first comma segment that is not an adverbial opener."""
+    doc = sent.doc
+    left_start = _frame_run(sent, cue_start - 1, -1) + 1
+    if left_start > 0:
+        return None                       # right after a quote the verb comes first
+    for a, b in _segments(doc, left_start, cue_start, seps=("،", ",")):
+        a, b = _strip(doc, a, b)
+        if a >= b or norms[a] in _AR_OPENERS:
+            continue
+        if norms[a] in _AR_COMPLEMENT or b - a > MAX_SPEAKER_TOKENS:
+            return None
+        return a, b
+    return None
+
+
+def _attribute_ar_quoth(sent: _Sentence, cue: _Cue, norms: list[str]) -> _Attribution | None:
+    """نقلت الوكالة عن مسؤول محلي، طلب عدم ذكر اسمه، قوله إن ...: the speaker follows عن."""
+    doc = sent.doc
+    n = len(doc)
+    an = next((k for k in range(cue.start) if norms[k] == _fold("عن") and sent.frame[k]), None)
+    if an is None:
+        return None
+    b = an + 1
+    while b < cue.start and doc[b].text not in ("،", ",") and b - an <= MAX_SPEAKER_TOKENS:
+        b += 1
+    a, b = _strip(doc, an + 1, b)
+    if a >= b:
+        return None
+    k = cue.end
+    content = _content(sent, k + 1, n) if k < n and norms[k] in _AR_COMPLEMENT else _content(sent, k, n)
+    return _Attribution(cue, sent.span(a, b), None, content, None)
 
 
 # ---------------------------------------------------------------- Sorani
@@ -624,8 +799,44 @@ _CKB_COMMON = {_fold(w) for w in L.CKB_COMMON}
 _CKB_THAT = {_fold("کە"), ":"}
 
 
+_CKB_HONORIFICS = {_fold(w) for w in "عەقید عەمید لیوا موقەدەم نەقیب ملازم دکتۆر د. مامۆستا کاک خاتوو بەڕێز".split()}
+_CKB_DATA = {_fold(w) for w in L.CKB_DATA_NOUNS}
+_CKB_NAMED = (_fold("بە"), _fold("ناوی"))      # یەکێک لە دوکاندارەکان بە ناوی X: X is the name
+
+
 def _ckb_name_like(sent: _Sentence, a: int, b: int) -> bool:
-    return all(t.norm_ not in _CKB_TITLES and t.norm_ not in _CKB_COMMON for t in sent.doc[a:b])
+    """A short run that can be a person's name (after any honorific: عەقید بەختیار حەمەد)."""
+    while a < b and sent.doc[a].norm_ in _CKB_HONORIFICS:
+        a += 1
+    return 0 < b - a <= 3 and all(t.norm_ not in _CKB_TITLES and t.norm_ not in _CKB_COMMON
+                                  and t.norm_ not in _CKB_STOPS for t in sent.doc[a:b])
+
+
+def _ckb_apposition(sent: _Sentence, comma: int) -> int:
+    """After `TITLE،` a name closed by another comma extends the speaker: the new end index."""
+    doc = sent.doc
+    d = comma + 1
+    while d < len(doc) and doc[d].text not in ("،", ",", ".", ":") and d - comma <= 5:
+        d += 1
+    if d < len(doc) and doc[d].text in ("،", ",") and _ckb_name_like(sent, comma + 1, d):
+        return d
+    return comma
+
+
+def _ckb_izafe_np(sent: _Sentence, a: int, b: int) -> int:
+    """End of the noun phrase starting at a: an izafe chain (وەزارەتی پەروەردەی حکومەتی هەرێم) and a
+    name after it; what follows (the object of the verb) is not part of the speaker."""
+    doc = sent.doc
+    k = a
+    while k < b - 1 and (doc[k].text.endswith("ی") and doc[k].norm_ not in _CKB_STOPS
+                         or doc[k + 1].text == "و" and k + 2 < b):
+        k += 2 if doc[k + 1].text == "و" else 1      # وەزارەتی دارایی و ئابووری
+    end = k + 1
+    rest = doc[end:b]
+    if end < b and len(rest) <= 3 and not rest[0].text.endswith("ی") \
+            and not any(w.text.endswith(("ەکە", "ەکان", "ەکەی", "ەکانی")) for w in rest):
+        return b                          # وەزیری کارەبا ڕێبوار ئەحمەد: title and name
+    return end
 
 
 def _attribute_ckb(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
@@ -635,11 +846,22 @@ def _attribute_ckb(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None
     verb_end = cue.split_end + 1 if cue.split_end >= 0 else cue.end
     if cue.cls == "per":
         a = b = cue.end
-        while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS:
+        if a + 1 < right_end and doc[a].norm_ in _CKB_DATA:       # بەپێی ئامارەکانی بەڕێوەبەرایەتی...
+            a = b = a + 1
+        while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS \
+                and not (b > a and doc[b].norm_ == _fold("کە")):   # شۆفێرێکی پاس کە ...: a relative clause
             b += 1
         a, b = _strip(doc, a, b)
         if a >= b:
             return None
+        if b < n and doc[b].norm_ == _fold("کە"):
+            b2 = b
+            while b2 < n and doc[b2].text not in ("،", ","):
+                b2 += 1
+            content = _content(sent, b2 + 1, n) if b2 < n else _content(sent, 0, cue.start)
+            return _Attribution(cue, sent.span(a, b), None, content, None)
+        if b + 1 < n and doc[b].text in ("،", ","):
+            b = _ckb_apposition(sent, b)                           # بە وتەی سەرۆکی سەندیکا، شیلان ڕەسووڵ،
         if b < n and doc[b].text in ("،", ","):
             content = _content(sent, b + 1, n)
         else:
@@ -657,13 +879,25 @@ def _attribute_ckb(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None
     sp_end = left_start
     if segs:
         a, b = segs[0]
-        if len(segs) >= 2 and _ckb_name_like(sent, *segs[1]) and segs[1][1] - segs[1][0] <= 3 and (
-                doc[a].norm_ in _CKB_TITLES or _ckb_name(doc[a:b].text) is None):
-            a, b = segs[1]
-        k = a
-        while k < b and (doc[k].norm_ not in _CKB_STOPS and doc[k].norm_ not in _CKB_LEAD or k == a):
-            k += 1
-        b = k
+        if len(segs) >= 2 and _ckb_name_like(sent, *segs[1]) and (
+                doc[a].norm_ in _CKB_TITLES or _ckb_name(doc[a:b].text) is None
+                or (b - a >= 2 and doc[a].text.endswith("ی"))):
+            # قائیمقامی ڕانیە، هەڤاڵ مستەفا، ...: the role and the name in apposition, one speaker
+            appos = segs[1][1]
+        else:
+            appos = None
+            named = next((k + 2 for k in range(a, b - 2) if (doc[k].norm_, doc[k + 1].norm_) == _CKB_NAMED), None)
+            if named is not None:
+                a = named                     # یەکێک لە دوکاندارەکان بە ناوی ڕێبین عوسمان
+            k = a
+            while k < b and (doc[k].norm_ not in _CKB_STOPS and doc[k].norm_ not in _CKB_LEAD or k == a):
+                k += 1
+            b = k
+            if cue.cls == "eval" and cue.split_end < 0 and b - a >= 3 and not (
+                    verb_end < n and doc[verb_end].norm_ in _CKB_THAT):
+                b = _ckb_izafe_np(sent, a, b)     # subject, then the object of ڕەت کردەوە
+        if appos is not None:
+            b = appos
         sp_end = b
         if a < b and b - a <= MAX_SPEAKER_TOKENS:
             words = [t for t in doc[a:b] if not _is_punct(t)]
@@ -677,7 +911,7 @@ def _attribute_ckb(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None
     if k < n and doc[k].norm_ in _CKB_THAT:
         content = _content(sent, k + 1, n)
     else:
-        content = _content(sent, verb_end, n)
+        content = _content(sent, verb_end, n, skip=_CKB_THAT)
     if content is None and cue.cls == "eval":
         if cue.split_end >= 0:
             content = _content(sent, cue.start + 1, cue.split_end, skip={_fold("لە")})
@@ -705,10 +939,14 @@ def _norms(lang: str, text: str) -> set[str]:
             if f and f not in ("فی", "من", "عن", "و"):
                 out.add(f)
         else:
+            if w.endswith("یش") and len(w) > 5:
+                w = w[:-2]          # کوردستانیش: the additive clitic
             for suf in L.CKB_SUFFIXES:
                 if w.endswith(suf) and len(w) - len(suf) >= 3:
                     w = w[: -len(suf)]
                     break
+            while w.endswith("ی") and len(w) > 3:
+                w = w[:-1]          # بەڕێوەبەرایەتیی / بەڕێوەبەرایەتییەکە: one key
             f = _fold(w)
             if f and f not in ("له", "و"):
                 out.add(f)
@@ -721,7 +959,7 @@ def _mention_kind(lang: str, text: str) -> str:
         return "other"
     if lang == "en":
         lows = [w.lower().strip(".,’'s") for w in words]
-        if _en_name(text):
+        if _en_name(text) or lows[-1] in L.EN_ROLE_HEADS:       # "the hospital's director" is a person
             return "person"
         return "body" if any(w in L.EN_BODY for w in lows) else "other"
     if lang == "ar":
@@ -729,7 +967,7 @@ def _mention_kind(lang: str, text: str) -> str:
             return "body"
         return "person" if _ar_name(text) else "other"
     stem = _norms("ckb", words[0])
-    if stem & {_fold(s) for s in L.CKB_BODY_STEMS} or _fold(words[0]) in {_fold(s) for s in L.CKB_BODY_STEMS}:
+    if stem & _CKB_BODY_KEYS or _fold(words[0]) in {_fold(s) for s in L.CKB_BODY_STEMS}:
         return "body"
     return "person" if _ckb_name(text) else "other"
 
@@ -749,16 +987,24 @@ def _en_name(text: str) -> str | None:
 
 
 def _ar_name(text: str) -> str | None:
+    if "،" in text:                     # رئيس الجمعية، ياسين العبيدي: the name after the comma
+        last = text.rsplit("،", 1)[1].strip()
+        name = _ar_name(last) if last else None
+        if name:
+            return name
+        text = text.split("،", 1)[0].strip()
     words = text.split()
+    if not words:
+        return None
     norms = [_fold(w) for w in words]
     if len(words) == 1:
         w = norms[0]
-        return None if w in _AR_TITLES or w in _AR_COMMON or w in _AR_BODY or w in _AR_STOPS else words[0]
+        return None if w in _AR_TITLES or w in _AR_COMMON or w in _AR_BODY or _ar_stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
         if _ar_is_title(norms, i) or w.startswith("ال") or w in _AR_COMMON or w in _AR_BODY or w in _AR_LINKS:
             continue
         j = i
-        while j < len(words) and not norms[j].startswith("ال") and norms[j] not in _AR_STOPS:
+        while j < len(words) and not norms[j].startswith("ال") and not _ar_stop(words[j], norms[j]):
             j += 1
         if j < len(words) and norms[j].startswith("ال"):
             j += 1
@@ -769,16 +1015,32 @@ def _ar_name(text: str) -> str | None:
 
 
 def _ckb_name(text: str) -> str | None:
-    words = text.split()
+    if "،" in text:                     # قائیمقامی ڕانیە، هەڤاڵ مستەفا: the name after the comma
+        last = text.rsplit("،", 1)[1].strip()
+        name = _ckb_name(last) if last else None
+        if name:
+            return name
+        text = text.split("،", 1)[0].strip()
+    words = [w for w in text.split() if _fold(w) not in _CKB_HONORIFICS or len(text.split()) == 1]
+    if not words:
+        return None
+    text = " ".join(words)
     if len(words) == 1:
         w = _fold(words[0])
         return None if w in _CKB_TITLES or w in _CKB_COMMON or w in _CKB_PRONOUNS or words[0] in L.CKB_NOT_NAMES \
             else words[0]
-    bodies = {_fold(s) for s in L.CKB_BODY_STEMS}
+    izafe = False           # the word before opened an izafe: this one completes a title or body name
     for i, w in enumerate(words):
         f = _fold(w)
-        if f in _CKB_TITLES or f in _CKB_COMMON or (w.endswith("ی") and i < len(words) - 1 and i + 2 < len(words)) \
-                or _norms("ckb", w) & bodies:
+        if f in _CKB_TITLES or _norms("ckb", w) & _CKB_BODY_KEYS or (
+                w.endswith("ی") and i == 0 and i + 2 < len(words)):
+            izafe = w.endswith("ی")
+            continue
+        if f in _CKB_COMMON:
+            izafe = False
+            continue
+        if izafe:           # وەزیری کارەبا ڕێبوار ئەحمەد: کارەبا belongs to the title
+            izafe = w.endswith("ی")
             continue
         if i == 0:
             return None if len(words) > 3 else text
@@ -786,9 +1048,30 @@ def _ckb_name(text: str) -> str | None:
     return None
 
 
+_CKB_BODY_KEYS = {k for s in L.CKB_BODY_STEMS for k in _norms("ckb", s)}
+
+_HONORIFICS = {"dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "sheikh", "brig.", "gen.", "col.", "lt.",
+               "colonel", _fold("الدكتور"), _fold("السيد"), _fold("السيدة"), _fold("دکتۆر"), _fold("بەڕێز"),
+               _fold("عەقید"), _fold("العميد"), _fold("اللواء"), _fold("العقيد")}
+
+
 def _link(lang: str, entities: list[_Entity], recent: list[int], written: str, body: str) -> int:
     norms = _norms(lang, written)
     kind = _mention_kind(lang, written)
+    name = _NAME_OF.get(lang, _en_name)(written) if kind == "person" else None
+    if name:
+        # "the minister said ..." then "The minister, Hawre Jalal, added ...": the role named later
+        # is the same person when the role words of the named mention all describe the earlier one.
+        role = norms - _norms(lang, name) - _HONORIFICS
+        if role:
+            for ent_id in reversed(recent):
+                e = entities[ent_id]
+                if not e.names and e.kind in ("person", "other") and role <= e.norms:
+                    e.mentions.append(written)
+                    e.norms |= norms
+                    e.kind = "person"
+                    e.names.append(name)
+                    return ent_id
     for ent_id in reversed(recent):
         e = entities[ent_id]
         if kind != "other" and e.kind != "other" and kind != e.kind:
@@ -808,9 +1091,12 @@ def _link(lang: str, entities: list[_Entity], recent: list[int], written: str, b
 
 
 def _add_name(lang: str, e: _Entity, written: str) -> None:
-    name = {"en": _en_name, "ar": _ar_name, "ckb": _ckb_name}.get(lang, _en_name)(written)
+    name = _NAME_OF.get(lang, _en_name)(written)
     if name:
         e.names.append(name)
+
+
+_NAME_OF = {"en": _en_name, "ar": _ar_name, "ckb": _ckb_name}
 
 
 def _resolve(entities, recent, pronoun: str, prev: int | None) -> int | None:
@@ -847,4 +1133,6 @@ def _canonical(lang: str, e: _Entity, body: str) -> str:
     best = max(e.mentions, key=lambda m: (len(_norms(lang, m)), len(m)))
     if lang == "en":
         best = re.sub(r"^(?:the|a|an)\s+", "", best, flags=re.IGNORECASE)
+    if lang == "ckb":
+        best = re.sub(r"(\S{3,})یش$", r"\1", best.strip())       # کوردستانیش: the additive clitic
     return best.strip(" ,،")
