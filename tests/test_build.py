@@ -77,8 +77,8 @@ def built(make_project):
 def test_report_counts_pages_per_language(built):
     config, report, site = built
     assert report.ok and report.articles == 4
-    # per language: latest + 2 days + 4 articles + archive index + year + month + tags index + 3 tags
-    assert report.pages == {"root": 2, "en": 14, "ar": 14, "ckb": 14}
+    # per language: latest + 2 days + 4 articles + archive index + year + month + tags index + 3 tags + search
+    assert report.pages == {"root": 2, "en": 15, "ar": 15, "ckb": 15}
     assert set(report.seconds) >= {"load", "segment", "translate", "statements", "assemble", "render+write"}
     assert report.translation["missing"] > 0
     assert "en→ckb" in report.missing_pairs and "ckb→ar" in report.missing_pairs
@@ -295,6 +295,6 @@ def test_report_json_written_by_cli(make_project, tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert proc.returncode == 0, proc.stderr
     report = json.loads(out.read_text())
-    assert report["sources"] == 4 and report["pages"]["ckb"] == 14
+    assert report["sources"] == 4 and report["pages"]["ckb"] == 15
     assert {"computed", "cached", "missing"} <= set(report["translation"])
     assert "missing translation models" in proc.stderr + proc.stdout

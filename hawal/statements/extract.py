@@ -626,10 +626,13 @@ def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
         elif doc[a].text.startswith("ل") and len(doc[a].text) > 3:
             start += 1
         speaker = (start, sent.span(a, b)[1])
+        comma = next((k for k in range(b, n) if doc[k].text in ("،", ",")), None)
         if b < n and doc[b].text in ("،", ","):
             content = _content(sent, b + 1, n, skip=_AR_COMPLEMENT)
         else:
             content = _content(sent, 0, cue.start)
+            if content is None and comma is not None:      # بحسب مصدر طلب عدم ذكر اسمه، فإن ...
+                content = _content(sent, comma + 1, n, skip=_AR_COMPLEMENT)
         return _Attribution(cue, speaker, None, content, None)
     if cue.cls == "part":
         return None
