@@ -137,14 +137,6 @@ def record_html(record: SearchRecord) -> str:
     )
 
 
-def bundle_digest(records: Sequence[SearchRecord], version: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    h.update(f"{RECORD_FORMAT}\0{version}\0".encode())
-    for record in records:
-        h.update(repr(record).encode("utf-8"))
-    return h.hexdigest()
-
-
 def _run(command: list[str], cwd: Path, what: str) -> str:
     try:
         done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=INDEX_TIMEOUT_S,
@@ -167,73 +159,3 @@ def pagefind_version(executable: Path) -> str:
         return _run([str(executable), "--version"], Path(tmp), "to start").strip()
 
 
-def build_bundle(records: Sequence[SearchRecord], executable: Path) -> list[OutputFile]:
-    """Run Pagefind over the records; its bundle as files under pagefind/, in path order."""
-    with tempfile.TemporaryDirectory(prefix="hawal-search-") as tmp:
-        work = Path(tmp)
-        pages, bundle = work / "pages", work / "bundle"
-        for record in records:
-            # Pagefind stores the file's path below --site as the result URL: the page's site path.
-            path = pages / record.url
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record_html(record), encoding="utf-8")
-        pages.mkdir(parents=True, exist_ok=True)
-        # cwd is the empty work folder so that no pagefind.yml of the user's is picked up.
-        _run([str(executable), "--site", str(pages), "--output-path", str(bundle), "--keep-index-url", "--quiet"],
-             work, "indexing")
-        return _bundle_files(bundle)
-
-
-def _bundle_files(bundle: Path) -> list[OutputFile]:
-    files = []
-    for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
-        rel = path.relative_to(bundle).as_posix()
-        if UNUSED_BUNDLE_FILES.match(rel):
-            continue
-        data = path.read_bytes()
-        if rel == "pagefind-entry.json":
-            # Pagefind lists languages in hash-map order; sorted, the same input gives the same bytes.
-            data = json.dumps(json.loads(data), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-        files.append(OutputFile(f"{BUNDLE_DIR}/{rel}", data))
-    return files
-
-
-def cached_bundle(records: Sequence[SearchRecord], executable: Path, cache_path: Path | None) -> list[OutputFile]:
-    """The bundle for these records: from the cache when the same records were indexed last time."""
-    version = pagefind_version(executable)
-    key = bundle_digest(records, version)
-    if cache_path is not None:
-        try:
-            with cache_path.open("rb") as fh:
-                cached = pickle.load(fh)
-            if cached.get("key") == key:
-                return [OutputFile(path, data) for path, data in cached["files"]]
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError):
-            pass          # no cache, or an unreadable one: index afresh
-    files = build_bundle(records, executable)
-    if cache_path is not None:
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump({"key": key, "files": [(f.path, f.data) for f in files]}, fh,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_path)
-    return files
-
-
-def search_files(plan: SitePlan, renderer: SiteRenderer) -> Iterator[OutputFile]:
-    """The search page of every language and, where Pagefind is installed, its bundle under pagefind/.
-
-    Raises SearchIndexError when Pagefind is installed but cannot build the index."""
-    executable = pagefind_executable()
-    bundle: list[OutputFile] = []
-    if executable is not None:
-        records = search_records(plan, renderer)
-        if records:                  # Pagefind refuses to index nothing
-            cache = renderer.config.root / ".hawal" / "cache" / "search.pickle"
-            bundle = cached_bundle(records, executable, cache)
-    alternates = [(lang, f"{lang}/search/") for lang in plan.languages]
-    for lang in plan.languages:
-        yield renderer.page("search.html", lang, f"{lang}/search/", alternates, site=plan.sites[lang],
-                            search_available=bool(bundle))
-    yield from bundle
