@@ -86,16 +86,18 @@ def exchange_paths(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a))
 
 
-def recover_interrupted(target: Path) -> None:
-    """Clean up after a build killed mid-swap: restore a site moved aside, drop partial trees."""
+def recover_interrupted(target: Path, moved_aside: str = "{name}.old-*", partial: str = "{name}.tmp-*") -> None:
+    """Clean up after a swap killed mid-way: restore a tree moved aside, drop partial trees.
+
+    `moved_aside` and `partial` are glob patterns beside `target` ({name} is its name)."""
     parent = target.parent
-    if not parent.exists():
+    if not parent.is_dir():
         return
-    olds = sorted(parent.glob(f"{target.name}.old-*"))
+    olds = sorted(parent.glob(moved_aside.format(name=target.name)))
     if not target.exists() and olds:
         os.rename(olds[-1], target)
         olds = olds[:-1]
-    for leftover in [*olds, *parent.glob(f"{target.name}.tmp-*")]:
+    for leftover in [*olds, *parent.glob(partial.format(name=target.name))]:
         shutil.rmtree(leftover, ignore_errors=True)
 
 

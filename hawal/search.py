@@ -8,9 +8,13 @@ matches words as written, so the index is built from text folded with
 and the opening words shown in results are the real text, carried as Pagefind metadata; Pagefind
 indexes metadata too, so dates and languages travel as filters, which it does not index.
 
-Pagefind (`pip install 'pagefind[extended]'`) ships its indexer as a binary; hawal runs it once
-per build over a throw-away folder of one small HTML file per article page and language, and
-caches the bundle by the digest of what went in. (The package's async PagefindIndex service is
+Pagefind (`pip install 'pagefind[extended]'`) ships its indexer as a binary. The index is
+sharded: one bundle per language and month of the article's date (pagefind/ckb/2026-11/), so that
+an edit re-indexes one month, not the whole site. Each shard is cached by the digest of what its
+records are made of and rebuilt only when that changes, by running the binary over a throw-away
+folder of one small HTML file per article page. The search page lists its language's shards
+newest first; static/search.js imports the newest one's pagefind.js and merges the others into it
+(Pagefind's mergeIndex). (The package's async PagefindIndex service is
 not used: it polls the binary's answers every 0.1 s, one record per answer, so 3,000 records took
 over five minutes; its get_files() can stall on a 2 MiB pipe limit and a crashed binary leaves it
 waiting forever. The command line gives the same bundle, an exit status and an error message.) Without the package the site still builds and
@@ -22,7 +26,7 @@ search works when the site is served (from any sub-path), not when opened from d
 """
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 import html
 import json
 import os
@@ -30,13 +34,15 @@ import pickle
 import re
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from .assemble import ArticlePage, SitePlan
 from .language import fold_for_search
-from .render import OutputFile, SiteRenderer
+from .render import OutputFile, SiteRenderer, digest, tree_digest
 
 BUNDLE_DIR = "pagefind"
 INSTALL_HINT = "pip install 'pagefind[extended]>=1.1,<2'"
@@ -44,8 +50,11 @@ INDEX_TIMEOUT_S = 900
 SUMMARY_WORDS = 40
 # Pagefind's ready-made UIs: search.js talks to pagefind.js directly, so they are not published.
 UNUSED_BUNDLE_FILES = re.compile(r"^(pagefind-ui|pagefind-modular-ui|pagefind-component-ui|pagefind-highlight)\.")
+# What the page runs (script, its worker, WebAssembly): needed only in the shard the page imports.
+SHARD_RUNTIME = re.compile(r"^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$")
+MAX_PARALLEL_RUNS = 4
 # Bump when the records or the way they are written change, to drop cached bundles.
-RECORD_FORMAT = "2"
+RECORD_FORMAT = "3"
 
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre|tr|td|th|dd|dt|figcaption|ul|ol|table)>|<br\s*/?>|<hr\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]*>")
@@ -159,3 +168,173 @@ def pagefind_version(executable: Path) -> str:
         return _run([str(executable), "--version"], Path(tmp), "to start").strip()
 
 
+
+@dataclass(frozen=True)
+class Shard:
+    """The article pages of one language dated in one month: one Pagefind bundle of their own."""
+
+    lang: str
+    month: str                            # "2026-11", from the article's date
+    pages: tuple[ArticlePage, ...]
+
+    @property
+    def path(self) -> str:
+        """Site path of the shard's bundle folder, "pagefind/ckb/2026-11/"."""
+        return f"{BUNDLE_DIR}/{self.lang}/{self.month}/"
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang}-{self.month}"
+
+
+def search_shards(plan: SitePlan) -> dict[str, list[Shard]]:
+    """The shards of every language, newest month first (a language without articles has none)."""
+    shards: dict[str, list[Shard]] = {}
+    for lang in plan.languages:
+        months: dict[str, list[ArticlePage]] = {}
+        for page in plan.sites[lang].articles:
+            months.setdefault(f"{page.date:%Y-%m}", []).append(page)
+        shards[lang] = [Shard(lang, month, tuple(months[month])) for month in sorted(months, reverse=True)]
+    return shards
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    # Records come from hawal's own code (Markdown, plain text, folding): an edit to it re-indexes.
+    return tree_digest(Path(__file__).resolve().parent)
+
+
+def shard_digest(shard: Shard, renderer: SiteRenderer, version: str) -> str:
+    """Digest of everything the shard's records are made of, without making them (that is the slow
+    part: Markdown of every page), so that an unchanged shard costs next to nothing."""
+    labels: dict[dt.date, str] = {}
+    pages = []
+    for page in shard.pages:
+        if page.date not in labels:
+            labels[page.date] = renderer.format_date(page.date, page.lang, "medium")
+        pages.append((page.path, renderer.version_digest(page.version), page.version.text_lang,
+                      page.date.isoformat(), labels[page.date]))
+    return digest(RECORD_FORMAT, _code_digest(), version, shard.lang, shard.month, pages)
+
+
+def build_bundle(records: Sequence[SearchRecord], executable: Path) -> list[OutputFile]:
+    """Run Pagefind over the records; its bundle as files with paths relative to the bundle folder."""
+    with tempfile.TemporaryDirectory(prefix="hawal-search-") as tmp:
+        work = Path(tmp)
+        pages, bundle = work / "pages", work / "bundle"
+        for record in records:
+            # Pagefind stores the file's path below --site as the result URL: the page's site path.
+            path = pages / record.url
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(record_html(record), encoding="utf-8")
+        pages.mkdir(parents=True, exist_ok=True)
+        # cwd is the empty work folder so that no pagefind.yml of the user's is picked up.
+        _run([str(executable), "--site", str(pages), "--output-path", str(bundle), "--keep-index-url", "--quiet"],
+             work, "indexing")
+        return _bundle_files(bundle)
+
+
+def _bundle_files(bundle: Path) -> list[OutputFile]:
+    files = []
+    for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
+        rel = path.relative_to(bundle).as_posix()
+        if UNUSED_BUNDLE_FILES.match(rel):
+            continue
+        data = path.read_bytes()
+        if rel == "pagefind-entry.json":
+            # Pagefind lists languages in hash-map order; sorted, the same input gives the same bytes.
+            data = json.dumps(json.loads(data), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+        files.append(OutputFile(rel, data))
+    return files
+
+
+class ShardCache:
+    """Each shard's bundle from the last build, one pickle per shard filed under the shard's name
+    with the digest it was built from; shards that are gone are dropped, so the cache stays the
+    size of the index."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def get(self, shard: Shard, key: str) -> list[OutputFile] | None:
+        if self.folder is None:
+            return None
+        try:
+            with (self.folder / f"{shard.name}.pickle").open("rb") as fh:
+                cached = pickle.load(fh)
+            if cached.get("key") == key:
+                return [OutputFile(path, data) for path, data in cached["files"]]
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError):
+            pass          # no cache, or an unreadable one: index afresh
+        return None
+
+    def put(self, shard: Shard, key: str, files: list[OutputFile]) -> None:
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{shard.name}.pickle"
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump({"key": key, "files": [(f.path, f.data) for f in files]}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+    def keep_only(self, shards: Sequence[Shard]) -> None:
+        if self.folder is None or not self.folder.is_dir():
+            return
+        live = {f"{shard.name}.pickle" for shard in shards}
+        for path in self.folder.iterdir():
+            if path.name not in live:
+                path.unlink(missing_ok=True)
+
+
+def shard_bundles(shards: Sequence[Shard], renderer: SiteRenderer, executable: Path,
+                  cache: ShardCache) -> dict[Shard, list[OutputFile]]:
+    """Every shard's bundle: from the cache where its records are unchanged, else indexed afresh.
+
+    Shards to index run as one Pagefind process each (start-up is a few milliseconds), a few at a
+    time; their records are made first, here, because rendering is not thread-safe."""
+    version = pagefind_version(executable)
+    found: dict[Shard, list[OutputFile]] = {}
+    stale: list[tuple[Shard, str, list[SearchRecord]]] = []
+    for shard in shards:
+        key = shard_digest(shard, renderer, version)
+        cached = cache.get(shard, key)
+        if cached is not None:
+            found[shard] = cached
+        else:
+            stale.append((shard, key, [page_record(page, renderer) for page in shard.pages]))
+    workers = min(len(stale), os.cpu_count() or 1, MAX_PARALLEL_RUNS)
+    if workers > 1:
+        with ThreadPoolExecutor(workers) as pool:
+            bundles = list(pool.map(lambda item: build_bundle(item[2], executable), stale))
+    else:
+        bundles = [build_bundle(records, executable) for _, _, records in stale]
+    for (shard, key, _), files in zip(stale, bundles):
+        cache.put(shard, key, files)
+        found[shard] = files
+    cache.keep_only(shards)
+    return found
+
+
+def search_files(plan: SitePlan, renderer: SiteRenderer) -> Iterator[OutputFile]:
+    """The search page of every language and, where Pagefind is installed, its shards' bundles
+    under pagefind/LANG/MONTH/.
+
+    Only the newest shard of a language carries Pagefind's script and WebAssembly (the page loads
+    it and merges the others into it); the others hold just their index.
+    Raises SearchIndexError when Pagefind is installed but cannot build the index."""
+    executable = pagefind_executable()
+    shards = search_shards(plan) if executable is not None else {lang: [] for lang in plan.languages}
+    every = [shard for lang in plan.languages for shard in shards[lang]]
+    cache_root = renderer.config.root / ".hawal" / "cache"
+    bundles = shard_bundles(every, renderer, executable, ShardCache(cache_root / "search")) if every else {}
+    (cache_root / "search.pickle").unlink(missing_ok=True)        # the single-bundle cache of old builds
+    alternates = [(lang, f"{lang}/search/") for lang in plan.languages]
+    for lang in plan.languages:
+        yield renderer.page("search.html", lang, f"{lang}/search/", alternates, site=plan.sites[lang],
+                            search_available=bool(shards[lang]), search_shards=[s.path for s in shards[lang]])
+    for lang in plan.languages:
+        for position, shard in enumerate(shards[lang]):
+            for f in bundles[shard]:
+                if position == 0 or not SHARD_RUNTIME.match(f.path):
+                    yield OutputFile(shard.path + f.path, f.data)

@@ -5,9 +5,11 @@
  * Persian digits finds the same words. foldForSearch below must give exactly what the Python fold
  * gives: tests/test_search.py runs both over the same strings.
  *
- * The bundle is imported as a module, which browsers allow only over http(s): when the site is
- * opened from disk the page keeps its notice that search needs a web server. Everything resolves
- * relative to the page, so the site can live under any sub-path; nothing is fetched elsewhere.
+ * The index is sharded by month (hawal/search.py): the page lists its language's shards newest
+ * first; the newest one's pagefind.js is imported as a module and the others are merged into it.
+ * Browsers allow module imports only over http(s): when the site is opened from disk the page
+ * keeps its notice that search needs a web server. Everything resolves relative to the page, so
+ * the site can live under any sub-path; nothing is fetched elsewhere.
  */
 
 // hawal.language._SEARCH_FOLD: keyboard variants of a letter, tatweel, ZWNJ, digit systems.
@@ -77,6 +79,19 @@ export function excerptParts(data) {
   return { parts, more: folded.length > skip + real.length };
 }
 
+/** Pagefind over the shards (folder URLs, newest first) as one index; results link under siteRoot.
+ *
+ * Pagefind fetches a merged shard's files from the path it is given; on the page's own origin
+ * that is the URL's path, as Pagefind itself keeps the imported shard's. */
+export async function loadIndex(shards, siteRoot) {
+  const bundleUrl = new URL("pagefind.js", shards[0]).href;
+  const pf = await import(bundleUrl);
+  await pf.options({ baseUrl: siteRoot });
+  const local = (url) => (typeof location !== "undefined" && url.origin === location.origin ? url.pathname : url.href);
+  await Promise.all(shards.slice(1).map((shard) => pf.mergeIndex(local(shard), { baseUrl: siteRoot })));
+  return pf;
+}
+
 const filterValue = (data, name) => (data.filters?.[name] ?? [])[0] ?? "";
 
 function start(form) {
@@ -87,17 +102,16 @@ function start(form) {
   const text = form.dataset;
   const pageLang = document.documentElement.lang;
   const rtl = new Set((text.rtlLangs || "").split(" ").filter(Boolean));
-  const bundleUrl = new URL(text.bundle, document.baseURI).href;
-  const siteRoot = new URL("../", bundleUrl).pathname;
+  // Each shard is named by its pagefind-entry.json; Pagefind wants the folder, ending in "/".
+  const shards = (text.shards || "").split(" ").filter(Boolean)
+    .map((entry) => new URL("./", new URL(entry, document.baseURI)));
+  const siteRoot = new URL("./", new URL(text.root, document.baseURI)).pathname;
   const digits = (n) => (text.digits === "arab"
     ? String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))) : String(n));
 
   let pagefind = null;
   const load = () => {
-    pagefind ??= import(bundleUrl).then(async (pf) => {
-      await pf.options({ baseUrl: siteRoot });
-      return pf;
-    });
+    pagefind ??= loadIndex(shards, siteRoot);
     return pagefind;
   };
 

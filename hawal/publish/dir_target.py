@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..config import Config
+from .. import output
 from ..output import exchange_paths
 from .common import (BuiltSite, Changes, PublishError, PublishResult, check_not_protected, expect_str,
                      resolve_path, walk_entries)
@@ -37,15 +38,7 @@ def compare_with_folder(site: BuiltSite, folder: Path) -> Changes:
 
 def recover_interrupted(target: Path) -> None:
     """Undo what a publish killed mid-way left beside `target`: partial trees, a target moved aside."""
-    parent = target.parent
-    if not parent.is_dir():
-        return
-    olds = sorted(parent.glob(f".{target.name}.hawal-old-*"))
-    if not target.exists() and olds:
-        os.rename(olds[-1], target)
-        olds = olds[:-1]
-    for leftover in [*olds, *parent.glob(f".{target.name}.hawal-new-*")]:
-        shutil.rmtree(leftover, ignore_errors=True)
+    output.recover_interrupted(target, ".{name}.hawal-old-*", ".{name}.hawal-new-*")
 
 
 def swap_folders(new_tree: Path, target: Path) -> None:
