@@ -21,7 +21,7 @@ from .feeds import atom_feeds, robots_txt, sitemap
 from .output import BuildLock, TreeManifests, write_build_marker, write_site
 from .progress import Progress
 from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, tree_digest
-from .search import SearchIndexError, search_files
+from .search import SearchIndexError, search_jobs
 from .segment import SegmentedArticle, body_digest, segment_articles
 from .sources import LoadResult, load_sources
 from .translate import TranslationOutcome, translate_articles
@@ -142,8 +142,7 @@ def render_stage(plan: SitePlan, config: Config) -> Iterator[PageJob]:
     yield from atom_feeds(plan, renderer)
     yield ready(sitemap(plan, config.base_url))
     yield ready(robots_txt(config.base_url))
-    for output in search_files(plan, renderer):
-        yield ready(output)
+    yield from search_jobs(plan, renderer)
     for output in static_files(config):
         yield ready(output)
 

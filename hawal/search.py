@@ -36,13 +36,13 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from .assemble import ArticlePage, SitePlan
 from .language import fold_for_search
-from .render import OutputFile, SiteRenderer, digest, tree_digest
+from .render import OutputFile, PageJob, SiteRenderer, digest, ready, tree_digest
 
 BUNDLE_DIR = "pagefind"
 INSTALL_HINT = "pip install 'pagefind[extended]>=1.1,<2'"
@@ -53,6 +53,7 @@ UNUSED_BUNDLE_FILES = re.compile(r"^(pagefind-ui|pagefind-modular-ui|pagefind-co
 # What the page runs (script, its worker, WebAssembly): needed only in the shard the page imports.
 SHARD_RUNTIME = re.compile(r"^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$")
 MAX_PARALLEL_RUNS = 4
+SCRATCH_MIN_FREE = 512 * 2**20
 # Bump when the records or the way they are written change, to drop cached bundles.
 RECORD_FORMAT = "3"
 
@@ -77,9 +78,9 @@ class SearchRecord:
     date: str                # ISO date
     date_label: str          # the date as pages of `lang` write it
 
-    @property
+    @cached_property
     def content(self) -> str:
-        """What Pagefind indexes: the text folded for matching."""
+        """What Pagefind indexes: the text folded for matching (kept with a cached record)."""
         return fold_for_search(self.text)
 
 
@@ -204,22 +205,42 @@ def _code_digest() -> str:
     return tree_digest(Path(__file__).resolve().parent)
 
 
-def shard_digest(shard: Shard, renderer: SiteRenderer, version: str) -> str:
-    """Digest of everything the shard's records are made of, without making them (that is the slow
-    part: Markdown of every page), so that an unchanged shard costs next to nothing."""
+PageInputs = tuple[str, str, str, str, str]
+
+
+def page_inputs(shard: Shard, renderer: SiteRenderer) -> list[PageInputs]:
+    """What each page's record is made of, without making it (the slow part is the Markdown):
+    site path, digest of the article version, the text's language, date and date label."""
     labels: dict[dt.date, str] = {}
-    pages = []
+    inputs = []
     for page in shard.pages:
         if page.date not in labels:
             labels[page.date] = renderer.format_date(page.date, page.lang, "medium")
-        pages.append((page.path, renderer.version_digest(page.version), page.version.text_lang,
-                      page.date.isoformat(), labels[page.date]))
-    return digest(RECORD_FORMAT, _code_digest(), version, shard.lang, shard.month, pages)
+        inputs.append((page.path, renderer.version_digest(page.version), page.version.text_lang,
+                       page.date.isoformat(), labels[page.date]))
+    return inputs
+
+
+def shard_digest(shard: Shard, inputs: Sequence[PageInputs], version: str) -> str:
+    """The cache key of a shard's bundle: its records' inputs, hawal's code and Pagefind's version."""
+    return digest(RECORD_FORMAT, _code_digest(), version, shard.lang, shard.month, tuple(inputs))
+
+
+@lru_cache(maxsize=1)
+def _scratch_dir() -> str | None:
+    # Hundreds of small files written, indexed and deleted: in memory where Linux offers it.
+    # Containers often give /dev/shm only 64 MiB: use it only with room to spare.
+    try:
+        free = os.statvfs("/dev/shm")
+    except OSError:
+        return None
+    room = free.f_bavail * free.f_frsize
+    return "/dev/shm" if room >= SCRATCH_MIN_FREE and os.access("/dev/shm", os.W_OK | os.X_OK) else None
 
 
 def build_bundle(records: Sequence[SearchRecord], executable: Path) -> list[OutputFile]:
     """Run Pagefind over the records; its bundle as files with paths relative to the bundle folder."""
-    with tempfile.TemporaryDirectory(prefix="hawal-search-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="hawal-search-", dir=_scratch_dir()) as tmp:
         work = Path(tmp)
         pages, bundle = work / "pages", work / "bundle"
         for record in records:
@@ -249,76 +270,124 @@ def _bundle_files(bundle: Path) -> list[OutputFile]:
 
 
 class ShardCache:
-    """Each shard's bundle from the last build, one pickle per shard filed under the shard's name
-    with the digest it was built from; shards that are gone are dropped, so the cache stays the
-    size of the index."""
+    """Each shard's bundle from the last build, filed under the shard's name with the digest it was
+    built from. Two files a shard: a small index (key, each file's path and content digest) read
+    every build, and the data (file bytes, and the records to reuse for unchanged pages) read
+    only when a file has to be written or the shard re-indexed. Shards that are gone are dropped,
+    so the cache stays the size of the index."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
 
-    def get(self, shard: Shard, key: str) -> list[OutputFile] | None:
+    def _paths(self, shard: Shard) -> tuple[Path, Path]:
+        assert self.folder is not None
+        return self.folder / f"{shard.name}.index", self.folder / f"{shard.name}.pickle"
+
+    def fresh(self, shard: Shard, key: str) -> list[tuple[str, str]] | None:
+        """(path, content digest) of each file of the shard's bundle if it was built from `key`."""
         if self.folder is None:
             return None
+        index_path, data_path = self._paths(shard)
         try:
-            with (self.folder / f"{shard.name}.pickle").open("rb") as fh:
-                cached = pickle.load(fh)
-            if cached.get("key") == key:
-                return [OutputFile(path, data) for path, data in cached["files"]]
+            with index_path.open("rb") as fh:
+                index = pickle.load(fh)
+            if index["key"] == key and data_path.stat().st_size == index["size"]:
+                return list(index["files"])
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError):
             pass          # no cache, or an unreadable one: index afresh
         return None
 
-    def put(self, shard: Shard, key: str, files: list[OutputFile]) -> None:
+    def data(self, shard: Shard) -> dict | None:
+        """{"key", "files": [(path, bytes)], "records": {PageInputs: SearchRecord}}, or None."""
+        if self.folder is None:
+            return None
+        try:
+            with self._paths(shard)[1].open("rb") as fh:
+                data = pickle.load(fh)
+            return data if isinstance(data, dict) and {"key", "files", "records"} <= data.keys() else None
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError, ImportError):
+            return None
+
+    def put(self, shard: Shard, key: str, files: list[OutputFile], records: dict[PageInputs, SearchRecord]) -> None:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / f"{shard.name}.pickle"
-        tmp = path.with_suffix(".tmp")
+        index_path, data_path = self._paths(shard)
+        # The data first, then the index that vouches for it: a build killed between the two
+        # leaves an index that does not match (size or key), which means "index afresh".
+        tmp = data_path.with_suffix(".tmp")
         with tmp.open("wb") as fh:
-            pickle.dump({"key": key, "files": [(f.path, f.data) for f in files]}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+            pickle.dump({"key": key, "files": [(f.path, f.data) for f in files], "records": records}, fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, data_path)
+        index = {"key": key, "size": data_path.stat().st_size, "files": [(f.path, ready(f).key) for f in files]}
+        tmp = index_path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, index_path)
 
     def keep_only(self, shards: Sequence[Shard]) -> None:
         if self.folder is None or not self.folder.is_dir():
             return
-        live = {f"{shard.name}.pickle" for shard in shards}
+        live = {name for shard in shards for name in (f"{shard.name}.index", f"{shard.name}.pickle")}
         for path in self.folder.iterdir():
             if path.name not in live:
                 path.unlink(missing_ok=True)
 
 
-def shard_bundles(shards: Sequence[Shard], renderer: SiteRenderer, executable: Path,
-                  cache: ShardCache) -> dict[Shard, list[OutputFile]]:
-    """Every shard's bundle: from the cache where its records are unchanged, else indexed afresh.
+def _cached_file(cache: ShardCache, shard: Shard, path: str, memo: dict) -> OutputFile:
+    """A file of a shard's cached bundle, read when write_site really needs its bytes."""
+    if shard not in memo:
+        data = cache.data(shard)
+        memo[shard] = dict(data["files"]) if data else {}
+    if path not in memo[shard]:
+        raise SearchIndexError(f"search: the cached index of {shard.path} went missing during the build; build again")
+    return OutputFile(path, memo[shard][path])
+
+
+def shard_jobs(shards: Sequence[Shard], renderer: SiteRenderer, executable: Path,
+               cache: ShardCache) -> dict[Shard, list[PageJob]]:
+    """Every shard's bundle as jobs (paths relative to the shard): from the cache where its
+    records' inputs are unchanged, else indexed afresh.
 
     Shards to index run as one Pagefind process each (start-up is a few milliseconds), a few at a
-    time; their records are made first, here, because rendering is not thread-safe."""
+    time; their records are made first, here, because rendering is not thread-safe, and records
+    of pages that did not change come from the cache."""
     version = pagefind_version(executable)
-    found: dict[Shard, list[OutputFile]] = {}
-    stale: list[tuple[Shard, str, list[SearchRecord]]] = []
+    found: dict[Shard, list[PageJob]] = {}
+    memo: dict = {}
+    stale: list[tuple[Shard, str, dict[PageInputs, SearchRecord]]] = []
     for shard in shards:
-        key = shard_digest(shard, renderer, version)
-        cached = cache.get(shard, key)
-        if cached is not None:
-            found[shard] = cached
-        else:
-            stale.append((shard, key, [page_record(page, renderer) for page in shard.pages]))
+        inputs = page_inputs(shard, renderer)
+        key = shard_digest(shard, inputs, version)
+        files = cache.fresh(shard, key)
+        if files is not None:
+            found[shard] = [PageJob(path, file_key, partial(_cached_file, cache, shard, path, memo))
+                            for path, file_key in files]
+            continue
+        old = (cache.data(shard) or {}).get("records", {})
+        records = {}
+        for page, made_of in zip(shard.pages, inputs):
+            record = old.get(made_of)
+            records[made_of] = record if isinstance(record, SearchRecord) else page_record(page, renderer)
+        stale.append((shard, key, records))
     workers = min(len(stale), os.cpu_count() or 1, MAX_PARALLEL_RUNS)
     if workers > 1:
         with ThreadPoolExecutor(workers) as pool:
-            bundles = list(pool.map(lambda item: build_bundle(item[2], executable), stale))
+            bundles = list(pool.map(lambda item: build_bundle(list(item[2].values()), executable), stale))
     else:
-        bundles = [build_bundle(records, executable) for _, _, records in stale]
-    for (shard, key, _), files in zip(stale, bundles):
-        cache.put(shard, key, files)
-        found[shard] = files
+        bundles = [build_bundle(list(records.values()), executable) for _, _, records in stale]
+    for (shard, key, records), files in zip(stale, bundles):
+        cache.put(shard, key, files, records)
+        found[shard] = [ready(f) for f in files]
     cache.keep_only(shards)
     return found
 
 
-def search_files(plan: SitePlan, renderer: SiteRenderer) -> Iterator[OutputFile]:
+def search_jobs(plan: SitePlan, renderer: SiteRenderer) -> Iterator[PageJob]:
     """The search page of every language and, where Pagefind is installed, its shards' bundles
-    under pagefind/LANG/MONTH/.
+    under pagefind/LANG/MONTH/, as jobs keyed by content (an unchanged shard's bytes are read only
+    if write_site needs them).
 
     Only the newest shard of a language carries Pagefind's script and WebAssembly (the page loads
     it and merges the others into it); the others hold just their index.
@@ -327,14 +396,25 @@ def search_files(plan: SitePlan, renderer: SiteRenderer) -> Iterator[OutputFile]
     shards = search_shards(plan) if executable is not None else {lang: [] for lang in plan.languages}
     every = [shard for lang in plan.languages for shard in shards[lang]]
     cache_root = renderer.config.root / ".hawal" / "cache"
-    bundles = shard_bundles(every, renderer, executable, ShardCache(cache_root / "search")) if every else {}
+    bundles = shard_jobs(every, renderer, executable, ShardCache(cache_root / "search")) if every else {}
     (cache_root / "search.pickle").unlink(missing_ok=True)        # the single-bundle cache of old builds
     alternates = [(lang, f"{lang}/search/") for lang in plan.languages]
     for lang in plan.languages:
-        yield renderer.page("search.html", lang, f"{lang}/search/", alternates, site=plan.sites[lang],
-                            search_available=bool(shards[lang]), search_shards=[s.path for s in shards[lang]])
+        yield ready(renderer.page("search.html", lang, f"{lang}/search/", alternates, site=plan.sites[lang],
+                                  search_available=bool(shards[lang]), search_shards=[s.path for s in shards[lang]]))
     for lang in plan.languages:
         for position, shard in enumerate(shards[lang]):
-            for f in bundles[shard]:
-                if position == 0 or not SHARD_RUNTIME.match(f.path):
-                    yield OutputFile(shard.path + f.path, f.data)
+            for job in bundles[shard]:
+                if position == 0 or not SHARD_RUNTIME.match(job.path):
+                    yield PageJob(shard.path + job.path, job.key, partial(_moved, shard.path, job.make))
+
+
+def _moved(prefix: str, make) -> OutputFile:
+    output = make()
+    return OutputFile(prefix + output.path, output.data)
+
+
+def search_files(plan: SitePlan, renderer: SiteRenderer) -> Iterator[OutputFile]:
+    """search_jobs' files, made (every byte read)."""
+    for job in search_jobs(plan, renderer):
+        yield job.make()

@@ -17,12 +17,16 @@ from hawal.statements import lexicon as L
 
 GOLD_DIR = Path(__file__).parent / "data" / "statements"
 HELDOUT_DIR = GOLD_DIR / "heldout"
-SPLITS = ("dev", "heldout")     # dev: the articles the rules were written against; heldout: written blind
+HELDOUT2_DIR = GOLD_DIR / "heldout2"
+# dev: the articles the rules were written against; heldout, heldout2: rounds written blind, before the
+# extractor was run on them (their after-fix figures are no longer blind).
+SPLITS = ("dev", "heldout", "heldout2")
 
 
 def gold_paths(split: str | None = None) -> list[Path]:
-    """Annotated article sources of one split (or both, when split is None)."""
-    dirs = {"dev": [GOLD_DIR], "heldout": [HELDOUT_DIR], None: [GOLD_DIR, HELDOUT_DIR]}[split]
+    """Annotated article sources of one split (or all of them, when split is None)."""
+    dirs = {"dev": [GOLD_DIR], "heldout": [HELDOUT_DIR], "heldout2": [HELDOUT2_DIR],
+            None: [GOLD_DIR, HELDOUT_DIR, HELDOUT2_DIR]}[split]
     return sorted(p for d in dirs for p in d.glob("*.md") if p.name != "README.md")
 
 

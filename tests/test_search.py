@@ -1,8 +1,8 @@
-"""Search: the Pagefind bundle built from folded text, the search pages, and the browser-side fold.
+"""Search: the Pagefind shards built from folded text, the search pages, and the browser-side fold.
 
-The bundle is searched for real with Pagefind's own pagefind.js under node (where node is
-installed), the query folded by static/search.js as the browser does; the page itself in
-Chromium is tests/test_browser.py's job.
+The shards are searched for real with Pagefind's own pagefind.js under node (where node is
+installed), loaded and merged by static/search.js's loadIndex and the query folded by it as the
+browser does; the page itself in Chromium is tests/test_browser.py's job.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from hawal.language import fold_for_search
 from hawal.pipeline import load_stage
 from hawal.progress import Progress
 from hawal.render import SiteRenderer
-from hawal.search import SearchIndexError, plain_text, search_files, search_records
+from hawal.search import SHARD_RUNTIME, SearchIndexError, plain_text, search_files, search_records
 from hawal.segment import segment_articles
 from hawal.translate import translate_articles
 
@@ -78,22 +78,32 @@ VARIANT_PAIRS = [
 ]
 
 
+def _plan(config):
+    loaded = load_stage(config)
+    assert not loaded.errors
+    segmented = segment_articles(loaded.articles)
+    outcome = translate_articles(segmented, config.language_codes, config.translation, Progress(quiet=True))
+    return assemble_site(config.language_codes, outcome.versions, segmented)
+
+
+def _write(config, files) -> None:
+    """Files into a fresh site/, as the build leaves them."""
+    shutil.rmtree(config.output_dir, ignore_errors=True)
+    for f in files:
+        path = config.output_dir / f.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(f.data)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The search output of a three-article project, written into site/ as the build writes it."""
     root = tmp_path_factory.mktemp("search")
     config = write_project(root, ARTICLES)
-    loaded = load_stage(config)
-    assert not loaded.errors
-    segmented = segment_articles(loaded.articles)
-    outcome = translate_articles(segmented, config.language_codes, config.translation, Progress(quiet=True))
-    plan = assemble_site(config.language_codes, outcome.versions, segmented)
+    plan = _plan(config)
     renderer = SiteRenderer(config)
     files = list(search_files(plan, renderer)) if _has_pagefind() else []
-    for f in files:
-        path = config.output_dir / f.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(f.data)
+    _write(config, files)
     return config, plan, renderer, files
 
 
@@ -108,7 +118,7 @@ def _has_pagefind() -> bool:
 def _fragments(site: Path) -> list[dict]:
     """Pagefind's stored records: gzip of b'pagefind_dcd' + JSON."""
     out = []
-    for path in sorted((site / "pagefind/fragment").glob("*.pf_fragment")):
+    for path in sorted((site / "pagefind").glob("*/*/fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         out.append(json.loads(data[len(b"pagefind_dcd"):]))
@@ -142,17 +152,18 @@ def test_every_article_page_is_a_record_in_its_page_language(built):
 
 
 @needs_pagefind
-def test_bundle_has_an_index_for_every_language(built):
+def test_every_language_has_a_shard_for_its_month(built):
     config, plan, _, files = built
     site = config.output_dir
-    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {
-        lang: len(plan.sites[lang].articles) for lang in plan.languages}
-    for lang, v in entry["languages"].items():
-        assert (site / f"pagefind/pagefind.{v['hash']}.pf_meta").is_file()
-    assert (site / "pagefind/pagefind.js").is_file()
-    assert all(f.path.startswith("pagefind/") or re.fullmatch(r"(en|ar|ckb)/search/index\.html", f.path)
-               for f in files)
+    assert sorted(p.relative_to(site).as_posix() for p in (site / "pagefind").glob("*/*")) == [
+        f"pagefind/{lang}/2026-11" for lang in sorted(plan.languages)]
+    for lang in plan.languages:
+        shard = site / f"pagefind/{lang}/2026-11"
+        entry = json.loads((shard / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert {code: v["page_count"] for code, v in entry["languages"].items()} == {lang: len(plan.sites[lang].articles)}
+        assert (shard / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta").is_file()
+        assert (shard / "pagefind.js").is_file() and (shard / "pagefind-worker.js").is_file()
+    assert all(re.fullmatch(r"pagefind/(en|ar|ckb)/2026-11/.+|(en|ar|ckb)/search/index\.html", f.path) for f in files)
     assert not any("pagefind-ui" in f.path for f in files)      # Pagefind's own UIs are not published
 
 
@@ -177,9 +188,12 @@ def test_search_page_per_language_loads_bundle_relative_to_the_page(built):
     for lang in plan.languages:
         page = f"{lang}/search/index.html"
         html = (config.output_dir / page).read_text(encoding="utf-8")
-        bundle = re.search(r'data-bundle="([^"]+)"', html).group(1)
+        shards = re.search(r'data-shards="([^"]+)"', html).group(1).split(" ")
+        root = re.search(r'data-root="([^"]+)"', html).group(1)
         script = re.search(r'<script type="module" src="([^"]+)"', html).group(1)
-        assert urljoin("http://h/sub/" + page, bundle) == "http://h/sub/pagefind/pagefind.js"
+        assert [urljoin("http://h/sub/" + page, shard) for shard in shards] == [
+            f"http://h/sub/pagefind/{lang}/2026-11/pagefind-entry.json"]
+        assert urljoin("http://h/sub/" + page, root) == "http://h/sub/index.html"
         assert urljoin("http://h/sub/" + page, script) == "http://h/sub/static/search.js"
         assert 'role="search"' in html and 'for="search-query"' in html and 'aria-live="polite"' in html
 
@@ -239,14 +253,13 @@ NODE_SEARCH = """
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-const [bundle, searchJs, lang] = process.argv.slice(2);
+const [searchJs, lang, ...shards] = process.argv.slice(2);
 const queries = JSON.parse(readFileSync(0, "utf-8"));
-const { foldForSearch, excerptParts } = await import(pathToFileURL(searchJs).href);
+const { foldForSearch, excerptParts, loadIndex } = await import(pathToFileURL(searchJs).href);
 // pagefind.js fetches its files relative to itself and reads the language from <html lang>.
 globalThis.fetch = async (input) => new Response(await readFile(fileURLToPath(new URL(String(input)))));
 globalThis.document = { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
-const pagefind = await import(pathToFileURL(bundle + "/pagefind.js").href);
-await pagefind.options({ baseUrl: "/sub/" });
+const pagefind = await loadIndex(shards.map((s) => new URL(s)), "/sub/");
 const out = {};
 for (const [query, fold] of queries) {
   const found = await pagefind.search(fold ? foldForSearch(query) : query);
@@ -262,10 +275,18 @@ console.log(JSON.stringify(out));
 """
 
 
+def _page_shards(site: Path, lang: str) -> list[str]:
+    """The shard folders the language's search page lists, as file URLs, in the page's order."""
+    page = site / lang / "search" / "index.html"
+    listed = re.search(r'data-shards="([^"]*)"', page.read_text(encoding="utf-8")).group(1).split()
+    return [urljoin(page.as_uri(), entry).rsplit("/", 1)[0] + "/" for entry in listed]
+
+
 def _node_search(tmp_path: Path, site: Path, lang: str, queries: list[tuple[str, bool]]) -> dict:
+    """Pagefind run by node over the shards the search page lists, loaded by search.js's loadIndex."""
     script = tmp_path / "search.mjs"
     script.write_text(NODE_SEARCH, encoding="utf-8")
-    run = subprocess.run([NODE, str(script), str(site / "pagefind"), str(SEARCH_JS), lang],
+    run = subprocess.run([NODE, str(script), str(SEARCH_JS), lang, *_page_shards(site, lang)],
                          input=json.dumps(queries), capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr[-3000:]
     return json.loads(run.stdout)
@@ -355,3 +376,143 @@ def test_a_site_without_articles_gets_search_pages_without_a_bundle(built):
     files = list(search_files(empty, renderer))
     assert sorted(f.path for f in files) == sorted(f"{lang}/search/index.html" for lang in plan.languages)
     assert all(b"search-unavailable" in f.data for f in files)
+
+
+# --- shards: one bundle per language and month, rebuilt only where its records change -----------
+
+# Three months, one original each; every language's index holds all three (untranslated ones in
+# their own language), so each language has three shards.
+SEP_CKB = """---
+title: قوتابخانەیەکی نوێ لە کوێستان
+date: 2026-09-14
+---
+لە گوندی کانیسپی قوتابخانەیەکی نوێ کرایەوە و یەکەم ڕۆژی خوێندن لە ساڵی ٢٠٢٦ دەستی پێکرد.
+"""
+OCT_AR = """---
+title: موسم الحصاد في نينوى
+date: 2026-10-05
+---
+بدأ المزارعون في سهل نينوى حصاد القمح مبكراً هذا العام بسبب ارتفاع درجات الحرارة في ٢٠٢٦.
+"""
+NOV_EN = """---
+title: Museum reopens in Sulaimani
+date: 2026-11-02
+---
+The city museum reopened its doors in 2026 after two years of repairs to the old building.
+"""
+MONTHS = {"2026/09/14/new-school.md": SEP_CKB, "2026/10/05/harvest.md": OCT_AR, "2026/11/02/museum.md": NOV_EN}
+MONTH_SLUGS = {"2026-09": "2026/09/14/new-school", "2026-10": "2026/10/05/harvest", "2026-11": "2026/11/02/museum"}
+
+
+def _build_search(config, monkeypatch) -> list[set[str]]:
+    """search_files as a build runs it (a fresh renderer), written to site/; returns the page
+    URLs that each Pagefind indexing run was given, one set per run."""
+    import hawal.search as search
+
+    runs: list[set[str]] = []
+    real_run = search._run
+
+    def counting_run(command, cwd, what):
+        if "--site" in command:
+            pages = Path(command[command.index("--site") + 1])
+            runs.append({p.relative_to(pages).as_posix() for p in pages.rglob("*.html")})
+        return real_run(command, cwd, what)
+
+    monkeypatch.setattr(search, "_run", counting_run)
+    files = list(search_files(_plan(config), SiteRenderer(config)))
+    monkeypatch.setattr(search, "_run", real_run)
+    _write(config, files)
+    return runs
+
+
+def _shard_urls(month: str) -> set[str]:
+    return {f"{lang}/{MONTH_SLUGS[month]}/index.html" for lang in ("ckb", "ar", "en")}
+
+
+BRIDGE = """---
+title: Bridge works in October
+date: 2026-10-20
+---
+Engineers began repairs on the river bridge.
+"""
+
+
+@needs_pagefind
+def test_editing_one_article_reindexes_only_its_months_shards(tmp_path, monkeypatch):
+    import hawal.search as search
+
+    config = write_project(tmp_path, {**MONTHS, "2026/10/20/bridge.md": BRIDGE})
+    bridge = {f"{lang}/2026/10/20/bridge/index.html" for lang in ("ckb", "ar", "en")}
+    first = _build_search(config, monkeypatch)
+    by_month = {month: _shard_urls(month) for month in MONTH_SLUGS}
+    by_month["2026-10"] |= bridge
+    assert sorted(map(sorted, first)) == sorted(                                 # one run per shard
+        sorted(url for url in urls if url.startswith(lang + "/")) for urls in by_month.values() for lang in ("ckb", "ar", "en"))
+    assert _build_search(config, monkeypatch) == []                             # nothing changed
+    harvest = config.content_dir / "2026/10/05/harvest.md"
+    harvest.write_text(OCT_AR + "\nوقال أحد المزارعين إن المحصول جيد.\n", encoding="utf-8")
+    made = []
+    real_record = search.page_record
+    monkeypatch.setattr(search, "page_record", lambda page, renderer: made.append(page.path) or real_record(page, renderer))
+    again = _build_search(config, monkeypatch)
+    assert sorted(map(sorted, again)) == sorted(
+        sorted(url for url in by_month["2026-10"] if url.startswith(lang + "/")) for lang in ("ckb", "ar", "en"))
+    # Only the edited article's records are made again; the bridge's come from the cache.
+    assert sorted(made) == sorted(f"{lang}/2026/10/05/harvest/" for lang in ("ckb", "ar", "en"))
+    fragments = [f for f in _fragments(config.output_dir) if "harvest" in f["url"]]
+    assert len(fragments) == 3 and all("المحصول" in f["meta"]["summary"] for f in fragments)
+
+
+@needs_pagefind
+def test_a_removed_months_shard_disappears(tmp_path, monkeypatch):
+    config = write_project(tmp_path, MONTHS)
+    _build_search(config, monkeypatch)
+    cache = config.root / ".hawal/cache/search"
+    assert (config.output_dir / "pagefind/ckb/2026-09/pagefind-entry.json").is_file()
+    assert (cache / "ckb-2026-09.pickle").is_file()
+    (config.content_dir / "2026/09/14/new-school.md").unlink()
+    assert _build_search(config, monkeypatch) == []           # the other shards are unchanged
+    site = config.output_dir
+    assert sorted(p.relative_to(site).as_posix() for p in (site / "pagefind").glob("*/*")) == [
+        f"pagefind/{lang}/{month}" for lang in ("ar", "ckb", "en") for month in ("2026-10", "2026-11")]
+    assert sorted(p.name for p in cache.iterdir()) == [
+        f"{lang}-{month}.{kind}" for lang in ("ar", "ckb", "en") for month in ("2026-10", "2026-11")
+        for kind in ("index", "pickle")]
+    assert _page_shards(site, "ckb") == [(site / f"pagefind/ckb/{m}").as_uri() + "/" for m in ("2026-11", "2026-10")]
+
+
+@pytest.fixture(scope="module")
+def months_site(tmp_path_factory):
+    config = write_project(tmp_path_factory.mktemp("months"), MONTHS)
+    files = list(search_files(_plan(config), SiteRenderer(config))) if _has_pagefind() else []
+    _write(config, files)
+    return config, files
+
+
+@needs_pagefind
+def test_search_pages_list_shards_newest_first_and_only_the_newest_carries_pagefinds_script(months_site):
+    config, files = months_site
+    site = config.output_dir
+    for lang in ("ckb", "ar", "en"):
+        assert _page_shards(site, lang) == [(site / f"pagefind/{lang}/{m}").as_uri() + "/"
+                                            for m in ("2026-11", "2026-10", "2026-09")]
+    runtime = sorted(f.path for f in files if SHARD_RUNTIME.match(f.path.rsplit("/", 1)[-1]))
+    assert runtime and all(re.fullmatch(r"pagefind/(ckb|ar|en)/2026-11/[^/]+", path) for path in runtime)
+    assert {path.split("/")[1] for path in runtime} == {"ckb", "ar", "en"}
+
+
+@needs_node
+@needs_pagefind
+def test_sorani_word_typed_on_an_arabic_keyboard_is_found_in_an_older_months_shard(months_site, tmp_path):
+    config, _ = months_site
+    typed = "قوتابخانهيهكي"                 # قوتابخانەیەکی on an Arabic keyboard: ه for ە, ي for ی, ك for ک
+    assert typed not in SEP_CKB
+    found = _node_search(tmp_path, config.output_dir, "ckb", [(typed, True), ("٢٠٢٦", True), ("كانيسپي", True)])
+    school = "/sub/ckb/2026/09/14/new-school/index.html"
+    assert [hit["url"] for hit in found[typed]] == [school]
+    assert found[typed][0]["title"] == "قوتابخانەیەکی نوێ لە کوێستان"
+    assert found[typed][0]["marked"] == ["قوتابخانەیەکی"]
+    assert [hit["url"] for hit in found["كانيسپي"]] == [school]
+    # The year is in all three articles: one result from each month's shard, merged.
+    assert sorted(hit["url"] for hit in found["٢٠٢٦"]) == sorted(
+        f"/sub/ckb/{slug}/index.html" for slug in MONTH_SLUGS.values())

@@ -25,6 +25,13 @@ from .quotes import Quote, find_quotes
 MIN_DIRECT_WORDS = 4        # shorter quotes are terms or scare quotes, part of a reported statement
 FOLLOW_ON_BLOCKS = 3        # an uncued quote belongs to a speaker at most this many blocks back
 MAX_SPEAKER_TOKENS = 12
+# A dateline with no agency ("DUHOK — ", "سلێمانی — "): one to three words and a dash open the body.
+_BARE_DATELINE = re.compile(r"^\s*[^\s—–\n]+(?:[ ,]+[^\s—–\n]+){0,2}\s*[—–]\s+")
+# Words before a quote that make it a title, not a statement: the book «...», كتاب «...», کتێبی «...».
+_TITLE_NOUNS = {"book", "novel", "film", "documentary", "play", "song", "album", "titled", "entitled", "headlined",
+                "كتاب", "كتابه", "كتابها", "رواية", "فيلم", "بعنوان", "مسلسل", "قصيدة",
+                "کتێبی", "کتێب", "ڕۆمانی", "فیلمی", "بەناونیشانی", "ناونیشانی"}
+_EN_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "over", "for", "to", "at", "by", "with", "from", "or"}
 
 
 @dataclass(frozen=True)
@@ -142,11 +149,12 @@ class _Entity:
 class _Sentence:
     """A sentence's tokens; `frame` marks tokens outside every quote (where cues may be), `open`
     those outside quotes long enough to be statements (short terms in quotes belong to the clause)."""
-    __slots__ = ("index", "start", "end", "block", "doc", "frame", "open")
+    __slots__ = ("index", "start", "end", "block", "doc", "frame", "open", "lead")
 
-    def __init__(self, index, start, end, block, doc, frame, open_):
+    def __init__(self, index, start, end, block, doc, frame, open_, lead=0):
         self.index, self.start, self.end, self.block, self.doc = index, start, end, block, doc
         self.frame, self.open = frame, open_
+        self.lead = lead            # tokens of a dateline opening the sentence
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Char span in the body of tokens i..j-1."""
@@ -168,13 +176,14 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
     quotes = find_quotes(body, paragraphs)
     q_starts = [q.start for q in quotes]
     skip_until = 0
-    m = DATELINE.match(body)
+    m = DATELINE.match(body) or _BARE_DATELINE.match(body)
     if m and "\n" not in body[:m.end()]:
         skip_until = m.end()        # never read a dateline as a speaker
 
     texts = [body[s.start:s.end] for s in segmented.sentences]
     docs = list(rules.nlp.tokenizer.pipe(texts, batch_size=256))
     sents: list[_Sentence] = []
+    titles = {q.start for q in quotes if _is_title_quote(body, q, rules.lang)}
     for s, doc in zip(segmented.sentences, docs):
         if rules.lang != "en":
             _set_norms(doc)
@@ -185,8 +194,9 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
             pos = s.start + t.idx
             inside = [q for q in local if q.start <= pos < q.end]
             frame.append(pos >= skip_until and not inside)
-            open_.append(pos >= skip_until and all(q.words(body) < MIN_DIRECT_WORDS for q in inside))
-        sents.append(_Sentence(s.index, s.start, s.end, s.block, doc, frame, open_))
+            open_.append(pos >= skip_until and all(q.words(body) < MIN_DIRECT_WORDS or q.start in titles for q in inside))
+        lead = sum(1 for t in doc if s.start + t.idx < skip_until)
+        sents.append(_Sentence(s.index, s.start, s.end, s.block, doc, frame, open_, lead))
 
     attributions: dict[int, _Attribution] = {}
     for sent in sents:
@@ -205,7 +215,7 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
     candidates: list[tuple[int, int, str, _Attribution | None, int, int]] = []
     used: set[int] = set()
     for q in quotes:
-        if q.words(body) < MIN_DIRECT_WORDS:
+        if q.words(body) < MIN_DIRECT_WORDS or q.start in titles:
             continue
         first, last = sentence_at(q.start), sentence_at(max(q.start, q.end - 1))
         att = None
@@ -265,7 +275,14 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
                 ent = _link(rules.lang, entities, recent, written, body)
                 conf = 0.9 if kind == "direct" else 0.8
             else:
-                ent = _resolve(entities, recent, att.pronoun or "any", prev_entity)
+                ent = None
+                if rules.lang == "en" and att.pronoun == "person":
+                    # "... vendor Abbas Jabbar pointed to the tanks. “...,” he said.": a person brought in
+                    # after the last statement is the one "he" refers to.
+                    since = out[-1].last_sentence + 1 if out else 0
+                    ent = _introduce_subject(entities, recent, sents, since, att.cue.sent, body)
+                if ent is None:
+                    ent = _resolve(entities, recent, att.pronoun or "any", prev_entity)
                 if ent is None and rules.lang == "en":
                     ent = _introduce_named(entities, recent, sents, att.cue.sent, body)
                 if ent is None:
@@ -292,6 +309,20 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
 def _with_canonical(s: Statement, name: str) -> Statement:
     return Statement(s.kind, s.speaker, name, s.cue, s.channel, s.text, s.start, s.end, s.sentence,
                      s.last_sentence, s.confidence)
+
+
+def _is_title_quote(body: str, q: Quote, lang: str) -> bool:
+    """A book, film or song title in quotes: named by the noun before it, or (English) written in
+    title case with no sentence punctuation inside."""
+    before = re.findall(r"[\w-]+", body[max(0, q.start - 40):q.start])
+    if before and before[-1].lower() in _TITLE_NOUNS:
+        return True
+    inner = body[q.inner_start:q.inner_end]
+    if lang != "en" or re.search(r"[,.;!?]", inner):
+        return False
+    words = re.findall(r"[\w'’-]+", inner)
+    return 2 <= len(words) <= 10 and all(w[:1].isupper() or w.lower() in _EN_SMALL_WORDS for w in words) \
+        and words[0][:1].isupper()
 
 
 def _only_space_between(body: str, a: int, b: int) -> bool:
@@ -419,7 +450,7 @@ def _en_subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         if a >= b:
             continue
         first = doc[a]
-        if first.lower_ in L.EN_ADVERBIAL and first.lower_ not in ("and", "but") or first.lower_ in ("who", "which") \
+        if first.lower_ in L.EN_ADVERBIAL and first.lower_ not in ("and", "but") or first.lower_ in ("who", "which", "whose") \
                 or (first.lower_.endswith("ing") and first.lower_ not in L.EN_PRONOUNS and a == i and b < j):
             continue
         segs.append((a, b))
@@ -429,7 +460,8 @@ def _en_subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     if len(segs) >= 2:
         c, d = segs[1]
         name = doc[c:d].text
-        if doc[b - 1].lower_ in L.EN_ROLE_HEADS and all(t.text[:1].isupper() for t in doc[c:d] if not _is_punct(t)):
+        if doc[b - 1].lower_ in L.EN_ROLE_HEADS and (all(t.text[:1].isupper() for t in doc[c:d] if not _is_punct(t))
+                                                      or _en_name(name) == name.strip()):   # "Zainab al-Rikabi"
             b = d          # "the minister, Hawre Jalal": keep the role, it links earlier mentions of it
         elif d - c >= 2 and _en_name(name) == name and _en_name(doc[a:b].text) is None:
             a, b = c, d
@@ -467,7 +499,7 @@ def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
         return None             # "no group claimed the attack": an act, not a statement
     left_start = _frame_run(sent, cue.start - 1, -1) + 1
     right_end = _frame_run(sent, cue.end, 1)
-    after_quote = left_start > 0
+    after_quote = left_start > sent.lead
     if cue.cls == "per":
         a, b = cue.end, cue.end
         while b < right_end and doc[b].text not in (",", ".", ";") and b - a < MAX_SPEAKER_TOKENS:
@@ -537,11 +569,13 @@ def _attribute_en(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
                 a, b = _strip(doc, *segs[-1], trail=L.EN_TIME)
                 if len(segs) >= 2 and a < b:
                     speaker = sent.span(a, b)
-                    content = _content(sent, 0, segs[-1][0])
+                    content = _content(sent, sent.lead, segs[-1][0])
             if speaker is None:
                 sub = _en_subject(doc, left[0], left[1], cut)
                 if sub is not None:
                     speaker = sent.span(*sub)
+                    if sub[1] - sub[0] == 1 and doc[sub[0]].lower_ in L.EN_PRONOUNS:
+                        pronoun = L.EN_PRONOUNS[doc[sub[0]].lower_]    # "In a statement, it said ..."
     elif after_quote or cue.start == 0 or left_start == cue.start:
         # Inverted: "...," said Leyla Demir, a spokeswoman for ...
         a, b = cue.end, cue.end
@@ -575,6 +609,11 @@ _AR_LINKS = {_fold(w) for w in ("في", "عن", "من", "لدى")}     # رئي�
 _AR_PARTICIPLES = {_fold(w) for w in L.AR_CUES["part"]}
 _AR_PREPOSITIONAL = {_fold(w) for w in "على عليها عليه له لها فيها فيه منه منها إليه إليها عنه عنها به بها".split()}
 _AR_COMPLEMENT = {_fold(w) for w in "إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن".split()}
+_AR_BUT = {_fold(w) for w in ("غير", "إلا", "بيد")}
+_AR_CLAUSE_ONLY = {_fold(p + w) for w in L.AR_CLAUSE_ONLY for p in ("", "و", "ف")}
+_AR_NAMED = {_fold(w) for w in L.AR_NAMED}
+_AR_SECOND_HALVES = {_fold(w) for w in L.AR_NAME_SECOND_HALVES}
+_AR_OBJECT_PREPOSITIONS = {_fold(w) for w in ("إلى", "على", "من", "عن")}
 
 
 def _ar_is_title(norms: list[str], k: int) -> bool:
@@ -670,8 +709,14 @@ def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
         if b > a and w.startswith("لل"):
             break
         is_title = _ar_is_title(norms, b) or w in _AR_LINKS
+        if cue.cls == "eval" and b > a + 1 and w.startswith("ال") and not name_started and b + 1 < right_end \
+                and norms[b + 1] in _AR_OBJECT_PREPOSITIONS:
+            break               # عزا البنك المركزي العراقي التراجع إلى ...: the object, then its preposition
         if name_started and w.startswith("ال"):
             b += 1
+            if w in _AR_SECOND_HALVES and b < right_end and not _is_punct(doc[b]) and not _ar_stop(doc[b].text, norms[b]) \
+                    and norms[b] not in _AR_COMPLEMENT and not norms[b].startswith(("ال", "ل", "ب")):
+                b += 1          # مدير المفتشية خير الدين أحمد: a compound first name, then the surname
             break
         if not is_title and not w.startswith("ال") and w not in _AR_COMMON and w not in _AR_BODY \
                 and norms[a] not in _AR_BODY:          # تجار سوق الجملة في البصرة: a group, not a name
@@ -689,8 +734,9 @@ def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
             d = _ar_apposition(sent, c, norms)
             if d > c:
                 b = d                              # رئيس الجمعية، ياسين العبيدي، قال
-    if b == a and cue.start > 0 and not doc[cue.start].text.startswith(("و", "ف")):
-        left = _ar_left_subject(sent, cue.start, norms)   # التاجر حسين عبد الرضا أكد أن ...
+    if b == a and cue.start > 0 and (not doc[cue.start].text.startswith(("و", "ف"))
+                                     or (doc[cue.start].text.startswith("ف") and _ar_amma(sent, cue.start, norms))):
+        left = _ar_left_subject(sent, cue.start, norms)   # التاجر حسين عبد الرضا أكد أن ... / أما X فقالت
         if left is not None:
             a, b = left
             speaker = sent.span(a, b)
@@ -708,6 +754,8 @@ def _attribute_ar(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None:
         k += 1
     if k < n and (norms[k] in _AR_COMPLEMENT or doc[k].text == ":"):
         content = _content(sent, k + 1, n)
+    elif norms[cue.start] in _AR_CLAUSE_ONLY:
+        return None         # أعلنت الوزارة منع الاستيراد: an announced act, no statement
     else:
         content = _content(sent, b, n, skip=(_AR_STOPS - {_fold("أي")}) | _AR_CHANNEL_NOUNS)     # نفت أي تقليص: "any" is the object's
     return _Attribution(cue, speaker, pronoun, content, None)
@@ -763,14 +811,28 @@ def _ar_left_subject(sent: _Sentence, cue_start: int, norms: list[str]) -> tuple
     left_start = _frame_run(sent, cue_start - 1, -1) + 1
     if left_start > 0:
         return None                       # right after a quote the verb comes first
-    for a, b in _segments(doc, left_start, cue_start, seps=("،", ",")):
+    segs = _segments(doc, left_start, cue_start, seps=("،", ","))
+    for i, (a, b) in enumerate(segs):
         a, b = _strip(doc, a, b)
-        if a >= b or norms[a] in _AR_OPENERS:
+        if a + 1 < b and norms[a] in _AR_BUT and norms[a + 1] in _AR_COMPLEMENT:
+            a += 2                        # غير أن الخبير مصطفى حنتوش صرّح
+        if a < b and norms[a] in {_fold("أما"), _fold("وأما")}:
+            a += 1                        # أما الخبيرة سلمى الدليمي فقالت
+        elif a >= b or norms[a] in _AR_OPENERS:
             continue
-        if norms[a] in _AR_COMPLEMENT or b - a > MAX_SPEAKER_TOKENS:
+        if a >= b or norms[a] in _AR_COMPLEMENT or b - a > MAX_SPEAKER_TOKENS:
             return None
+        if i + 1 < len(segs) and (_ar_is_title(norms, a) or norms[a] in _AR_BODY):
+            c, d = _strip(doc, *segs[i + 1])
+            if c < d and d + 1 >= cue_start and _ar_name_like(norms, c, d, [x.text for x in doc]):
+                b = d                     # المتحدث باسم الوزارة، حميد النايف، قال
         return a, b
     return None
+
+
+def _ar_amma(sent: _Sentence, cue_start: int, norms: list[str]) -> bool:
+    """أما ... فـ: the subject stands before a verb that opens with ف."""
+    return any(norms[k] in {_fold("أما"), _fold("وأما")} for k in range(0, cue_start))
 
 
 def _attribute_ar_quoth(sent: _Sentence, cue: _Cue, norms: list[str]) -> _Attribution | None:
@@ -786,6 +848,8 @@ def _attribute_ar_quoth(sent: _Sentence, cue: _Cue, norms: list[str]) -> _Attrib
     a, b = _strip(doc, an + 1, b)
     if a >= b:
         return None
+    if b + 1 < cue.start and doc[b].text in ("،", ",") and (_ar_is_title(norms, a) or norms[a] in _AR_BODY):
+        b = _ar_apposition(sent, b, norms)    # عن محافظ البنك، علي العلاق، قوله
     k = cue.end
     content = _content(sent, k + 1, n) if k < n and norms[k] in _AR_COMPLEMENT else _content(sent, k, n)
     return _Attribution(cue, sent.span(a, b), None, content, None)
@@ -802,7 +866,8 @@ _CKB_COMMON = {_fold(w) for w in L.CKB_COMMON}
 _CKB_THAT = {_fold("کە"), ":"}
 
 
-_CKB_HONORIFICS = {_fold(w) for w in "عەقید عەمید لیوا موقەدەم نەقیب ملازم دکتۆر د. مامۆستا کاک خاتوو بەڕێز".split()}
+_CKB_HONORIFICS = {_fold(w) for w in "عەقید عەمید لیوا موقەدەم نەقیب ملازم دکتۆر دکتۆرە د. مامۆستا کاک خاتوو بەڕێز".split()}
+_CKB_DOCUMENTS = tuple(_fold(w) for w in L.CKB_DOCUMENT_STEMS)
 _CKB_DATA = {_fold(w) for w in L.CKB_DATA_NOUNS}
 _CKB_NAMED = (_fold("بە"), _fold("ناوی"))      # یەکێک لە دوکاندارەکان بە ناوی X: X is the name
 
@@ -851,6 +916,11 @@ def _attribute_ckb(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None
         a = b = cue.end
         if a + 1 < right_end and doc[a].norm_ in _CKB_DATA:       # بەپێی ئامارەکانی بەڕێوەبەرایەتی...
             a = b = a + 1
+        elif a + 1 < right_end and doc[a].norm_.startswith(_CKB_DOCUMENTS):
+            body_at = next((k for k in range(a + 1, min(right_end, a + 4))
+                            if _norms("ckb", doc[k].text) & _CKB_BODY_KEYS), None)
+            if body_at is not None:
+                a = b = body_at             # بەپێی نرخنامەی نوێی وەزارەتی سامانە سروشتییەکان: the ministry
         while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS \
                 and not (b > a and doc[b].norm_ == _fold("کە")):   # شۆفێرێکی پاس کە ...: a relative clause
             b += 1
@@ -906,6 +976,8 @@ def _attribute_ckb(sent: _Sentence, cue: _Cue, body: str) -> _Attribution | None
             words = [t for t in doc[a:b] if not _is_punct(t)]
             if len(words) == 1 and words[0].norm_ in _CKB_PRONOUNS:
                 pronoun = _CKB_PRONOUNS[words[0].norm_]
+            elif len(words) == 1 and words[0].norm_.startswith(_CKB_DOCUMENTS):
+                pronoun = "body"            # ڕاگەیەندراوەکە ئاماژەی بەوە دابوو: the body that issued it
             speaker = sent.span(a, b)
     if speaker is None:
         pronoun = "any"
@@ -966,7 +1038,7 @@ def _mention_kind(lang: str, text: str) -> str:
             return "person"
         return "body" if any(w in L.EN_BODY for w in lows) else "other"
     if lang == "ar":
-        if _fold(words[0]) in _AR_BODY:
+        if _fold(words[0]) in _AR_BODY or _ar_bare(_fold(words[0])) in _AR_BODY:
             return "body"
         return "person" if _ar_name(text) else "other"
     stem = _norms("ckb", words[0])
@@ -975,21 +1047,29 @@ def _mention_kind(lang: str, text: str) -> str:
     return "person" if _ckb_name(text) else "other"
 
 
+def _en_capitalised(w: str) -> bool:
+    return w[:1].isupper() or (w.lower().startswith(L.EN_NAME_PARTICLES) and w.split("-", 1)[1][:1].isupper())
+
+
 def _en_name(text: str) -> str | None:
     words = text.replace("’s", "").split()
     k = len(words)
     while k > 0:
         w = words[k - 1].strip(",.")
         low = w.lower()
-        if not w[:1].isupper() or low in L.EN_TITLES or low in L.EN_BODY or low in L.EN_PLACES:
+        if not w or not _en_capitalised(w) or low in L.EN_TITLES or low in L.EN_BODY or low in L.EN_PLACES \
+                or low in L.EN_OCCUPATIONS:
             break
         k -= 1
-    if k == len(words) or (k > 0 and words[k - 1].lower() in L.EN_PREPOSITIONS):
-        return None
+    if k == len(words) or (k > 0 and words[k - 1].lower() in (*L.EN_PREPOSITIONS, "and", "&")):
+        return None         # "Ministry of Transport and Communications" is a body's name, not a person's
     return " ".join(words[k:]).strip(",.")
 
 
 def _ar_name(text: str) -> str | None:
+    named = [i for i, w in enumerate(text.split()) if _fold(w) in _AR_NAMED]
+    if named and named[-1] + 1 < len(text.split()):
+        return " ".join(text.split()[named[-1] + 1:])      # تاجر أقمشة يدعى حسين كاظم
     if "،" in text:                     # رئيس الجمعية، ياسين العبيدي: the name after the comma
         last = text.rsplit("،", 1)[1].strip()
         name = _ar_name(last) if last else None
@@ -1002,7 +1082,8 @@ def _ar_name(text: str) -> str | None:
     norms = [_fold(w) for w in words]
     if len(words) == 1:
         w = norms[0]
-        return None if w in _AR_TITLES or w in _AR_COMMON or w in _AR_BODY or _ar_stop(words[0], w) else words[0]
+        return None if w in _AR_TITLES or w in _AR_COMMON or w in _AR_BODY or _ar_bare(w) in _AR_BODY \
+            or _ar_stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
         if _ar_is_title(norms, i) or w.startswith("ال") or w in _AR_COMMON or w in _AR_BODY or w in _AR_LINKS:
             continue
@@ -1011,9 +1092,16 @@ def _ar_name(text: str) -> str | None:
             j += 1
         if j < len(words) and norms[j].startswith("ال"):
             j += 1
+            if norms[j - 1] in _AR_SECOND_HALVES and j < len(words) and not norms[j].startswith("ال") \
+                    and not _ar_stop(words[j], norms[j]):
+                j += 1          # خير الدين أحمد
         if i == 0 and j < len(words):
             return None
-        return " ".join(words[i:j])
+        run = words[i:j]
+        common = [k for k in range(len(run) - 1) if _fold(run[k]) in _AR_COMMON]
+        if common and len(run) - common[-1] - 1 >= 2:
+            run = run[common[-1] + 1:]      # مفتشية آثار نينوى خير الدين أحمد: the name after the place
+        return " ".join(run)
     return None
 
 
@@ -1115,6 +1203,16 @@ def _resolve(entities, recent, pronoun: str, prev: int | None) -> int | None:
 _EN_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
 
 
+def _introduce_subject(entities, recent, sents, since: int, index: int, body: str) -> int | None:
+    """A person named near the start of a sentence after the last statement, up to two back."""
+    for s in reversed(sents[max(since, index - 2): index + 1]):
+        opening = " ".join(body[s.start:s.end].split()[:8])
+        names = [m.group() for m in _EN_NAME_RUN.finditer(opening) if _en_name(m.group()) == m.group()]
+        if names:
+            return _link("en", entities, recent, names[0], body)
+    return None
+
+
 def _introduce_named(entities, recent, sents, index: int, body: str) -> int | None:
     """'he said' with no earlier speaker: the last person named in the two sentences before."""
     for s in reversed(sents[max(0, index - 2): index + 1]):
@@ -1123,6 +1221,14 @@ def _introduce_named(entities, recent, sents, index: int, body: str) -> int | No
         if names:
             return _link("en", entities, recent, names[-1], body)
     return None
+
+
+def _ar_full_body_name(short: str, body: str) -> str | None:
+    """The first full naming of a body that the article later calls by its bare noun (الوزارة):
+    the noun without its article and the definite words after it (وزارة الزراعة العراقية)."""
+    bare = short.strip()[2:] if short.strip().startswith("ال") else short.strip()
+    m = re.search(r"(?<!\w)" + re.escape(bare) + r"((?:\s+ال\w+){1,3})", body)
+    return bare + m.group(1) if m else None
 
 
 def _canonical(lang: str, e: _Entity, body: str) -> str:
@@ -1134,6 +1240,8 @@ def _canonical(lang: str, e: _Entity, body: str) -> str:
                 name = m.group()
         return name
     best = max(e.mentions, key=lambda m: (len(_norms(lang, m)), len(m)))
+    if lang == "ar" and e.kind == "body" and len(best.split()) == 1 and _fold(best).startswith("ال"):
+        best = _ar_full_body_name(best, body) or best      # الوزارة after أعلنت وزارة الزراعة العراقية ...
     if lang == "en":
         best = re.sub(r"^(?:the|a|an)\s+", "", best, flags=re.IGNORECASE)
     if lang == "ckb":

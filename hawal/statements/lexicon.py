@@ -12,7 +12,7 @@ from __future__ import annotations
 EN_CUES = {
     "say": """said says say added adds continued stated told tells announced announces confirmed explained
         noted insisted argued claimed stressed emphasised emphasized wrote tweeted replied acknowledged
-        admitted revealed pledged promised vowed predicted maintained recalled asserted""".split(),
+        admitted revealed pledged promised vowed predicted maintained recalled asserted complained complains""".split(),
     "eval": """condemned denounced criticised criticized denied rejected warned urged blamed accused threatened
         demanded dismissed blame blames warn warns deny denies urge urges accuse accuses reject rejects
         criticise criticises criticize criticizes condemn condemns""".split() + ["called on", "called for", "appealed to"],
@@ -22,8 +22,11 @@ EN_CUES = {
 
 _AR_SAY = """قال قالت يقول تقول أضاف أضافت تابع تابعت أكد أكدت صرح صرحت أعلن أعلنت أوضح أوضحت ذكر ذكرت
     أشار أشارت لفت لفتت كشف كشفت كتب كتبت أفاد أفادت شدد شددت اعتبر اعتبرت أردف أردفت رأى رأت""".split()
+# Verbs of saying that need a clause or a quote: with a plain noun object (أعلنت منع الاستيراد) they
+# announce an act, not a statement.
+AR_CLAUSE_ONLY = set("أعلن أعلنت".split())
 _AR_EVAL = """حذر حذرت دعا دعت نفى نفت اتهم اتهمت حمل حملت هدد هددت دان دانت أدان أدانت ندد نددت استنكر
-    استنكرت طالب طالبت رفض رفضت انتقد انتقدت""".split()
+    استنكرت طالب طالبت رفض رفضت انتقد انتقدت عزا عزت""".split()
 AR_CUES = {
     "say": [p + v for v in _AR_SAY for p in ("", "و", "ف")],
     "eval": [p + v for v in _AR_EVAL for p in ("", "و", "ف")],
@@ -36,7 +39,7 @@ AR_CUES = {
 
 CKB_CUES = {
     "say": """وت گوت وتی گوتی ووتی وتیشی گوتیشی وتویەتی گوتویەتی ڕایگەیاند ڕاشیگەیاند ڕایشگەیاند ڕاگەیاند
-        ڕادەگەیەنێت ڕایدەگەیەنێت دەڵێت دەڵێن دەڵێ نووسی نووسیویەتی""".split() + [
+        ڕادەگەیەنێت ڕایدەگەیەنێت دەڵێت دەڵێن دەڵێ نووسی نووسیویەتی نووسیبووی""".split() + [
         "جەختی کردەوە", "جەختیکردەوە", "جەختیشی کردەوە", "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوەشدا",
         "ئاماژەی بەوەش کرد", "ئاماژەی بەوەدا", "ڕوونی کردەوە", "ڕوونیکردەوە", "وای گوت", "وای وت",
         "باسی لەوە کرد", "ئاشکرای کرد", "زیادی کرد"],
@@ -48,6 +51,7 @@ CKB_CUES = {
 }
 # Sorani cues split around their object: ڕەخنەی لە X گرت, داوای لە X کرد.
 CKB_SPLIT_CUES = [("ڕەخنەی", "گرت", "eval"), ("داوای", "کرد", "eval"), ("ئاماژەی", "کرد", "say"),
+                  ("ئاماژەی", "دابوو", "say"), ("جەختی", "کردەوە", "say"), ("جەختیان", "کردەوە", "say"),
                   ("ڕەخنەی", "گرتووە", "eval"), ("داوای", "کردووە", "eval")]
 
 
@@ -89,6 +93,15 @@ EN_TITLES = set("""secretary minister prime deputy foreign president vice spokes
     iraqi kurdish turkish iranian american british syrian
     minister's speaker member activist analyst resident residents farmer shopkeeper headteacher lawmaker
     provincial depot owner trade industry dr""".split())
+# Occupations written before a name like a title ("Meteorologist Nasrin Faraj", "Goalkeeper Rojin Haji"):
+# the name is what follows. Kept apart from EN_TITLES, which the gold scorer also reads.
+EN_OCCUPATIONS = set("""meteorologist economist analyst goalkeeper striker coach captain player driver vendor trader
+    engineer architect lawyer doctor nurse surgeon pharmacist teacher student pilot farmer fisherman journalist
+    reporter photographer historian researcher professor shopkeeper worker manager officer inspector activist
+    novelist poet writer author artist singer musician businessman businesswoman contractor mechanic baker
+    referee midwife imam priest cleric""".split())
+# Lower-case particles inside Arabic names written in Latin script ("Zainab al-Rikabi").
+EN_NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "ibn-", "abu-")
 EN_PLACES = set("""iraq baghdad erbil kurdistan turkey ankara washington iran tehran syria damascus sulaimani duhok
     basra mosul kirkuk zakho halabja europe london moscow""".split())
 EN_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": "any", "i": "any"}
@@ -108,14 +121,19 @@ EN_ROLE_HEADS = set("""director spokesman spokeswoman spokesperson minister head
 EN_TIME = set("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight later earlier
     also late early this week month morning evening night afternoon""".split())
 
-AR_BODY = set("""وزارة الوزارة حكومة الحكومة رئاسة مجلس المجلس الجيش قيادة خلية السفارة سفارة دائرة مديرية هيئة
+AR_BODY = set("""مكاتب مكتب مفتشية بنك البنك مصرف المصرف وزارة الوزارة حكومة الحكومة رئاسة مجلس المجلس الجيش قيادة خلية السفارة سفارة دائرة مديرية هيئة
     المفوضية مفوضية البرلمان الشرطة شرطة الأمم بعثة نقابة حزب كتلة تحالف اتحاد منظمة شركة وكالة محكمة إحصاءات
     مصدر مصادر تجار نواب قوات القوات التحالف بيان البيان السلطات سلطات اللجنة لجنة جمعية الجمعية رابطة غرفة
     مؤسسة المؤسسة جامعة الجامعة""".split())
 AR_TITLES = set("""وزير الوزير رئيس الرئيس المتحدث متحدث الناطق ناطق باسم النائب النائبة نائب السفير سفير المحافظ محافظ
     قائد مدير الأمين أمين العميد اللواء العقيد الدكتور د. الشيخ السيد السيدة مستشار عضو زعيم المستشار الخبير
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
-    طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس""".split())
+    طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
+    المهندسة""".split())
+# Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
+AR_NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
+# Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
+AR_NAME_SECOND_HALVES = set("الدين الله الرحمن الرحيم الكريم الأمير الهدى الزهراء".split())
 # Data and documents as the first word after بحسب/وفقاً: the body after them is the speaker.
 AR_DATA_NOUNS = set("إحصاءات إحصائيات أرقام بيانات معطيات".split())
 AR_DOCUMENT_NOUNS = set("بيان تقرير دراسة وثيقة كتاب مسودة رسالة منشور".split())
@@ -126,7 +144,8 @@ AR_COMMON = set("""شرطة قوات زراعة صحة نينوى أربيل ب�
 AR_OBJECT_NOUNS = set("""الهجوم الاعتداء القصف التفجير العملية الحادث الهجمات الاعتداءات الحكومة القرار""".split())
 AR_SPEAKER_STOPS = set("""إن أن بأن أنه أنها إنه إنها أنهم إنهم في خلال عقب اليوم يوم أمس للصحفيين لوكالة لصحيفة
     لقناة لموقع للإعلام لوسائل من على إلى حول بعد قبل الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
-    الإثنين مساء صباح أيضا كذلك أي أمام قرب داخل خارج عند لدى ضمن لمراسل لمراسلة الذي التي الذين""".split())
+    الإثنين مساء صباح أيضا كذلك أي أمام قرب داخل خارج عند لدى ضمن لمراسل لمراسلة الذي التي الذين
+    هذه هذا ذلك تلك هذين هاتين""".split())
 AR_PRONOUN_WORDS = set("""الوزير الوزارة الحكومة المتحدث الناطق السفارة""".split())
 
 CKB_BODY_STEMS = set("""سەرۆکایەتی حکومەت حکوومەت وەزارەت پەرلەمان ئەنجومەن سوپا پۆلیس فەرماندەیی سەندیکا فراکسیۆن
@@ -134,12 +153,16 @@ CKB_BODY_STEMS = set("""سەرۆکایەتی حکومەت حکوومەت وەز�
     دەستەی دەستە ئاژانس کۆمپانیا سەرچاوە سەرچاوەیەک""".split())
 CKB_TITLES = set("""سەرۆک سەرۆکی وەزیر وەزیری وتەبێژ وتەبێژی گوتەبێژ گوتەبێژی پارێزگار پارێزگاری نوێنەر نوێنەری
     ئەندام ئەندامی بەڕێوەبەر بەڕێوەبەری باڵیۆز باڵیۆزی فەرماندە فەرماندەی دکتۆر د. مامۆستا کاک خاتوو
-    جێگر جێگری ڕاوێژکار ڕاوێژکاری قائیمقام قائیمقامی عەقید عەمید لیوا موقەدەم نەقیب ملازم بەڕێز""".split())
+    جێگر جێگری ڕاوێژکار ڕاوێژکاری قائیمقام قائیمقامی عەقید عەمید لیوا موقەدەم نەقیب ملازم بەڕێز
+    پەرلەمانتار پەرلەمانتاری دکتۆرە""".split())
 CKB_DATA_NOUNS = set("ئامار ئامارەکانی ئامارەکان ئاماری داتاکانی داتای زانیارییەکانی".split())
+# Documents: بەپێی نرخنامەی نوێی وەزارەت... names the ministry; ڕاگەیەندراوەکە ئاماژەی بەوە دابوو speaks for
+# the body that issued it.
+CKB_DOCUMENT_STEMS = ("نرخنامە", "بەیاننامە", "ڕاگەیەندراو", "ڕاپۆرت", "نووسراو", "بڕیارنامە")
 CKB_COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی بەغدا هەولێر هەولێری سلێمانی دهۆک کەرکووک ئێران تورکیا شنگال
     کەلار هەڵەبجە زاخۆ گەرمیان ڕانیە ناوخۆ ناوخۆی دەرەوە دەرەوەی دارایی تەندروستی پەروەردە کشتوکاڵ کشتوکاڵی
     وزە سامانە سروشتییەکان فیدراڵ حکومەت حکومەتی""".split())
-CKB_SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەیانی ئێوارەی پاشان دواتر لەگەڵ کە ئەوەی ئەوەشی ئەوەیشی""".split())
+CKB_SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەیانی بەیانیی نیوەڕۆی ئێوارە ئێوارەی پاشان دواتر لەگەڵ کە ئەوەی ئەوەشی ئەوەیشی""".split())
 CKB_PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any"}
 CKB_NOT_NAMES = {"یەکێک", "هەندێک", "زۆربەی", "کەسێک"}
 CKB_ADVERBIAL_OPENERS = set("""لە بە هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت""".split())
