@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Build benchmark: synthetic sites of N articles; reports pages/s, seconds per stage and peak memory,
-and an incremental rebuild after editing one article side by side with the clean build (ratio).
+and rebuilds after editing one article side by side with the clean build (ratio): in the same
+process, as `serve` rebuilds, and as a fresh `python build.py build` command.
 
 Each size runs in its own process so peak memory (ru_maxrss) belongs to that build alone.
-Usage: python bench/bench_build.py [N ...]   (default: 300 1000 3000)
+Usage: python bench/bench_build.py [--models] [N ...]   (default: 300 1000 3000)
+  --models   install tiny random-weight translation models first (clean builds then translate)
 """
 from __future__ import annotations
 
@@ -72,8 +74,20 @@ def _load_tests_module(name: str):
     return module
 
 
-def run_one(count: int) -> dict:
-    """A clean build of `count` synthetic articles, then a rebuild after editing one of them."""
+def _edit(config, name: str, words: str) -> None:
+    edited = next(config.content_dir.rglob(name))
+    edited.write_text(edited.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
+
+
+MODEL_PAIRS = [("en", "ar"), ("ar", "en"), ("en", "ckb"), ("ckb", "en")]     # ar↔ckb through English
+
+
+def run_one(count: int, models: bool = False) -> dict:
+    """A clean build of `count` synthetic articles, then rebuilds after editing one of them: in the
+    same process (what `serve` does) and as a fresh `python build.py` (imports and all).
+
+    With `models`, tiny random-weight translation models (the tests' kind) are installed, so every
+    article is machine translated and rebuilds go through the translation memory."""
     from hawal.pipeline import run_build
 
     write_project = _load_tests_module("conftest").write_project    # the project layout the tests use
@@ -81,41 +95,55 @@ def run_one(count: int) -> dict:
         root = Path(tmp)
         write_synthetic_content(root, count)
         config = write_project(root, {})
+        if models:
+            _load_tests_module("model_factory").install_test_models(config.translation.models_dir, MODEL_PAIRS)
         started = time.perf_counter()
         clean = run_build(config)
         total = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        started = time.perf_counter()
-        run_build(config)                  # no change: fills the staging tree (what `serve` keeps warm)
-        unchanged = time.perf_counter() - started
-        edited = next(config.content_dir.rglob("story-1.md"))
-        edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more paragraph, added by an editor.\n",
-                          encoding="utf-8")
+        _edit(config, "story-1.md", "One more paragraph, added by an editor.")
         started = time.perf_counter()
         incremental = run_build(config)
         again = time.perf_counter() - started
+        started = time.perf_counter()
+        run_build(config)
+        unchanged = time.perf_counter() - started
+        command = [sys.executable, str(REPO / "build.py"), "--config", str(root / "config.yaml"), "build", "--quiet"]
+        _edit(config, "story-2.md", "Another paragraph, from the command line.")
+        started = time.perf_counter()
+        subprocess.run(command, check=True)
+        cli_edit = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run(command, check=True)
+        cli_unchanged = time.perf_counter() - started
     pages = sum(clean.pages.values())
-    return {"articles": count, "pages": pages, "seconds": round(total, 2), "pages_per_second": round(pages / total, 1),
+    return {"articles": count, "models": models, "pages": pages, "seconds": round(total, 2), "pages_per_second": round(pages / total, 1),
             "peak_rss_mb": round(peak, 1), "stages": clean.seconds,
-            "unchanged_seconds": round(unchanged, 2), "incremental_seconds": round(again, 2), "incremental_ratio": round(again / total, 3),
-            "incremental_rendered": incremental.rendered, "incremental_stages": incremental.seconds}
+            "unchanged_seconds": round(unchanged, 2), "incremental_seconds": round(again, 2),
+            "incremental_ratio": round(again / total, 3), "incremental_rendered": incremental.rendered,
+            "incremental_stages": incremental.seconds, "cli_edit_seconds": round(cli_edit, 2),
+            "cli_edit_ratio": round(cli_edit / total, 3), "cli_unchanged_seconds": round(cli_unchanged, 2)}
 
 
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "--one":
-        print(json.dumps(run_one(int(argv[1]))))
+        print(json.dumps(run_one(int(argv[1]), "--models" in argv)))
         return 0
-    sizes = [int(a) for a in argv] or [300, 1000, 3000]
-    print(f"{'articles':>8} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'edit-one s':>10} {'ratio':>6}  stages (s)")
+    models = "--models" in argv
+    sizes = [int(a) for a in argv if a != "--models"] or [300, 1000, 3000]
+    print(f"{'articles':>8} {'pages':>7} {'clean s':>8} {'pages/s':>8} {'peak MB':>8} "
+          f"{'edit-one s':>10} {'ratio':>6} {'CLI edit s':>10} {'ratio':>6}  clean stages (s)")
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)] + ["--models"] * models,
+                             capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
         print(f"{r['articles']:>8} {r['pages']:>7} {r['seconds']:>8} {r['pages_per_second']:>8} {r['peak_rss_mb']:>8} "
-              f"{r['incremental_seconds']:>10} {r['incremental_ratio']:>6}  {stages}")
+              f"{r['incremental_seconds']:>10} {r['incremental_ratio']:>6} {r['cli_edit_seconds']:>10} "
+              f"{r['cli_edit_ratio']:>6}  {stages}")
         inc = ", ".join(f"{k} {v:.2f}" for k, v in r["incremental_stages"].items())
-        print(f"{'':>8} no-change rebuild {r['unchanged_seconds']}s; edit-one rebuild rendered "
-              f"{r['incremental_rendered']} files; stages: {inc}")
+        print(f"{'':>8} edit-one rebuild rendered {r['incremental_rendered']} files; stages: {inc}; "
+              f"no-change rebuild {r['unchanged_seconds']} s in process, {r['cli_unchanged_seconds']} s as a command")
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Sequence
 
 from .markup import markdown_inline_to_text
@@ -39,7 +40,15 @@ class ArticlePage:
     lang: str
     path: str                                   # "en/2026/11/23/slug/"
     alternates: tuple[tuple[str, str], ...]     # (lang, path) for every language, this one included
-    statements: tuple[KeyStatement, ...] = ()
+    found: tuple = ()                           # the article's statements as extracted, in its language
+    scores: tuple[float, ...] = ()              # newsworthiness of each
+    statements_key: str = ""                    # digest of what the statements were made from, if known
+
+    @cached_property
+    def statements(self) -> tuple[KeyStatement, ...]:
+        """The key statements as this page shows them (made when first asked for: most pages of
+        an incremental build are never rendered)."""
+        return key_statements(self.version, self.path, self.found, self.scores)
 
     @property
     def article(self):
@@ -56,9 +65,15 @@ class Briefing:
     date: dt.date
     path: str
     articles: tuple[ArticlePage, ...]           # lead first, then newest first
-    statements: tuple[KeyStatement, ...]
+    statements_limit: int
     previous: dt.date | None = None
     next: dt.date | None = None
+
+    @cached_property
+    def statements(self) -> tuple[KeyStatement, ...]:
+        """The day's most newsworthy statements, at most `statements_limit`."""
+        day = sorted((s for page in self.articles for s in page.statements), key=lambda s: -s.score)
+        return tuple(day[:self.statements_limit])
 
 
 @dataclass(frozen=True)
@@ -116,11 +131,11 @@ class SitePlan:
 
 
 def day_path(lang: str, day: dt.date) -> str:
-    return f"{lang}/{day:%Y/%m/%d}/"
+    return f"{lang}/{day.year:04d}/{day.month:02d}/{day.day:02d}/"
 
 
 def article_path(lang: str, day: dt.date, slug: str) -> str:
-    return f"{lang}/{day:%Y/%m/%d}/{slug}/"
+    return f"{lang}/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/"
 
 
 def tag_slug(tag: str) -> str:
@@ -173,21 +188,25 @@ def assemble_site(
     statements_per_day: int = 8,
     generated: dt.datetime | None = None,
     missing_pairs: Iterable[tuple[str, str]] = (),
+    statement_keys: dict[str, str] | None = None,
 ) -> SitePlan:
     """Group every article version into briefings, archives and tag pages per language."""
     statements = statements or {}
     scores = scores or {}
+    statement_keys = statement_keys or {}
     sites: dict[str, LanguageSite] = {}
-    for lang in languages:
+    alternates_of = {seg.article.key: tuple((lang, article_path(lang, seg.article.date, seg.article.slug))
+                                            for lang in languages) for seg in segmented}
+    for position, lang in enumerate(languages):
         pages: list[ArticlePage] = []
         for seg in segmented:
             a = seg.article
             version = versions[(a.key, lang)]
-            path = article_path(lang, a.date, a.slug)
-            alternates = tuple((other, article_path(other, a.date, a.slug)) for other in languages)
-            found = statements.get(a.key, [])
-            pages.append(ArticlePage(version, lang, path, alternates,
-                                     key_statements(version, path, found, scores.get(a.key, [1.0] * len(found)))))
+            alternates = alternates_of[a.key]
+            path = alternates[position][1]
+            found = tuple(statements.get(a.key, ()))
+            pages.append(ArticlePage(version, lang, path, alternates, found,
+                                     tuple(scores.get(a.key, [1.0] * len(found))), statement_keys.get(a.key, "")))
         by_day: dict[dt.date, list[ArticlePage]] = defaultdict(list)
         for page in pages:
             by_day[page.date].append(page)
@@ -195,9 +214,8 @@ def assemble_site(
         briefings = []
         for i, day in enumerate(days):
             ordered = _order_of_day(by_day[day])
-            day_statements = sorted((s for p in ordered for s in p.statements), key=lambda s: -s.score)
             briefings.append(Briefing(
-                lang, day, day_path(lang, day), ordered, tuple(day_statements[:statements_per_day]),
+                lang, day, day_path(lang, day), ordered, statements_per_day,
                 previous=days[i + 1] if i + 1 < len(days) else None,
                 next=days[i - 1] if i > 0 else None,
             ))

@@ -29,7 +29,7 @@ def atom_feeds(plan: SitePlan, renderer: SiteRenderer) -> Iterator[PageJob]:
     for lang in plan.languages:
         entries = plan.sites[lang].articles[:FEED_LIMIT]
         key = digest(renderer.templates_digest, "feed", lang,
-                      tuple((p.path, renderer.version_digest(p.version), p.statements) for p in entries))
+                      tuple(renderer.page_digest(p) for p in entries))
         yield PageJob(f"{lang}/feed.xml", key, partial(atom_feed, plan, renderer, lang))
 
 

@@ -129,6 +129,15 @@ class TreeManifests:
             pickle.dump(keys, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
 
+    def keep_only(self, *trees: Path) -> None:
+        """Drop the manifests of trees that are gone, so a new folder that happens to get a gone
+        folder's inode number never inherits its manifest."""
+        live = {f"{tree.stat().st_ino}.pickle" for tree in trees if tree.exists()}
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.name not in live:
+                    path.unlink(missing_ok=True)
+
     def forget(self, tree: Path) -> None:
         try:
             self._file(tree).unlink()
@@ -171,33 +180,62 @@ def write_site(
     manifests.forget(staging)
     result = WriteResult()
     new_keys: dict[str, str] = {}
-    made: set[Path] = set()
+    made: set[str] = set()
+    staging_root, target_root = f"{staging}{os.sep}", f"{target}{os.sep}"
     for job in jobs:
         new_keys[job.path] = job.key
         result.files += 1
-        dest = staging / job.path
-        if job.key and staging_keys.get(job.path) == job.key and dest.exists():
+        dest = staging_root + job.path              # plain strings: this loop runs for every file of the site
+        if job.key and staging_keys.get(job.path) == job.key and os.path.exists(dest):
             result.reused += 1
             continue
-        if dest.parent not in made:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dest.parent)
-        fresh = dest.with_name(dest.name + ".hawal-new")
-        if job.key and site_keys.get(job.path) == job.key and _link(target / job.path, fresh):
+        folder = os.path.dirname(dest)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        # The staging tree is private and has no manifest until it is complete, so a file is
+        # replaced by unlinking it first (never written in place: it may share its inode with the
+        # live site) and a build killed here just leaves a tree the next build starts afresh.
+        try:
+            os.unlink(dest)
+        except FileNotFoundError:
+            pass
+        if job.key and site_keys.get(job.path) == job.key and _link(target_root + job.path, dest):
             result.reused += 1
         else:
             output = job.make()
-            fresh.write_bytes(output.data)
+            with open(dest, "xb") as fh:
+                fh.write(output.data)
             result.rendered += 1
             result.bytes += len(output.data)
             if on_file is not None:
                 on_file(output)
-        os.replace(fresh, dest)
     for gone in set(staging_keys) - set(new_keys):
         _remove_file(staging, gone)
     manifests.write(staging, new_keys)
+    first_site = not target.exists()
     swap_in_keeping(staging, target)
+    manifests.keep_only(target, staging)
+    if first_site and _link_tree(target, staging):
+        # A first build leaves no previous site to become the next staging tree: a linked copy
+        # of this one lets the next build touch only what changed, not link every file itself.
+        manifests.write(staging, new_keys)
     return result
+
+
+def _link_tree(source: Path, dest: Path) -> bool:
+    """A copy of `source` at `dest` made of hard links; False (and nothing left) where links fail."""
+    source_root = str(source)
+    try:
+        for folder, _dirs, files in os.walk(source_root):
+            copy = str(dest) + folder[len(source_root):]
+            os.mkdir(copy)
+            for name in files:
+                os.link(os.path.join(folder, name), os.path.join(copy, name))
+    except OSError:
+        shutil.rmtree(dest, ignore_errors=True)
+        return False
+    return True
 
 
 def swap_in_keeping(staging: Path, target: Path) -> None:
@@ -213,10 +251,8 @@ def swap_in_keeping(staging: Path, target: Path) -> None:
     os.rename(old, staging)
 
 
-def _link(source: Path, dest: Path) -> bool:
+def _link(source: str, dest: str) -> bool:
     try:
-        if dest.exists():
-            dest.unlink()
         os.link(source, dest)
         return True
     except OSError:

@@ -29,7 +29,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from . import __version__, text_direction
-from .assemble import ArticlePage, SitePlan, tag_slug
+from .assemble import ArticlePage, KeyStatement, SitePlan, tag_slug
 from .config import Config
 from .translate.stage import ArticleVersion
 
@@ -142,9 +142,11 @@ class SiteRenderer:
         self.envs = {lang: self._environment(lang) for lang in config.language_codes}
         self._body_cache: dict[tuple[str, str], Markup] = {}
         self._version_digests: dict[tuple[str, str], str] = {}
+        self._statement_digests: dict[int, tuple[KeyStatement, str]] = {}
+        self._page_digests: dict[int, tuple[ArticlePage, str]] = {}
         self.templates_digest = digest(
             tree_digest(config.templates_dir, config.locale_dir), config.base_url, config.languages,
-            config.titles, config.timezone.key, config.topics, __version__)
+            config.titles, config.timezone.key, config.topics, __version__, code_digest())
 
     def _environment(self, lang: str) -> Environment:
         lang_config = self.config.language(lang)
@@ -216,11 +218,37 @@ class SiteRenderer:
         found = self._version_digests.get(key)
         if found is None:
             a = version.article
-            found = digest(a.key, a.published.isoformat(), a.time_given, a.lead, a.tags, a.source, a.source_url, a.author,
-                             a.summary, a.dateline, a.kind, version.lang, version.title, version.body,
-                           version.provenance)
+            found = text_digest(a.key, a.published.isoformat(), str(a.time_given), str(a.lead), *a.tags, "",
+                                a.source, a.source_url, a.author, a.summary, repr(a.dateline), a.kind,
+                                version.lang, version.title, version.body, repr(version.provenance),
+                                *version.sentences)
             self._version_digests[key] = found
         return found
+
+    def statement_digest(self, statement: KeyStatement) -> str:
+        """Digest of a key statement as a page shows it (memoized for the statement object)."""
+        found = self._statement_digests.get(id(statement))
+        if found is None or found[0] is not statement:
+            s = statement
+            found = (statement, text_digest(s.kind, s.speaker, s.cue, s.channel, s.text, s.text_lang, s.original,
+                                            s.original_lang, repr(s.score), s.article_url, s.article_title,
+                                            str(s.sentence)))
+            self._statement_digests[id(statement)] = found
+        return found[1]
+
+    def statements_digest(self, statements) -> str:
+        return text_digest(*(self.statement_digest(s) for s in statements))
+
+    def page_digest(self, page: ArticlePage) -> str:
+        """Digest of an article page's content: its version and its key statements."""
+        found = self._page_digests.get(id(page))
+        if found is None or found[0] is not page:
+            # The statement stage names what a page's statements were made from; other callers
+            # leave it empty and the statements are digested one by one.
+            statements = page.statements_key or self.statements_digest(page.statements)
+            found = (page, text_digest(page.path, self.version_digest(page.version), statements))
+            self._page_digests[id(page)] = found
+        return found[1]
 
     def job(self, key_parts: tuple, template: str, lang: str, path: str, alternates, **context) -> PageJob:
         """A page to render, keyed by the digest of what it shows (same key: same bytes)."""
@@ -232,7 +260,7 @@ class SiteRenderer:
         return PageJob(_file_path(path), key, make)
 
     def _pages_digest(self, pages) -> tuple:
-        return tuple((p.path, self.version_digest(p.version), p.statements) for p in pages)
+        return tuple(self.page_digest(p) for p in pages)
 
     def render(self, plan: SitePlan) -> Iterator[PageJob]:
         """Every page of the site as jobs; feeds, sitemap and assets come from their own functions."""
@@ -244,13 +272,14 @@ class SiteRenderer:
             site = plan.sites[lang]
             latest = site.latest
             for briefing, path, is_latest in [(latest, f"{lang}/", True)] + [(b, b.path, False) for b in site.briefings]:
-                key = (briefing.date, briefing.previous, briefing.next, briefing.statements,
-                       self._pages_digest(briefing.articles)) if briefing else ()
+                # The day's statements are chosen from its pages' by score: the pages and the limit decide them.
+                key = (briefing.date, briefing.previous, briefing.next, self._pages_digest(briefing.articles),
+                       briefing.statements_limit) if briefing else ()
                 day = f"{briefing.date:%Y/%m/%d}/" if briefing and not is_latest else ""
                 yield self.job(key, "briefing.html", lang, path, [(l, f"{l}/{day}") for l in langs],
                                briefing=briefing, site=site, is_latest=is_latest)
             for page in site.articles:
-                yield self.job((self.version_digest(page.version), page.statements), "article.html", lang,
+                yield self.job((self.page_digest(page),), "article.html", lang,
                                page.path, page.alternates, page=page, site=site,
                                body_html=Lazy(partial(self.body_html, page.version)),
                                provenance=page.version.provenance)
@@ -308,6 +337,22 @@ def _file_path(path: str) -> str:
 
 def digest(*parts) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def text_digest(*parts: str | None) -> str:
+    """Digest of a sequence of strings (None allowed); much faster than `digest` on long text."""
+    joined = "\0".join("\1" if part is None else part for part in parts)
+    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Digest of hawal's own code: any edit to it may change any output, so it is part of every key."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def tree_digest(*folders: Path) -> str:

@@ -42,7 +42,7 @@ from typing import Iterator, Sequence
 
 from .assemble import ArticlePage, SitePlan
 from .language import fold_for_search
-from .render import OutputFile, PageJob, SiteRenderer, digest, ready, tree_digest
+from .render import OutputFile, PageJob, SiteRenderer, code_digest, digest, ready
 
 BUNDLE_DIR = "pagefind"
 INSTALL_HINT = "pip install 'pagefind[extended]>=1.1,<2'"
@@ -170,7 +170,7 @@ def pagefind_version(executable: Path) -> str:
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)          # identity: hashing would walk every page
 class Shard:
     """The article pages of one language dated in one month: one Pagefind bundle of their own."""
 
@@ -194,15 +194,9 @@ def search_shards(plan: SitePlan) -> dict[str, list[Shard]]:
     for lang in plan.languages:
         months: dict[str, list[ArticlePage]] = {}
         for page in plan.sites[lang].articles:
-            months.setdefault(f"{page.date:%Y-%m}", []).append(page)
+            months.setdefault(f"{page.date.year:04d}-{page.date.month:02d}", []).append(page)
         shards[lang] = [Shard(lang, month, tuple(months[month])) for month in sorted(months, reverse=True)]
     return shards
-
-
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
-    # Records come from hawal's own code (Markdown, plain text, folding): an edit to it re-indexes.
-    return tree_digest(Path(__file__).resolve().parent)
 
 
 PageInputs = tuple[str, str, str, str, str]
@@ -223,7 +217,7 @@ def page_inputs(shard: Shard, renderer: SiteRenderer) -> list[PageInputs]:
 
 def shard_digest(shard: Shard, inputs: Sequence[PageInputs], version: str) -> str:
     """The cache key of a shard's bundle: its records' inputs, hawal's code and Pagefind's version."""
-    return digest(RECORD_FORMAT, _code_digest(), version, shard.lang, shard.month, tuple(inputs))
+    return digest(RECORD_FORMAT, code_digest(), version, shard.lang, shard.month, tuple(inputs))
 
 
 @lru_cache(maxsize=1)

@@ -10,13 +10,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
-
-import spacy
-from spacy.language import Language
-from spacy.util import compile_suffix_regex
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .sources import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 SENTENCE_END = [".", "!", "?", "؟", "…", "۔", "!", "?", "。"]
 # Arabic harakat and tanween directly before a period keep spaCy from splitting it off (غداً.).
@@ -130,8 +129,11 @@ def split_blocks(body: str) -> list[Block]:
 
 
 @lru_cache(maxsize=None)
-def sentence_pipeline(lang: str) -> Language:
+def sentence_pipeline(lang: str) -> "Language":
     """A blank spaCy pipeline with a sentencizer tuned for the language's punctuation."""
+    import spacy                          # here, not at the top: a fully cached build never needs it
+    from spacy.util import compile_suffix_regex
+
     nlp = spacy.blank(SPACY_LANG.get(lang, "xx"))
     suffixes = list(nlp.Defaults.suffixes or []) + [_MARK_BEFORE_PERIOD, _PUNCT_AFTER_QUOTE, r"[»”’]"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 from zoneinfo import ZoneInfo
@@ -82,7 +84,7 @@ class Article:
     translations: tuple[EditorTranslation, ...] = ()
     time_given: bool = False       # the source gave a time of day, not just a date
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Identity of the article across languages: date and slug."""
         return f"{self.date.isoformat()}/{self.slug}"
@@ -228,18 +230,28 @@ class SourceLoader:
         self._salt = f"{self.languages}|{self.timezone.key}"
 
     def rel(self, path: Path) -> str:
+        text, root = str(path), self._root_prefix
+        if text.startswith(root):           # a string test: this runs for every source of every build
+            return text[len(root):].replace(os.sep, "/")
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
 
+    @cached_property
+    def _root_prefix(self) -> str:
+        return str(self.root).rstrip(os.sep) + os.sep
+
     def source_paths(self) -> list[Path]:
+        """Every source file under the content folder, sorted; hidden and `_` names are skipped."""
         if not self.content_dir.is_dir():
             return []
-        return sorted(
-            p for p in self.content_dir.rglob("*")
-            if p.is_file() and p.suffix in SOURCE_SUFFIXES and not p.name.startswith((".", "_"))
-        )
+        found = []
+        for folder, dirs, files in os.walk(self.content_dir):
+            dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+            found.extend(os.path.join(folder, name) for name in files
+                         if not name.startswith((".", "_")) and os.path.splitext(name)[1] in SOURCE_SUFFIXES)
+        return [Path(p) for p in sorted(found) if os.path.isfile(p)]
 
     def _translation_of(self, path: Path) -> tuple[str, Path] | None:
         """For `story.ar.md` beside `story.md` (or .txt) return ('ar', original path)."""

@@ -125,3 +125,15 @@ def test_front_matter_language_wins_over_detection(make_project):
     config = make_project({"2026/11/23/a.md": "---\ntitle: T\nlang: ar\n---\nThis body is English but tagged.\n"})
     [a] = load(config).articles
     assert a.lang == "ar"
+
+
+def test_hidden_and_underscore_files_and_folders_are_skipped(make_project):
+    config = make_project({
+        "2026/11/23/dam.md": GOOD_MD,
+        "_drafts/2026/11/23/unfinished.md": "---\ntitle: [broken\n---\nnot YAML\n",
+        "2026/11/23/_notes.md": "---\ntitle: [broken\n---\n",
+        ".git/2026/11/23/objects.md": "junk",
+        "2026/11/23/.dam.md.swp": "junk",
+    })
+    result = load(config)
+    assert [a.path for a in result.articles] == ["content/2026/11/23/dam.md"] and not result.errors

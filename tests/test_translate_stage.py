@@ -46,10 +46,10 @@ def site(tmp_path):
     return tmp_path, config
 
 
-def run(segs, config, *, languages=("en", "ar", "ckb"), retranslate=False, fail_on=None, progress=None):
+def run(segs, config, *, languages=("en", "ar", "ckb"), retranslate=False, fail_on=None, progress=None, cache=None):
     log: list = []
     engine = Engine(EngineSettings.from_config(config), translator_factory=mf.recording_factory(log, fail_on))
-    outcome = translate_articles(segs, languages, config, progress, retranslate, engine=engine)
+    outcome = translate_articles(segs, languages, config, progress, retranslate, engine=engine, cache=cache)
     return outcome, log
 
 
@@ -222,3 +222,52 @@ def test_progress_shows_a_task_per_language_pair_with_a_rate(site):
     run(segs, config, progress=Progress(stream=stream, interactive=False))
     text = stream.getvalue()
     assert "Translating en→ar" in text and "Translating en→ckb" in text and "sentences in" in text
+
+
+def _no_masking(*args, **kwargs):
+    raise AssertionError("a cached version was masked again")
+
+
+def test_finished_versions_come_from_the_cache_until_an_input_changes(site, monkeypatch, tmp_path):
+    import hawal.translate.stage as stage
+    tmp, config = site
+    water = article("water", "en", "Water station opens", EN_BODY)
+    farm = article("farm", "ckb", "وێستگەی ئاو", CKB_BODY)
+    cache: dict = {}
+    first, _ = run(segment_articles([water, farm]), config, cache=cache)
+    assert len(cache) == 4                               # two machine versions of each article
+    real_mask = stage._mask
+    monkeypatch.setattr(stage, "_mask", _no_masking)
+    again, log = run(segment_articles([water, farm]), config, cache=cache)
+    assert again.versions == first.versions and not any(r.calls for r in log)
+    assert (again.counts.cached, again.counts.copied) == (first.counts.computed, first.counts.copied)
+
+    # An edited article: only its versions are made again; the other's still come from the cache.
+    masked = []
+    monkeypatch.setattr(stage, "_mask", lambda text, *a: masked.append(text) or real_mask(text, *a))
+    edited = article("water", "en", "Water station opens", EN_BODY + "\n\nFarmers asked for diesel.")
+    run(segment_articles([edited, farm]), config, cache=cache)
+    assert masked and all("وێستگە" not in t for t in masked) and "Farmers asked for diesel." in masked
+
+    # Another glossary changes every machine version.
+    masked.clear()
+    glossary = tmp_path / "other-glossary.yaml"
+    glossary.write_text("keep: [Erbil]\n", encoding="utf-8")
+    from dataclasses import replace
+    run(segment_articles([edited, farm]), replace(config, glossary=glossary), cache=cache)
+    assert any("وێستگە" in t for t in masked) and any("Farmers" in t for t in masked)
+
+    # Articles that are gone leave the cache.
+    run(segment_articles([farm]), config, cache=cache)
+    assert len(cache) == 2
+
+
+def test_model_update_is_not_hidden_by_the_version_cache(site):
+    tmp, config = site
+    segs = segment_articles([article("water", "en", "Water station opens", EN_BODY)])
+    cache: dict = {}
+    run(segs, config, cache=cache)
+    mf.install_test_models(tmp / "models", [("en", "ar")], version="1.1")
+    updated, _ = run(segs, config, cache=cache)
+    assert updated.counts.computed == len(segs[0].sentences) + 1
+    assert updated.versions[(segs[0].article.key, "ar")].provenance.models == ("translate-en_ar-1_1",)

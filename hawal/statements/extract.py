@@ -20,6 +20,7 @@ from ..language import fold_for_search
 from ..segment import SegmentedArticle, fold_sentence_text
 from ..sources import DATELINE
 from . import lexicon as L
+from .model import Statement
 from .quotes import Quote, find_quotes
 
 MIN_DIRECT_WORDS = 4        # shorter quotes are terms or scare quotes, part of a reported statement
@@ -32,21 +33,6 @@ _TITLE_NOUNS = {"book", "novel", "film", "documentary", "play", "song", "album",
                 "كتاب", "كتابه", "كتابها", "رواية", "فيلم", "بعنوان", "مسلسل", "قصيدة",
                 "کتێبی", "کتێب", "ڕۆمانی", "فیلمی", "بەناونیشانی", "ناونیشانی"}
 _EN_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "over", "for", "to", "at", "by", "with", "from", "or"}
-
-
-@dataclass(frozen=True)
-class Statement:
-    kind: str               # "direct" | "reported"
-    speaker: str            # as written in the article
-    canonical_speaker: str  # one canonical name per person/body within an article
-    cue: str                # the cue word/phrase ("said", "قال", "ڕایگەیاند", "according to")
-    channel: str | None     # "in a statement", "في بيان", ...
-    text: str               # the statement text (quote content or reported clause)
-    start: int              # character offsets into Article.body
-    end: int
-    sentence: int           # index of the first sentence (SegmentedArticle.sentences)
-    last_sentence: int      # index of the last sentence it spans
-    confidence: float
 
 
 # ---------------------------------------------------------------- matchers, built once per language

@@ -7,16 +7,19 @@ ever invents a translation.
 Machine translation works on sentences (and titles). Every sentence of the build that needs one
 model is gathered first, so each model runs a few large, length-sorted CTranslate2 calls; a pivot
 route (ckb→en→ar) runs its second leg after all first legs. Results go through the translation
-memory, committed per call.
+memory, committed per call. Finished versions are kept in a cache keyed by everything they are
+made from (the article's text and title, the models' weights along the route, the glossary), so a
+rebuild masks and restores only the sentences of articles that changed.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..config import TranslationConfig
 from ..progress import Progress
-from ..segment import SegmentedArticle, apply_sentence_translations
+from ..segment import SegmentedArticle, apply_sentence_translations, body_digest
 from .engine import Engine, EngineSettings
 from .memory import TranslationMemory, normalize_sentence
 from .packages import InstalledModel, PackageError, best_models, discover_models, find_route
@@ -112,6 +115,7 @@ class _Job:
     lang: str
     route: list[InstalledModel]
     units: list[MaskedText]
+    cache_key: str = ""
     legs: list[list[str | None]] = field(default_factory=list)   # per unit: the text after each leg
 
 
@@ -130,9 +134,14 @@ def translate_articles(
     retranslate: bool = False,
     *,
     engine: Engine | None = None,
+    cache: dict | None = None,
 ) -> TranslationOutcome:
-    """Produce every article in every language: original, newsroom, machine or marked missing."""
+    """Produce every article in every language: original, newsroom, machine or marked missing.
+
+    `cache` holds finished machine versions from earlier builds (updated in place; entries no
+    longer wanted are dropped)."""
     progress = progress or Progress(quiet=True)
+    cache = cache if cache is not None else {}
     outcome = TranslationOutcome()
     wanted: list[tuple[SegmentedArticle, str]] = []
     for seg in segmented:
@@ -145,6 +154,7 @@ def translate_articles(
             else:
                 wanted.append((seg, lang))
     if not wanted:
+        cache.clear()
         return outcome
 
     discovery = discover_models(config.models_dir)
@@ -152,6 +162,8 @@ def translate_articles(
         progress.line(f"warning: skipping a package that cannot be used: {problem}")
     by_pair = best_models(discovery.models)
     glossary = load_glossary(config.glossary)
+    route_keys: dict[tuple[str, ...], str] = {}
+    live: set[str] = set()
     jobs: list[_Job] = []
     for seg, lang in wanted:
         a = seg.article
@@ -161,8 +173,18 @@ def translate_articles(
             outcome.missing_pairs.add((a.lang, lang))
             outcome.counts.missing += len(seg.sentences) + 1
             continue
+        key = _version_cache_key(seg, lang, route, glossary, route_keys)
+        live.add(key)
+        if not retranslate and key in cache:
+            title, body, sentences, provenance, model_units, copied_units = cache[key]
+            outcome.versions[(a.key, lang)] = ArticleVersion(seg, lang, title, body, sentences, provenance)
+            outcome.counts.cached += model_units
+            outcome.counts.copied += copied_units
+            continue
         texts = [a.title] + [s.text for s in seg.sentences]
-        jobs.append(_Job(seg, lang, route, [_mask(t, a.lang, lang, glossary) for t in texts]))
+        jobs.append(_Job(seg, lang, route, [_mask(t, a.lang, lang, glossary) for t in texts], key))
+    for key in set(cache) - live:
+        del cache[key]
     if not jobs:
         return outcome
 
@@ -192,8 +214,24 @@ def translate_articles(
     outcome.calls = engine.calls - calls_before
 
     for job in jobs:
-        outcome.versions[(job.seg.article.key, job.lang)] = _machine_version(job, work, outcome.counts)
+        version = _machine_version(job, work, outcome.counts)
+        outcome.versions[(job.seg.article.key, job.lang)] = version
+        copied_units = sum(1 for trail in job.legs if trail[0] is None)
+        cache[job.cache_key] = (version.title, version.body, version.sentences, version.provenance,
+                                len(job.units) - copied_units, copied_units)
     return outcome
+
+
+def _version_cache_key(seg: SegmentedArticle, lang: str, route: list[InstalledModel], glossary: Glossary,
+                       route_keys: dict[tuple[str, ...], str]) -> str:
+    """What a machine version is made from: the article's language, text and title, every model
+    along the route (weights included) and the glossary."""
+    route_id = tuple(str(m.path) for m in route)
+    if route_id not in route_keys:       # version_key reads the weights' ends: once per route and build
+        route_keys[route_id] = repr(([(m.identity(), m.version_key()) for m in route], glossary))
+    a = seg.article
+    text = "\0".join((body_digest(a), a.title, lang, route_keys[route_id]))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _mask(text: str, src: str, tgt: str, glossary: Glossary) -> MaskedText:
