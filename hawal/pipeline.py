@@ -26,6 +26,7 @@ from .search import SearchIndexError, search_jobs
 from .segment import SegmentedArticle, body_digest, segment_articles
 from .sources import LoadResult, load_sources
 from .translate import TranslationOutcome, translate_articles
+from .translate.engine import EnginePool
 from .translate.protect import GlossaryError, load_glossary
 from .translate.stage import TranslationError
 
@@ -37,6 +38,7 @@ class BuildOptions:
     wait: bool = False
     dry_run: bool = False                 # `check`: validate only, write nothing
     on_file: Callable[[OutputFile], None] | None = None   # called after each file is written (tests)
+    engines: EnginePool | None = None     # translation engines that outlive the build (`serve`)
 
 
 @dataclass
@@ -245,7 +247,7 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
             try:
                 outcome: TranslationOutcome = translate_articles(
                     segmented, config.language_codes, config.translation, progress, options.retranslate,
-                    cache=cache.translations)
+                    cache=cache.translations, engines=options.engines)
             except (GlossaryError, TranslationError) as exc:
                 report.errors.append(f"error: {exc}")
                 raise BuildFailed(report) from None

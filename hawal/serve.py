@@ -19,6 +19,7 @@ from .config import Config, ConfigError, load_config
 from .output import BuildLocked
 from .pipeline import BuildFailed, BuildOptions, BuildReport, run_build
 from .progress import Progress
+from .translate.engine import EnginePool
 
 EVENTS_PATH = "/__hawal/events"
 RELOAD_SCRIPT = """<script>
@@ -154,12 +155,14 @@ class PreviewServer:
         self.httpd.server_close()
 
 
-def rebuild(config_path: Path, state: BuildState, progress: Progress) -> BuildReport | None:
-    """One build for the preview: errors go to the terminal and to open pages."""
+def rebuild(config_path: Path, state: BuildState, progress: Progress,
+            engines: EnginePool | None = None) -> BuildReport | None:
+    """One build for the preview: errors go to the terminal and to open pages. `engines` keeps
+    translation models loaded from one rebuild to the next."""
     try:
         config = load_config(config_path)
         started = time.perf_counter()
-        report = run_build(config, BuildOptions(wait=True), progress)
+        report = run_build(config, BuildOptions(wait=True, engines=engines), progress)
     except ConfigError as exc:
         error = f"error: {exc}"
     except BuildFailed as exc:
@@ -186,14 +189,14 @@ def watched_paths(config: Config, config_path: Path) -> list[Path]:
 
 
 def watch(config_path: Path, state: BuildState, progress: Progress, stop: threading.Event,
-          paths: Iterable[Path]) -> None:
+          paths: Iterable[Path], engines: EnginePool | None = None) -> None:
     """Rebuild whenever a watched file changes, until `stop` is set."""
     from watchfiles import watch as watch_changes
 
     for changes in watch_changes(*paths, stop_event=stop, debounce=200, step=50):
         names = sorted({Path(p).name for _, p in changes})
         progress.line(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
-        rebuild(config_path, state, progress)
+        rebuild(config_path, state, progress, engines)
 
 
 def add_subcommand(subparsers) -> None:
@@ -215,7 +218,8 @@ def cmd_serve(args) -> int:
         return 2
     progress = Progress()
     state = BuildState()
-    rebuild(config_path, state, progress)
+    engines = EnginePool()
+    rebuild(config_path, state, progress, engines)
     try:
         server = PreviewServer(config.output_dir, state, args.host, args.port).start()
     except OSError as exc:
@@ -224,7 +228,7 @@ def cmd_serve(args) -> int:
     progress.line(f"serving {config.output_dir} at {server.url} (Ctrl-C to stop)")
     stop = threading.Event()
     try:
-        watch(config_path, state, progress, stop, watched_paths(config, config_path))
+        watch(config_path, state, progress, stop, watched_paths(config, config_path), engines)
     except KeyboardInterrupt:
         pass
     finally:

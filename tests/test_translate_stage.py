@@ -271,3 +271,22 @@ def test_model_update_is_not_hidden_by_the_version_cache(site):
     updated, _ = run(segs, config, cache=cache)
     assert updated.counts.computed == len(segs[0].sentences) + 1
     assert updated.versions[(segs[0].article.key, "ar")].provenance.models == ("translate-en_ar-1_1",)
+
+
+def test_engine_pool_keeps_models_loaded_from_build_to_build(site, monkeypatch):
+    from hawal.translate.engine import EnginePool
+
+    tmp, config = site
+    loads = []
+    real_load = Engine._load
+    monkeypatch.setattr(Engine, "_load", lambda self, folder: loads.append(folder) or real_load(self, folder))
+    pool = EnginePool()
+    for n, word in enumerate(["north", "south"]):
+        segs = segment_articles([article(f"a{n}", "en", f"Station in the {word}", f"The {word} station opened.")])
+        outcome = translate_articles(segs, ("en", "ar"), config, engines=pool)
+        assert outcome.counts.computed > 0
+    assert len(loads) == 1                                  # en→ar, loaded by the first build only
+    mf.install_test_models(tmp / "models", [("en", "ar")], version="1.1")
+    segs = segment_articles([article("a2", "en", "Station in the west", "The west station opened.")])
+    outcome = translate_articles(segs, ("en", "ar"), config, engines=pool)
+    assert len(loads) == 2 and "1_1" in loads[-1]           # the new package is loaded, once

@@ -151,14 +151,18 @@ class Engine:
         self._runners: dict[str, ModelRunner] = {}
 
     def runner(self, model: InstalledModel) -> ModelRunner:
-        key = str(model.path)
+        weights = self._weights_key(model)
+        key = (str(model.path), weights)          # a package replaced in place gets a new runner
         if key not in self._runners:
-            self._runners[key] = ModelRunner(model, self._translator(model), self.settings)
+            self._runners[key] = ModelRunner(model, self._translator(model, weights), self.settings)
         return self._runners[key]
 
-    def _translator(self, model: InstalledModel):
+    @staticmethod
+    def _weights_key(model: InstalledModel) -> tuple[int, int]:
         st = os.stat(model.model_dir / "model.bin")
-        key = (st.st_dev, st.st_ino)
+        return (st.st_dev, st.st_ino)
+
+    def _translator(self, model: InstalledModel, key: tuple[int, int]):
         if key not in self._translators:
             self._translators[key] = self._load(str(model.model_dir))
         return self._translators[key]
@@ -179,3 +183,16 @@ class Engine:
     @property
     def calls(self) -> int:
         return sum(r.calls for r in self._runners.values())
+
+
+class EnginePool:
+    """Engines kept by a long-running process (`serve`) from build to build, one per settings, so
+    a model is loaded once, not on every rebuild."""
+
+    def __init__(self) -> None:
+        self._engines: dict[EngineSettings, Engine] = {}
+
+    def get(self, settings: EngineSettings) -> Engine:
+        if settings not in self._engines:
+            self._engines = {settings: Engine(settings)}       # settings changed: let the old ones go
+        return self._engines[settings]

@@ -20,7 +20,7 @@ from typing import Sequence
 from ..config import TranslationConfig
 from ..progress import Progress
 from ..segment import SegmentedArticle, apply_sentence_translations, body_digest
-from .engine import Engine, EngineSettings
+from .engine import Engine, EnginePool, EngineSettings
 from .memory import TranslationMemory, normalize_sentence
 from .packages import InstalledModel, PackageError, best_models, discover_models, find_route
 from ..markup import markdown_inline_to_text
@@ -135,11 +135,12 @@ def translate_articles(
     *,
     engine: Engine | None = None,
     cache: dict | None = None,
+    engines: EnginePool | None = None,
 ) -> TranslationOutcome:
     """Produce every article in every language: original, newsroom, machine or marked missing.
 
     `cache` holds finished machine versions from earlier builds (updated in place; entries no
-    longer wanted are dropped)."""
+    longer wanted are dropped). `engines` lends engines that outlive the build (models stay loaded)."""
     progress = progress or Progress(quiet=True)
     cache = cache if cache is not None else {}
     outcome = TranslationOutcome()
@@ -188,7 +189,8 @@ def translate_articles(
     if not jobs:
         return outcome
 
-    engine = engine or Engine(EngineSettings.from_config(config))
+    settings = EngineSettings.from_config(config)
+    engine = engine or (engines.get(settings) if engines is not None else Engine(settings))
     calls_before = engine.calls
     work: dict[str, _ModelWork] = {}
     memory = TranslationMemory(config.memory)
