@@ -139,6 +139,7 @@ class SiteRenderer:
         self.config = config
         cache_dir = config.root / ".hawal" / "cache" / "templates"
         self._cache_dir = cache_dir
+        self.translations = {lang: load_translations(config.locale_dir, lang) for lang in config.language_codes}
         self.envs = {lang: self._environment(lang) for lang in config.language_codes}
         self._body_cache: dict[tuple[str, str], Markup] = {}
         self._version_digests: dict[tuple[str, str], str] = {}
@@ -157,7 +158,7 @@ class SiteRenderer:
             autoescape=True, trim_blocks=True, lstrip_blocks=True,
             extensions=["jinja2.ext.i18n"], undefined=StrictUndefined,
         )
-        env.install_gettext_translations(load_translations(self.config.locale_dir, lang), newstyle=True)
+        env.install_gettext_translations(self.translations[lang], newstyle=True)
         env.globals.update(
             lang=lang, dir=text_direction(lang), site_title=self.config.title(lang),
             languages=[(l.code, l.name, text_direction(l.code)) for l in self.config.languages],
@@ -267,7 +268,9 @@ class SiteRenderer:
         langs = plan.languages
         yield self.job((langs,), "home.html", langs[0], "", [(l, f"{l}/") for l in langs], plan=plan)
         link_root = urlsplit(self.config.base_url).path or "/"
-        yield self.job((langs, link_root), "404.html", langs[0], "404.html", [], plan=plan, link_root=link_root)
+        not_found = {lang: self.translations[lang].gettext("Page not found") for lang in langs}
+        yield self.job((langs, link_root), "404.html", langs[0], "404.html", [], plan=plan, link_root=link_root,
+                       not_found=not_found)
         for lang in langs:
             site = plan.sites[lang]
             latest = site.latest

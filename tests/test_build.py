@@ -113,6 +113,14 @@ def test_hreflang_alternates_point_both_ways_and_exist(built):
             assert own[0] in back, (page, target)
 
 
+def test_not_found_page_speaks_every_language(built):
+    _, _, site = built
+    lines = parse(site / "404.html").cssselect("h1 [lang]")
+    said = {line.get("lang"): (line.get("dir"), line.text_content()) for line in lines}
+    assert said == {"en": ("ltr", "Page not found"), "ar": ("rtl", "الصفحة غير موجودة"),
+                    "ckb": ("rtl", "پەڕەکە نەدۆزرایەوە")}
+
+
 def test_language_switcher_links_to_same_article(built):
     _, _, site = built
     page = site / "ckb/2026/11/23/water-talks/index.html"
