@@ -22,7 +22,7 @@ from .feeds import atom_feeds, robots_txt, sitemap
 from .output import BuildLock, TreeManifests, write_build_marker, write_site
 from .progress import Progress
 from .render import OutputFile, PageJob, SiteRenderer, code_digest, ready, static_files
-from .search import SearchIndexError, search_jobs
+from .search import SearchIndex, SearchIndexError
 from .segment import SegmentedArticle, body_digest, segment_articles
 from .sources import LoadResult, load_sources
 from .translate import TranslationOutcome, translate_articles
@@ -186,13 +186,14 @@ def statements_stage(segmented: list[SegmentedArticle], cache: dict | None = Non
     return found, scores, made_from
 
 
-def render_stage(plan: SitePlan, config: Config) -> Iterator[PageJob]:
-    renderer = SiteRenderer(config)
+def render_stage(plan: SitePlan, renderer: SiteRenderer, search: SearchIndex) -> Iterator[PageJob]:
+    """Every file of the site as a job, but the search bundles (`search.bundle_jobs`)."""
+    config = renderer.config
     yield from renderer.render(plan)
     yield from atom_feeds(plan, renderer)
     yield ready(sitemap(plan, config.base_url))
     yield ready(robots_txt(config.base_url))
-    yield from search_jobs(plan, renderer)
+    yield from search.page_jobs()
     for output in static_files(config):
         yield ready(output)
 
@@ -275,14 +276,24 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
                 task.advance()
 
         with _timed(report, "render+write"):
+            renderer = SiteRenderer(config)
             try:
-                jobs = list(render_stage(plan, config))
+                # Pagefind indexes changed shards in the background while the pages are written.
+                with SearchIndex(plan, renderer) as search:
+                    jobs = list(render_stage(plan, renderer, search))
+                    with progress.task("Writing the site", len(jobs) + search.known_bundle_files(),
+                                       unit="files") as task:
+                        def every_job() -> Iterator[PageJob]:
+                            yield from counted(jobs, task)
+                            bundles = search.bundle_jobs()
+                            task.set_total(len(jobs) + len(bundles))
+                            yield from counted(bundles, task)
+
+                        written = write_site(every_job(), config.output_dir,
+                                             TreeManifests(state_dir / "cache" / "trees"), options.on_file)
             except SearchIndexError as exc:
                 report.errors.append(f"error: {exc}")
                 raise BuildFailed(report) from None
-            with progress.task("Writing the site", len(jobs), unit="files") as task:
-                written = write_site(counted(jobs, task), config.output_dir,
-                                     TreeManifests(state_dir / "cache" / "trees"), options.on_file)
         cache.save()
         write_build_marker(state_dir, config.output_dir, written.files)
         report.pages, report.files, report.bytes = pages, written.files, written.bytes

@@ -64,6 +64,12 @@ class TaskHandle:
                 self._last_line = now
                 self.progress.line(f"{self.description}: {self.done}/{self.total} {self.unit} ({self.rate:,.1f}/s)")
 
+    def set_total(self, total: int) -> None:
+        """The size of the work, once it is known better than at the start."""
+        self.total = total
+        if self.bar is not None:
+            self.bar.update(self.task_id, total=total)
+
     def finish(self) -> None:
         if self.total and not self.progress.quiet:
             elapsed = time.perf_counter() - self.started

@@ -34,7 +34,7 @@ import pickle
 import re
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
@@ -339,68 +339,110 @@ def _cached_file(cache: ShardCache, shard: Shard, path: str, memo: dict) -> Outp
     return OutputFile(path, memo[shard][path])
 
 
-def shard_jobs(shards: Sequence[Shard], renderer: SiteRenderer, executable: Path,
-               cache: ShardCache) -> dict[Shard, list[PageJob]]:
-    """Every shard's bundle as jobs (paths relative to the shard): from the cache where its
-    records' inputs are unchanged, else indexed afresh.
+class SearchIndex:
+    """The search pages and Pagefind bundles of one build.
 
-    Shards to index run as one Pagefind process each (start-up is a few milliseconds), a few at a
-    time; their records are made first, here, because rendering is not thread-safe, and records
-    of pages that did not change come from the cache."""
-    version = pagefind_version(executable)
-    found: dict[Shard, list[PageJob]] = {}
-    memo: dict = {}
-    stale: list[tuple[Shard, str, dict[PageInputs, SearchRecord]]] = []
-    for shard in shards:
-        inputs = page_inputs(shard, renderer)
-        key = shard_digest(shard, inputs, version)
-        files = cache.fresh(shard, key)
-        if files is not None:
-            found[shard] = [PageJob(path, file_key, partial(_cached_file, cache, shard, path, memo))
-                            for path, file_key in files]
-            continue
-        old = (cache.data(shard) or {}).get("records", {})
-        records = {}
-        for page, made_of in zip(shard.pages, inputs):
-            record = old.get(made_of)
-            records[made_of] = record if isinstance(record, SearchRecord) else page_record(page, renderer)
-        stale.append((shard, key, records))
-    workers = min(len(stale), os.cpu_count() or 1, MAX_PARALLEL_RUNS)
-    if workers > 1:
-        with ThreadPoolExecutor(workers) as pool:
-            bundles = list(pool.map(lambda item: build_bundle(list(item[2].values()), executable), stale))
-    else:
-        bundles = [build_bundle(list(records.values()), executable) for _, _, records in stale]
-    for (shard, key, records), files in zip(stale, bundles):
-        cache.put(shard, key, files, records)
-        found[shard] = [ready(f) for f in files]
-    cache.keep_only(shards)
-    return found
+    Every shard's bundle comes from the cache where its records' inputs are unchanged; the others
+    are indexed afresh, one Pagefind process each (start-up is a few milliseconds), a few at a
+    time, in the background from the moment this object is made, so the rest of the site is
+    rendered and written meanwhile. Their records are made first, here, because rendering is not
+    thread-safe, and records of pages that did not change come from the cache.
+
+    Use it as a context manager: leaving it stops what has not started yet.
+    Raises SearchIndexError (from `bundle_jobs`) when Pagefind is installed but cannot build the index.
+    """
+
+    def __init__(self, plan: SitePlan, renderer: SiteRenderer):
+        self.plan, self.renderer = plan, renderer
+        executable = pagefind_executable()
+        self.shards = search_shards(plan) if executable is not None else {lang: [] for lang in plan.languages}
+        cache_root = renderer.config.root / ".hawal" / "cache"
+        (cache_root / "search.pickle").unlink(missing_ok=True)        # the single-bundle cache of old builds
+        self._cache = ShardCache(cache_root / "search")
+        self._every = [shard for lang in plan.languages for shard in self.shards[lang]]
+        self._found: dict[Shard, list[PageJob]] = {}
+        self._pending: list[tuple[Shard, str, dict[PageInputs, SearchRecord], Future]] = []
+        self._pool: ThreadPoolExecutor | None = None
+        if self._every:
+            self._start(executable)
+
+    def _start(self, executable: Path) -> None:
+        version = pagefind_version(executable)
+        memo: dict = {}
+        stale = []
+        for shard in self._every:
+            inputs = page_inputs(shard, self.renderer)
+            key = shard_digest(shard, inputs, version)
+            files = self._cache.fresh(shard, key)
+            if files is not None:
+                self._found[shard] = [PageJob(path, file_key, partial(_cached_file, self._cache, shard, path, memo))
+                                      for path, file_key in files]
+                continue
+            old = (self._cache.data(shard) or {}).get("records", {})
+            records = {}
+            for page, made_of in zip(shard.pages, inputs):
+                record = old.get(made_of)
+                records[made_of] = record if isinstance(record, SearchRecord) else page_record(page, self.renderer)
+            stale.append((shard, key, records))
+        if stale:
+            self._pool = ThreadPoolExecutor(min(len(stale), os.cpu_count() or 1, MAX_PARALLEL_RUNS),
+                                            thread_name_prefix="pagefind")
+            self._pending = [(shard, key, records,
+                              self._pool.submit(build_bundle, list(records.values()), executable))
+                             for shard, key, records in stale]
+
+    def page_jobs(self) -> Iterator[PageJob]:
+        """The search page of every language."""
+        alternates = [(lang, f"{lang}/search/") for lang in self.plan.languages]
+        for lang in self.plan.languages:
+            shards = self.shards[lang]
+            yield ready(self.renderer.page("search.html", lang, f"{lang}/search/", alternates,
+                                           site=self.plan.sites[lang], search_available=bool(shards),
+                                           search_shards=[s.path for s in shards]))
+
+    def bundle_jobs(self) -> list[PageJob]:
+        """Every shard's bundle under pagefind/LANG/MONTH/, as jobs keyed by content (an unchanged
+        shard's bytes are read only if write_site needs them); waits for the shards being indexed.
+
+        Only the newest shard of a language carries Pagefind's script and WebAssembly (the page
+        loads it and merges the others into it); the others hold just their index."""
+        for shard, key, records, future in self._pending:
+            files = future.result()
+            self._cache.put(shard, key, files, records)
+            self._found[shard] = [ready(f) for f in files]
+        self._pending = []
+        if self._every:
+            self._cache.keep_only(self._every)
+        jobs = []
+        for lang in self.plan.languages:
+            for position, shard in enumerate(self.shards[lang]):
+                for job in self._found[shard]:
+                    if position == 0 or not SHARD_RUNTIME.match(job.path):
+                        jobs.append(PageJob(shard.path + job.path, job.key, partial(_moved, shard.path, job.make)))
+        return jobs
+
+    def known_bundle_files(self) -> int:
+        """How many bundle files are known before indexing ends (those of unchanged shards)."""
+        return sum(len(jobs) for jobs in self._found.values())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> "SearchIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def search_jobs(plan: SitePlan, renderer: SiteRenderer) -> Iterator[PageJob]:
     """The search page of every language and, where Pagefind is installed, its shards' bundles
-    under pagefind/LANG/MONTH/, as jobs keyed by content (an unchanged shard's bytes are read only
-    if write_site needs them).
-
-    Only the newest shard of a language carries Pagefind's script and WebAssembly (the page loads
-    it and merges the others into it); the others hold just their index.
-    Raises SearchIndexError when Pagefind is installed but cannot build the index."""
-    executable = pagefind_executable()
-    shards = search_shards(plan) if executable is not None else {lang: [] for lang in plan.languages}
-    every = [shard for lang in plan.languages for shard in shards[lang]]
-    cache_root = renderer.config.root / ".hawal" / "cache"
-    bundles = shard_jobs(every, renderer, executable, ShardCache(cache_root / "search")) if every else {}
-    (cache_root / "search.pickle").unlink(missing_ok=True)        # the single-bundle cache of old builds
-    alternates = [(lang, f"{lang}/search/") for lang in plan.languages]
-    for lang in plan.languages:
-        yield ready(renderer.page("search.html", lang, f"{lang}/search/", alternates, site=plan.sites[lang],
-                                  search_available=bool(shards[lang]), search_shards=[s.path for s in shards[lang]]))
-    for lang in plan.languages:
-        for position, shard in enumerate(shards[lang]):
-            for job in bundles[shard]:
-                if position == 0 or not SHARD_RUNTIME.match(job.path):
-                    yield PageJob(shard.path + job.path, job.key, partial(_moved, shard.path, job.make))
+    (see SearchIndex). Raises SearchIndexError when Pagefind is installed but cannot build the index."""
+    with SearchIndex(plan, renderer) as index:
+        yield from index.page_jobs()
+        yield from index.bundle_jobs()
 
 
 def _moved(prefix: str, make) -> OutputFile:

@@ -247,6 +247,53 @@ def test_unchanged_records_reuse_the_cached_bundle(built, monkeypatch):
     assert [(f.path, f.data) for f in again] == [(f.path, f.data) for f in files]
 
 
+@needs_pagefind
+def test_changed_shards_are_indexed_in_the_background(built, monkeypatch):
+    """Pagefind starts as soon as the index is made, so the build writes pages meanwhile."""
+    import threading
+
+    import hawal.search as search
+    _, plan, renderer, files = built
+    started = threading.Event()
+    real_build_bundle = search.build_bundle
+
+    def watched(records, executable):
+        started.set()
+        return real_build_bundle(records, executable)
+    monkeypatch.setattr(search, "build_bundle", watched)
+    monkeypatch.setattr(search.ShardCache, "fresh", lambda self, shard, key: None)     # every shard is stale
+    monkeypatch.setattr(search.ShardCache, "put", lambda self, *args: None)            # and the cache kept as is
+    with search.SearchIndex(plan, renderer) as index:
+        assert started.wait(60), "indexing did not start before the bundles were asked for"
+        bundles = index.bundle_jobs()
+    made = [job.make() for job in bundles]
+    built_before = [f for f in files if f.path.startswith("pagefind/")]
+    assert len(made) == len(built_before)
+    entries = sorted(f.path for f in made if f.path.endswith("pagefind-entry.json"))
+    assert entries == sorted(f.path for f in built_before if f.path.endswith("pagefind-entry.json"))
+
+
+@needs_pagefind
+def test_pagefind_failing_during_a_build_fails_it_and_keeps_the_site(make_project, tmp_path, monkeypatch):
+    from hawal.pipeline import BuildFailed, run_build
+
+    config = make_project(ARTICLES)
+    run_build(config)
+    before = {p: p.read_bytes() for p in config.output_dir.rglob("*") if p.is_file()}
+    edited = next(config.content_dir.rglob("*.md"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    binary = tmp_path / "pagefind"
+    binary.write_text("#!/bin/sh\ncase \"$1\" in --version) echo 'pagefind 1.0';; *) echo 'disk full' >&2; exit 3;; esac\n")
+    binary.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    with pytest.raises(BuildFailed, match="exit status 3: disk full"):
+        run_build(config)
+    assert {p: p.read_bytes() for p in config.output_dir.rglob("*") if p.is_file()} == before
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    assert run_build(config).ok
+    assert "One more line." in edited.read_text(encoding="utf-8")
+
+
 # --- the browser side, run by node -------------------------------------------------------------
 
 NODE_SEARCH = """
