@@ -277,22 +277,50 @@ def test_second_build_refuses_while_one_runs(make_project):
             run_build(config)
 
 
-def test_killed_build_never_leaves_half_written_site(make_project):
+def test_killed_build_never_leaves_half_written_site(make_project, tmp_path):
+    """SIGKILL a build that has real work to do (an edited article) at points spread over its run:
+    the site is always the complete old one or the complete new one."""
+    import shutil
+
+    from test_incremental import site_bytes
+
     config = make_project(FILES)
+    edited = config.content_dir / "2026/11/22/dam-levels.md"
+    original, changed = EN_EARLIER, EN_EARLIER.replace("two metres", "seven metres")
     run_build(config)
-    expected = sorted(p.relative_to(config.output_dir) for p in config.output_dir.rglob("*") if p.is_file())
+    before = site_bytes(config.output_dir)
+    after_root = tmp_path / "after"
+    shutil.copytree(config.root, after_root, ignore=shutil.ignore_patterns("site", "site.next", ".hawal"))
+    (after_root / "content/2026/11/22/dam-levels.md").write_text(changed)
+    from hawal.config import load_config
+    after_config = load_config(after_root / "config.yaml")
+    run_build(after_config)
+    after = site_bytes(after_config.output_dir)
+    assert after != before
+
+    command = [sys.executable, str(REPO / "build.py"), "--config", str(config.root / "config.yaml"), "build", "--quiet"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    for delay in (0.3, 0.8, 1.3, 1.8):
-        proc = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--config", str(config.root / "config.yaml"),
-                                 "build", "--quiet"], env=env, cwd=config.root)
-        time.sleep(delay)
+    edited.write_text(changed)
+    started = time.perf_counter()
+    subprocess.run(command, env=env, cwd=config.root, check=True, capture_output=True)
+    duration = time.perf_counter() - started          # how long an edit build takes here
+    assert site_bytes(config.output_dir) == after
+    outcomes = set()
+    for fraction in (0.15, 0.35, 0.55, 0.7, 0.85, 0.95):
+        edited.write_text(original)
+        run_build(config)
+        assert site_bytes(config.output_dir) == before
+        edited.write_text(changed)
+        proc = subprocess.Popen(command, env=env, cwd=config.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(fraction * duration)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        run_build_leftovers = sorted(p.relative_to(config.output_dir) for p in config.output_dir.rglob("*") if p.is_file())
-        assert run_build_leftovers == expected, f"site changed shape after a kill at {delay}s"
+        now = site_bytes(config.output_dir)
+        assert now in (before, after), f"a half-written site after a kill at {fraction:.0%} of a build"
+        outcomes.add("old" if now == before else "new")
     report = run_build(config)     # the next build repairs whatever a killed one left in staging
-    assert report.ok and sorted(
-        p.relative_to(config.output_dir) for p in config.output_dir.rglob("*") if p.is_file()) == expected
+    assert report.ok and site_bytes(config.output_dir) == after
+    assert "old" in outcomes        # some kills really landed before the swap
 
 
 def test_report_json_written_by_cli(make_project, tmp_path):
