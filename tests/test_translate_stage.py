@@ -246,8 +246,9 @@ def test_finished_versions_come_from_the_cache_until_an_input_changes(site, monk
     masked = []
     monkeypatch.setattr(stage, "_mask", lambda text, *a: masked.append(text) or real_mask(text, *a))
     edited = article("water", "en", "Water station opens", EN_BODY + "\n\nFarmers asked for diesel.")
-    run(segment_articles([edited, farm]), config, cache=cache)
+    changed, _ = run(segment_articles([edited, farm]), config, cache=cache)
     assert masked and all("وێستگە" not in t for t in masked) and "Farmers asked for diesel." in masked
+    assert changed.counts.computed == 2                  # the new sentence, into ar and into ckb
 
     # Another glossary changes every machine version.
     masked.clear()
