@@ -9,7 +9,8 @@ from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from .assemble import KeyStatement, SitePlan
-from .render import OutputFile, PageJob, SiteRenderer, digest
+from .digests import digest
+from .render import OutputFile, PageJob, SiteRenderer
 
 FEED_LIMIT = 200
 

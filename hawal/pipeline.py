@@ -21,7 +21,8 @@ from .config import Config
 from .feeds import atom_feeds, robots_txt, sitemap
 from .output import BuildLock, TreeManifests, write_build_marker, write_site
 from .progress import Progress
-from .render import OutputFile, PageJob, SiteRenderer, code_digest, ready, static_files
+from .digests import code_digest
+from .render import OutputFile, PageJob, SiteRenderer, ready, static_files
 from .search import SearchIndex, SearchIndexError
 from .segment import SegmentedArticle, body_digest, segment_articles
 from .sources import LoadResult, load_sources

@@ -29,8 +29,9 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from . import __version__, text_direction
-from .assemble import ArticlePage, KeyStatement, SitePlan, tag_slug
+from .assemble import ArticlePage, SitePlan, tag_slug
 from .config import Config
+from .digests import code_digest, digest, text_digest, tree_digest
 from .translate.stage import ArticleVersion
 
 BABEL_LOCALE = {"en": "en", "ar": "ar_IQ", "ckb": "ckb_IQ"}
@@ -143,7 +144,6 @@ class SiteRenderer:
         self.envs = {lang: self._environment(lang) for lang in config.language_codes}
         self._body_cache: dict[tuple[str, str], Markup] = {}
         self._version_digests: dict[tuple[str, str], str] = {}
-        self._statement_digests: dict[int, tuple[KeyStatement, str]] = {}
         self._page_digests: dict[int, tuple[ArticlePage, str]] = {}
         self.templates_digest = digest(
             tree_digest(config.templates_dir, config.locale_dir), config.base_url, config.languages,
@@ -226,27 +226,13 @@ class SiteRenderer:
             self._version_digests[key] = found
         return found
 
-    def statement_digest(self, statement: KeyStatement) -> str:
-        """Digest of a key statement as a page shows it (memoized for the statement object)."""
-        found = self._statement_digests.get(id(statement))
-        if found is None or found[0] is not statement:
-            s = statement
-            found = (statement, text_digest(s.kind, s.speaker, s.cue, s.channel, s.text, s.text_lang, s.original,
-                                            s.original_lang, repr(s.score), s.article_url, s.article_title,
-                                            str(s.sentence)))
-            self._statement_digests[id(statement)] = found
-        return found[1]
-
-    def statements_digest(self, statements) -> str:
-        return text_digest(*(self.statement_digest(s) for s in statements))
-
     def page_digest(self, page: ArticlePage) -> str:
         """Digest of an article page's content: its version and its key statements."""
         found = self._page_digests.get(id(page))
         if found is None or found[0] is not page:
-            # The statement stage names what a page's statements were made from; other callers
-            # leave it empty and the statements are digested one by one.
-            statements = page.statements_key or self.statements_digest(page.statements)
+            # The statement stage names what a page's statements were made from; where a caller
+            # did not, the extracted statements themselves are digested.
+            statements = page.statements_key or digest(page.found, page.scores)
             found = (page, text_digest(page.path, self.version_digest(page.version), statements))
             self._page_digests[id(page)] = found
         return found[1]
@@ -336,37 +322,6 @@ def _ensure_dir(path: Path) -> Path:
 
 def _file_path(path: str) -> str:
     return path + "index.html" if path.endswith("/") or not path else path
-
-
-def digest(*parts) -> str:
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
-
-
-def text_digest(*parts: str | None) -> str:
-    """Digest of a sequence of strings (None allowed); much faster than `digest` on long text."""
-    joined = "\0".join("\1" if part is None else part for part in parts)
-    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """Digest of hawal's own code: any edit to it may change any output, so it is part of every key."""
-    package = Path(__file__).resolve().parent
-    h = hashlib.blake2b(digest_size=16)
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
-
-
-def tree_digest(*folders: Path) -> str:
-    """Digest of every file under some folders (templates, catalogs): any edit changes it."""
-    h = hashlib.blake2b(digest_size=16)
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
 
 
 @pass_context

@@ -42,7 +42,8 @@ from typing import Iterator, Sequence
 
 from .assemble import ArticlePage, SitePlan
 from .language import fold_for_search
-from .render import OutputFile, PageJob, SiteRenderer, code_digest, digest, ready
+from .digests import code_digest, digest
+from .render import OutputFile, PageJob, SiteRenderer, ready
 
 BUNDLE_DIR = "pagefind"
 INSTALL_HINT = "pip install 'pagefind[extended]>=1.1,<2'"

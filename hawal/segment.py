@@ -6,12 +6,12 @@ keeps Markdown structure (headings, lists, quotes, code) intact.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from .digests import text_digest
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def segment_article(article: Article) -> SegmentedArticle:
 
 def body_digest(article: Article) -> str:
     """Identity of an article's text for caches: language and body."""
-    return hashlib.blake2b(f"{article.lang}\0{article.body}".encode(), digest_size=16).hexdigest()
+    return text_digest(article.lang, article.body)
 
 
 def segment_articles(articles: Sequence[Article], batch_size: int = 256,

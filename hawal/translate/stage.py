@@ -13,11 +13,11 @@ rebuild masks and restores only the sentences of articles that changed.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..config import TranslationConfig
+from ..digests import text_digest
 from ..progress import Progress
 from ..segment import SegmentedArticle, apply_sentence_translations, body_digest
 from .engine import Engine, EnginePool, EngineSettings
@@ -232,8 +232,7 @@ def _version_cache_key(seg: SegmentedArticle, lang: str, route: list[InstalledMo
     if route_id not in route_keys:       # version_key reads the weights' ends: once per route and build
         route_keys[route_id] = repr(([(m.identity(), m.version_key()) for m in route], glossary))
     a = seg.article
-    text = "\0".join((body_digest(a), a.title, lang, route_keys[route_id]))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return text_digest(body_digest(a), a.title, lang, route_keys[route_id])
 
 
 def _mask(text: str, src: str, tgt: str, glossary: Glossary) -> MaskedText:
