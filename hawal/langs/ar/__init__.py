@@ -1,0 +1,1 @@
+"""The ar language: its facts and rules live in this folder."""

@@ -1,0 +1,1 @@
+"""The ckb language: its facts and rules live in this folder."""

@@ -1,0 +1,1 @@
+"""The en language: its facts and rules live in this folder."""
