@@ -1,10 +1,10 @@
-"""hawal: a static-site generator for a trilingual daily news briefing (ckb, ar, en)."""
+"""hawal: a static-site generator for a multilingual daily news briefing (languages: hawal/langs/)."""
 
 __version__ = "0.1.0"
 
-SCRIPT_DIRECTION = {"ar": "rtl", "ckb": "rtl", "fa": "rtl", "en": "ltr", "kmr": "ltr"}
-
 
 def text_direction(lang: str) -> str:
-    """Return 'rtl' or 'ltr' for a language code."""
-    return SCRIPT_DIRECTION.get(lang, "ltr")
+    """Return 'rtl' or 'ltr' for a language code (from its spec in hawal/langs/)."""
+    from .langs import direction
+
+    return direction(lang)

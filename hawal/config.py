@@ -8,13 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-KNOWN_LANGUAGES = {"en", "ar", "ckb"}
-DIGIT_SYSTEMS = {"latn", "arab"}
-DEFAULT_LANGUAGES = {
-    "en": {"name": "English", "digits": "latn", "date_format": "full"},
-    "ar": {"name": "العربية", "digits": "arab", "date_format": "full"},
-    "ckb": {"name": "کوردی", "digits": "arab", "date_format": "EEEE، d MMMM y"},
-}
+from . import langs
 
 
 class ConfigError(ValueError):
@@ -107,21 +101,22 @@ def config_from_dict(data: dict[str, Any], root: Path) -> Config:
     site = data.get("site") or {}
     if not isinstance(site, dict):
         raise ConfigError("site: expected a mapping")
-    languages_raw = data.get("languages") or DEFAULT_LANGUAGES
+    languages_raw = data.get("languages") or {code: {} for code in langs.DEFAULT_SITE_LANGUAGES}
     if isinstance(languages_raw, list):
-        languages_raw = {code: DEFAULT_LANGUAGES.get(code, {}) for code in languages_raw}
+        languages_raw = {code: {} for code in languages_raw}
     if not isinstance(languages_raw, dict) or not languages_raw:
         raise ConfigError("languages: expected a mapping of language codes")
     languages = []
     for code, spec in languages_raw.items():
-        if code not in KNOWN_LANGUAGES:
-            raise ConfigError(f"languages: unknown language {code!r} (known: {', '.join(sorted(KNOWN_LANGUAGES))})")
+        known = langs.find(code) if isinstance(code, str) else None
+        if known is None:
+            raise ConfigError(f"languages: unknown language {code!r} (known: {', '.join(langs.codes())})")
         spec = spec or {}
-        digits = spec.get("digits", DEFAULT_LANGUAGES[code]["digits"])
-        if digits not in DIGIT_SYSTEMS:
-            raise ConfigError(f"languages.{code}.digits: expected latn or arab, got {digits!r}")
-        date_format = str(spec.get("date_format", DEFAULT_LANGUAGES[code]["date_format"]))
-        languages.append(LanguageConfig(code, spec.get("name", DEFAULT_LANGUAGES[code]["name"]), digits, date_format))
+        digits = spec.get("digits", known.digits)
+        if digits not in langs.DIGIT_SYSTEMS:
+            raise ConfigError(f"languages.{code}.digits: expected {' or '.join(langs.DIGIT_SYSTEMS)}, got {digits!r}")
+        date_format = str(spec.get("date_format", known.date_format))
+        languages.append(LanguageConfig(code, spec.get("name", known.name), digits, date_format))
 
     titles = site.get("title") or {}
     if isinstance(titles, str):

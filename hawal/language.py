@@ -1,18 +1,15 @@
-"""Language detection from the letters themselves, and Sorani orthography normalization."""
+"""Language detection from the letters themselves, orthography normalization and search folding,
+driven by the registered languages' specs (hawal/langs/)."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
-# Letters that Sorani uses and Arabic does not.
-SORANI_LETTERS = set("ەێۆڕڵڤۊ")
-# Letters (and marks) that belong to Arabic orthography and not to standard Sorani.
-ARABIC_ONLY_LETTERS = set("ةيكىأإؤًٌٍ")
-# Shared letters typed from an Arabic keyboard in Sorani text; weak evidence for Arabic.
-ARABIC_KEYBOARD_LETTERS = set("يك")
-ZWNJ = "\u200c"
-TATWEEL = "\u0640"
+from . import langs
+from .langs import ZWNJ, LanguageSpec
+
 MIN_LETTERS = 12
 
 
@@ -20,86 +17,89 @@ class LanguageUnclear(ValueError):
     """The letters of a text do not clearly point to one language."""
 
 
-def _is_arabic_script(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
-
-
 def letter_profile(text: str) -> Counter:
-    """Count Latin, Arabic-script, Sorani-only and Arabic-only letters of a text."""
+    """Count a text's letters (and combining marks) by script code ("Arab", "Latn", … "other")."""
     counts: Counter = Counter()
+    scripts = langs.SCRIPTS
     for ch in text:
-        if ch == ZWNJ:
-            counts["zwnj"] += 1
-            continue
         if not (ch.isalpha() or unicodedata.category(ch) == "Mn"):
             continue
-        if _is_arabic_script(ch):
-            counts["arabic_script"] += 1
-            if ch in SORANI_LETTERS:
-                counts["sorani"] += 1
-            elif ch in ARABIC_KEYBOARD_LETTERS:
-                counts["keyboard"] += 1
-            elif ch in ARABIC_ONLY_LETTERS:
-                counts["arabic"] += 1
-        elif ch.isascii() or "LATIN" in unicodedata.name(ch, ""):
-            counts["latin"] += 1
-        else:
-            counts["other"] += 1
+        counts[next((s.code for s in scripts if s.contains(ch)), "other")] += 1
     return counts
 
 
-def detect_language(text: str) -> str:
-    """Return 'en', 'ar' or 'ckb' for a text, or raise LanguageUnclear saying why."""
-    c = letter_profile(text)
-    letters = c["latin"] + c["arabic_script"] + c["other"]
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str, among: tuple[str, ...] | None = None) -> str:
+    """The code of the language a text is written in, or LanguageUnclear saying why.
+
+    The script comes from the share of its letters; between languages of one script, the letters
+    and common words each spec names as its evidence decide, by a clear margin (never a guess).
+    `among` limits the candidates (a site's languages); by default every registered language.
+    """
+    profile = letter_profile(text)
+    letters = sum(profile.values())
     if letters < MIN_LETTERS:
         raise LanguageUnclear(f"too little text to tell the language ({letters} letters); set lang in front matter")
-    if c["latin"] >= 0.8 * letters:
-        return "en"
-    if c["arabic_script"] < 0.6 * letters:
-        raise LanguageUnclear(
-            f"mixed scripts ({c['latin']} Latin, {c['arabic_script']} Arabic-script letters); set lang in front matter"
-        )
-    sorani = c["sorani"] + c["zwnj"] * 0.5
-    arabic = c["arabic"] + c["keyboard"] * 0.25
-    if sorani >= 2 and sorani >= 2 * arabic:
-        return "ckb"
-    if arabic >= 2 and arabic >= 3 * sorani:
-        return "ar"
-    raise LanguageUnclear(
-        f"Arabic script with {c['sorani']} Sorani-only and {c['arabic']} Arabic-only letters; set lang in front matter"
-    )
+    candidates = [s for s in langs.registered() if among is None or s.code in among]
+    script = next((s for s in langs.SCRIPTS if profile[s.code] >= s.detection_share * letters), None)
+    if script is None:
+        counts = ", ".join(f"{profile[s.code]} {s.name}" for s in langs.SCRIPTS if profile[s.code])
+        other = f", {profile['other']} other" if profile["other"] else ""
+        raise LanguageUnclear(f"mixed scripts ({counts}{other} letters); set lang in front matter")
+    in_script = [s for s in candidates if s.script is script]
+    if not in_script:
+        raise LanguageUnclear(f"{script.name} script, which none of the languages "
+                              f"{'of this site' if among is not None else 'hawal knows'} is written in; "
+                              "set lang in front matter")
+    if len(in_script) == 1:
+        return in_script[0].code
+    return _decide(text, in_script, script).code
 
 
-_HEH_ZWNJ = re.compile("ه\u200c")
-_SORANI_MAP = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", TATWEEL: None, "ھ": "ه"})
+def _decide(text: str, specs: list[LanguageSpec], script) -> LanguageSpec:
+    words = [w.casefold() for w in _WORD.findall(text)] if any(s.evidence.words for s in specs) else None
+    scores = {s.code: s.evidence.score(text, words) for s in specs}
+    for spec in specs:
+        mine = scores[spec.code]
+        if mine >= spec.evidence.min_score and all(
+                mine >= spec.evidence.margin * scores[other.code] for other in specs if other is not spec):
+            return spec
+    found = " and ".join(f"{s.evidence.count(text)} {s.evidence.label or s.english_name + ' letters'}" for s in specs)
+    raise LanguageUnclear(f"{script.name} script with {found}; set lang in front matter")
 
 
 def normalize_text(text: str, lang: str) -> str:
-    """Normalize a text's orthography: Sorani typed on an Arabic keyboard becomes standard Sorani.
-
-    Arabic and English are only put in Unicode NFC; Arabic keeps its own letters.
-    """
-    text = unicodedata.normalize("NFC", text)
-    if lang != "ckb":
-        return text
-    text = _HEH_ZWNJ.sub("ە", text)
-    return text.translate(_SORANI_MAP)
+    """Normalize a text's orthography: Unicode NFC, then the language's own spelling fixes
+    (Sorani typed on an Arabic keyboard becomes standard Sorani; Arabic keeps its own letters)."""
+    spec = langs.find(lang)
+    return spec.normalize(text) if spec else unicodedata.normalize("NFC", text)
 
 
-_SEARCH_FOLD = str.maketrans(
-    {
-        "ي": "ی", "ى": "ی", "ك": "ک", "ە": "ه", "ھ": "ه", "ة": "ه", TATWEEL: None, ZWNJ: None,
-        "أ": "ا", "إ": "ا", "آ": "ا",
-        # Sorani letters an Arabic keyboard lacks: readers type the bare letter instead.
-        "ێ": "ی", "ۆ": "و", "ڕ": "ر", "ڵ": "ل", "ڤ": "ف",
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
+@lru_cache(maxsize=1)
+def _search_fold_table() -> dict[int, str | None]:
+    return str.maketrans(search_folds())
+
+
+def search_folds() -> dict[str, str | None]:
+    """Every registered script's and language's search folds, in one table (a query's language is
+    not known, so one fold serves all; static/search.js holds the same table)."""
+    table: dict[str, str | None] = {}
+    for spec in langs.registered():
+        for source in (spec.script.search_folds, spec.search_folds):
+            for ch, to in source.items():
+                if table.get(ch, to) != to:
+                    raise ValueError(f"search folds disagree on {ch!r}: {table[ch]!r} and {to!r} ({spec.code})")
+                table[ch] = to
+    return table
 
 
 def fold_for_search(text: str) -> str:
     """Fold keyboard variants, diacritics, tatweel and digit systems to one form for matching."""
     text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", text).translate(_SEARCH_FOLD).casefold()
+    return unicodedata.normalize("NFC", text).translate(_search_fold_table()).casefold()
+
+
+__all__ = ["LanguageUnclear", "MIN_LETTERS", "ZWNJ", "detect_language", "fold_for_search", "letter_profile",
+           "normalize_text", "search_folds"]

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -186,7 +187,7 @@ def parse_date(value: Any, tz: ZoneInfo) -> tuple[dt.date, dt.datetime]:
 
 def slugify(text: str) -> str:
     """A URL slug from a title or file name: lowercase words joined by hyphens, Unicode kept."""
-    text = normalize_text(text, "en").casefold()
+    text = unicodedata.normalize("NFC", text).casefold()
     words = re.findall(r"[^\W_]+", text, re.UNICODE)
     return "-".join(words)[:80].strip("-") or "article"
 
@@ -254,7 +255,7 @@ class SourceLoader:
         return [Path(p) for p in sorted(found) if os.path.isfile(p)]
 
     def _translation_of(self, path: Path) -> tuple[str, Path] | None:
-        """For `story.ar.md` beside `story.md` (or .txt) return ('ar', original path)."""
+        """For `story.<lang>.md` beside `story.md` (or .txt) return (lang, original path)."""
         parts = path.name.split(".")
         if len(parts) >= 3 and parts[-2] in self.languages:
             stem = ".".join(parts[:-2])
