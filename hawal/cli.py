@@ -21,11 +21,14 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import langs
+
     parser = argparse.ArgumentParser(
         prog="build.py",
         description=(
-            "hawal builds a static daily news briefing in Sorani Kurdish, Arabic and English from the "
-            "article sources in content/, translating offline and extracting key statements."
+            f"hawal builds a static daily news briefing in the languages of config.yaml "
+            f"(hawal knows {langs.english_names()}) from the article sources in content/, "
+            "translating offline and extracting key statements."
         ),
         epilog="Run `python build.py COMMAND --help` for a command's options. With no command, `build` runs.",
     )

@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from . import langs
 from .config import ConfigError, load_config
 from .output import BuildLocked
 from .pipeline import BuildFailed, BuildOptions, BuildReport, run_build
@@ -26,7 +27,6 @@ summary:
 
 {dateline}
 """
-DATELINE_HINT = {"en": "CITY (AGENCY) — ", "ar": "المدينة (الوكالة) — ", "ckb": "شار (ئاژانس) — "}
 
 
 def add_subcommand(subparsers) -> None:
@@ -50,7 +50,8 @@ def add_subcommand(subparsers) -> None:
         "new", help="scaffold an article with front matter",
         description="Create content/YYYY/MM/DD/<slug>.md (or .txt wire copy) ready to edit.")
     new.add_argument("title", help="headline of the article")
-    new.add_argument("--lang", required=True, choices=["en", "ar", "ckb"], help="language of the article")
+    new.add_argument("--lang", required=True, choices=langs.codes(), metavar="LANG",
+                     help=f"language of the article, one of config.yaml's languages (hawal knows {langs.describe()})")
     new.add_argument("--date", type=dt.date.fromisoformat, default=None,
                      help="day of the briefing, YYYY-MM-DD (default: today)")
     new.add_argument("--slug", help="URL slug (default: from the title)")
@@ -142,6 +143,10 @@ def cmd_new(args) -> int:
     config = _config(args)
     if config is None:
         return 2
+    if args.lang not in config.language_codes:
+        print(f"error: --lang {args.lang}: not a language of this site ({', '.join(config.language_codes)}; "
+              f"see languages: in {args.config})", file=sys.stderr)
+        return 2
     day = args.date or dt.datetime.now(config.timezone).date()
     slug = args.slug or slugify(args.title)
     problem = validate_slug(slug)
@@ -155,13 +160,13 @@ def cmd_new(args) -> int:
         return 1
     folder.mkdir(parents=True, exist_ok=True)
     if args.wire:
-        text = f"{args.title}\n{DATELINE_HINT[args.lang]}\n"
+        text = f"{args.title}\n{langs.get(args.lang).dateline_example}\n"
     else:
         import yaml
         text = NEW_TEMPLATE.format(
             title=yaml.safe_dump(args.title, allow_unicode=True).strip().removesuffix("\n..."), date=day.isoformat(),
             lang=args.lang, source=yaml.safe_dump(args.source, allow_unicode=True).strip().removesuffix("\n...") if args.source else "",
-            dateline=DATELINE_HINT[args.lang])
+            dateline=langs.get(args.lang).dateline_example)
     path.write_text(text, encoding="utf-8")
     print(path)
     return 0

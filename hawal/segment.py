@@ -18,13 +18,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 SENTENCE_END = [".", "!", "?", "؟", "…", "۔", "!", "?", "。"]
-# Arabic harakat and tanween directly before a period keep spaCy from splitting it off (غداً.).
-_MARK_BEFORE_PERIOD = r"(?<=[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])[.!?؟]"
 _PUNCT_AFTER_QUOTE = r"(?<=[»”’\"])[.!?؟،,؛:]"
-# Titles that spaCy's English exceptions lack; a period after them does not end a sentence.
-ENGLISH_TITLES = ("Brig.", "Gen.", "Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Adm.", "Gov.", "Sen.", "Rep.",
-                  "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Rev.", "Amb.", "Supt.", "Insp.")
-SPACY_LANG = {"en": "en", "ar": "ar", "ckb": "xx", "kmr": "kmr", "fa": "fa"}
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
@@ -130,16 +124,11 @@ def split_blocks(body: str) -> list[Block]:
 
 @lru_cache(maxsize=None)
 def sentence_pipeline(lang: str) -> "Language":
-    """A blank spaCy pipeline with a sentencizer tuned for the language's punctuation."""
-    import spacy                          # here, not at the top: a fully cached build never needs it
-    from spacy.util import compile_suffix_regex
+    """A blank spaCy pipeline (hawal.langs.nlp: the language's spec) with a sentencizer tuned for
+    its punctuation and for quotation marks."""
+    from .langs.nlp import blank_pipeline   # here, not at the top: a fully cached build never needs spaCy
 
-    nlp = spacy.blank(SPACY_LANG.get(lang, "xx"))
-    suffixes = list(nlp.Defaults.suffixes or []) + [_MARK_BEFORE_PERIOD, _PUNCT_AFTER_QUOTE, r"[»”’]"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    if lang == "en":
-        for abbreviation in ENGLISH_TITLES:
-            nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    nlp = blank_pipeline(lang, [_PUNCT_AFTER_QUOTE, r"[»”’]"])
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_END})
     return nlp
 

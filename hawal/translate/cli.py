@@ -6,8 +6,9 @@ import json
 import sys
 from pathlib import Path
 
+from .. import langs
 from ..config import ConfigError, load_config
-from .packages import (NLLB_KIND, NLLB_LICENCE, PIVOT, InstalledModel, PackageError, best_models, discover_models,
+from .packages import (NLLB_KIND, NLLB_LICENCE, InstalledModel, PackageError, best_models, discover_models,
                        distinct_size, find_route, install_dir, install_packages, pack_nllb, parse_nllb_langs)
 from .stage import describe_missing
 
@@ -40,8 +41,10 @@ def add_subcommand(subparsers) -> None:
         description="Turn a CTranslate2 conversion of an NLLB-200 model into one argos package per direction "
                     "between the chosen languages, all sharing one copy of the weights. NLLB is CC-BY-NC 4.0.")
     pack.add_argument("ct2_dir", metavar="CT2_DIR", type=Path, help="folder with model.bin and shared_vocabulary")
-    pack.add_argument("--langs", required=True, help="comma-separated codes, e.g. en,ar,ckb,kmr "
-                      "(code:xxx_Xxxx for a language with no built-in NLLB token)")
+    pack.add_argument("--langs", required=True,
+                      help=f"comma-separated codes, e.g. {','.join(langs.DEFAULT_SITE_LANGUAGES)} (built-in NLLB tokens: "
+                           f"{', '.join(sorted(set(langs.codes()) | set(langs.OTHER_NLLB_TOKENS)))}; "
+                           "code:xxx_Xxxx for any other language)")
     pack.add_argument("--version", default="1.0", help="package version to record (default: %(default)s)")
     pack.add_argument("--tokenizer", type=Path, help="SentencePiece model, if not in CT2_DIR")
     pack.set_defaults(func=cmd_pack_nllb)
@@ -106,7 +109,7 @@ def cmd_list(args) -> int:
             elif len(route) == 1:
                 print(f"  {src}→{tgt}: direct ({route[0].name} {route[0].version})")
             else:
-                print(f"  {src}→{tgt}: via English ({' + '.join(m.name for m in route)})")
+                print(f"  {src}→{tgt}: via {langs.get(route[0].to_code).english_name} ({' + '.join(m.name for m in route)})")
     for line in describe_missing(missing, models_dir):
         print(f"  {line}")
     return 0
@@ -145,7 +148,8 @@ def fetch_index() -> list[dict]:
 def install_from_index(codes: list[str], models_dir) -> int:
     if len(codes) != 2:
         return _fail("--from-index takes two language codes, e.g. `models install --from-index en ar`", 2)
-    src, tgt = codes
+    src, tgt = (langs.to_argos(code) for code in codes)
+    pivot = langs.to_argos(langs.pivot())
     try:
         index = fetch_index()
     except Exception as exc:   # offline, DNS, proxy, blocked sockets: all mean "cannot reach the index"
@@ -155,9 +159,10 @@ def install_from_index(codes: list[str], models_dir) -> int:
     from argostranslate.package import AvailablePackage
 
     available = {(m.get("from_code"), m.get("to_code")): m for m in index if m.get("type", "translate") == "translate"}
-    wanted = [(src, tgt)] if (src, tgt) in available else [(src, PIVOT), (PIVOT, tgt)]
+    wanted = [(src, tgt)] if (src, tgt) in available else [(src, pivot), (pivot, tgt)]
     if not all(pair in available for pair in wanted):
-        return _fail(f"the Argos index has no {src}→{tgt} package, directly or through English")
+        return _fail(f"the Argos index has no {src}→{tgt} package, directly or through "
+                     f"{langs.get(langs.pivot()).english_name}")
     paths = []
     try:
         for pair in wanted:

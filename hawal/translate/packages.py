@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Sequence
 
-PIVOT = "en"
+from ..langs import DEFAULT_SITE_LANGUAGES, from_argos, nllb_token, pivot as pivot_language, to_argos
+
 NLLB_KIND = "nllb-packed"
 ARGOS_KIND = "argos-native"
-# NLLB-200 language tokens for the languages hawal works with.
-NLLB_CODES = {"en": "eng_Latn", "ar": "arb_Arab", "ckb": "ckb_Arab", "kmr": "kmr_Latn", "fa": "pes_Arab", "tr": "tur_Latn"}
 
 
 class PackageError(Exception):
@@ -124,11 +123,12 @@ def read_model(folder: Path) -> InstalledModel:
     target_prefix = metadata.get("target_prefix", "") or ""
     source_prefix = metadata.get("source_prefix", "") or ""
     if target_prefix and not source_prefix:     # argos metadata has no source token; NLLB needs one
-        source_prefix = NLLB_CODES.get(pkg.from_code, "")
+        source_prefix = nllb_token(from_argos(pkg.from_code))
     kind = metadata.get("hawal_kind") or (NLLB_KIND if target_prefix else ARGOS_KIND)
     licence = metadata.get("license") or metadata.get("licence") or ("CC-BY-NC-4.0" if kind == NLLB_KIND else "not stated")
-    return InstalledModel(pkg.from_code, pkg.to_code, folder.name, str(pkg.package_version or "0"), folder, kind,
-                          str(licence), source_prefix, target_prefix, pkg)
+    # Packages name languages by argos codes; the rest of hawal by the codes of hawal/langs/.
+    return InstalledModel(from_argos(pkg.from_code), from_argos(pkg.to_code), folder.name,
+                          str(pkg.package_version or "0"), folder, kind, str(licence), source_prefix, target_prefix, pkg)
 
 
 @dataclass
@@ -174,11 +174,13 @@ def best_models(models: Iterable[InstalledModel]) -> dict[tuple[str, str], Insta
 
 
 def find_route(by_pair: dict[tuple[str, str], InstalledModel], src: str, tgt: str) -> list[InstalledModel] | None:
-    """Models to go from src to tgt: direct, else through English; None when neither exists."""
+    """Models to go from src to tgt: direct, else through the pivot language (English); None when
+    neither exists."""
     if (src, tgt) in by_pair:
         return [by_pair[(src, tgt)]]
-    if PIVOT not in (src, tgt) and (src, PIVOT) in by_pair and (PIVOT, tgt) in by_pair:
-        return [by_pair[(src, PIVOT)], by_pair[(PIVOT, tgt)]]
+    pivot = pivot_language()
+    if pivot not in (src, tgt) and (src, pivot) in by_pair and (pivot, tgt) in by_pair:
+        return [by_pair[(src, pivot)], by_pair[(pivot, tgt)]]
     return None
 
 
@@ -294,16 +296,16 @@ def _read_vocabulary(ct2_dir: Path) -> list[str]:
 
 def parse_nllb_langs(spec: str) -> dict[str, str]:
     """`en,ar,ckb` (or `fa:pes_Arab` for a language hawal has no token for) → {code: NLLB token}."""
-    langs: dict[str, str] = {}
+    tokens: dict[str, str] = {}
     for item in filter(None, (s.strip() for s in spec.split(","))):
         code, _, token = item.partition(":")
-        token = token or NLLB_CODES.get(code, "")
+        token = token or nllb_token(code)
         if not token:
             raise PackageError(f"--langs: no NLLB token known for {code!r}; write it as {code}:xxx_Xxxx")
-        langs[code] = token
-    if len(langs) < 2:
-        raise PackageError("--langs: name at least two languages, e.g. en,ar,ckb")
-    return langs
+        tokens[code] = token
+    if len(tokens) < 2:
+        raise PackageError(f"--langs: name at least two languages, e.g. {','.join(DEFAULT_SITE_LANGUAGES)}")
+    return tokens
 
 
 def _link_or_copy(src: Path, dst: Path, *, symlink: bool = True) -> str:
@@ -364,7 +366,7 @@ def pack_nllb(ct2_dir: Path, langs: dict[str, str], models_dir: Path | None, *, 
                 first_model = first_model or folder / "model"
                 metadata = {
                     "package_version": version, "argos_version": "1.11", "type": "translate",
-                    "from_code": src, "to_code": tgt, "from_name": src, "to_name": tgt,
+                    "from_code": to_argos(src), "to_code": to_argos(tgt), "from_name": src, "to_name": tgt,
                     "source_prefix": langs[src], "target_prefix": langs[tgt],
                     "license": "CC-BY-NC-4.0", "hawal_kind": NLLB_KIND, "hawal_base_model": base, "links": [],
                 }

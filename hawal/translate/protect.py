@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .. import langs
 from ..language import normalize_text
 
 PLACEHOLDER_OUT = re.compile(r"\[\s*(\d+)\s*\]")
@@ -103,15 +104,13 @@ class Glossary:
         return sorted(taken)
 
 
-_ARABIC_PROCLITICS = set("وفبلك")
-
-
 def _at_word_edges(text: str, start: int, end: int, lang: str) -> bool:
     after_ok = end >= len(text) or not text[end].isalnum()
     if start == 0 or not text[start - 1].isalnum():
         return after_ok
     # Arabic writes "and", "for", "to" as one-letter prefixes: والمنطقة الخضراء still names the Green Zone.
-    return after_ok and lang == "ar" and text[start - 1] in _ARABIC_PROCLITICS and (
+    spec = langs.find(lang)
+    return after_ok and spec is not None and text[start - 1] in spec.proclitics and (
         start == 1 or not text[start - 2].isalnum())
 
 
@@ -280,16 +279,16 @@ def restore(translated: str, masked: MaskedText) -> str:
 
 # --- quotation marks ----------------------------------------------------------------------------
 
-QUOTES = {"en": ("“", "”"), "ar": ("«", "»"), "ckb": ("«", "»"), "kmr": ("“", "”")}
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 
 
 def convert_quotes(text: str, lang: str) -> str:
-    """Quotation marks in the target language's convention (en “…”, ar and ckb «…»)."""
-    if lang not in QUOTES:
+    """Quotation marks in the target language's convention (its spec's `quotes`: “…”, «…»)."""
+    spec = langs.find(lang)
+    if spec is None:
         return text
-    opening, closing = QUOTES[lang]
+    opening, closing = spec.quotes
     out = []
     for i, ch in enumerate(text):
         if ch in _OPENERS:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from .. import langs
 from ..config import TranslationConfig
 from ..digests import text_digest
 from ..progress import Progress
@@ -39,7 +40,7 @@ class Provenance:
 
     kind: str                        # "original" | "machine" | "newsroom" | "missing"
     source_lang: str
-    route: tuple[str, ...] = ()      # languages along the way, e.g. ("ckb", "en", "ar")
+    route: tuple[str, ...] = ()      # languages along the way: source, pivot, target
     models: tuple[str, ...] = ()     # model names used along the route
 
     @property
@@ -294,13 +295,15 @@ def _machine_version(job: _Job, work: dict[str, _ModelWork], counts: Translation
 def describe_missing(missing_pairs, models_dir=None) -> list[str]:
     """One line per missing language pair: what is missing and how to install it."""
     where = f" into {models_dir}" if models_dir else ""
+    pivot = langs.pivot()
     lines = []
     for src, tgt in sorted(set(missing_pairs)):
         ways = [f"`python build.py models install FILE.argosmodel` with a package for {src}→{tgt}{where}"]
-        if "en" not in (src, tgt):
-            ways[0] += f" (or {src}→en and en→{tgt}, used through English)"
-        if {src, tgt} & {"ckb", "kmr"}:
-            ways.append(f"`python build.py models pack-nllb CT2_DIR --langs en,ar,ckb` from a local NLLB-200 conversion")
+        if pivot not in (src, tgt):
+            ways[0] += f" (or {src}→{pivot} and {pivot}→{tgt}, used through {langs.get(pivot).english_name})"
+        if not all(spec is not None and spec.in_argos_index for spec in (langs.find(src), langs.find(tgt))):
+            codes = ",".join(dict.fromkeys((pivot, src, tgt)))
+            ways.append(f"`python build.py models pack-nllb CT2_DIR --langs {codes}` from a local NLLB-200 conversion")
         else:
             ways.append(f"`python build.py models install --from-index {src} {tgt}` when online")
         lines.append(f"{src}→{tgt}: no model; pages show the {src} original. Install: " + ", or ".join(ways))
