@@ -28,19 +28,22 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from . import __version__, text_direction
+from . import __version__, langs
 from .assemble import ArticlePage, SitePlan, tag_slug
 from .config import Config
 from .digests import code_digest, digest, text_digest, tree_digest
 from .translate.stage import ArticleVersion
 
-BABEL_LOCALE = {"en": "en", "ar": "ar_IQ", "ckb": "ckb_IQ"}
 
 
 @lru_cache(maxsize=None)
 def babel_locale(lang: str) -> Locale:
-    return Locale.parse(BABEL_LOCALE.get(lang, lang))
-EASTERN_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    """The CLDR locale of a language (its spec's `babel_locale`)."""
+    spec = langs.find(lang)
+    return Locale.parse(spec.babel_locale if spec else lang)
+
+
+_DIGIT_TABLES = {name: str.maketrans("0123456789", digits) for name, digits in langs.DIGIT_SYSTEMS.items()}
 ALLOWED_TAGS = {
     "a", "abbr", "b", "bdi", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6", "hr",
     "i", "li", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td",
@@ -74,7 +77,7 @@ def relative_link(from_page: str, target: str) -> str:
 
 def localize_digits(text: str, digits: str) -> str:
     """Write Western digits in the language's digit system ('latn' keeps them)."""
-    return text.translate(EASTERN_ARABIC_DIGITS) if digits == "arab" else text
+    return text if digits == "latn" else text.translate(_DIGIT_TABLES[digits])
 
 
 def sanitize_html(html: str) -> str:
@@ -126,7 +129,8 @@ def load_translations(locale_dir: Path, lang: str) -> gettext.NullTranslations:
     if not po_path.exists():
         return gettext.NullTranslations()
     with po_path.open("rb") as fh:
-        catalog = read_po(fh, locale=BABEL_LOCALE.get(lang, lang).split("_")[0] if lang != "ckb" else "ckb")
+        spec = langs.find(lang)
+        catalog = read_po(fh, locale=spec.catalog_locale if spec else lang)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
@@ -160,10 +164,11 @@ class SiteRenderer:
         )
         env.install_gettext_translations(self.translations[lang], newstyle=True)
         env.globals.update(
-            lang=lang, dir=text_direction(lang), site_title=self.config.title(lang),
-            languages=[(l.code, l.name, text_direction(l.code)) for l in self.config.languages],
+            lang=lang, dir=langs.direction(lang), direction=langs.direction, site_title=self.config.title(lang),
+            languages=[(l.code, l.name, langs.direction(l.code)) for l in self.config.languages],
             link=_link, asset=_asset, absolute=self.absolute,
             language_name=lambda code: self.config.language(code).name,
+            language_word=partial(self.language_word, lang),
             digit_system=lang_config.digits, tag_slug=tag_slug,
             topic_name=lambda tag: self.config.topic_name(tag, lang), site_titles={l: self.config.title(l) for l in self.config.language_codes},
             link_root=None,
@@ -174,9 +179,17 @@ class SiteRenderer:
             published=lambda a: self.format_datetime(a.published, lang) if a.time_given else self.format_date(a.date, lang),
             number=lambda n: localize_digits(format_decimal(n, locale=babel_locale(lang)), lang_config.digits),
             digits=lambda s: localize_digits(str(s), lang_config.digits),
-            isolate=(lambda s: Markup(isolate_ltr_runs(str(escape(s))))) if text_direction(lang) == "rtl" else escape,
+            isolate=(lambda s: Markup(isolate_ltr_runs(str(escape(s))))) if langs.direction(lang) == "rtl" else escape,
         )
         return env
+
+    def language_word(self, lang: str, code: str) -> str:
+        """A language's name as a word of `lang` ("Arabic" on English pages, from the catalog),
+        else its configured name."""
+        spec = langs.find(code)
+        if spec is None:
+            return self.config.language(code).name
+        return self.translations[lang].gettext(spec.english_name)
 
     def absolute(self, path: str) -> str:
         return self.config.base_url + path
@@ -190,7 +203,8 @@ class SiteRenderer:
         lang_config = self.config.language(lang)
         local = stamp.astimezone(self.config.timezone)
         locale = babel_locale(lang)
-        separator = "، " if text_direction(lang) == "rtl" else " · "     # ٠ is itself a dot
+        spec = langs.find(lang)
+        separator = spec.datetime_separator if spec else " · "
         text = f"{format_date(local.date(), lang_config.date_format, locale=locale)}{separator}{format_time(local, 'HH:mm', locale=locale)}"
         return localize_digits(text, lang_config.digits)
 
@@ -199,7 +213,7 @@ class SiteRenderer:
         key = (version.article.key, version.lang)
         if key not in self._body_cache:
             html = markdown_to_html(version.body)
-            if text_direction(version.text_lang) == "rtl":
+            if langs.direction(version.text_lang) == "rtl":
                 html = isolate_ltr_runs(html)
             self._body_cache[key] = Markup(html)
         return self._body_cache[key]
@@ -342,8 +356,57 @@ def _asset(context, name: str) -> str:
 
 
 def static_files(config: Config) -> Iterator[OutputFile]:
-    """The site's static assets (CSS, fonts, scripts, licences) under static/."""
-    if not config.static_dir.is_dir():
+    """The site's static assets (CSS, fonts, scripts, licences) under static/: the files of the
+    static folder, and the stylesheets rendered from templates (which replace same-named files)."""
+    rendered = list(stylesheets(config))
+    names = {output.path for output in rendered}
+    if config.static_dir.is_dir():
+        for path in sorted(p for p in config.static_dir.rglob("*") if p.is_file()):
+            name = "static/" + path.relative_to(config.static_dir).as_posix()
+            if name not in names:
+                yield OutputFile(name, path.read_bytes())
+    yield from rendered
+
+
+CSS_LINE_LENGTH = 128
+
+
+def stylesheets(config: Config) -> Iterator[OutputFile]:
+    """Every `*.css` template at the top of the templates folder, rendered into static/.
+
+    Language selectors and script fonts come from the language registry, so a new language
+    gets its script's typography without an edit here."""
+    folder = config.templates_dir
+    if not folder.is_dir():
         return
-    for path in sorted(p for p in config.static_dir.rglob("*") if p.is_file()):
-        yield OutputFile("static/" + path.relative_to(config.static_dir).as_posix(), path.read_bytes())
+    names = sorted(p.name for p in folder.glob("*.css") if p.is_file())
+    if not names:
+        return
+    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=False, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+    env.globals.update(arabic=langs.scripts.ARABIC, latin=langs.scripts.LATIN,
+                       scripts={s.code: s for s in langs.SCRIPTS},
+                       selectors=css_language_selectors, font_variable=css_font_variable)
+    for name in names:
+        yield OutputFile("static/" + name, env.get_template(name).render().encode("utf-8"))
+
+
+def css_language_selectors(script: langs.Script, pattern: str, separator: str = ",\n") -> str:
+    """`pattern % code` for every registered language written in `script`, one per line (a
+    selector that matches nothing when there is none)."""
+    codes = [spec.code for spec in langs.registered() if spec.script is script]
+    return separator.join(pattern % code for code in codes) if codes else pattern % "x-none"
+
+
+def css_font_variable(name: str, families: tuple[str, ...]) -> str:
+    """A CSS custom property holding a font stack, wrapped as the stylesheet is laid out."""
+    lines, line = [], f"  {name}: "
+    for n, family in enumerate(families):
+        word = (f'"{family}"' if " " in family else family) + (";" if n == len(families) - 1 else ",")
+        if line.strip() and line[-1] != " " and len(line) + 1 + len(word) > CSS_LINE_LENGTH:
+            lines.append(line)
+            line = "    " + word
+        else:
+            line += ("" if line.endswith(" ") else " ") + word
+    lines.append(line)
+    return "\n".join(lines)
