@@ -1,5 +1,8 @@
 """Load stage: article sources (Markdown with front matter, or wire copy) into Articles.
 
+The loader walks the content folder and hands each file to the reader of its format
+(`hawal.readers`, registered by file suffix); what is common to every format lives here.
+
 Every problem found is collected as a SourceError (`path:line: what is wrong`) so that a build
 can report all bad sources at once instead of stopping at the first.
 """
@@ -20,11 +23,6 @@ import yaml
 
 from .language import LanguageUnclear, detect_language, normalize_text
 
-SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
-FRONT_MATTER_KEYS = {
-    "title", "date", "lang", "source", "source_url", "author", "tags", "slug", "summary",
-    "lead", "translations", "place",
-}
 _FOLDER_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
 _SLUG_OK = re.compile(r"^[\w][\w.-]*$", re.UNICODE)
 # CITY (AGENCY) — ; cities in Latin capitals or Arabic script; the dash may be —, – or -.
@@ -166,25 +164,6 @@ def _meta_line(text: str, key: str) -> int:
     return text.count("\n", 0, m.start()) + 1 if m else 1
 
 
-def parse_date(value: Any, tz: ZoneInfo) -> tuple[dt.date, dt.datetime]:
-    """Front-matter date (date, datetime or ISO string) as (day, aware datetime)."""
-    if isinstance(value, dt.datetime):
-        stamp = value
-    elif isinstance(value, dt.date):
-        stamp = dt.datetime(value.year, value.month, value.day)
-    elif isinstance(value, str):
-        try:
-            stamp = dt.datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"impossible date {value!r} (use YYYY-MM-DD or an ISO datetime with zone)") from None
-    else:
-        raise ValueError(f"date must be an ISO date, got {value!r}")
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=tz)
-    local = stamp.astimezone(tz)
-    return local.date(), stamp
-
-
 def slugify(text: str) -> str:
     """A URL slug from a title or file name: lowercase words joined by hyphens, Unicode kept."""
     text = unicodedata.normalize("NFC", text).casefold()
@@ -199,12 +178,6 @@ def validate_slug(slug: str) -> str | None:
     if not _SLUG_OK.match(slug):
         return f"slug {slug!r} may hold only letters, digits, '-', '_' and '.'"
     return None
-
-
-def escape_plain_text(text: str) -> str:
-    """Escape wire copy so Markdown renders it as the plain text it is."""
-    text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
-    return re.sub(r"^(\s*)([#>+-]|\d+[.)])(\s)", r"\1\\\2\3", text, flags=re.MULTILINE)
 
 
 def derive_title(lead: str, limit: int = 90) -> str:
@@ -247,11 +220,12 @@ class SourceLoader:
         """Every source file under the content folder, sorted; hidden and `_` names are skipped."""
         if not self.content_dir.is_dir():
             return []
+        suffixes = _readers().source_suffixes()
         found = []
         for folder, dirs, files in os.walk(self.content_dir):
             dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
             found.extend(os.path.join(folder, name) for name in files
-                         if not name.startswith((".", "_")) and os.path.splitext(name)[1] in SOURCE_SUFFIXES)
+                         if not name.startswith((".", "_")) and os.path.splitext(name)[1] in suffixes)
         return [Path(p) for p in sorted(found) if os.path.isfile(p)]
 
     def _translation_of(self, path: Path) -> tuple[str, Path] | None:
@@ -259,7 +233,7 @@ class SourceLoader:
         parts = path.name.split(".")
         if len(parts) >= 3 and parts[-2] in self.languages:
             stem = ".".join(parts[:-2])
-            for suffix in SOURCE_SUFFIXES:
+            for suffix in _readers().source_suffixes():
                 original = path.with_name(stem + suffix)
                 if original.exists():
                     return parts[-2], original
@@ -364,13 +338,14 @@ class SourceLoader:
 
     def _load_article(self, path: Path, translations: tuple[EditorTranslation, ...],
                       default_date: dt.date | None = None, text: str | None = None) -> Article:
+        """One source through the reader of its format (hawal.readers, by file suffix)."""
+        reader = _readers().reader_for(path)
         text = self._read(path) if text is None else text
-        rel = self.rel(path)
-        if path.suffix == ".txt":
-            return self._load_wire(path, rel, text, translations, default_date)
-        return self._load_markdown(path, rel, text, translations, default_date)
+        return reader.read(self, path, self.rel(path), text, translations, default_date)
 
-    def _language(self, meta: dict, text: str, line: int) -> str:
+    def language(self, meta: dict, text: str, line: int) -> str:
+        """The language of a source: its front matter's `lang` (one of the site's), else detected
+        from the text (`line` is where an error points)."""
         lang = meta.get("lang")
         if lang is not None:
             lang = str(lang).strip()
@@ -385,123 +360,13 @@ class SourceLoader:
             raise _Invalid(line, f"detected language {lang!r} is not one of this site's ({', '.join(self.languages)})")
         return lang
 
-    def _load_markdown(self, path: Path, rel: str, text: str, translations, default_date=None) -> Article:
-        meta, body, body_line = split_front_matter(text)
-        for key in meta:
-            if key not in FRONT_MATTER_KEYS:
-                raise _Invalid(_meta_line(text, str(key)), f"unknown front matter key {key!r}")
-        if not body.strip():
-            raise _Invalid(body_line, "empty body")
-        lang = self._language(meta, str(meta.get("title", "")) + "\n" + body, _meta_line(text, "lang") if "lang" in meta else body_line)
-        if "date" in meta:
-            try:
-                day, published = parse_date(meta["date"], self.timezone)
-                time_given = isinstance(meta["date"], dt.datetime) or (
-                    isinstance(meta["date"], str) and ("T" in meta["date"] or " " in meta["date"].strip()))
-            except ValueError as exc:
-                raise _Invalid(_meta_line(text, "date"), str(exc)) from None
-        else:
-            day = folder_date(rel) or default_date
-            if day is None:
-                raise _Invalid(1, "no date: give `date:` in front matter or put the file under content/YYYY/MM/DD/")
-            published = dt.datetime(day.year, day.month, day.day, tzinfo=self.timezone)
-            time_given = False
-        body = normalize_text(body, lang).strip("\n")
-        dateline = None
-        m = DATELINE.match(body)
-        if m and "\n" not in body[: m.end()]:
-            dateline = Dateline(m["place"].strip(), m["agency"].strip())
-            body = body[m.end():]
-        title = meta.get("title")
-        if title is None:
-            title = derive_title(_first_text_line(body))
-        slug = str(meta.get("slug") or slugify(path.stem))
-        problem = validate_slug(slug)
-        if problem:
-            raise _Invalid(_meta_line(text, "slug"), problem)
-        tags = meta.get("tags") or ()
-        if isinstance(tags, str):
-            tags = [t.strip() for t in tags.split(",")]
-        if not isinstance(tags, (list, tuple)):
-            raise _Invalid(_meta_line(text, "tags"), "tags must be a list")
-        translations = translations + _front_matter_translations(meta, lang, rel, self.languages, text)
-        return Article(
-            path=rel, slug=slug, lang=lang, date=day, published=published,
-            title=normalize_text(str(title), lang).strip(), body=body, body_line=body_line, kind="markdown",
-            source=_opt(meta.get("source"), lang), source_url=_opt(meta.get("source_url")),
-            author=_opt(meta.get("author"), lang), tags=tuple(normalize_text(str(t), lang) for t in tags if str(t).strip()),
-            summary=_opt(meta.get("summary"), lang), lead=bool(meta.get("lead", False)),
-            dateline=dateline, translations=translations, time_given=time_given,
-        )
-
-    def _load_wire(self, path: Path, rel: str, text: str, translations, default_date=None) -> Article:
-        lines = text.split("\n")
-        numbered = [(i + 1, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
-        if not numbered:
-            raise _Invalid(1, "empty body")
-        title = None
-        first_line, first = numbered[0]
-        if not DATELINE.match(first) and len(numbered) > 1 and DATELINE.match(numbered[1][1]):
-            title, numbered = first, numbered[1:]
-        lead_line, lead = numbered[0]
-        m = DATELINE.match(lead)
-        if not m:
-            raise _Invalid(lead_line, "wire copy must open with a dateline such as `CITY (AGENCY) —`")
-        dateline = Dateline(m["place"].strip(), m["agency"].strip())
-        lead_text = lead[m.end():].strip()
-        if not lead_text and len(numbered) < 2:
-            raise _Invalid(lead_line, "empty body")
-        body_text = "\n".join([lead_text] + [ln for _, ln in numbered[1:]])
-        lang = self._language({}, body_text, lead_line)
-        day = folder_date(rel) or default_date
-        if day is None:
-            raise _Invalid(1, "no date: wire copy takes its date from content/YYYY/MM/DD/ (or `build.py new --date`)")
-        paragraphs = [normalize_text(p, lang) for p in [lead_text] + [ln for _, ln in numbered[1:]] if p]
-        body = "\n\n".join(escape_plain_text(p) for p in paragraphs)
-        title = normalize_text(title, lang) if title else derive_title(paragraphs[0])
-        slug = slugify(path.stem)
-        problem = validate_slug(slug)
-        if problem:
-            raise _Invalid(1, problem)
-        return Article(
-            path=rel, slug=slug, lang=lang, date=day,
-            published=dt.datetime(day.year, day.month, day.day, tzinfo=self.timezone),
-            title=title, body=body, body_line=lead_line, kind="wire",
-            source=normalize_text(dateline.agency, lang),
-            dateline=Dateline(normalize_text(dateline.place, lang), normalize_text(dateline.agency, lang)),
-            translations=translations,
-        )
 
 
-def _opt(value: Any, lang: str | None = None) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return (normalize_text(text, lang) if lang else text) or None
+def _readers():
+    # hawal.readers builds on this module's model and helpers, so it is imported on first use.
+    from . import readers
 
-
-def _first_text_line(body: str) -> str:
-    for line in body.split("\n"):
-        line = line.strip().lstrip("#>-* ").strip()
-        if line:
-            m = DATELINE.match(line)
-            return line[m.end():] if m else line
-    return ""
-
-
-def _front_matter_translations(meta, lang, rel, languages, text) -> tuple[EditorTranslation, ...]:
-    raw = meta.get("translations") or {}
-    if not isinstance(raw, dict):
-        raise _Invalid(_meta_line(text, "translations"), "translations must map a language to {title, body}")
-    out = []
-    for code, spec in raw.items():
-        if code not in languages or code == lang:
-            raise _Invalid(_meta_line(text, "translations"), f"translations: {code!r} is not another language of this site")
-        if not isinstance(spec, dict) or not str(spec.get("body", "")).strip():
-            raise _Invalid(_meta_line(text, "translations"), f"translations.{code} needs a body")
-        body = normalize_text(str(spec["body"]), code).strip()
-        out.append(EditorTranslation(code, normalize_text(str(spec.get("title") or derive_title(body)), code), body, rel))
-    return tuple(out)
+    return readers
 
 
 def load_sources(content_dir: Path, root: Path, languages: Iterable[str], timezone: ZoneInfo,
