@@ -77,16 +77,20 @@ def normalize_text(text: str, lang: str) -> str:
     return spec.normalize(text) if spec else unicodedata.normalize("NFC", text)
 
 
-@lru_cache(maxsize=1)
-def _search_fold_table() -> dict[int, str | None]:
-    return str.maketrans(search_folds())
+@lru_cache(maxsize=4)
+def _fold_table(specs: tuple[LanguageSpec, ...]) -> dict[int, str | None]:
+    return str.maketrans(_search_folds(specs))
 
 
 def search_folds() -> dict[str, str | None]:
     """Every registered script's and language's search folds, in one table (a query's language is
     not known, so one fold serves all; static/search.js holds the same table)."""
+    return _search_folds(langs.registered())
+
+
+def _search_folds(specs: tuple[LanguageSpec, ...]) -> dict[str, str | None]:
     table: dict[str, str | None] = {}
-    for spec in langs.registered():
+    for spec in specs:
         for source in (spec.script.search_folds, spec.search_folds):
             for ch, to in source.items():
                 if table.get(ch, to) != to:
@@ -98,7 +102,7 @@ def search_folds() -> dict[str, str | None]:
 def fold_for_search(text: str) -> str:
     """Fold keyboard variants, diacritics, tatweel and digit systems to one form for matching."""
     text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", text).translate(_search_fold_table()).casefold()
+    return unicodedata.normalize("NFC", text).translate(_fold_table(langs.registered())).casefold()
 
 
 __all__ = ["LanguageUnclear", "MIN_LETTERS", "ZWNJ", "detect_language", "fold_for_search", "letter_profile",

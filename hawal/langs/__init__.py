@@ -36,6 +36,7 @@ class UnknownLanguage(KeyError):
 DEFAULT_SITE_LANGUAGES = ("en", "ar", "ckb")
 
 _registry: dict[str, LanguageSpec] = {}
+_sorted: tuple[LanguageSpec, ...] | None = None      # registered(), kept until the registry changes
 _discovered = False
 
 
@@ -55,6 +56,12 @@ def _discover() -> None:
         if spec.code != info.name:
             raise ValueError(f"hawal/langs/{info.name}/ holds the spec of {spec.code!r}; the folder must be named {spec.code}")
         _registry.setdefault(spec.code, spec)
+    _changed()
+
+
+def _changed() -> None:
+    global _sorted
+    _sorted = None
 
 
 def register(spec: LanguageSpec, *, replace: bool = False) -> LanguageSpec:
@@ -63,6 +70,7 @@ def register(spec: LanguageSpec, *, replace: bool = False) -> LanguageSpec:
     if spec.code in _registry and not replace and _registry[spec.code] is not spec:
         raise ValueError(f"language {spec.code!r} is already registered")
     _registry[spec.code] = spec
+    _changed()
     return spec
 
 
@@ -70,12 +78,16 @@ def unregister(code: str) -> None:
     """Forget a language added with `register` (tests)."""
     _discover()
     _registry.pop(code, None)
+    _changed()
 
 
 def registered() -> tuple[LanguageSpec, ...]:
     """Every registered language, by code."""
-    _discover()
-    return tuple(_registry[code] for code in sorted(_registry))
+    global _sorted
+    if _sorted is None:
+        _discover()
+        _sorted = tuple(_registry[code] for code in sorted(_registry))
+    return _sorted
 
 
 def codes() -> tuple[str, ...]:
