@@ -35,7 +35,6 @@ from .digests import code_digest, digest, text_digest, tree_digest
 from .translate.stage import ArticleVersion
 
 
-
 @lru_cache(maxsize=None)
 def babel_locale(lang: str) -> Locale:
     """The CLDR locale of a language (its spec's `babel_locale`)."""

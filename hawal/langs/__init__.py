@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import Iterator
+from typing import Iterable
 
 from .scripts import DIGIT_SYSTEMS, SCRIPTS, TATWEEL, ZWNJ
 from .spec import Evidence, LanguageSpec, N_, Script, Typography, frozen_map
 
 __all__ = [
-    "DEFAULT_SITE_LANGUAGES", "DIGIT_SYSTEMS", "OTHER_NLLB_TOKENS", "SCRIPTS", "TATWEEL", "ZWNJ", "Evidence", "LanguageSpec", "N_", "Script", "Typography",
-    "UnknownLanguage", "codes", "describe", "english_names", "direction", "find", "frozen_map", "get", "pivot", "register",
-    "registered", "unregister", "from_argos", "to_argos", "nllb_token",
+    "DEFAULT_SITE_LANGUAGES", "DIGIT_SYSTEMS", "OTHER_NLLB_TOKENS", "SCRIPTS", "TATWEEL", "ZWNJ",
+    "Evidence", "LanguageSpec", "N_", "Script", "Typography", "UnknownLanguage",
+    "codes", "describe", "direction", "english_names", "find", "from_argos", "frozen_map", "get", "nllb_token",
+    "pivot", "register", "registered", "to_argos", "unregister",
 ]
 
 
@@ -45,18 +46,24 @@ def _discover() -> None:
     global _discovered
     if _discovered:
         return
-    _discovered = True
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if not info.ispkg:
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        spec = getattr(module, "SPEC", None)
-        if not isinstance(spec, LanguageSpec):
-            raise TypeError(f"hawal/langs/{info.name}/__init__.py defines no SPEC (a LanguageSpec)")
-        if spec.code != info.name:
-            raise ValueError(f"hawal/langs/{info.name}/ holds the spec of {spec.code!r}; the folder must be named {spec.code}")
-        _registry.setdefault(spec.code, spec)
-    _changed()
+    _discovered = True          # first: a language package may itself ask the registry
+    try:
+        for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+            if not info.ispkg:
+                continue
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            spec = getattr(module, "SPEC", None)
+            if not isinstance(spec, LanguageSpec):
+                raise TypeError(f"hawal/langs/{info.name}/__init__.py defines no SPEC (a LanguageSpec)")
+            if spec.code != info.name:
+                raise ValueError(f"hawal/langs/{info.name}/ holds the spec of {spec.code!r}; "
+                                 f"the folder must be named {spec.code}")
+            _registry.setdefault(spec.code, spec)
+    except Exception:
+        _discovered = False
+        raise
+    finally:
+        _changed()
 
 
 def _changed() -> None:
@@ -148,12 +155,12 @@ def to_argos(code: str) -> str:
     return spec.argos_code if spec else code
 
 
-def english_names(specs=None) -> str:
+def english_names(specs: Iterable[LanguageSpec] | None = None) -> str:
     """`Arabic, Sorani Kurdish and English`: the languages' English names as a phrase."""
     names = [s.english_name for s in (registered() if specs is None else specs)]
     return " and ".join(filter(None, [", ".join(names[:-1]), names[-1] if names else ""]))
 
 
-def describe(specs: Iterator[LanguageSpec] | tuple[LanguageSpec, ...] | None = None) -> str:
+def describe(specs: Iterable[LanguageSpec] | None = None) -> str:
     """`ar (Arabic), ckb (Sorani Kurdish), en (English)`: for messages and --help."""
     return ", ".join(f"{s.code} ({s.english_name})" for s in (registered() if specs is None else specs))
