@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import partial
+from urllib.parse import quote
 from typing import Iterator
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
@@ -49,6 +50,7 @@ def atom_feed(plan: SitePlan, renderer: SiteRenderer, lang: str) -> OutputFile:
     fg.generator("hawal")
     newest = site.articles[0].article.published if site.articles else plan.generated
     fg.updated(newest)
+    enclosures = {}
     for page in reversed(site.articles[:FEED_LIMIT]):     # feedgen prepends entries
         a, v = page.article, page.version
         entry = fg.add_entry()
@@ -63,8 +65,30 @@ def atom_feed(plan: SitePlan, renderer: SiteRenderer, lang: str) -> OutputFile:
             entry.category(term=tag)
         if a.summary and v.provenance.kind != "machine":
             entry.summary(a.summary)
-        entry.content(str(renderer.body_html(v)) + _statements_html(page.statements), type="html")
-    return OutputFile(f"{lang}/feed.xml", fg.atom_str(pretty=True))
+        lead = renderer.lead_image(v)
+        if lead is not None:
+            enclosures[renderer.absolute(page.path)] = lead
+        entry.content(str(renderer.body_html(v, absolute=True)) + _statements_html(page.statements), type="html")
+    return OutputFile(f"{lang}/feed.xml", _with_enclosures(fg.atom_str(pretty=True), enclosures, renderer))
+
+
+def _with_enclosures(atom: bytes, enclosures: dict, renderer: SiteRenderer) -> bytes:
+    """Add each story's lead image as `<link rel="enclosure">` (feedgen 1.0 drops link attributes
+    of entries, so they are added to its output)."""
+    if not enclosures:
+        return atom
+    from lxml import etree            # feedgen's own dependency
+
+    ns = "{http://www.w3.org/2005/Atom}"
+    root = etree.fromstring(atom)
+    for entry in root.iter(f"{ns}entry"):
+        lead = enclosures.get(entry.findtext(f"{ns}id"))
+        if lead is not None:
+            link = etree.Element(f"{ns}link", href=renderer.absolute(quote(lead.file.site_path)), rel="enclosure",
+                                 type=lead.file.media_type, length=str(lead.file.size), title=lead.alt)
+            entry.find(f"{ns}link").addnext(link)
+    etree.indent(root, space="  ")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def sitemap(plan: SitePlan, base_url: str) -> OutputFile:

@@ -26,7 +26,11 @@ _AT_FDCWD = -100
 
 
 class BuildLocked(RuntimeError):
-    """Another build (or publish) holds the lock."""
+    """Another build (or publish) holds the lock; `holder` says which (as it wrote itself in the lock)."""
+
+    def __init__(self, message: str, holder: str = "another process"):
+        super().__init__(message)
+        self.holder = holder
 
 
 class BuildLock:
@@ -45,7 +49,7 @@ class BuildLock:
             fh.seek(0)
             holder = fh.read().strip() or "another process"
             fh.close()
-            raise BuildLocked(f"another build is running ({holder}); wait for it or run with --wait") from None
+            raise BuildLocked(f"another build is running ({holder}); wait for it or run with --wait", holder) from None
         fh.seek(0)
         fh.truncate()
         fh.write(f"{purpose} by pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")

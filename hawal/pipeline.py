@@ -19,10 +19,11 @@ from typing import Callable, Iterator
 from .assemble import SitePlan, assemble_site
 from .config import Config
 from .feeds import atom_feeds, robots_txt, sitemap
-from .output import BuildLock, TreeManifests, write_build_marker, write_site
+from .output import BuildLock, BuildLocked, TreeManifests, write_build_marker, write_site
 from .progress import Progress
 from .digests import code_digest
-from .render import OutputFile, PageJob, SiteRenderer, ready, static_files
+from .editorial import prepare_articles
+from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, story_file_jobs
 from .search import SearchIndex, SearchIndexError
 from .segment import SegmentedArticle, body_digest, segment_articles
 from .sources import LoadResult, load_sources
@@ -40,6 +41,9 @@ class BuildOptions:
     dry_run: bool = False                 # `check`: validate only, write nothing
     on_file: Callable[[OutputFile], None] | None = None   # called after each file is written (tests)
     engines: EnginePool | None = None     # translation engines that outlive the build (`serve`)
+    drafts: bool = False                  # build drafts too, marked as drafts (`serve`, `--drafts`)
+    future: bool = False                  # build stories dated after now, marked (`serve`, `--future`)
+    now: dt.datetime | None = None        # the build's time (scheduled stories); default: the clock
 
 
 @dataclass
@@ -48,7 +52,10 @@ class BuildReport:
     sources: int = 0
     articles: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)    # `path:line: warning: …`, never fatal
     skipped: list[str] = field(default_factory=list)
+    held: dict[str, list[str]] = field(default_factory=dict)  # drafts, scheduled, unfinished: their paths
+    next_scheduled: str | None = None                     # when the next held-back story is due
     pages: dict[str, int] = field(default_factory=dict)
     files: int = 0
     bytes: int = 0
@@ -160,6 +167,13 @@ class BuildCache:
 CODE_DIGEST = code_digest()
 
 
+def describe_held(held: dict[str, list[str]]) -> str:
+    """"2 drafts, 1 scheduled story" from BuildReport.held."""
+    words = {"drafts": ("draft", "drafts"), "scheduled": ("scheduled story", "scheduled stories"),
+             "unfinished": ("unfinished scaffold", "unfinished scaffolds")}
+    return ", ".join(f"{len(paths)} {words[kind][len(paths) != 1]}" for kind, paths in held.items() if paths)
+
+
 def load_stage(config: Config, parsed: dict | None = None) -> LoadResult:
     return load_sources(config.content_dir, config.root, config.language_codes, config.timezone, parsed)
 
@@ -191,6 +205,7 @@ def render_stage(plan: SitePlan, renderer: SiteRenderer, search: SearchIndex) ->
     """Every file of the site as a job, but the search bundles (`search.bundle_jobs`)."""
     config = renderer.config
     yield from renderer.render(plan)
+    yield from story_file_jobs(plan)
     yield from atom_feeds(plan, renderer)
     yield ready(sitemap(plan, config.base_url))
     yield ready(robots_txt(config.base_url))
@@ -202,7 +217,17 @@ def render_stage(plan: SitePlan, renderer: SiteRenderer, search: SearchIndex) ->
 def validate(config: Config, options: BuildOptions, report: BuildReport, parsed: dict | None = None) -> LoadResult:
     with _timed(report, "load"):
         loaded = load_stage(config, parsed)
-    report.sources = len(loaded.articles) + len({e.path for e in loaded.errors})
+        report.sources = len(loaded.articles) + len({e.path for e in loaded.errors})
+        selection = prepare_articles(loaded.articles, content_dir=config.content_dir, root=config.root,
+                                     now=options.now or dt.datetime.now(dt.timezone.utc),
+                                     drafts=options.drafts, future=options.future)
+    loaded.articles = selection.articles
+    loaded.errors += selection.errors
+    report.warnings = [str(w) for w in selection.warnings]
+    report.held = {kind: [a.path for a in held] for kind, held in
+                   (("drafts", selection.drafts), ("scheduled", selection.scheduled),
+                    ("unfinished", selection.unfinished)) if held}
+    report.next_scheduled = selection.next_scheduled.isoformat() if selection.next_scheduled else None
     report.errors = [str(e) for e in sorted(loaded.errors, key=lambda e: (e.path, e.line))]
     if loaded.errors and options.skip_invalid:
         report.skipped = sorted({e.path for e in loaded.errors})
@@ -223,16 +248,24 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
     state_dir = config.root / ".hawal"
     lock = BuildLock(state_dir)
     if not options.dry_run:
-        if options.wait:
-            progress.line("waiting for the other build to finish…")
-        lock.acquire(wait=options.wait)
+        try:
+            lock.acquire()
+        except BuildLocked as exc:
+            if not options.wait:
+                raise
+            # Said only when another build really holds the lock.
+            progress.line(f"waiting: {exc.holder} holds the build lock…")
+            lock.acquire(wait=True)
     try:
         cache = BuildCache.load(state_dir / "cache" / "build.pickle") if not options.dry_run else BuildCache(Path())
         loaded = validate(config, options, report, cache.parsed)
         if loaded.errors and not options.skip_invalid:
             raise BuildFailed(report)
         if not loaded.articles:
-            report.errors.append(f"{config.content_dir}: no article sources found")
+            held = sum(len(paths) for paths in report.held.values())
+            report.errors.append(f"{config.content_dir}: no article to publish" + (
+                f" ({held} held back: {describe_held(report.held)}; `build --drafts --future` includes "
+                "drafts and scheduled stories)" if held else ": no article sources found"))
             raise BuildFailed(report)
         report.articles = len(loaded.articles)
         with _timed(report, "segment"):

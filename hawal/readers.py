@@ -21,12 +21,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .language import normalize_text
+from .storyfiles import scan_references
 from .sources import (DATELINE, Article, Dateline, EditorTranslation, SourceLoader, _Invalid, _meta_line, derive_title,
                       folder_date, slugify, split_front_matter, validate_slug)
 
 FRONT_MATTER_KEYS = {
     "title", "date", "lang", "source", "source_url", "author", "tags", "slug", "summary",
-    "lead", "translations", "place",
+    "lead", "translations", "place", "draft", "image",
 }
 
 
@@ -118,6 +119,16 @@ class MarkdownReader(Reader):
         if not isinstance(tags, (list, tuple)):
             raise _Invalid(_meta_line(text, "tags"), "tags must be a list")
         translations = translations + _front_matter_translations(meta, lang, rel, loader.languages, text)
+        draft = meta.get("draft", False)
+        if not isinstance(draft, bool):
+            raise _Invalid(_meta_line(text, "draft"), "draft must be true or false (without quotes)")
+        image = meta.get("image")
+        if image is not None and (not isinstance(image, str) or not image.strip()):
+            raise _Invalid(_meta_line(text, "image"), "image must name an image file next to the story, e.g. dam.jpg")
+        references = scan_references(body, text, rel, body_line)
+        for t in translations:
+            if t.path == rel:            # `translations:` in this front matter: its bodies are in this file
+                references += scan_references(t.body, text, rel, _meta_line(text, "translations"))
         return Article(
             path=rel, slug=slug, lang=lang, date=day, published=published,
             title=normalize_text(str(title), lang).strip(), body=body, body_line=body_line, kind=self.kind,
@@ -125,6 +136,9 @@ class MarkdownReader(Reader):
             author=_opt(meta.get("author"), lang), tags=tuple(normalize_text(str(t), lang) for t in tags if str(t).strip()),
             summary=_opt(meta.get("summary"), lang), lead=bool(meta.get("lead", False)),
             dateline=dateline, translations=translations, time_given=time_given,
+            draft=draft, image=image.strip() if image else None,
+            image_line=_meta_line(text, "image") if image else 1, references=references,
+            meta_lines=tuple((str(key), _meta_line(text, str(key))) for key in meta),
         )
 
 
@@ -151,16 +165,18 @@ class WireReader(Reader):
             raise _Invalid(lead_line, "wire copy must open with a dateline such as `CITY (AGENCY) —`")
         dateline = Dateline(m["place"].strip(), m["agency"].strip())
         lead_text = lead[m.end():].strip()
-        if not lead_text and len(numbered) < 2:
+        if not lead_text and len(numbered) < 2 and not title:
             raise _Invalid(lead_line, "empty body")
         body_text = "\n".join([lead_text] + [ln for _, ln in numbered[1:]])
-        lang = loader.language({}, body_text, lead_line)
+        # A fresh `new --wire` scaffold has a headline and a dateline only: it loads (and is held
+        # back as unfinished) instead of failing `serve` the moment it is created.
+        lang = loader.language({}, body_text.strip() or f"{title}\n{lead}", lead_line)
         day = folder_date(rel) or default_date
         if day is None:
             raise _Invalid(1, "no date: wire copy takes its date from content/YYYY/MM/DD/ (or `build.py new --date`)")
         paragraphs = [normalize_text(p, lang) for p in [lead_text] + [ln for _, ln in numbered[1:]] if p]
         body = "\n\n".join(escape_plain_text(p) for p in paragraphs)
-        title = normalize_text(title, lang) if title else derive_title(paragraphs[0])
+        title = normalize_text(title, lang) if title else derive_title(paragraphs[0] if paragraphs else "")
         slug = slugify(path.stem)
         problem = validate_slug(slug)
         if problem:

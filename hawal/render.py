@@ -29,7 +29,9 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from . import __version__, langs
-from .assemble import ArticlePage, SitePlan, tag_slug
+from .assemble import ArticlePage, SitePlan, article_path, tag_slug
+from .markup import markdown_inline_to_text
+from .storyfiles import LeadImage, StoryFile, files_by_url, lead_image_alt, link_story_files
 from .config import Config
 from .digests import code_digest, digest, text_digest, tree_digest
 from .translate.stage import ArticleVersion
@@ -48,8 +50,9 @@ ALLOWED_TAGS = {
     "i", "li", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td",
     "th", "thead", "tr", "ul", "dl", "dt", "dd", "q", "cite", "mark", "figure", "figcaption",
 }
+ALLOWED_TAGS.add("img")
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"},
-                      "*": {"dir", "lang"}}
+                      "img": {"src", "alt", "title"}, "*": {"dir", "lang"}}
 LINK_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -165,7 +168,7 @@ class SiteRenderer:
         env.globals.update(
             lang=lang, dir=langs.direction(lang), direction=langs.direction, site_title=self.config.title(lang),
             languages=[(l.code, l.name, langs.direction(l.code)) for l in self.config.languages],
-            link=_link, asset=_asset, absolute=self.absolute,
+            link=_link, asset=_asset, absolute=self.absolute, lead_image=self.lead_image,
             language_name=lambda code: self.config.language(code).name,
             language_word=partial(self.language_word, lang),
             digit_system=lang_config.digits, tag_slug=tag_slug,
@@ -207,15 +210,33 @@ class SiteRenderer:
         text = f"{format_date(local.date(), lang_config.date_format, locale=locale)}{separator}{format_time(local, 'HH:mm', locale=locale)}"
         return localize_digits(text, lang_config.digits)
 
-    def body_html(self, version: ArticleVersion) -> Markup:
-        """An article version's body as sanitized HTML (cached: pages and feeds share it)."""
-        key = (version.article.key, version.lang)
+    def body_html(self, version: ArticleVersion, absolute: bool = False) -> Markup:
+        """An article version's body as sanitized HTML (cached: pages and search share it), its
+        images and files linked to their published copy (absolute URLs for feeds)."""
+        key = (version.article.key, version.lang, absolute)
         if key not in self._body_cache:
             html = markdown_to_html(version.body)
             if langs.direction(version.text_lang) == "rtl":
                 html = isolate_ltr_runs(html)
+            a = version.article
+            page = article_path(version.lang, a.date, a.slug)
+            html = link_story_files(html, files_by_url(a.files),
+                                    self.absolute if absolute else partial(relative_link, page))
             self._body_cache[key] = Markup(html)
         return self._body_cache[key]
+
+    def lead_image(self, version: ArticleVersion) -> LeadImage | None:
+        """The story's lead image (`image:`) with its description in the version's language."""
+        a = version.article
+        if not a.image:
+            return None
+        found = files_by_url(a.files).get(a.image)
+        if found is None:
+            return None
+        alt = lead_image_alt(version.body, a.image)
+        if alt is None:                   # a newsroom translation without the image: the original's words
+            alt = lead_image_alt(a.body, a.image) or ""
+        return LeadImage(found, markdown_inline_to_text(alt))
 
     def page(self, template: str, lang: str, path: str, alternates, **context) -> OutputFile:
         env = self.envs[lang]
@@ -234,6 +255,7 @@ class SiteRenderer:
             a = version.article
             found = text_digest(a.key, a.published.isoformat(), str(a.time_given), str(a.lead), *a.tags, "",
                                 a.source, a.source_url, a.author, a.summary, repr(a.dateline), a.kind,
+                                str(a.draft), str(a.scheduled), a.image, repr(a.files),
                                 version.lang, version.title, version.body, repr(version.provenance),
                                 *version.sentences)
             self._version_digests[key] = found
@@ -326,6 +348,22 @@ class PageJob:
 def ready(output: OutputFile) -> PageJob:
     """A job for a file whose bytes are already known (static assets, sitemap): keyed by content."""
     return PageJob(output.path, hashlib.blake2b(output.data, digest_size=16).hexdigest(), lambda: output)
+
+
+def story_file_jobs(plan: SitePlan) -> Iterator[PageJob]:
+    """One published copy of every file next to a story, shared by all its language versions."""
+    seen: set[str] = set()
+    first = plan.sites[plan.languages[0]] if plan.languages else None
+    for page in first.articles if first else ():
+        for f in page.article.files:
+            if f.site_path not in seen:
+                seen.add(f.site_path)
+                yield PageJob(f.site_path, digest("story-file", f.site_path, f.disk_path, f.stamp),
+                              partial(_read_story_file, f))
+
+
+def _read_story_file(f: StoryFile) -> OutputFile:
+    return OutputFile(f.site_path, Path(f.disk_path).read_bytes())
 
 
 def _ensure_dir(path: Path) -> Path:

@@ -162,7 +162,8 @@ def rebuild(config_path: Path, state: BuildState, progress: Progress,
     try:
         config = load_config(config_path)
         started = time.perf_counter()
-        report = run_build(config, BuildOptions(wait=True, engines=engines), progress)
+        # The preview shows drafts and scheduled stories, marked, so editors see them before readers.
+        report = run_build(config, BuildOptions(wait=True, engines=engines, drafts=True, future=True), progress)
     except ConfigError as exc:
         error = f"error: {exc}"
     except BuildFailed as exc:
@@ -172,6 +173,8 @@ def rebuild(config_path: Path, state: BuildState, progress: Progress,
     except Exception as exc:          # a template error, say: show it, keep serving
         error = f"{type(exc).__name__}: {exc}"
     else:
+        for warning in report.warnings:
+            progress.line(warning)
         progress.line(f"rebuilt in {time.perf_counter() - started:.2f}s: {report.rendered} files changed")
         state.publish(None)
         return report

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from .language import LanguageUnclear, detect_language, normalize_text
+from .storyfiles import scan_references
 
 _FOLDER_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
 _SLUG_OK = re.compile(r"^[\w][\w.-]*$", re.UNICODE)
@@ -58,6 +59,7 @@ class EditorTranslation:
     title: str
     body: str
     path: str
+    references: tuple = ()         # storyfiles.FileReference: files its body refers to
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,17 @@ class Article:
     dateline: Dateline | None = None
     translations: tuple[EditorTranslation, ...] = ()
     time_given: bool = False       # the source gave a time of day, not just a date
+    draft: bool = False            # `draft: true`: built only by `serve` and `build --drafts`
+    image: str | None = None       # `image:`, the lead image: a file the body shows
+    image_line: int = 1
+    references: tuple = ()         # storyfiles.FileReference: files the body (and translations) refer to
+    files: tuple = ()              # storyfiles.StoryFile: those files, checked by the build
+    scheduled: bool = False        # dated after the build: shown only by `serve` and `build --future`
+    meta_lines: tuple[tuple[str, int], ...] = ()   # (front-matter key, its line), for later checks
+
+    def meta_line(self, key: str) -> int | None:
+        """The line of a front-matter key in the source, if the source gave it."""
+        return next((line for k, line in self.meta_lines if k == key), None)
 
     @cached_property
     def key(self) -> str:
@@ -326,7 +339,8 @@ class SourceLoader:
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def _load_translation(self, path: Path, lang: str) -> EditorTranslation:
-        meta, body, body_line = split_front_matter(self._read(path))
+        text = self._read(path)
+        meta, body, body_line = split_front_matter(text)
         body = normalize_text(body, lang).strip()
         if not body:
             raise _Invalid(body_line, "empty body")
@@ -334,7 +348,9 @@ class SourceLoader:
         if m and "\n" not in body[: m.end()]:
             body = body[m.end():]            # the article page shows the original's dateline
         title = str(meta.get("title") or derive_title(body))
-        return EditorTranslation(lang, normalize_text(title, lang), body, self.rel(path))
+        rel = self.rel(path)
+        return EditorTranslation(lang, normalize_text(title, lang), body, rel,
+                                 scan_references(body, text, rel, body_line))
 
     def _load_article(self, path: Path, translations: tuple[EditorTranslation, ...],
                       default_date: dt.date | None = None, text: str | None = None) -> Article:

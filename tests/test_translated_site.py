@@ -40,8 +40,12 @@ def test_machine_translated_page_names_model_and_holds_model_text(translated_sit
     site = config.output_dir
     original = parse(site / "en/2026/11/23/sulaimani-teachers-end-boycott/index.html")
     page = parse(site / "ar/2026/11/23/sulaimani-teachers-end-boycott/index.html")
-    notice = page.cssselect(".provenance--machine")[0].text_content()
-    assert "translate-en_ar" in notice
+    label = page.cssselect(".provenance--machine")[0]
+    notice = label.text_content()
+    # The model in words (not its package folder), a link to the original, and the model's licence.
+    assert "Argos Translate" in notice and "translate-en_ar" not in notice and "licensed MIT" in notice
+    original_link = label.cssselect("a[hreflang=en]")[0]
+    assert original_link.get("href") == "../../../../../en/2026/11/23/sulaimani-teachers-end-boycott/index.html"
     article = page.cssselect("article.article")[0]
     assert article.get("lang") == "ar" and article.get("dir") == "rtl"
     source_paragraphs = original.cssselect(".article__body p")
@@ -55,7 +59,19 @@ def test_pivot_through_english_is_recorded(translated_site):
     config, _, _ = translated_site
     page = parse(config.output_dir / "ckb/2026/11/22/oil-exports-ceyhan-talks/index.html")
     notice = page.cssselect(".provenance--machine")[0].text_content()
-    assert "translate-ar_en" in notice and "translate-en_ckb" in notice
+    assert "Argos Translate" in notice and "ئینگلیزی" in notice          # through English, in Sorani words
+    assert notice.count("Argos Translate by") == 1                       # one model family, credited once
+
+
+def test_nllb_pages_name_the_model_and_its_non_commercial_licence(make_project):
+    config = make_project({"2026/11/23/a.md": "---\ntitle: Council meets\nlang: en\n---\nThe council met on Monday.\n"})
+    install_test_models(config.translation.models_dir, [("en", "ckb")], nllb=True)
+    assert run_build(config).ok
+    label = parse(config.output_dir / "ckb/2026/11/23/a/index.html").cssselect(".provenance--machine")[0]
+    text = " ".join(label.text_content().split())
+    assert "NLLB-200" in text and "Meta AI, No Language Left Behind" in text and "CC BY-NC 4.0" in text
+    [licence] = label.cssselect("a[rel=license]")
+    assert licence.get("href") == "https://creativecommons.org/licenses/by-nc/4.0/"
 
 
 def test_newsroom_translation_wins(translated_site):

@@ -111,6 +111,11 @@ class LanguageSpec:
     proclitics: str = ""                   # one-letter prefixes written joined to a word (Arabic و ف ب ل ك)
     datetime_separator: str = " · "        # between a date and a time of day
     statements_module: str = ""            # module with its statement RULES ("" : hawal.langs.<code>.statements)
+    # Latin letters for its letters (file names and slugs from headlines, hawal.langs.romanize):
+    # letters (or letter groups) → Latin; `romanization_glides`: letters that are a consonant or a
+    # vowel by position, → (consonant, vowel). Latin-script languages need neither.
+    romanization: Mapping[str, str] = field(default_factory=frozen_map)
+    romanization_glides: Mapping[str, tuple[str, str]] = field(default_factory=frozen_map)
 
     def __post_init__(self):
         if not self.argos_code:
@@ -135,6 +140,12 @@ class LanguageSpec:
         """The text in Unicode NFC with this language's spelling fixes applied."""
         text = unicodedata.normalize("NFC", text)
         return self.orthography(text) if self.orthography else text
+
+    def latin_slug(self, text: str) -> str:
+        """A slug in ASCII Latin letters for a text in this language ("" when none can be made)."""
+        from .romanize import latin_slug
+
+        return latin_slug(self.normalize(text), self.romanization, self.romanization_glides)
 
     def statement_rules(self) -> Any | None:
         """This language's key-statement rules (`RULES` of its statements module), imported on first

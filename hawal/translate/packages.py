@@ -40,6 +40,8 @@ class InstalledModel:
     licence: str
     source_prefix: str = ""           # NLLB source language token
     target_prefix: str = ""           # NLLB target language token
+    model_name: str = ""              # the model in words, for readers ("NLLB-200")
+    credit: str = ""                  # who made it, as its licence asks to be credited
     package: object = field(default=None, repr=False, compare=False)    # argostranslate.package.Package
 
     @property
@@ -127,8 +129,20 @@ def read_model(folder: Path) -> InstalledModel:
     kind = metadata.get("hawal_kind") or (NLLB_KIND if target_prefix else ARGOS_KIND)
     licence = metadata.get("license") or metadata.get("licence") or ("CC-BY-NC-4.0" if kind == NLLB_KIND else "not stated")
     # Packages name languages by argos codes; the rest of hawal by the codes of hawal/langs/.
+    model_name, credit = _model_words(metadata, kind)
     return InstalledModel(from_argos(pkg.from_code), from_argos(pkg.to_code), folder.name,
-                          str(pkg.package_version or "0"), folder, kind, str(licence), source_prefix, target_prefix, pkg)
+                          str(pkg.package_version or "0"), folder, kind, str(licence), source_prefix, target_prefix,
+                          model_name, credit, pkg)
+
+
+def _model_words(metadata: dict, kind: str) -> tuple[str, str]:
+    """(the model in words, its credit) from a package's metadata: `model_name` and `credit` when the
+    package states them, else what its kind implies."""
+    name = str(metadata.get("model_name") or "").strip()
+    credit = str(metadata.get("credit") or "").strip()
+    if kind == NLLB_KIND:
+        return name or "NLLB-200", credit or NLLB_CREDIT
+    return name or "Argos Translate", credit or "Argos Open Technologies"
 
 
 @dataclass
@@ -279,6 +293,7 @@ def _install_checked(checked: CheckedPackage, target_dir: Path) -> InstalledMode
 
 # --- NLLB ----------------------------------------------------------------------------------------
 
+NLLB_CREDIT = "Meta AI, No Language Left Behind"
 NLLB_LICENCE = ("NLLB-200 is licensed CC-BY-NC 4.0 (Creative Commons Attribution-NonCommercial): "
                 "non-commercial use only; credit Meta AI's No Language Left Behind.")
 _NLLB_TOKENIZER_NAMES = ("sentencepiece.bpe.model", "sentencepiece.model", "spm.model")
@@ -369,6 +384,7 @@ def pack_nllb(ct2_dir: Path, langs: dict[str, str], models_dir: Path | None, *, 
                     "from_code": to_argos(src), "to_code": to_argos(tgt), "from_name": src, "to_name": tgt,
                     "source_prefix": langs[src], "target_prefix": langs[tgt],
                     "license": "CC-BY-NC-4.0", "hawal_kind": NLLB_KIND, "hawal_base_model": base, "links": [],
+                    "model_name": "NLLB-200", "credit": NLLB_CREDIT,
                 }
                 (folder / "metadata.json").write_text(json.dumps(metadata, indent=2), encoding="utf-8")
                 (folder / "README.md").write_text(f"{src}→{tgt} from {base}, packed by hawal.\n\n{NLLB_LICENCE}\n",

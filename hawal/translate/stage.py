@@ -34,14 +34,66 @@ class TranslationError(RuntimeError):
     """A model that is installed cannot be used; the message names it."""
 
 
+# Licences models are published under, by the id packages give (SPDX), with what readers may read.
+LICENCE_URLS = {
+    "CC-BY-NC-4.0": "https://creativecommons.org/licenses/by-nc/4.0/",
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "MIT": "https://opensource.org/license/mit",
+    "Apache-2.0": "https://www.apache.org/licenses/LICENSE-2.0",
+}
+
+
+@dataclass(frozen=True)
+class ModelCredit:
+    """A translation model as readers are told about it: its name in words, who made it, its licence."""
+
+    name: str                        # "NLLB-200"
+    credit: str = ""                 # "Meta AI, No Language Left Behind"
+    licence: str = ""                # "CC-BY-NC-4.0"; "" when the package states none
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def licence_words(self) -> str:
+        """"CC BY-NC 4.0" for "CC-BY-NC-4.0": how the licence names itself."""
+        if self.licence.startswith("CC-"):
+            parts = self.licence.split("-")
+            return f"CC {'-'.join(parts[1:-1])} {parts[-1]}"
+        return self.licence
+
+
+def model_credit(model: InstalledModel) -> ModelCredit:
+    licence = model.licence if model.licence and model.licence != "not stated" else ""
+    return ModelCredit(model.model_name or model.name, model.credit, licence)
+
+
 @dataclass(frozen=True)
 class Provenance:
-    """Where the text of a page in one language comes from."""
+    """Where the text of a page in one language comes from.
+
+    `kind` decides the label readers see (templates/partials/provenance.html is the one place that
+    words it; the card badge in partials/article_card.html follows it): "original", "machine"
+    (with the models' credits and licences), "newsroom", or "missing" (no model: the original is
+    shown). A new kind is one more value here and one more branch there."""
 
     kind: str                        # "original" | "machine" | "newsroom" | "missing"
     source_lang: str
     route: tuple[str, ...] = ()      # languages along the way: source, pivot, target
     models: tuple[str, ...] = ()     # model names used along the route
+    credits: tuple[ModelCredit, ...] = ()   # the models in words, with credit and licence (machine)
+
+    @property
+    def model_words(self) -> str:
+        """The models in words, each once: "NLLB-200"."""
+        return ", ".join(dict.fromkeys(c.name for c in self.credits)) or ", ".join(self.models)
+
+    @property
+    def licensed_credits(self) -> tuple[ModelCredit, ...]:
+        """Each distinct model credit once (a pivot route may use one model twice)."""
+        return tuple(dict.fromkeys(self.credits))
 
     @property
     def install_hint(self) -> str:
@@ -288,7 +340,8 @@ def _machine_version(job: _Job, work: dict[str, _ModelWork], counts: Translation
     title, sentences = markdown_inline_to_text(finished_texts[0]), finished_texts[1:]
     body = apply_sentence_translations(seg.article.body, seg.sentences, sentences)
     route = tuple([job.route[0].from_code] + [m.to_code for m in job.route])
-    provenance = Provenance("machine", seg.article.lang, route, tuple(m.name for m in job.route))
+    provenance = Provenance("machine", seg.article.lang, route, tuple(m.name for m in job.route),
+                            tuple(model_credit(m) for m in job.route))
     return ArticleVersion(seg, job.lang, title, body, tuple(sentences), provenance)
 
 
@@ -311,6 +364,6 @@ def describe_missing(missing_pairs, models_dir=None) -> list[str]:
 
 
 __all__ = [
-    "ArticleVersion", "Provenance", "TranslationCounts", "TranslationOutcome", "TranslationError",
+    "ArticleVersion", "Provenance", "ModelCredit", "TranslationCounts", "TranslationOutcome", "TranslationError",
     "translate_articles", "describe_missing", "PackageError",
 ]

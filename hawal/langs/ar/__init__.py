@@ -25,4 +25,13 @@ SPEC = LanguageSpec(
     # "and", "so", "with", "for", "like" are written joined to the next word: والمنطقة.
     proclitics="وفبلك",
     datetime_separator="، ",         # a middle dot would read as the Eastern Arabic zero ٠
+    # Consonants as commonly written in Latin letters; short vowels are not written in Arabic and
+    # stay unwritten: محافظة كركوك → mhafza-krkuk.
+    romanization=frozen_map({
+        "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
+        "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+        "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a",
+        "ى": "a", "ء": "", "ؤ": "", "ئ": "",
+    }),
+    romanization_glides=frozen_map({"و": ("w", "u"), "ي": ("y", "i")}),
 )

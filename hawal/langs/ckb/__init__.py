@@ -35,4 +35,12 @@ SPEC = LanguageSpec(
     # Sorani letters an Arabic keyboard lacks: readers type the bare letter instead.
     search_folds=frozen_map({"ە": "ه", "ھ": "ه", "ێ": "ی", "ۆ": "و", "ڕ": "ر", "ڵ": "ل", "ڤ": "ف"}),
     datetime_separator="، ",
+    # Kurdish Latin (Hawar) letters, folded to ASCII in slugs: هەولێر → hewler, کوردی → kurdi.
+    romanization=frozen_map({
+        "ا": "a", "ب": "b", "پ": "p", "ت": "t", "ج": "c", "چ": "ç", "ح": "h", "خ": "x", "د": "d", "ر": "r",
+        "ڕ": "r", "ز": "z", "ژ": "j", "س": "s", "ش": "ş", "ع": "", "غ": "x", "ف": "f", "ڤ": "v", "ق": "q",
+        "ک": "k", "گ": "g", "ل": "l", "ڵ": "ll", "م": "m", "ن": "n", "ه": "h", "ە": "e", "ۆ": "o", "ێ": "ê",
+        "ئ": "", "وو": "û", "ء": "", "ة": "e",
+    }),
+    romanization_glides=frozen_map({"و": ("w", "u"), "ی": ("y", "î")}),
 )

@@ -1,0 +1,251 @@
+"""An editor's daily workflow (issue 10): drafts, scheduled stories, files next to a story, `check`
+warnings, `new` and its options, one story in several languages, and quiet output."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+from PIL import Image
+
+from conftest import REPO
+from hawal.cli import main
+from hawal.pipeline import BuildFailed, BuildOptions, run_build
+from hawal.progress import Progress
+from hawal.serve import BuildState, rebuild
+from html_tools import parse
+
+NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
+
+STORY = """---
+title: Council agrees on the water budget
+lang: en
+source: Hawal
+tags: [water]
+---
+
+KIRKUK (Hawal) — The provincial council agreed on Monday to spend more on water pipes in the city.
+
+"We will repair the old network before the summer," the governor said after the vote.
+"""
+
+
+def story(title: str, extra: str = "", body: str = "The council met on Monday to agree on the budget for schools.") -> str:
+    return f"---\ntitle: {title}\nlang: en\n{extra}---\n\n{body}\n"
+
+
+def build(config, **options):
+    return run_build(config, BuildOptions(now=NOW, **options))
+
+
+def cli(config, *args):
+    return subprocess.run([sys.executable, str(REPO / "build.py"), "--config", str(config.root / "config.yaml"), *args],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def write_image(path: Path, size=(64, 48), orientation: int | None = None, fmt: str | None = None) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, (40, 90, 160))
+    if orientation:
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        image.save(path, fmt, exif=exif)
+    else:
+        image.save(path, fmt)
+    return path
+
+
+# --- 1. drafts ------------------------------------------------------------------------------------
+
+def test_drafts_are_left_out_of_build_and_shown_marked_by_drafts_option_and_serve(make_project):
+    config = make_project({"2026/11/23/council.md": STORY,
+                           "2026/11/23/secret.md": story("Unpublished plan", "draft: true\n")})
+    report = build(config)
+    assert report.held == {"drafts": ["content/2026/11/23/secret.md"]}
+    site = config.output_dir
+    assert not (site / "en/2026/11/23/secret").exists()
+    assert "secret" not in (site / "en/feed.xml").read_text() and "secret" not in (site / "sitemap.xml").read_text()
+    assert "Unpublished plan" not in (site / "en/2026/11/23/index.html").read_text()
+
+    report = build(config, drafts=True)
+    page = parse(site / "en/2026/11/23/secret/index.html")
+    assert page.cssselect(".status__draft") and page.cssselect('meta[name=robots][content=noindex]')
+    card = [c for c in parse(site / "en/2026/11/23/index.html").cssselect(".card") if "Unpublished" in c.text_content()]
+    assert card and card[0].cssselect(".badge--draft")
+    assert not parse(site / "en/2026/11/23/council/index.html").cssselect(".status")
+
+    # serve shows drafts, marked
+    (config.content_dir / "2026/11/23/secret.md").write_text(story("Unpublished plan v2", "draft: true\n"))
+    state = BuildState()
+    assert rebuild(config.root / "config.yaml", state, Progress(quiet=True)) is not None
+    assert parse(site / "en/2026/11/23/secret/index.html").cssselect(".status__draft")
+
+
+def test_draft_must_be_true_or_false(make_project):
+    config = make_project({"2026/11/23/a.md": story("A", 'draft: "yes"\n')})
+    with pytest.raises(BuildFailed) as failed:
+        build(config)
+    assert failed.value.report.errors == ["content/2026/11/23/a.md:4: draft must be true or false (without quotes)"]
+
+
+# --- 2. scheduled stories -----------------------------------------------------------------------
+
+def test_a_story_dated_in_the_future_waits_for_its_date(make_project, capsys):
+    config = make_project({
+        "2026/11/23/council.md": STORY,
+        "2026/12/25/christmas.md": story("Christmas market opens", "date: 2026-12-25\n"),
+        "2026/11/24/later-today.md": story("Evening session", "date: 2026-11-24T18:00:00+03:00\n"),
+        "2026/11/24/this-morning.md": story("Morning session", "date: 2026-11-24T08:00:00+03:00\n"),
+    })
+    report = build(config)
+    assert sorted(report.held["scheduled"]) == ["content/2026/11/24/later-today.md", "content/2026/12/25/christmas.md"]
+    assert report.next_scheduled == "2026-11-24T18:00:00+03:00"
+    site = config.output_dir
+    latest = parse(site / "en/index.html")
+    assert latest.cssselect("h1 time")[0].get("datetime") == "2026-11-24"        # not December
+    assert not (site / "en/2026/12/25").exists() and not (site / "en/2026/11/24/later-today").exists()
+    assert (site / "en/2026/11/24/this-morning/index.html").exists()
+
+    # after its time the same build publishes it
+    report = run_build(config, BuildOptions(now=dt.datetime(2026, 11, 24, 16, 0, tzinfo=dt.timezone.utc)))
+    assert report.held["scheduled"] == ["content/2026/12/25/christmas.md"]
+    assert (site / "en/2026/11/24/later-today/index.html").exists()
+
+    build(config, future=True)
+    page = parse(site / "en/2026/12/25/christmas/index.html")
+    assert page.cssselect(".status__scheduled") and page.cssselect('meta[name=robots][content=noindex]')
+    assert parse(site / "en/index.html").cssselect("h1 time")[0].get("datetime") == "2026-12-25"
+
+
+def test_build_summary_says_what_was_held_back(make_project):
+    config = make_project({"2026/11/23/council.md": STORY,
+                           "2099/01/01/far.md": story("Far away", "date: 2099-01-01\n"),
+                           "2026/11/23/secret.md": story("Secret", "draft: true\n")})
+    proc = cli(config, "build")
+    assert proc.returncode == 0, proc.stderr
+    [line] = [l for l in proc.stderr.splitlines() if l.startswith("not published:")]
+    assert "1 draft, 1 scheduled story" in line and "2099-01-01" in line and "--drafts --future" in line
+
+
+# --- 3. images and files next to a story --------------------------------------------------------
+
+IMAGE_STORY = """---
+title: Dukan reservoir at its lowest in years
+lang: en
+image: dukan-dam.jpg
+source: Hawal
+---
+
+DUKAN (Hawal) — The reservoir behind the Dukan dam fell to a third of its capacity this week.
+
+![Dukan dam at dawn](dukan-dam.jpg "The dam")
+
+The figures are in [the ministry's report](reports/dukan-2026.pdf) and on [its site](https://example.org/dukan).
+"""
+
+
+def test_images_and_files_next_to_a_story_are_published_once_with_size_and_alt(make_project):
+    config = make_project({"2026/11/23/dukan.md": IMAGE_STORY,
+                           "2026/11/23/dukan.ar.md": "---\ntitle: سد دوكان\n---\n\nانخفض الخزان إلى ثلث سعته.\n\n"
+                                                     "![سد دوكان عند الفجر](dukan-dam.jpg)\n"})
+    write_image(config.content_dir / "2026/11/23/dukan-dam.jpg", (64, 48), fmt="JPEG")
+    (config.content_dir / "2026/11/23/reports").mkdir()
+    (config.content_dir / "2026/11/23/reports/dukan-2026.pdf").write_bytes(b"%PDF-1.4\n%test\n")
+    report = build(config)
+    site = config.output_dir
+    published = site / "files/2026/11/23/dukan-dam.jpg"
+    assert published.read_bytes() == (config.content_dir / "2026/11/23/dukan-dam.jpg").read_bytes()
+    assert (site / "files/2026/11/23/reports/dukan-2026.pdf").is_file()
+    assert len(list(site.rglob("dukan-dam.jpg"))) == 1                  # one copy for every language
+    alts = {}
+    for lang in ("en", "ar", "ckb"):
+        page_dir = site / lang / "2026/11/23/dukan"
+        [img] = parse(page_dir / "index.html").cssselect(".article__body img")
+        assert (page_dir / img.get("src")).resolve() == published.resolve()
+        assert (img.get("width"), img.get("height"), img.get("loading")) == ("64", "48", "lazy")
+        alts[lang] = img.get("alt")
+        if lang == "ar":
+            continue                        # the newsroom's Arabic text links no report
+        [pdf] = parse(page_dir / "index.html").cssselect('.article__body a[href$=".pdf"]')
+        assert (page_dir / pdf.get("href")).resolve() == (site / "files/2026/11/23/reports/dukan-2026.pdf").resolve()
+    assert alts["en"] == "Dukan dam at dawn" and alts["ar"] == "سد دوكان عند الفجر"   # the newsroom's words
+    assert alts["ckb"] == "Dukan dam at dawn"               # no model: the original, as the page says
+
+    # the lead image on the briefing card and in the feed
+    day = site / "en/2026/11/23"
+    [card_img] = parse(day / "index.html").cssselect(".card img.card__image")
+    assert (day / card_img.get("src")).resolve() == published.resolve() and card_img.get("alt") == "Dukan dam at dawn"
+    ar_card = parse(site / "ar/2026/11/23/index.html").cssselect(".card img.card__image")[0]
+    assert ar_card.get("alt") == "سد دوكان عند الفجر"
+    feed = feedparser.parse((site / "en/feed.xml").read_bytes())
+    [entry] = feed.entries
+    [enclosure] = entry.enclosures
+    assert enclosure.href == config.base_url + "files/2026/11/23/dukan-dam.jpg" and enclosure.type == "image/jpeg"
+    assert 'src="https://briefing.example.org/files/2026/11/23/dukan-dam.jpg"' in entry.content[0].value
+    assert report.ok
+
+
+def test_a_missing_or_outside_file_is_an_error_with_its_line(make_project):
+    body = ("KIRKUK (Hawal) — Text.\n\n![The dam](missing.jpg)\n\n[Passwords](../../../../../secret.pdf)\n\n"
+            "![Hidden](.hidden.png)\n\n![Script](page.svg)\n")
+    config = make_project({"2026/11/23/a.md": story("A", "", body),
+                           "2026/11/23/b.md": story("B", "image: nowhere.jpg\n")})
+    (config.root / "secret.pdf").write_bytes(b"%PDF")
+    with pytest.raises(BuildFailed) as failed:
+        build(config)
+    errors = failed.value.report.errors
+    assert errors[0] == ("content/2026/11/23/a.md:8: image 'missing.jpg' not found: there is no "
+                         "content/2026/11/23/missing.jpg")
+    assert errors[1].startswith("content/2026/11/23/a.md:10: file '../../../../../secret.pdf' lies outside the content")
+    assert errors[2].startswith("content/2026/11/23/a.md:12: image '.hidden.png' is a hidden file")
+    assert errors[3].startswith("content/2026/11/23/a.md:14: image 'page.svg': .svg cannot be published")
+    assert errors[4].startswith("content/2026/11/23/b.md:4: image: 'nowhere.jpg' is not an image of the story's body")
+    assert not config.output_dir.exists()
+
+
+def test_a_file_that_is_not_an_image_and_a_symlink_are_refused(make_project, tmp_path):
+    config = make_project({"2026/11/23/a.md": story("A", "", "Text here.\n\n![Chart](chart.png)\n\n![Photo](photo.jpg)\n")})
+    (config.content_dir / "2026/11/23/chart.png").write_text("not an image")
+    outside = write_image(tmp_path / "outside.jpg")
+    (config.content_dir / "2026/11/23/photo.jpg").symlink_to(outside)
+    with pytest.raises(BuildFailed) as failed:
+        build(config)
+    assert "is not an image hawal can read" in failed.value.report.errors[0]
+    assert "symbolic link" in failed.value.report.errors[1]
+
+
+def test_sideways_photos_get_their_upright_size(make_project):
+    config = make_project({"2026/11/23/a.md": story("A", "", "Text here.\n\n![A tall photo](tall.jpg)\n")})
+    write_image(config.content_dir / "2026/11/23/tall.jpg", (80, 30), orientation=6, fmt="JPEG")
+    build(config)
+    [img] = parse(config.output_dir / "en/2026/11/23/a/index.html").cssselect(".article__body img")
+    assert (img.get("width"), img.get("height")) == ("30", "80")
+
+
+def test_remote_and_raw_html_images_are_not_shown_and_remote_ones_are_warned_about(make_project):
+    body = "Text here.\n\n![Tracker](https://tracker.example.com/pixel.gif)\n\n<img src=\"local.png\" alt=\"raw\">\n"
+    config = make_project({"2026/11/23/a.md": story("A", "", body)})
+    report = build(config)
+    assert not parse(config.output_dir / "en/2026/11/23/a/index.html").cssselect(".article__body img")
+    assert report.warnings == ["content/2026/11/23/a.md:8: warning: image 'https://tracker.example.com/pixel.gif' "
+                               "from another site is not shown (pages load nothing from other sites, which would "
+                               "see every reader); put the file next to the story and write its file name"]
+
+
+def test_an_image_change_rebuilds_the_pages_that_show_it(make_project):
+    config = make_project({"2026/11/23/dukan.md": IMAGE_STORY.replace(
+        "The figures are in [the ministry's report](reports/dukan-2026.pdf) and", "Figures are")})
+    image = write_image(config.content_dir / "2026/11/23/dukan-dam.jpg", (64, 48), fmt="JPEG")
+    build(config)
+    write_image(image, (120, 90), fmt="JPEG")
+    os.utime(image, ns=(1, 1))
+    build(config)
+    site = config.output_dir
+    [img] = parse(site / "ar/2026/11/23/dukan/index.html").cssselect(".article__body img")
+    assert (img.get("width"), img.get("height")) == ("120", "90")
+    assert (site / "files/2026/11/23/dukan-dam.jpg").read_bytes() == image.read_bytes()
