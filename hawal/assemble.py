@@ -72,8 +72,7 @@ class Briefing:
     @cached_property
     def statements(self) -> tuple[KeyStatement, ...]:
         """The day's most newsworthy statements, at most `statements_limit`."""
-        day = sorted((s for page in self.articles for s in page.statements), key=lambda s: -s.score)
-        return tuple(day[:self.statements_limit])
+        return day_statements(self.articles, self.statements_limit)
 
 
 @dataclass(frozen=True)
@@ -169,6 +168,26 @@ def key_statements(
             sentence=statement.sentence,
         ))
     return tuple(out)
+
+
+def day_statements(pages: Iterable[ArticlePage], limit: int) -> tuple[KeyStatement, ...]:
+    """A day's key statements in one language, most newsworthy first: each story counts once.
+
+    A story is one page per language whatever languages the newsroom wrote it in (`story.ar.md`
+    and `translations:` attach to it), so each page's statements are taken once; a statement
+    a page repeats (the same words from the same speaker, as a newsroom translation may quote
+    what the original quoted) is kept once. How a page gathers its statements (from the
+    original or from the newsroom's text) is `ArticlePage.statements`."""
+    seen: set[tuple[str, str, str]] = set()
+    kept: list[KeyStatement] = []
+    for page in pages:
+        for s in page.statements:
+            key = (page.article.key, s.speaker, s.text)
+            if key not in seen:
+                seen.add(key)
+                kept.append(s)
+    kept.sort(key=lambda s: -s.score)
+    return tuple(kept[:limit])
 
 
 def _order_of_day(pages: Iterable[ArticlePage]) -> tuple[ArticlePage, ...]:

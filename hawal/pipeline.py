@@ -263,9 +263,10 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
             raise BuildFailed(report)
         if not loaded.articles:
             held = sum(len(paths) for paths in report.held.values())
+            hint = ("; `build --drafts --future` includes drafts and scheduled stories"
+                    if {"drafts", "scheduled"} & set(report.held) else "")
             report.errors.append(f"{config.content_dir}: no article to publish" + (
-                f" ({held} held back: {describe_held(report.held)}; `build --drafts --future` includes "
-                "drafts and scheduled stories)" if held else ": no article sources found"))
+                f" ({held} held back: {describe_held(report.held)}{hint})" if held else ": no article sources found"))
             raise BuildFailed(report)
         report.articles = len(loaded.articles)
         with _timed(report, "segment"):

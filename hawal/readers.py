@@ -100,6 +100,7 @@ class MarkdownReader(Reader):
                 raise _Invalid(1, "no date: give `date:` in front matter or put the file under content/YYYY/MM/DD/")
             published = dt.datetime(day.year, day.month, day.day, tzinfo=loader.timezone)
             time_given = False
+        first_line = body_line + len(body) - len(body.lstrip("\n"))     # the body's first written line
         body = normalize_text(body, lang).strip("\n")
         dateline = None
         m = DATELINE.match(body)
@@ -131,7 +132,7 @@ class MarkdownReader(Reader):
                 references += scan_references(t.body, text, rel, _meta_line(text, "translations"))
         return Article(
             path=rel, slug=slug, lang=lang, date=day, published=published,
-            title=normalize_text(str(title), lang).strip(), body=body, body_line=body_line, kind=self.kind,
+            title=normalize_text(str(title), lang).strip(), body=body, body_line=first_line, kind=self.kind,
             source=_opt(meta.get("source"), lang), source_url=_opt(meta.get("source_url")),
             author=_opt(meta.get("author"), lang), tags=tuple(normalize_text(str(t), lang) for t in tags if str(t).strip()),
             summary=_opt(meta.get("summary"), lang), lead=bool(meta.get("lead", False)),
@@ -170,7 +171,8 @@ class WireReader(Reader):
         body_text = "\n".join([lead_text] + [ln for _, ln in numbered[1:]])
         # A fresh `new --wire` scaffold has a headline and a dateline only: it loads (and is held
         # back as unfinished) instead of failing `serve` the moment it is created.
-        lang = loader.language({}, body_text.strip() or f"{title}\n{lead}", lead_line)
+        lang = (_placeholder_language(m, loader.languages) if not body_text.strip() else None) or \
+            loader.language({}, body_text.strip() or f"{title}\n{lead}", lead_line)
         day = folder_date(rel) or default_date
         if day is None:
             raise _Invalid(1, "no date: wire copy takes its date from content/YYYY/MM/DD/ (or `build.py new --date`)")
@@ -189,6 +191,19 @@ class WireReader(Reader):
             dateline=Dateline(normalize_text(dateline.place, lang), normalize_text(dateline.agency, lang)),
             translations=translations,
         )
+
+
+def _placeholder_language(dateline: re.Match, languages: tuple[str, ...]) -> str | None:
+    """The language whose placeholder dateline (`new --wire`) this is, if it is one."""
+    from . import langs
+
+    for code in languages:
+        spec = langs.find(code)
+        example = DATELINE.match(spec.dateline_example) if spec else None
+        if example and (example["place"].strip(), example["agency"].strip()) == (
+                dateline["place"].strip(), dateline["agency"].strip()):
+            return code
+    return None
 
 
 def parse_date(value: Any, tz: ZoneInfo) -> tuple[dt.date, dt.datetime]:

@@ -249,3 +249,136 @@ def test_an_image_change_rebuilds_the_pages_that_show_it(make_project):
     [img] = parse(site / "ar/2026/11/23/dukan/index.html").cssselect(".article__body img")
     assert (img.get("width"), img.get("height")) == ("120", "90")
     assert (site / "files/2026/11/23/dukan-dam.jpg").read_bytes() == image.read_bytes()
+
+
+# --- 4. check: warnings for what is legal but likely wrong ---------------------------------------
+
+def test_check_warns_with_path_and_line(make_project):
+    config = make_project({
+        "2026/11/23/moved.md": story("Moved", "date: 2026-11-21\n"),
+        "2026/11/23/wrong-lang.md": "---\ntitle: وزارة الكهرباء\nlang: ckb\n---\n\nقالت وزارة الكهرباء إن الساعات "
+                                    "ستزداد في المحافظة خلال الأسبوع المقبل.\n",
+        "2026/11/23/fine.md": STORY,
+    })
+    proc = cli(config, "check")
+    assert proc.returncode == 0, proc.stderr
+    warnings = [l for l in proc.stderr.splitlines() if ": warning: " in l]
+    assert warnings[0].startswith("content/2026/11/23/moved.md:4: warning: date 2026-11-21 is not the folder's day "
+                                  "2026-11-23")
+    assert warnings[1].startswith("content/2026/11/23/wrong-lang.md:3: warning: lang: ckb (Sorani Kurdish) but the "
+                                  "text reads as Arabic")
+    assert len(warnings) == 2 and "2 warning(s)" in proc.stdout
+    assert cli(config, "check", "--strict").returncode == 1
+
+
+def test_untouched_scaffolds_are_never_published_and_do_not_break_serve(make_project, capsys):
+    config = make_project({"2026/11/23/council.md": STORY})
+    cfg = str(config.root / "config.yaml")
+    assert main(["--config", cfg, "new", "Water talks", "--lang", "en", "--date", "2026-11-23"]) == 0
+    assert main(["--config", cfg, "new", "بارانی زۆر", "--lang", "ckb", "--date", "2026-11-23", "--wire"]) == 0
+    capsys.readouterr()
+    state = BuildState()
+    report = rebuild(config.root / "config.yaml", state, Progress(quiet=True))     # serve's build
+    assert report is not None and state.error is None
+    assert sorted(report.held["unfinished"]) == ["content/2026/11/23/barani-zor.txt", "content/2026/11/23/water-talks.md"]
+    assert not (config.output_dir / "en/2026/11/23/water-talks").exists()
+    assert not (config.output_dir / "en/2026/11/23/barani-zor").exists()
+    proc = cli(config, "check")
+    assert "content/2026/11/23/water-talks.md:12: warning: unfinished `new` scaffold, not published: the dateline is " \
+           "still the placeholder `CITY (AGENCY)`" in proc.stderr
+    assert "content/2026/11/23/barani-zor.txt:2: warning: unfinished `new` scaffold" in proc.stderr
+    # once written, it is published
+    path = config.content_dir / "2026/11/23/water-talks.md"
+    path.write_text(path.read_text().replace("CITY (AGENCY) — ", "ERBIL (Hawal) — The talks on water went on.\n"))
+    assert "held" not in json.dumps(build(config).held) and (config.output_dir / "en/2026/11/23/water-talks").exists()
+
+
+# --- 5. new: tags, draft, Latin file names, $EDITOR -------------------------------------------------
+
+def test_new_takes_tags_and_draft(make_project, capsys):
+    config = make_project({})
+    assert main(["--config", str(config.root / "config.yaml"), "new", "Dam levels fall", "--lang", "en",
+                 "--date", "2026-11-23", "--tags", "water, energy", "--draft"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    text = path.read_text()
+    assert "tags: [water, energy]\n" in text and "draft: true\n" in text
+    path.write_text(text.replace("CITY (AGENCY) — ", "ERBIL (Hawal) — Levels fell again."))
+    from hawal.sources import load_sources
+    [article] = load_sources(config.content_dir, config.root, config.language_codes, config.timezone).articles
+    assert article.tags == ("water", "energy") and article.draft
+
+
+@pytest.mark.parametrize("lang, title, slug", [
+    ("ckb", "ئاو بۆ گەڕەکەکانی هەولێر", "aw-bo-gerekekani-hewler"),
+    ("ar", "وزير النفط يزور كركوك", "wzir-alnft-yzur-krkuk"),
+    ("en", "Kirkuk’s council: 2027 budget", "kirkuks-council-2027-budget"),
+])
+def test_new_makes_a_latin_file_name_for_any_headline(make_project, capsys, lang, title, slug):
+    config = make_project({})
+    assert main(["--config", str(config.root / "config.yaml"), "new", title, "--lang", lang,
+                 "--date", "2026-11-23"]) == 0
+    out, err = capsys.readouterr()
+    assert Path(out.strip()).name == f"{slug}.md"
+    if lang != "en":
+        assert "`slug:`" in err                      # says how to choose another URL
+
+
+def test_new_says_how_to_set_a_slug_when_no_latin_name_can_be_made(make_project, capsys):
+    config = make_project({})
+    assert main(["--config", str(config.root / "config.yaml"), "new", "«؟»", "--lang", "ar"]) == 1
+    assert "--slug" in capsys.readouterr().err
+
+
+def test_new_opens_the_editor(make_project, capsys, tmp_path, monkeypatch):
+    config = make_project({})
+    log = tmp_path / "editor.log"
+    editor = tmp_path / "fake-editor"
+    editor.write_text(f"#!/bin/sh\necho \"$@\" > {log}\n")
+    editor.chmod(0o755)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{editor} --wait")
+    assert main(["--config", str(config.root / "config.yaml"), "new", "Dam levels", "--lang", "en", "--edit"]) == 0
+    path = capsys.readouterr().out.strip()
+    assert log.read_text().split() == ["--wait", path]
+
+
+# --- 6. one story in several languages ----------------------------------------------------------
+
+def test_translation_of_makes_one_story_counted_once_per_language(make_project, capsys):
+    config = make_project({"2026/11/23/council.md": STORY})
+    cfg = str(config.root / "config.yaml")
+    original = config.content_dir / "2026/11/23/council.md"
+    assert main(["--config", cfg, "new", "--translation-of", str(original), "--lang", "ar"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    assert path == config.content_dir / "2026/11/23/council.ar.md"
+    scaffold = path.read_text()
+    assert "Council agrees on the water budget" in scaffold          # the original, for the translator
+    # an untouched translation scaffold is not used: the page says it is not translated
+    report = build(config)
+    assert any("council.ar.md:1: warning: newsroom translation into ar has no text yet" in w for w in report.warnings)
+    ar_page = parse(config.output_dir / "ar/2026/11/23/council/index.html")
+    assert ar_page.cssselect(".provenance--missing") and "Translate" not in ar_page.text_content()
+
+    path.write_text("---\ntitle: المجلس يقر ميزانية المياه\n---\n\nكركوك (هاوار) — أقر مجلس المحافظة الاثنين زيادة الإنفاق "
+                    "على أنابيب المياه.\n\n«سنصلح الشبكة القديمة قبل الصيف»، قال المحافظ بعد التصويت.\n")
+    report = build(config)
+    site = config.output_dir
+    assert report.articles == 1
+    for lang in ("en", "ar", "ckb"):
+        day = parse(site / lang / "2026/11/23/index.html")
+        assert len(day.cssselect(".card")) == 1
+        texts = [s.text_content() for s in day.cssselect(".statement__text")]
+        assert len(texts) == len(set(texts)) and len(texts) >= 1
+        assert len(feedparser.parse((site / lang / "feed.xml").read_bytes()).entries) == 1
+    ar = parse(site / "ar/2026/11/23/council/index.html")
+    assert ar.cssselect(".provenance--newsroom") and "المجلس يقر ميزانية المياه" in ar.cssselect("h1")[0].text_content()
+
+
+def test_one_story_written_twice_is_pointed_out(make_project):
+    url = "source_url: https://example.org/council\n"
+    config = make_project({"2026/11/23/council.md": story("Council", url),
+                           "2026/11/23/majlis.md": "---\ntitle: المجلس\n" + url + "---\n\nأقر مجلس المحافظة الميزانية.\n"})
+    report = build(config)
+    assert len(report.warnings) == 1 and report.warnings[0].startswith(
+        "content/2026/11/23/majlis.md:3: warning: same source_url as content/2026/11/23/council.md")
+    assert "council.ar.md" in report.warnings[0] and "--translation-of" in report.warnings[0]
