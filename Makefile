@@ -6,14 +6,22 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: site test check bench messages clean
 
+PIP    := $(BIN)/pip install --quiet --disable-pip-version-check
+
+# Quiet set-up: one line per step instead of pip's and setuptools' own output (errors still show).
 $(STAMP): pyproject.toml Makefile
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	# argostranslate's own requirements pull stanza and torch; hawal needs only its package module.
-	$(BIN)/pip install --quiet --no-deps "argostranslate>=1.11,<1.12"
-	$(BIN)/pip install --quiet -e ".[test]"
-	@du -sh $(VENV) | sed 's/^/installed size of /'
-	touch $(STAMP)
+	@echo "setting up $(VENV): the first time takes a few minutes (about 1 GB of packages)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "  [1/3] pip"
+	@$(PIP) --upgrade pip
+	@echo "  [2/3] hawal and its libraries (spaCy, CTranslate2, Babel, Jinja2, Pillow, Pagefind, test tools)"
+	@$(PIP) --no-warn-conflicts -e ".[test]"
+	@# argostranslate's own requirements pull stanza and torch; hawal needs only its package module. Last
+	@# and without its dependencies, so pip's resolver has no missing requirement to warn about.
+	@echo "  [3/3] argostranslate (its package module only: no torch, no stanza)"
+	@$(PIP) --no-warn-conflicts --no-deps "argostranslate>=1.11,<1.12"
+	@du -sh $(VENV) | sed 's/^/  done: /'
+	@touch $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/python build.py build

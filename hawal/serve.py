@@ -185,9 +185,19 @@ def rebuild(config_path: Path, state: BuildState, progress: Progress,
 
 
 def watched_paths(config: Config, config_path: Path) -> list[Path]:
+    """What `serve` watches: sources, templates, catalogs, static files, the config, the glossary
+    and the translation models' folders (installing a model rebuilds the pages it translates)."""
+    from .translate.packages import models_dirs
+
     paths = [config.content_dir, config.templates_dir, config.locale_dir, config.static_dir, config_path]
     if config.translation.glossary is not None:
         paths.append(config.translation.glossary)
+    for folder in models_dirs(config.translation.models_dir):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)      # watched from the start, so a first model counts
+        except OSError:
+            continue
+        paths.append(folder)
     return [p for p in paths if p.exists()]
 
 
@@ -206,7 +216,8 @@ def add_subcommand(subparsers) -> None:
     p = subparsers.add_parser(
         "serve", help="build, serve on localhost and rebuild on every change",
         description="Build the site, serve it on localhost and rebuild whenever content/, templates/, "
-                    "config.yaml, locale/, static/ or the glossary change; open pages reload by themselves.")
+                    "config.yaml, locale/, static/, the glossary or the installed translation models change; open "
+                    "pages reload by themselves. Drafts and scheduled stories are shown, marked.")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     p.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks a free one)")
     p.set_defaults(func=cmd_serve)
@@ -222,12 +233,14 @@ def cmd_serve(args) -> int:
     progress = Progress()
     state = BuildState()
     engines = EnginePool()
-    rebuild(config_path, state, progress, engines)
-    try:
-        server = PreviewServer(config.output_dir, state, args.host, args.port).start()
+    try:                   # the port first: a busy one is said at once, not after a whole build
+        server = PreviewServer(config.output_dir, state, args.host, args.port)
     except OSError as exc:
-        print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror}"
+              f"{'; choose another with --port' if args.port else ''}", file=sys.stderr)
         return 1
+    rebuild(config_path, state, progress, engines)
+    server.start()
     progress.line(f"serving {config.output_dir} at {server.url} (Ctrl-C to stop)")
     stop = threading.Event()
     try:

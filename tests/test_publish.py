@@ -347,6 +347,8 @@ def test_dry_run_lists_changes_and_changes_nothing(tmp_path, capsys):
     site_before, content_before = read_tree(config.output_dir), read_tree(config.content_dir)
     capsys.readouterr()
     assert run_cli(config, "--dry-run") == 0
+    assert capsys.readouterr().out.splitlines() == [f"mirror (dir {www}): would add 1, change 1, remove 1"]
+    assert run_cli(config, "--dry-run", "--verbose") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"mirror (dir {www}): would add 1, change 1, remove 1"
     assert out[1:] == ["  + ar/index.html", "  ~ en/index.html", "  - en/old-story/index.html"]

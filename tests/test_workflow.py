@@ -382,3 +382,91 @@ def test_one_story_written_twice_is_pointed_out(make_project):
     assert len(report.warnings) == 1 and report.warnings[0].startswith(
         "content/2026/11/23/majlis.md:3: warning: same source_url as content/2026/11/23/council.md")
     assert "council.ar.md" in report.warnings[0] and "--translation-of" in report.warnings[0]
+
+
+# --- 10. quiet, useful output ---------------------------------------------------------------------
+
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_serve_checks_the_port_before_building(make_project, capsys):
+    import socket
+
+    config = make_project({"2026/11/23/council.md": STORY})
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code = main(["--config", str(config.root / "config.yaml"), "serve", "--port", str(port)])
+    assert code == 1 and f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+    assert not (config.output_dir / "index.html").exists()                # nothing was built first
+
+
+def test_waiting_is_said_only_when_another_build_holds_the_lock(make_project):
+    import io
+    import threading
+
+    from hawal.output import BuildLock
+
+    config = make_project({"2026/11/23/council.md": STORY})
+    quiet = io.StringIO()
+    assert rebuild(config.root / "config.yaml", BuildState(), Progress(quiet, interactive=False)) is not None
+    assert "waiting" not in quiet.getvalue()
+
+    other = BuildLock(config.root / ".hawal").acquire(purpose="test build")
+    threading.Timer(1.0, other.release).start()
+    told = io.StringIO()
+    assert rebuild(config.root / "config.yaml", BuildState(), Progress(told, interactive=False)) is not None
+    assert "waiting: test build by pid" in told.getvalue()
+
+
+def test_serve_watches_the_models_folder(make_project):
+    from hawal.serve import watched_paths
+
+    config = make_project({"2026/11/23/council.md": STORY})
+    assert config.translation.models_dir in watched_paths(config, config.root / "config.yaml")
+    assert config.translation.models_dir.is_dir()
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_serve_rebuilds_when_a_model_is_installed(make_project):
+    import threading
+    import time
+
+    from hawal.serve import watch, watched_paths
+    from model_factory import install_test_models
+
+    config = make_project({"2026/11/23/council.md": STORY})
+    config_path = config.root / "config.yaml"
+    state = BuildState()
+    rebuild(config_path, state, Progress(quiet=True))
+    page = config.output_dir / "ar/2026/11/23/council/index.html"
+    assert parse(page).cssselect(".provenance--missing")
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, daemon=True,
+                               args=(config_path, state, Progress(quiet=True), stop, watched_paths(config, config_path)))
+    watcher.start()
+    time.sleep(0.3)
+    try:
+        install_test_models(config.translation.models_dir, [("en", "ar")])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not parse(page).cssselect(".provenance--machine"):
+            time.sleep(0.2)
+        assert parse(page).cssselect(".provenance--machine"), "no rebuild after a model was installed"
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+
+
+def test_make_site_sets_up_quietly_with_progress_and_no_resolver_banner():
+    proc = subprocess.run(["make", "-n", "-B", ".venv/.installed"], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    steps = [l for l in lines if l.startswith('echo "  [')]
+    assert len(steps) == 3                                            # progress, one line per step
+    installs = [l for l in lines if " install " in l]
+    assert all("--quiet" in l and "--disable-pip-version-check" in l for l in installs)
+    # argostranslate goes in last, without its dependencies, and pip is told not to warn about them
+    assert "argostranslate" in installs[-1] and "--no-deps" in installs[-1]
+    assert all("--no-warn-conflicts" in l for l in installs[1:])
+    recipe = (REPO / "Makefile").read_text().split("$(STAMP): pyproject.toml Makefile\n", 1)[1].split("\n\n", 1)[0]
+    assert all(line.startswith("\t@") for line in recipe.splitlines())   # make does not echo the commands

@@ -10,7 +10,8 @@ from .targets import parse_targets, select_targets
 
 
 def publish_site(config: Config, names: Sequence[str] | None = None, dry_run: bool = False,
-                 report: Callable[[str], None] = print) -> tuple[list[PublishResult], list[PublishError]]:
+                 report: Callable[[str], None] = print, verbose: bool = False
+                 ) -> tuple[list[PublishResult], list[PublishError]]:
     """Publish the last complete build to the chosen targets, each on its own; results and failures.
 
     Raises TargetConfigError for a bad `publish:` list or name and BuildNotReady when there is no
@@ -32,7 +33,7 @@ def publish_site(config: Config, names: Sequence[str] | None = None, dry_run: bo
             results.append(result)
             summary = "nothing to change" if result.changes.empty else result.changes.summary(dry_run)
             report(f"{target.name} ({target.describe()}): {summary}" + (f"; {result.note}" if result.note else ""))
-            if dry_run:
+            if verbose:                  # every file; the summary line above counts them per action
                 for line in result.changes.lines():
                     report(f"  {line}")
     return results, failures
@@ -45,7 +46,7 @@ def cmd_publish(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        results, failures = publish_site(config, args.target, args.dry_run)
+        results, failures = publish_site(config, args.target, args.dry_run, verbose=args.verbose)
     except TargetConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -66,7 +67,9 @@ def add_subcommand(subparsers) -> None:
                      "in config.yaml: a folder (dir), a git branch (git), rsync, or an S3 bucket (s3). "
                      "Each target is updated on its own; a failed one is reported and left as it was where "
                      "the target allows it."))
-    p.add_argument("--dry-run", action="store_true", help="list what would be added, changed and removed; change nothing")
+    p.add_argument("--dry-run", action="store_true",
+                   help="count what would be added, changed and removed at each target; change nothing")
+    p.add_argument("--verbose", "-v", action="store_true", help="list every file added, changed or removed")
     p.add_argument("--target", action="extend", nargs="+", metavar="NAME",
                    help="publish only to these targets (default: all)")
     p.set_defaults(func=cmd_publish)
