@@ -470,3 +470,26 @@ def test_make_site_sets_up_quietly_with_progress_and_no_resolver_banner():
     assert all("--no-warn-conflicts" in l for l in installs[1:])
     recipe = (REPO / "Makefile").read_text().split("$(STAMP): pyproject.toml Makefile\n", 1)[1].split("\n\n", 1)[0]
     assert all(line.startswith("\t@") for line in recipe.splitlines())   # make does not echo the commands
+
+
+# --- 11. small things -----------------------------------------------------------------------------
+
+def test_statements_works_on_a_folder_and_never_splits_sorani_words():
+    folder = REPO / "content/2026/11/21"
+
+    def statements(*args, columns="130"):
+        env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": columns}
+        proc = subprocess.run([sys.executable, str(REPO / "build.py"), "--config", str(REPO / "config.yaml"),
+                               "statements", *args], capture_output=True, text=True, env=env, cwd=REPO)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    sources = sorted(p.name for p in folder.iterdir() if p.suffix in (".md", ".txt") and p.name.count(".") == 1)
+    arrays = json.loads(statements("--json", str(folder)))
+    assert len(arrays) == len(sources)                                   # every source of the folder
+    words = {w.strip("«»،.:") for array in arrays for s in array for w in s["text"].split()} - {""}
+    for columns in ("60", "130"):                                        # a list when narrow, a table when wide
+        out = statements(str(folder), columns=columns)
+        assert [n for n in sources if n in out] == sources
+        shown = {w.strip("«»،.:│ ") for line in out.splitlines() for w in line.replace("│", " ").split()}
+        assert words <= shown, (columns, sorted(words - shown)[:5])
