@@ -177,6 +177,8 @@ class SiteRenderer:
         )
         env.filters.update(
             date=lambda d, fmt=None: self.format_date(d, lang, fmt),
+            short_date=lambda d: self.format_date(d, lang, langs.find(lang).short_date_format if langs.find(lang)
+                                                  else "medium"),
             datetime=lambda d: self.format_datetime(d, lang),
             published=lambda a: self.format_datetime(a.published, lang) if a.time_given else self.format_date(a.date, lang),
             number=lambda n: localize_digits(format_decimal(n, locale=babel_locale(lang)), lang_config.digits),

@@ -493,3 +493,14 @@ def test_statements_works_on_a_folder_and_never_splits_sorani_words():
         assert [n for n in sources if n in out] == sources
         shown = {w.strip("«»،.:│ ") for line in out.splitlines() for w in line.replace("│", " ").split()}
         assert words <= shown, (columns, sorted(words - shown)[:5])
+
+
+def test_sorani_dates_read_the_same_on_cards_and_headings(make_project):
+    config = make_project({"2026/11/23/council.md": STORY, "2026/11/22/earlier.md": story("Earlier")})
+    build(config)
+    day = parse(config.output_dir / "ckb/2026/11/23/index.html")
+    heading = day.cssselect("h1 time")[0].text_content()
+    card = day.cssselect(".card time")[0].text_content()
+    previous = day.cssselect(".day-nav__previous")[0].text_content()
+    assert heading == "دووشەممە، ٢٣ تشرینی دووەم ٢٠٢٦" and heading.endswith(card) and card == "٢٣ تشرینی دووەم ٢٠٢٦"
+    assert previous.endswith("٢٢ تشرینی دووەم ٢٠٢٦")

@@ -110,6 +110,9 @@ class LanguageSpec:
     search_folds: Mapping[str, str | None] = field(default_factory=frozen_map)   # on top of the script's
     proclitics: str = ""                   # one-letter prefixes written joined to a word (Arabic و ف ب ل ك)
     datetime_separator: str = " · "        # between a date and a time of day
+    # Dates on cards and day links: a Babel name or CLDR pattern. It should read like `date_format`
+    # without the weekday (CLDR's "medium" puts Sorani's year first, its headings put the day first).
+    short_date_format: str = "medium"
     statements_module: str = ""            # module with its statement RULES ("" : hawal.langs.<code>.statements)
     # Latin letters for its letters (file names and slugs from headlines, hawal.langs.romanize):
     # letters (or letter groups) → Latin; `romanization_glides`: letters that are a consonant or a

@@ -25,6 +25,7 @@ SPEC = LanguageSpec(
     babel_locale="ckb_IQ",           # CLDR has ckb, but writes Latin digits: pages use digits below
     digits="arab",
     date_format="EEEE، d MMMM y",
+    short_date_format="d MMMM y",     # as the headings, without the weekday
     nllb_code="ckb_Arab",
     in_argos_index=False,            # Sorani comes from NLLB-200 packed as argos packages
     quotes=("«", "»"),
