@@ -6,9 +6,9 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: site test check bench messages clean
 
-PIP    := $(BIN)/pip install --quiet --disable-pip-version-check
+PIP    := $(BIN)/pip install --quiet --quiet --disable-pip-version-check
 
-# Quiet set-up: one line per step instead of pip's and setuptools' own output (errors still show).
+# Quiet set-up: one line per step; pip and setuptools print errors only (-qq hides their banners).
 $(STAMP): pyproject.toml Makefile
 	@echo "setting up $(VENV): the first time takes a few minutes (about 1 GB of packages)"
 	@$(PYTHON) -m venv $(VENV)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -464,7 +465,7 @@ def test_make_site_sets_up_quietly_with_progress_and_no_resolver_banner():
     steps = [l for l in lines if l.startswith('echo "  [')]
     assert len(steps) == 3                                            # progress, one line per step
     installs = [l for l in lines if " install " in l]
-    assert all("--quiet" in l and "--disable-pip-version-check" in l for l in installs)
+    assert all("--quiet --quiet" in l and "--disable-pip-version-check" in l for l in installs)
     # argostranslate goes in last, without its dependencies, and pip is told not to warn about them
     assert "argostranslate" in installs[-1] and "--no-deps" in installs[-1]
     assert all("--no-warn-conflicts" in l for l in installs[1:])
@@ -504,3 +505,39 @@ def test_sorani_dates_read_the_same_on_cards_and_headings(make_project):
     previous = day.cssselect(".day-nav__previous")[0].text_content()
     assert heading == "دووشەممە، ٢٣ تشرینی دووەم ٢٠٢٦" and heading.endswith(card) and card == "٢٣ تشرینی دووەم ٢٠٢٦"
     assert previous.endswith("٢٢ تشرینی دووەم ٢٠٢٦")
+
+
+def test_readme_starts_with_its_title_and_documents_every_config_key():
+    import yaml
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    lines = readme.splitlines()
+    assert lines[0].startswith("# hawal") and "make site" in lines[2] and "make test" in lines[3]
+    assert "build.py serve" in readme and "http://127.0.0.1:8000/" in readme          # how to view the site
+    table = readme.split("## Configuration reference", 1)[1].split("\n## ", 1)[0]
+    documented = {row.split("|")[1].strip().strip("`") for row in table.splitlines() if row.startswith("| `")}
+
+    def keys(data, prefix=""):
+        for key, value in data.items():
+            path = f"{prefix}{key}"
+            if prefix == "languages.":
+                path = "languages.<code>"
+            if isinstance(value, dict) and key not in ("topics", "title") and prefix != "topics.":
+                if key == "languages":
+                    yield path
+                yield from keys(value, path + ".")
+            else:
+                yield path
+
+    config = yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
+    wanted = set(keys(config)) | {"publish"}
+    wanted = {k for k in wanted if k != "languages.<code>"}
+    assert wanted <= documented, sorted(wanted - documented)
+    from hawal.config import TranslationConfig
+    import dataclasses
+    assert {f"translation.{f.name}" for f in dataclasses.fields(TranslationConfig)} <= documented
+    # the glossary, both forms of newsroom translation, and converting NLLB-200 for pack-nllb
+    assert "terms:" in readme and "keep:" in readme
+    assert "`council.ar.md`" in readme and re.search(r"translations:\n\s+ar:\n\s+title: .+\n\s+body: \|", readme)
+    assert "ct2-transformers-converter --model facebook/nllb-200-distilled-600M" in readme
+    assert "models pack-nllb nllb-200-600M-ct2 --langs en,ar,ckb" in readme
