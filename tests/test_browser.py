@@ -357,3 +357,80 @@ def test_screenshots_fit_the_viewport(site, open_tab, lang, width):
         overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{lang} {kind} at {width}px scrolls sideways by {overflow}px"
     tab.assert_clean()
+
+
+# --- an editor's preview: an image next to a story and a draft, as `serve` shows them --------------
+
+PREVIEW_STORY = """---
+title: Dukan reservoir at its lowest in years
+lang: en
+image: dukan-dam.jpg
+tags: [water]
+---
+
+DUKAN (Hawal) — The reservoir behind the Dukan dam fell to a third of its capacity this week.
+
+![Dukan dam at dawn, its spillway dry](dukan-dam.jpg)
+
+"We have not seen the water this low in a decade," the dam's director said on Monday.
+"""
+
+PREVIEW_DRAFT = """---
+title: Plan for new water tanks in Ranya
+lang: en
+draft: true
+---
+
+RANYA (Hawal) — The municipality is studying a plan for new water tanks in the town's upper districts.
+"""
+
+
+@pytest.fixture(scope="module")
+def preview_site(tmp_path_factory):
+    """A project served as `serve` serves it: its build shows drafts, marked."""
+    from PIL import Image
+
+    from hawal.progress import Progress
+    from hawal.serve import rebuild
+
+    root = tmp_path_factory.mktemp("preview-site")
+    config = write_project(root, {"2026/11/23/dukan.md": PREVIEW_STORY, "2026/11/23/ranya-tanks.md": PREVIEW_DRAFT})
+    Image.new("RGB", (320, 180), (60, 110, 150)).save(config.content_dir / "2026/11/23/dukan-dam.jpg", "JPEG")
+    state = BuildState()
+    assert rebuild(config.root / "config.yaml", state, Progress(quiet=True)) is not None, state.error
+    server = PreviewServer(config.output_dir, state, host=LOCAL_HOST, port=0).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_page_with_an_image_and_a_draft_in_the_preview(preview_site, open_tab, axe_script, lang):
+    tab = open_tab(360)
+    tab.goto(f"{preview_site}{lang}/2026/11/23/dukan/")
+    image = tab.page.evaluate("""async () => {
+        const img = document.querySelector('.article__body img');
+        img.scrollIntoView();
+        if (!img.complete) await new Promise(done => { img.onload = img.onerror = done; });
+        const box = img.getBoundingClientRect();
+        return {natural: [img.naturalWidth, img.naturalHeight], attrs: [img.width, img.height],
+                declared: [img.getAttribute('width'), img.getAttribute('height')], loading: img.loading,
+                alt: img.alt, fits: box.right <= window.innerWidth + 1 && box.left >= -1};
+    }""")
+    assert image["natural"] == [320, 180] and image["declared"] == ["320", "180"] and image["loading"] == "lazy"
+    assert image["alt"] and image["fits"], image          # described, and scaled to a phone's width
+    assert not serious_axe_violations(tab.page, axe_script)
+
+    tab.goto(f"{preview_site}{lang}/2026/11/23/")
+    cards = tab.page.evaluate("""() => [...document.querySelectorAll('.card')].map(card => ({
+        title: card.querySelector('.card__title').textContent, draft: !!card.querySelector('.badge--draft'),
+        image: card.querySelector('img') ? card.querySelector('img').naturalWidth : null}))""")
+    assert sorted(c["draft"] for c in cards) == [False, True]
+    assert [c["image"] for c in cards if not c["draft"]] in ([320], [0])      # lazy: maybe not loaded yet
+
+    tab.goto(f"{preview_site}{lang}/2026/11/23/ranya-tanks/")
+    assert tab.page.is_visible(".status__draft")
+    assert tab.page.get_attribute('meta[name="robots"]', "content") == "noindex"
+    assert not serious_axe_violations(tab.page, axe_script)
+    tab.assert_clean()
