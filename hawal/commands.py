@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -95,8 +96,41 @@ def _config(args):
     try:
         return load_config(args.config)
     except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {config_error_at_line(args.config, str(exc))}", file=sys.stderr)
         return None
+
+
+_KEY_PATH = re.compile(r"^([A-Za-z_][\w]*(?:\.[\w<>-]+)*): ")
+
+
+def config_error_at_line(config_path, message: str) -> str:
+    """`config.yaml:LINE: message` for a config error that names its key (`site.timezone: …`);
+    the line of a quoted sub-key the message names (`languages: unknown language 'fr'`) when there
+    is one. Messages that already say where they are, or name no key, are left as they are."""
+    m = _KEY_PATH.match(message)
+    path = Path(config_path)
+    if m is None or not path.is_file():
+        return message
+    import yaml
+
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError, RecursionError):
+        return message
+    line = None
+    for key in m.group(1).split("."):
+        if not isinstance(node, yaml.MappingNode):
+            break
+        found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if found is None:
+            break
+        line, node = found[0].start_mark.line + 1, found[1]
+    if isinstance(node, yaml.MappingNode):          # a sub-key the message quotes: 'fr'
+        for k, _v in node.value:
+            if isinstance(k, yaml.ScalarNode) and f"'{k.value}'" in message[m.end():]:
+                line = k.start_mark.line + 1
+                break
+    return f"{config_path}:{line}: {message}" if line else message
 
 
 def print_warnings(report: BuildReport, stream=None) -> None:

@@ -228,7 +228,8 @@ def cmd_serve(args) -> int:
     try:
         config = load_config(config_path)
     except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from .commands import config_error_at_line
+        print(f"error: {config_error_at_line(config_path, str(exc))}", file=sys.stderr)
         return 2
     progress = Progress()
     state = BuildState()

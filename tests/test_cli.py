@@ -64,7 +64,18 @@ def test_bad_config_is_one_clear_line(tmp_path):
     (tmp_path / "config.yaml").write_text("languages:\n  fr: {}\n")
     proc = run("--config", str(tmp_path / "config.yaml"), "check")
     assert proc.returncode == 2
-    assert proc.stderr.strip() == "error: languages: unknown language 'fr' (known: ar, ckb, en)"
+    assert proc.stderr.strip() == f"error: {tmp_path / 'config.yaml'}:2: languages: unknown language 'fr' (known: ar, ckb, en)"
+
+
+def test_config_errors_name_the_file_and_line(tmp_path):
+    (tmp_path / "config.yaml").write_text("site:\n  title: Hawal\n  timezone: Mars/Olympus\nlanguages:\n"
+                                          "  en: {}\n  ckb:\n    digits: arab\n")
+    proc = run("--config", str(tmp_path / "config.yaml"), "check")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"error: {tmp_path / 'config.yaml'}:3: site.timezone: unknown time zone 'Mars/Olympus'"
+    (tmp_path / "config.yaml").write_text("languages:\n  en: {}\n  ckb:\n    digits: roman\n")
+    proc = run("--config", str(tmp_path / "config.yaml"), "check")
+    assert proc.stderr.startswith(f"error: {tmp_path / 'config.yaml'}:4: languages.ckb.digits: expected")
 
 
 def test_build_is_the_default_command(make_project):

@@ -43,7 +43,8 @@ def cmd_publish(args) -> int:
     try:
         config = load_config(args.config)
     except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from ..commands import config_error_at_line
+        print(f"error: {config_error_at_line(args.config, str(exc))}", file=sys.stderr)
         return 2
     try:
         results, failures = publish_site(config, args.target, args.dry_run, verbose=args.verbose)
