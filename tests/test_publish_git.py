@@ -165,7 +165,7 @@ def test_git_dry_run_lists_changes_and_commits_nothing(tmp_path, remote, clone, 
     publish_site(config, report=lambda line: None)
     rebuild(config.root, SITE_V2)
     refs_before = git(clone, "for-each-ref"), git(remote, "for-each-ref")
-    assert run_cli(config, "--dry-run") == 0
+    assert run_cli(config, "--dry-run", "--verbose") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("pages (git ") and out[0].endswith("would add 1, change 1, remove 1")
     assert out[1:] == ["  + ar/index.html", "  ~ en/index.html", "  - en/old-story/index.html"]

@@ -95,7 +95,7 @@ def test_rsync_dry_run_lists_and_changes_nothing(tmp_path, capsys):
     config = box_config(tmp_path)
     write_tree(tmp_path / "box", {"leftover.html": "x", "index.html": "older home"})
     before = read_tree(tmp_path / "box")
-    assert run_cli(config, "--dry-run") == 0
+    assert run_cli(config, "--dry-run", "--verbose") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"box (rsync {tmp_path / 'box'}/): would add 5, change 1, remove 1"
     assert "  ~ index.html" in out and "  - leftover.html" in out and "  + en/feed.xml" in out
