@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml Makefile
 	@$(PYTHON) -m venv $(VENV)
 	@echo "  [1/3] pip"
 	@$(PIP) --upgrade pip
-	@echo "  [2/3] hawal and its libraries (spaCy, CTranslate2, Babel, Jinja2, Pillow, Pagefind, test tools)"
-	@$(PIP) --no-warn-conflicts -e ".[test]"
+	@echo "  [2/3] hawal and its libraries (spaCy, CTranslate2, Babel, Jinja2, Pillow, Pagefind, Ray, test tools)"
+	@# The tests cover the optional extras too: s3 (boto3 and moto in test) and ray (`translate --cluster`).
+	@$(PIP) --no-warn-conflicts -e ".[test,ray]"
 	@# argostranslate's own requirements pull stanza and torch; hawal needs only its package module. Last
 	@# and without its dependencies, so pip's resolver has no missing requirement to warn about.
 	@echo "  [3/3] argostranslate (its package module only: no torch, no stanza)"

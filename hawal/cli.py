@@ -14,6 +14,7 @@ from . import __version__
 COMMAND_MODULES = (
     "hawal.commands",            # build, check, new
     "hawal.translate.cli",       # models list / install / pack-nllb
+    "hawal.translate.backfill",  # translate (fill the translation memory; --cluster ray)
     "hawal.statements.cli",      # statements PATH...
     "hawal.publish",             # publish
     "hawal.serve",               # serve

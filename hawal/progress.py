@@ -62,7 +62,8 @@ class TaskHandle:
             now = time.perf_counter()
             if now - self._last_line >= 5.0 and self.done < self.total:
                 self._last_line = now
-                self.progress.line(f"{self.description}: {self.done}/{self.total} {self.unit} ({self.rate:,.1f}/s)")
+                eta = f", {format_duration((self.total - self.done) / self.rate)} left" if self.rate > 0 else ""
+                self.progress.line(f"{self.description}: {self.done}/{self.total} {self.unit} ({self.rate:,.1f}/s{eta})")
 
     def set_total(self, total: int) -> None:
         """The size of the work, once it is known better than at the start."""
@@ -74,3 +75,18 @@ class TaskHandle:
         if self.total and not self.progress.quiet:
             elapsed = time.perf_counter() - self.started
             self.progress.line(f"{self.description}: {self.done}/{self.total} {self.unit} in {elapsed:.1f}s")
+
+
+def format_duration(seconds: float) -> str:
+    """A duration as a person reads it: 45s, 12m 5s, 3h 20m, 2d 4h."""
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, secs = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m {secs}s"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours}h {minutes}m"
+    days, hours = divmod(hours, 24)
+    return f"{days}d {hours}h"

@@ -66,6 +66,7 @@ class ModelRunner:
     """One installed package ready to translate: tokenizer, CTranslate2 translator, NLLB tokens."""
 
     def __init__(self, model: InstalledModel, translator, settings: EngineSettings):
+        """`translator` may be None for a runner that only tokenizes and plans (a cluster's driver)."""
         self.model = model
         self.translator = translator
         self.settings = settings
@@ -92,27 +93,45 @@ class ModelRunner:
 
     # -- translation --
 
+    def plan(self, texts: Sequence[str]) -> "CallPlan":
+        """How `texts` go to CTranslate2: tokenized, then cut into length-sorted calls. The cluster
+        backend plans on the driver with this same method, so its calls are the local ones."""
+        tokenized = [self.tokenize(t) for t in texts]
+        return CallPlan(tokenized, plan_batches([len(t) for t in tokenized], self.settings.max_batch_tokens))
+
+    def run_call(self, source: Sequence[Sequence[str]]) -> list[str]:
+        """One CTranslate2 call over tokenized sentences; their translations, detokenized."""
+        source = [list(s) for s in source]
+        longest = max(len(s) for s in source)
+        max_length = self.settings.max_decoding_length or min(DEFAULT_MAX_DECODING_LENGTH, int(longest * 1.5) + 10)
+        prefix = [[self.model.target_prefix]] * len(source) if self.model.target_prefix else None
+        hypotheses = self.translator.translate_batch(
+            source, target_prefix=prefix, beam_size=self.settings.beam_size,
+            max_batch_size=self.settings.max_batch_tokens, batch_type="tokens",
+            max_decoding_length=max_length + (1 if prefix else 0), return_scores=False)
+        self.calls += 1
+        return [self.detokenize(h.hypotheses[0]) for h in hypotheses]
+
     def translate(self, texts: Sequence[str],
                   on_batch: Callable[[list[int], list[str]], None] | None = None) -> list[str]:
         """Translate `texts`; `on_batch(indices, outputs)` is called after each CTranslate2 call."""
-        tokenized = [self.tokenize(t) for t in texts]
+        plan = self.plan(texts)
         results: list[str | None] = [None] * len(texts)
-        for indices in plan_batches([len(t) for t in tokenized], self.settings.max_batch_tokens):
-            source = [tokenized[i] for i in indices]
-            longest = max(len(s) for s in source)
-            max_length = self.settings.max_decoding_length or min(DEFAULT_MAX_DECODING_LENGTH, int(longest * 1.5) + 10)
-            prefix = [[self.model.target_prefix]] * len(source) if self.model.target_prefix else None
-            hypotheses = self.translator.translate_batch(
-                source, target_prefix=prefix, beam_size=self.settings.beam_size,
-                max_batch_size=self.settings.max_batch_tokens, batch_type="tokens",
-                max_decoding_length=max_length + (1 if prefix else 0), return_scores=False)
-            self.calls += 1
-            outputs = [self.detokenize(h.hypotheses[0]) for h in hypotheses]
+        for indices in plan.batches:
+            outputs = self.run_call([plan.tokens[i] for i in indices])
             for i, out in zip(indices, outputs):
                 results[i] = out
             if on_batch is not None:
                 on_batch(indices, outputs)
         return [r if r is not None else "" for r in results]
+
+
+@dataclass(frozen=True)
+class CallPlan:
+    """Texts tokenized, and the calls they go in: indices into `tokens`, longest sentences first."""
+
+    tokens: list[list[str]]
+    batches: list[list[int]]
 
 
 def plan_batches(lengths: Sequence[int], max_batch_tokens: int) -> list[list[int]]:

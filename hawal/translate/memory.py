@@ -3,6 +3,10 @@
 Keyed by model identity and version, language pair and the normalized (masked) sentence, so an
 unchanged sentence is never translated twice and a model update invalidates only its own entries.
 Each finished batch is committed at once: a build killed mid-way keeps all the work it finished.
+
+`TranslationMemory.store` is the one place entries are written (the build, `translate` and the
+cluster backend's driver all go through it). The schema is versioned with SQLite's user_version:
+a change to it adds a step to MIGRATIONS and bumps SCHEMA_VERSION.
 """
 from __future__ import annotations
 
@@ -24,7 +28,15 @@ CREATE TABLE IF NOT EXISTS memory (
     PRIMARY KEY (model, version, pair, source)
 ) WITHOUT ROWID;
 """
+SCHEMA_VERSION = 1
+# Version n-1 → n, applied in order to an older file (version 0: written before versions were kept,
+# the same table as version 1).
+MIGRATIONS: dict[int, str] = {1: SCHEMA}
 _LOOKUP_CHUNK = 500
+
+
+class TranslationMemoryError(RuntimeError):
+    """The memory file cannot be used (written by a newer hawal, or not a memory)."""
 
 
 def normalize_sentence(text: str) -> str:
@@ -42,9 +54,22 @@ class TranslationMemory:
         self.db = sqlite3.connect(str(path), timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
-        self.db.commit()
+        self._migrate()
         self._pruned: set[tuple[str, str]] = set()
+
+    def _migrate(self) -> None:
+        try:
+            current = self.db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(f"{self.path}: not a translation memory ({exc})") from None
+        if current > SCHEMA_VERSION:
+            raise TranslationMemoryError(
+                f"{self.path}: written by a newer hawal (schema {current}, this one knows {SCHEMA_VERSION})")
+        if current < SCHEMA_VERSION:
+            with self.db:
+                for version in range(current + 1, SCHEMA_VERSION + 1):
+                    self.db.executescript(MIGRATIONS[version])
+                self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def lookup(self, model: str, version: str, pair: str, sources: Iterable[str]) -> dict[str, str]:
         """Stored translations for those of `sources` that have one."""
@@ -59,7 +84,8 @@ class TranslationMemory:
         return found
 
     def store(self, model: str, version: str, pair: str, translations: Mapping[str, str]) -> None:
-        """Save one finished batch and commit it; older versions of the same model are dropped once."""
+        """Save one finished batch of machine translations and commit it; older versions of the same
+        model are dropped once. The only writer of entries."""
         now = time.time()
         with self.db:
             if (model, version) not in self._pruned:

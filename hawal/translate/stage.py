@@ -13,8 +13,9 @@ rebuild masks and restores only the sentences of articles that changed.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 from .. import langs
 from ..config import TranslationConfig
@@ -22,7 +23,7 @@ from ..digests import text_digest
 from ..progress import Progress
 from ..segment import SegmentedArticle, apply_sentence_translations, body_digest
 from .engine import Engine, EnginePool, EngineSettings
-from .memory import TranslationMemory, normalize_sentence
+from .memory import TranslationMemory, TranslationMemoryError, normalize_sentence
 from .packages import InstalledModel, PackageError, best_models, discover_models, find_route
 from ..markup import markdown_inline_to_text
 from .protect import Glossary, MaskedText, finish, load_glossary, mask
@@ -193,8 +194,38 @@ def translate_articles(
     """Produce every article in every language: original, newsroom, machine or marked missing.
 
     `cache` holds finished machine versions from earlier builds (updated in place; entries no
-    longer wanted are dropped). `engines` lends engines that outlive the build (models stay loaded)."""
+    longer wanted are dropped). `engines` lends engines that outlive the build (models stay loaded).
+    `engine` is anything with `runner(model)` and `calls`: the local Engine, or a cluster's."""
     progress = progress or Progress(quiet=True)
+    cache = cache if cache is not None else {}
+    plan = plan_translation(segmented, languages, config, progress, retranslate, cache)
+    if not plan.jobs:
+        return plan.outcome
+    engine = engine or (engines.get(EngineSettings.from_config(config)) if engines is not None
+                        else Engine(EngineSettings.from_config(config)))
+    calls_before = engine.calls
+    work = run_models(plan.jobs, engine, config, ModelTasks(progress), retranslate)
+    plan.outcome.calls = engine.calls - calls_before
+    for job in plan.jobs:
+        version = _machine_version(job, work, plan.outcome.counts)
+        plan.outcome.versions[(job.seg.article.key, job.lang)] = version
+        copied_units = sum(1 for trail in job.legs if trail[0] is None)
+        cache[job.cache_key] = (version.title, version.body, version.sentences, version.provenance,
+                                len(job.units) - copied_units, copied_units)
+    return plan.outcome
+
+
+@dataclass
+class TranslationPlan:
+    """What a run has to do: the versions known without a model, and the machine jobs (masked)."""
+
+    outcome: TranslationOutcome
+    jobs: list[_Job]
+
+
+def plan_translation(segmented: Sequence[SegmentedArticle], languages: Sequence[str], config: TranslationConfig,
+                     progress: Progress, retranslate: bool = False, cache: dict | None = None) -> TranslationPlan:
+    """Sort every (article, language) into original, newsroom, missing, cached or a machine job."""
     cache = cache if cache is not None else {}
     outcome = TranslationOutcome()
     wanted: list[tuple[SegmentedArticle, str]] = []
@@ -209,7 +240,7 @@ def translate_articles(
                 wanted.append((seg, lang))
     if not wanted:
         cache.clear()
-        return outcome
+        return TranslationPlan(outcome, [])
 
     discovery = discover_models(config.models_dir)
     for problem in discovery.problems:
@@ -239,14 +270,36 @@ def translate_articles(
         jobs.append(_Job(seg, lang, route, [_mask(t, a.lang, lang, glossary) for t in texts], key))
     for key in set(cache) - live:
         del cache[key]
-    if not jobs:
-        return outcome
+    return TranslationPlan(outcome, jobs)
 
-    settings = EngineSettings.from_config(config)
-    engine = engine or (engines.get(settings) if engines is not None else Engine(settings))
-    calls_before = engine.calls
+
+class ModelTasks:
+    """How the model work of a run is reported: the build shows one task per model and leg."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+
+    def planned(self, todo: Sequence[tuple[InstalledModel, int]], later: int) -> None:
+        """Called before the models of a leg run: what each must compute, and about how many
+        sentences the legs after this one will add (pivot routes)."""
+
+    @contextmanager
+    def model(self, model: InstalledModel, seen: int, todo: int) -> Iterator[Callable[[int], None]]:
+        """While one model runs: yields `advance(n)`, called as its batches finish."""
+        with self.progress.task(f"Translating {model.from_code}→{model.to_code}", seen, unit="sentences") as bar:
+            bar.advance(seen - todo)
+            yield bar.advance
+
+
+def run_models(jobs: list[_Job], engine: Engine, config: TranslationConfig, tasks: ModelTasks,
+               retranslate: bool = False) -> dict[str, _ModelWork]:
+    """Run every job through its route, leg by leg: each model gets all its sentences of the run,
+    takes what the memory has and computes the rest, committing each finished call."""
     work: dict[str, _ModelWork] = {}
-    memory = TranslationMemory(config.memory)
+    try:
+        memory = TranslationMemory(config.memory)
+    except TranslationMemoryError as exc:
+        raise TranslationError(str(exc)) from None
     try:
         for job in jobs:
             job.legs = [[u.text if u.needs_model else None] for u in job.units]
@@ -257,8 +310,11 @@ def translate_articles(
                     model = job.route[leg]
                     work.setdefault(str(model.path), _ModelWork(model))
                     inputs.setdefault(str(model.path), []).extend(t[leg] for t in job.legs if t[leg] is not None)
-            for key, texts in inputs.items():
-                _run_model(work[key], texts, engine, memory, progress, retranslate)
+            pending = {key: _pending(work[key], texts, memory, retranslate) for key, texts in inputs.items()}
+            tasks.planned([(work[key].model, len(todo)) for key, (todo, _) in pending.items()],
+                          _later_estimate(jobs, leg, pending))
+            for key, (todo, seen) in pending.items():
+                _compute(work[key], todo, seen, engine, memory, tasks)
             for job in jobs:
                 if leg < len(job.route):
                     results = work[str(job.route[leg].path)].results
@@ -266,15 +322,7 @@ def translate_articles(
                         trail.append(results[trail[leg]] if trail[leg] is not None else None)
     finally:
         memory.close()
-    outcome.calls = engine.calls - calls_before
-
-    for job in jobs:
-        version = _machine_version(job, work, outcome.counts)
-        outcome.versions[(job.seg.article.key, job.lang)] = version
-        copied_units = sum(1 for trail in job.legs if trail[0] is None)
-        cache[job.cache_key] = (version.title, version.body, version.sentences, version.provenance,
-                                len(job.units) - copied_units, copied_units)
-    return outcome
+    return work
 
 
 def _version_cache_key(seg: SegmentedArticle, lang: str, route: list[InstalledModel], glossary: Glossary,
@@ -293,19 +341,40 @@ def _mask(text: str, src: str, tgt: str, glossary: Glossary) -> MaskedText:
     return MaskedText(normalize_sentence(masked.text), masked.items)
 
 
-def _run_model(work: _ModelWork, texts: list[str], engine: Engine, memory: TranslationMemory, progress: Progress,
-               retranslate: bool) -> None:
-    """Translate the texts this model has not seen in this build: memory first, then the model."""
-    model = work.model
+def _pending(work: _ModelWork, texts: list[str], memory: TranslationMemory, retranslate: bool
+             ) -> tuple[list[str], int]:
+    """The texts this model must compute (not seen in this run, not in the memory), and how many
+    distinct new texts it was given; what the memory has goes straight into its results."""
     unique = [t for t in dict.fromkeys(texts) if t not in work.results]
     if not unique:
-        return
-    identity, version, pair = model.identity(), model.version_key(), f"{model.from_code}-{model.to_code}"
-    cached = {} if retranslate else memory.lookup(identity, version, pair, unique)
+        return [], 0
+    model = work.model
+    cached = {} if retranslate else memory.lookup(model.identity(), model.version_key(),
+                                                   f"{model.from_code}-{model.to_code}", unique)
     work.results.update(cached)
-    todo = [t for t in unique if t not in cached]
-    with progress.task(f"Translating {model.from_code}→{model.to_code}", len(unique), unit="sentences") as bar:
-        bar.advance(len(unique) - len(todo))
+    return [t for t in unique if t not in cached], len(unique)
+
+
+def _later_estimate(jobs: list[_Job], leg: int, pending: dict[str, tuple[list[str], int]]) -> int:
+    """Distinct sentences the next leg will get from what this leg computes (the next leg's memory
+    lookups are not known yet, so this is an upper bound)."""
+    computing = {key: set(todo) for key, (todo, _) in pending.items()}
+    onward: set[tuple[str, str]] = set()
+    for job in jobs:
+        if leg + 1 < len(job.route):
+            todo = computing.get(str(job.route[leg].path), set())
+            onward.update((str(job.route[leg + 1].path), t[leg]) for t in job.legs if t[leg] in todo)
+    return len(onward)
+
+
+def _compute(work: _ModelWork, todo: list[str], seen: int, engine: Engine, memory: TranslationMemory,
+             tasks: ModelTasks) -> None:
+    """Translate `todo` with this model, storing each finished call in the memory."""
+    if not seen:
+        return
+    model = work.model
+    identity, version, pair = model.identity(), model.version_key(), f"{model.from_code}-{model.to_code}"
+    with tasks.model(model, seen, len(todo)) as advance:
         if not todo:
             return
         try:
@@ -318,7 +387,7 @@ def _run_model(work: _ModelWork, texts: list[str], engine: Engine, memory: Trans
             memory.store(identity, version, pair, batch)
             work.results.update(batch)
             work.computed.update(batch)
-            bar.advance(len(batch))
+            advance(len(batch))
 
         runner.translate(todo, on_batch=finished)
 

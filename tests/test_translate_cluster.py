@@ -1,0 +1,172 @@
+"""`translate --cluster ray` on a real local Ray cluster (started once for this module, on 127.0.0.1,
+2 CPUs) with tiny real argos packages: the same memory as a local run, workers killed mid-run, the
+driver killed mid-run, packages from a workers' folder."""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import model_factory as mf    # noqa: F401  (first: keeps argos's settings out of the home folder)
+from archive_project import (archive_project, english_articles, kill_after_first_commit, memory_count, memory_rows,
+                             mixed_articles)
+from test_translate_command import translate_process
+
+if os.environ.get("CI"):
+    import ray                 # CI installs the ray extra (make test): these tests must run there
+else:
+    ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install -e '.[ray]'")
+
+from hawal.cli import main  # noqa: E402
+from hawal.pipeline import run_build  # noqa: E402
+from hawal.translate.backfill import translate_archive  # noqa: E402
+from hawal.translate.cluster import ClusterError, RayEngine, connect  # noqa: E402
+from hawal.translate.engine import EngineSettings  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+# The Ray processes (and their sockets) stay on this machine's loopback; the driver may connect there only.
+pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    """A Ray cluster on 127.0.0.1 for this module: its GCS address. Its workers import this checkout's
+    hawal and unpack packages into a throw-away cache."""
+    env = {
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+        "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0",        # bind to 127.0.0.1, not the machine's address
+        "RAY_USAGE_STATS_ENABLED": "0",
+        "HAWAL_WORKER_CACHE": str(tmp_path_factory.mktemp("worker-cache")),
+    }
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    context = ray.init(num_cpus=2, include_dashboard=False, object_store_memory=150 * 2**20,
+                       logging_level="WARNING", log_to_driver=False)
+    try:
+        yield context.address_info["gcs_address"]
+    finally:
+        ray.shutdown()
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def ray_engine(config, **options) -> RayEngine:
+    return RayEngine(EngineSettings.from_config(config.translation), startup_timeout=300, **options)
+
+
+@pytest.fixture(scope="module")
+def long_run(tmp_path_factory):
+    """An English archive with many small calls (en→ar), translated locally: the reference memory."""
+    files = english_articles(40)
+    reference = archive_project(tmp_path_factory.mktemp("reference"), files, pairs=[("en", "ar")],
+                                languages=("en", "ar"), max_batch_tokens=24)
+    report = translate_archive(reference)
+    assert report.calls > 100
+    return files, memory_rows(reference.translation.memory)
+
+
+def long_project(tmp_path, long_run):
+    files, _ = long_run
+    return archive_project(tmp_path / "p", files, pairs=[("en", "ar")], languages=("en", "ar"), max_batch_tokens=24)
+
+
+def test_cluster_run_writes_the_local_runs_memory_and_the_build_then_computes_nothing(cluster, tmp_path, capsys):
+    files = mixed_articles()
+    local = archive_project(tmp_path / "local", files)
+    translate_archive(local)
+    on_ray = archive_project(tmp_path / "ray", files)
+    # The command as a user runs it (this process is already the cluster's driver: `ray` joins it).
+    assert main(["--config", str(on_ray.root / "config.yaml"), "translate", "--cluster", "ray"]) == 0
+    err = capsys.readouterr().err
+    assert "on the Ray cluster of 1 node, 2 CPUs: 2 Ray workers (1 CPU each)" in err
+    assert memory_rows(on_ray.translation.memory) == memory_rows(local.translation.memory)
+    assert ray.is_initialized()                                    # the command left the test's cluster up
+    build = run_build(on_ray)
+    assert build.translation["computed"] == 0 and build.translation["cached"] > 0
+
+
+def test_workers_reading_packages_from_a_folder_give_the_same_text(cluster, tmp_path):
+    files = mixed_articles()
+    local = archive_project(tmp_path / "local", files)
+    translate_archive(local)
+    on_ray = archive_project(tmp_path / "ray", files)
+    with ray_engine(on_ray, workers=1, worker_models=on_ray.translation.models_dir) as engine:
+        translate_archive(on_ray, engine=engine)
+        assert "models read from" in engine.describe()
+    assert memory_rows(on_ray.translation.memory) == memory_rows(local.translation.memory)
+    # A folder that holds other weights is refused by name, not used.
+    other = tmp_path / "other"
+    mf.install_test_models(other, [("en", "ar")], version="1.0", d_model=48)
+    stale = archive_project(tmp_path / "stale", english_articles(2), pairs=[("en", "ar")], languages=("en", "ar"))
+    with ray_engine(stale, workers=1, worker_models=other) as engine, pytest.raises(ClusterError, match="not the driver"):
+        translate_archive(stale, engine=engine)
+
+
+def run_and_kill_a_worker(config, engine: RayEngine) -> tuple[int, object]:
+    """Translate in a thread; SIGKILL one worker process once the first batches are in the memory."""
+    engine.start()
+    outcome: dict = {}
+
+    def run():
+        try:
+            outcome["report"] = translate_archive(config, engine=engine)
+        except BaseException as exc:         # reported by the test thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while memory_count(config.translation.memory) == 0 and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    victim = engine.worker_pids()[0]
+    os.kill(victim, signal.SIGKILL)
+    thread.join(300)
+    assert not thread.is_alive()
+    if "error" in outcome:
+        raise outcome["error"]
+    return victim, outcome["report"]
+
+
+def test_a_worker_killed_mid_run_is_restarted_and_nothing_is_lost(cluster, tmp_path, long_run):
+    config = long_project(tmp_path, long_run)
+    with ray_engine(config, workers=2) as engine:
+        victim, report = run_and_kill_a_worker(config, engine)
+        assert report.computed == len(long_run[1]) and report.remembered == 0
+        assert engine.pids - set(engine.worker_pids())             # a restarted worker took over its calls
+    assert memory_rows(config.translation.memory) == long_run[1]
+
+
+def test_a_worker_lost_for_good_has_its_calls_sent_to_the_others(cluster, tmp_path, long_run):
+    config = long_project(tmp_path, long_run)
+    with ray_engine(config, workers=2, max_restarts=0, max_task_retries=0) as engine:
+        victim, report = run_and_kill_a_worker(config, engine)
+        assert engine.resent >= 1                                  # its calls went to the other worker…
+        assert engine.pids <= set(engine.worker_pids())            # …as nothing was restarted
+    assert report.computed == len(long_run[1])
+    assert memory_rows(config.translation.memory) == long_run[1]
+
+
+def test_a_killed_driver_loses_at_most_its_calls_in_flight_and_a_rerun_computes_the_rest(cluster, tmp_path, long_run):
+    config = long_project(tmp_path, long_run)
+    proc = translate_process(config, "--cluster", "ray", env={"RAY_ADDRESS": cluster})
+    kept = kill_after_first_commit(proc, config.translation.memory)
+    assert 0 < kept < len(long_run[1])
+    with ray_engine(config, workers=2) as engine:                  # waits for the dead driver's workers to go
+        resumed = translate_archive(config, engine=engine)
+    assert resumed.remembered == kept and resumed.computed == len(long_run[1]) - kept
+    assert memory_rows(config.translation.memory) == long_run[1]
+    assert run_build(config).translation["computed"] == 0
+
+
+def test_connect_joins_the_running_cluster_and_leaves_it_running(cluster):
+    connection = connect("ray")
+    assert not connection.owned and "1 node, 2 CPUs" in connection.description
+    connection.close()
+    assert ray.is_initialized()
