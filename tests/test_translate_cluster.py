@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -77,30 +80,36 @@ def long_project(tmp_path, long_run):
     return archive_project(tmp_path / "p", files, pairs=[("en", "ar")], languages=("en", "ar"), max_batch_tokens=24)
 
 
-def test_cluster_run_writes_the_local_runs_memory_and_the_build_then_computes_nothing(cluster, tmp_path, capsys):
+@pytest.fixture(scope="module")
+def mixed_run(tmp_path_factory):
+    """English, Arabic and Sorani articles (a pivot route among them), translated locally."""
     files = mixed_articles()
-    local = archive_project(tmp_path / "local", files)
+    local = archive_project(tmp_path_factory.mktemp("mixed"), files)
     translate_archive(local)
+    return files, memory_rows(local.translation.memory)
+
+
+def test_cluster_run_writes_the_local_runs_memory_and_the_build_then_computes_nothing(cluster, tmp_path, capsys,
+                                                                                       mixed_run):
+    files, local_rows = mixed_run
     on_ray = archive_project(tmp_path / "ray", files)
     # The command as a user runs it (this process is already the cluster's driver: `ray` joins it).
     assert main(["--config", str(on_ray.root / "config.yaml"), "translate", "--cluster", "ray"]) == 0
     err = capsys.readouterr().err
     assert "on the Ray cluster of 1 node, 2 CPUs: 2 Ray workers (1 CPU each)" in err
-    assert memory_rows(on_ray.translation.memory) == memory_rows(local.translation.memory)
+    assert memory_rows(on_ray.translation.memory) == local_rows
     assert ray.is_initialized()                                    # the command left the test's cluster up
     build = run_build(on_ray)
     assert build.translation["computed"] == 0 and build.translation["cached"] > 0
 
 
-def test_workers_reading_packages_from_a_folder_give_the_same_text(cluster, tmp_path):
-    files = mixed_articles()
-    local = archive_project(tmp_path / "local", files)
-    translate_archive(local)
+def test_workers_reading_packages_from_a_folder_give_the_same_text(cluster, tmp_path, mixed_run):
+    files, local_rows = mixed_run
     on_ray = archive_project(tmp_path / "ray", files)
     with ray_engine(on_ray, workers=1, worker_models=on_ray.translation.models_dir) as engine:
         translate_archive(on_ray, engine=engine)
         assert "models read from" in engine.describe()
-    assert memory_rows(on_ray.translation.memory) == memory_rows(local.translation.memory)
+    assert memory_rows(on_ray.translation.memory) == local_rows
     # A folder that holds other weights is refused by name, not used.
     other = tmp_path / "other"
     mf.install_test_models(other, [("en", "ar")], version="1.0", d_model=48)
@@ -163,6 +172,26 @@ def test_a_killed_driver_loses_at_most_its_calls_in_flight_and_a_rerun_computes_
     assert resumed.remembered == kept and resumed.computed == len(long_run[1]) - kept
     assert memory_rows(config.translation.memory) == long_run[1]
     assert run_build(config).translation["computed"] == 0
+
+
+def test_a_driver_joins_through_a_ray_client_address(cluster, tmp_path, mixed_run):
+    files, local_rows = mixed_run
+    with socket.socket() as s:               # a free port on the loopback for the Ray Client server
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "ray.util.client.server", "--address", cluster,
+                               "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        config = archive_project(tmp_path / "p", files)
+        proc = translate_process(config, "--cluster", f"ray://127.0.0.1:{port}")
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        assert "2 Ray workers" in err
+        assert memory_rows(config.translation.memory) == local_rows
+    finally:
+        server.terminate()
+        server.wait(60)
 
 
 def test_connect_joins_the_running_cluster_and_leaves_it_running(cluster):

@@ -86,10 +86,12 @@ def connect(where: str) -> Connection:
     this machine with `ray start`, else a new one on this machine), `auto` (an existing cluster only:
     ClusterError when there is none), `ray://HOST:PORT` (Ray Client) or a cluster's `HOST:PORT` (from
     one of its nodes). A process already in a cluster stays in it."""
+    address = {"ray": None, "auto": "auto"}.get(where, where)
+    if address and address.startswith("ray://"):
+        _send_token_through_ray_client()          # before Ray reads its settings at import
     ray = import_ray()
     if ray.is_initialized():
         return Connection(_describe(ray), owned=False)
-    address = {"ray": None, "auto": "auto"}.get(where, where)
     try:
         ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
     except ConnectionError as exc:
@@ -97,6 +99,16 @@ def connect(where: str) -> Connection:
     except Exception as exc:      # grpc, auth, version mismatch: all mean "cannot use this cluster"
         raise ClusterError(f"cannot connect to the Ray cluster at {where}: {type(exc).__name__}: {exc}") from None
     return Connection(_describe(ray), owned=True)
+
+
+def _send_token_through_ray_client() -> None:
+    """Ray Client sends the cluster's token only in token mode, which its connect does not turn on
+    by itself (a direct connect does): turn it on when a token is at hand and nobody chose a mode."""
+    if os.environ.get("RAY_AUTH_MODE"):
+        return
+    if (os.environ.get("RAY_AUTH_TOKEN") or os.environ.get("RAY_AUTH_TOKEN_PATH")
+            or (Path.home() / ".ray" / "auth_token").is_file()):
+        os.environ["RAY_AUTH_MODE"] = "token"
 
 
 def _describe(ray) -> str:

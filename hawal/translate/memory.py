@@ -52,16 +52,20 @@ class TranslationMemory:
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise TranslationMemoryError(f"{self.path}: not a translation memory ({exc})") from None
+        except TranslationMemoryError:
+            self.db.close()
+            raise
         self._pruned: set[tuple[str, str]] = set()
 
     def _migrate(self) -> None:
-        try:
-            current = self.db.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise TranslationMemoryError(f"{self.path}: not a translation memory ({exc})") from None
+        current = self.db.execute("PRAGMA user_version").fetchone()[0]
         if current > SCHEMA_VERSION:
             raise TranslationMemoryError(
                 f"{self.path}: written by a newer hawal (schema {current}, this one knows {SCHEMA_VERSION})")

@@ -1,0 +1,45 @@
+"""The translation memory file: its schema version, and files from before or after this hawal."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from hawal.translate.memory import SCHEMA_VERSION, TranslationMemory, TranslationMemoryError
+
+
+def test_a_new_memory_records_its_schema_version(tmp_path):
+    with TranslationMemory(tmp_path / "tm.sqlite3") as memory:
+        memory.store("m:en-ar", "1#abc", "en-ar", {"A station opened.": "افتتحت محطة."})
+    with sqlite3.connect(tmp_path / "tm.sqlite3") as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+
+
+def test_a_memory_from_before_versions_were_kept_is_taken_over_with_its_entries(tmp_path):
+    path = tmp_path / "tm.sqlite3"
+    with sqlite3.connect(path) as db:                 # what hawal wrote before user_version was set
+        db.executescript("""CREATE TABLE memory (model TEXT NOT NULL, version TEXT NOT NULL, pair TEXT NOT NULL,
+                            source TEXT NOT NULL, target TEXT NOT NULL, created REAL NOT NULL,
+                            PRIMARY KEY (model, version, pair, source)) WITHOUT ROWID;""")
+        db.execute("INSERT INTO memory VALUES ('m:en-ar', '1#abc', 'en-ar', 'A station opened.', 'افتتحت محطة.', 0)")
+    with TranslationMemory(path) as memory:
+        assert memory.lookup("m:en-ar", "1#abc", "en-ar", ["A station opened."]) == {"A station opened.": "افتتحت محطة."}
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_memory_from_a_newer_hawal_is_refused_untouched(tmp_path):
+    path = tmp_path / "tm.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    with pytest.raises(TranslationMemoryError, match="newer hawal"):
+        TranslationMemory(path)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+
+
+def test_a_file_that_is_not_a_memory_is_named(tmp_path):
+    path = tmp_path / "tm.sqlite3"
+    path.write_bytes(b"not a database at all, just some bytes" * 100)
+    with pytest.raises(TranslationMemoryError, match="not a translation memory"):
+        TranslationMemory(path)
