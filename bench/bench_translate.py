@@ -14,6 +14,20 @@ beam and decoding length:
 then a rebuild with everything in the translation memory (nothing computed).
 
     .venv/bin/python bench/bench_translate.py [--sentences 200] [--repeat 2] [--max-decoding-length 32]
+
+With --cluster (needs `pip install -e '.[ray]'`), the same sentences through `translate`'s engines
+instead, side by side on a local Ray cluster started by the benchmark:
+
+  local         the local engine with 1 thread (one worker slot's worth of CPU)
+  local-all     the local engine with every core
+  ray-1         Ray, 1 worker of 1 CPU
+  ray-2         Ray, 2 workers of 1 CPU each
+
+then the per-worker rate, the scaling, the driver's own CPU per sentence, and what a
+150,000-story archive costs at those rates. `--model nllb-600m` uses a random model of NLLB-200
+600M's shape (12+12 layers, d_model 1024, 256k vocabulary) instead of the Argos-sized one.
+
+    .venv/bin/python bench/bench_translate.py --cluster [--repeat 3] [--max-batch-tokens 1024]
 """
 from __future__ import annotations
 
@@ -23,6 +37,8 @@ import random
 import sys
 import tempfile
 import time
+import os
+import statistics
 from dataclasses import replace
 from pathlib import Path
 
@@ -79,6 +95,111 @@ def content_articles() -> list[Article]:
         return []
 
 
+# Random models of the sizes newsrooms run: Argos's transformer-base packages, and NLLB-200 600M.
+MODEL_SHAPES = {
+    "argos-base": dict(layers=(6, 6), d_model=512, heads=8, ffn=2048, vocab_size=8000),
+    "nllb-600m": dict(layers=(12, 12), d_model=1024, heads=16, ffn=4096, vocab_size=256206),
+}
+
+
+def limit_sentences(segs: list[SegmentedArticle], limit: int) -> list[SegmentedArticle]:
+    """The first articles whose title and sentences add up to about `limit`."""
+    kept, total = [], 0
+    for seg in segs:
+        if total >= limit:
+            break
+        kept.append(seg)
+        total += len(seg.sentences) + 1
+    return kept
+
+
+def cluster_main(args, work: Path, segs: list[SegmentedArticle], n_sentences: int) -> int:
+    """Local engine against Ray at 1 and 2 workers, interleaved, on the same sentences."""
+    env = {"RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0", "RAY_USAGE_STATS_ENABLED": "0",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+           "HAWAL_WORKER_CACHE": str(work / "worker-cache")}
+    os.environ.update(env)                   # before ray.init: the workers inherit it
+    import ray
+
+    from hawal.translate.cluster import RayEngine
+    from hawal.translate.memory import TranslationMemory
+
+    # 3 logical CPUs: ray-1's worker and ray-2's two workers all stay up (idle ones cost nothing)
+    # on this machine's cores, so no run pays for starting workers.
+    ray.init(num_cpus=3, include_dashboard=False, logging_level="WARNING", log_to_driver=False)
+    settings = EngineSettings(beam_size=args.beam_size, compute_type=args.compute_type, threads=1,
+                              device=args.device, max_batch_tokens=args.max_batch_tokens,
+                              max_decoding_length=args.max_decoding_length)
+    engines = {"local": Engine(settings), "local-all": Engine(replace(settings, threads=0)),
+               "ray-1": RayEngine(settings, workers=1, cpus_per_worker=1),
+               "ray-2": RayEngine(settings, workers=2, cpus_per_worker=1)}
+    configs = {name: TranslationConfig(models_dir=work / "models", memory=work / f"tm-{name}.sqlite3",
+                                       beam_size=args.beam_size, compute_type=args.compute_type, threads=1,
+                                       device=args.device, max_batch_tokens=args.max_batch_tokens)
+               for name in engines}
+    print(f"Ray {ray.__version__}, {os.cpu_count()} cores; beam {args.beam_size}, max decoding length "
+          f"{args.max_decoding_length}, max batch tokens {args.max_batch_tokens}")
+    warm = segs[:3]
+    for name, engine in engines.items():     # start workers, send and load the model: not timed
+        t = time.perf_counter()
+        translate_articles(warm, ["en", "ar"], configs[name], engine=engine, retranslate=True)
+        if name.startswith("ray"):
+            print(f"{name}: workers started and model sent and loaded in {time.perf_counter() - t:.1f}s")
+
+    runs: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in engines}
+    for _ in range(args.repeat):             # interleaved: the machine is shared, so runs are noisy
+        for name, engine in engines.items():
+            workers = engine.worker_cpu_seconds() if isinstance(engine, RayEngine) else 0.0
+            wall, cpu = time.perf_counter(), time.process_time()
+            outcome = translate_articles(segs, ["en", "ar"], configs[name], engine=engine, retranslate=True)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            workers = engine.worker_cpu_seconds() - workers if isinstance(engine, RayEngine) else 0.0
+            runs[name].append((wall, cpu, workers, outcome.calls))
+    for engine in engines.values():
+        if isinstance(engine, RayEngine):
+            engine.close()
+    ray.shutdown()
+
+    rows = {}
+    for name in engines:
+        with TranslationMemory(configs[name].memory) as memory:
+            rows[name] = sorted(memory.db.execute("SELECT model, version, pair, source, target FROM memory"))
+    same = all(r == rows["local"] for r in rows.values())
+    computed = len(rows["local"])
+    print(f"{computed} distinct sentences computed per run, {args.repeat} interleaved runs of each way "
+          f"(best, and median):")
+    print(f"{'way':<11}{'wall s':>8}{'sent/s':>8}{'median':>8}{'× local':>8}{'cpu ms/sent':>12}"
+          f"{'driver':>8}{'calls':>7}")
+    best = {name: min(r[0] for r in runs[name]) for name in engines}
+    for name in engines:
+        wall, cpu, workers, calls = min(runs[name])
+        median = statistics.median(r[0] for r in runs[name])
+        cpu_all = min(r[1] + r[2] for r in runs[name])      # this process + the workers
+        driver = f"{1000 * min(r[1] for r in runs[name]) / computed:.2f}" if name.startswith("ray") else "-"
+        print(f"{name:<11}{wall:>8.2f}{computed / wall:>8.1f}{computed / median:>8.1f}"
+              f"{best['local'] / wall:>8.2f}{1000 * cpu_all / computed:>12.1f}{driver:>8}{calls:>7}")
+    print(f"identical memory entries in every way: {'yes' if same else 'NO'}")
+    rate = {name: computed / best[name] for name in engines}
+    print(f"ray-1 / local (1 thread): {rate['ray-1'] / rate['local']:.2f}   (goal ≥ 0.8)")
+    print(f"ray-2 / ray-1: {rate['ray-2'] / rate['ray-1']:.2f}   (2 workers on this machine's 2 cores, "
+          f"sharing them with the driver)")
+    ray_cpu = min(r[1] for r in runs["ray-2"])
+    cost = {name: min(r[1] + r[2] for r in runs[name]) / computed for name in engines}
+    print(f"CPU per sentence, ray-1 / local: {cost['ray-1'] / cost['local']:.2f} (less noisy than wall time on a "
+          f"shared machine)")
+    print(f"driver CPU per sentence on Ray: {1000 * ray_cpu / computed:.2f} ms "
+          f"(one driver core feeds at most ~{computed / ray_cpu:,.0f} sentences/s)")
+    per_story = n_sentences / len(segs)
+    total = 150_000 * per_story * 2
+    print(f"a 150,000-story archive: {per_story:.1f} sentences a story (this text) × 2 target languages "
+          f"= {total / 1e6:.1f} M sentences:")
+    for name in ("local", "ray-1"):
+        hours = total / rate[name] / 3600
+        print(f"  at {name}'s {rate[name]:.1f} sentences/s per worker: {hours:,.0f} worker-hours "
+              f"({hours / 16:,.1f} h on 16 workers, {hours / 64:,.1f} h on 64)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sentences", type=int, default=200)
@@ -89,14 +210,20 @@ def main() -> int:
     parser.add_argument("--compute-type", default="int8")
     parser.add_argument("--device", default="auto")
     parser.add_argument("--repeat", type=int, default=2, help="interleaved runs of each way; the best counts")
+    parser.add_argument("--cluster", action="store_true",
+                        help="compare the local engine with Ray at 1 and 2 workers (see above)")
+    parser.add_argument("--model", choices=sorted(MODEL_SHAPES), default="argos-base",
+                        help="shape of the random test model (default: %(default)s)")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N sentences of the text")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="hawal-bench-translate-"))
     t0 = time.perf_counter()
-    mf.install_test_models(work / "models", [("en", "ar")], layers=(6, 6), d_model=512, heads=8, ffn=2048,
-                           vocab_size=8000, quantization="int8")
+    shape = MODEL_SHAPES[args.model]
+    mf.install_test_models(work / "models", [("en", "ar")], quantization="int8", **shape)
     model = discover_models(work / "models").models[0]
-    print(f"model: 6+6 layers, d_model 512, 8 heads, ffn 2048, vocabulary 8000, int8 "
+    print(f"model {args.model}: {shape['layers'][0]}+{shape['layers'][1]} layers, d_model {shape['d_model']}, "
+          f"{shape['heads']} heads, ffn {shape['ffn']}, vocabulary {shape['vocab_size']}, int8 "
           f"({model.size_bytes() / 2**20:.0f} MiB, ready in {time.perf_counter() - t0:.1f}s)")
 
     articles = content_articles()
@@ -114,8 +241,13 @@ def main() -> int:
             texts = [s.text for s in seg.sentences_of(block)]
             if texts:
                 paragraphs.append(texts)
+    if args.limit:
+        segs = limit_sentences(segs, args.limit)
+        paragraphs = [[s.article.title] + [x.text for x in s.sentences] for s in segs]
     sentences = [t for p in paragraphs for t in p]
     print(f"text: {len(sentences)} sentences (titles included) in {len(paragraphs)} paragraphs from {source}")
+    if args.cluster:
+        return cluster_main(args, work, segs, len(sentences))
 
     settings = EngineSettings(beam_size=args.beam_size, compute_type=args.compute_type, threads=args.threads,
                               device=args.device, max_batch_tokens=args.max_batch_tokens,
