@@ -109,3 +109,25 @@ def test_nllb_packed_models_translate_through_one_shared_translator(tmp_path):
     assert prefixes == {"eng_Latn", "arb_Arab"} and firsts == {"ckb_Arab"}
     ar = outcome.versions[(seg.article.key, "ar")]
     assert ar.provenance.route == ("ckb", "ar") and "arb_Arab" not in ar.body and "eng_Latn" not in ar.body
+
+
+def test_a_sentence_translates_the_same_whatever_else_its_call_holds(tmp_path):
+    # Random test models never stop before the decoding limit, so this fails if the limit of one
+    # sentence depends on the longest sentence of its call (as it once did).
+    mf.install_test_models(tmp_path / "models", [("en", "ar")])
+    runner = Engine(EngineSettings()).runner(discover_models(tmp_path / "models").models[0])
+    short = "Farmers asked for fuel."
+    long = ("The ministry opened a new water station in the north of the city on Tuesday, and officials said "
+            "that 1,250 families would be connected before the end of March.")
+    alone = runner.translate([short])[0]
+    plan = runner.plan([long, short])
+    assert len(plan.batches) == 2                                      # different length groups: two calls
+    assert runner.translate([long, short])[1] == alone
+    assert runner.decoding_limit(len(runner.tokenize(short))) < runner.decoding_limit(len(runner.tokenize(long)))
+
+
+def test_plan_batches_never_mixes_groups_in_one_call():
+    lengths = [30, 29, 17, 16, 15, 2]
+    groups = [32, 32, 32, 16, 16, 16]
+    assert plan_batches(lengths, 1000, groups) == [[0, 1, 2], [3, 4, 5]]
+    assert plan_batches(lengths, 1000) == [[0, 1, 2, 3, 4, 5]]

@@ -14,6 +14,9 @@ from typing import Callable, Sequence
 from .packages import InstalledModel
 
 DEFAULT_MAX_DECODING_LENGTH = 256
+# Sources are grouped by length in steps of this many tokens; a call holds one group only, and its
+# decoding limit comes from the group, so a sentence's translation never depends on its neighbours.
+LENGTH_STEP = 16
 EOS = "</s>"
 
 
@@ -24,7 +27,7 @@ class EngineSettings:
     threads: int = 0                  # 0: CTranslate2 decides
     device: str = "auto"              # auto | cpu | cuda
     max_batch_tokens: int = 4096
-    max_decoding_length: int | None = None   # None: 1.5 × the longest source in the call + 10, capped
+    max_decoding_length: int | None = None   # None: 1.5 × the source's length group + 10, capped
 
     @classmethod
     def from_config(cls, config) -> "EngineSettings":
@@ -97,13 +100,22 @@ class ModelRunner:
         """How `texts` go to CTranslate2: tokenized, then cut into length-sorted calls. The cluster
         backend plans on the driver with this same method, so its calls are the local ones."""
         tokenized = [self.tokenize(t) for t in texts]
-        return CallPlan(tokenized, plan_batches([len(t) for t in tokenized], self.settings.max_batch_tokens))
+        lengths = [len(t) for t in tokenized]
+        return CallPlan(tokenized, plan_batches(lengths, self.settings.max_batch_tokens,
+                                                [self.decoding_limit(n) for n in lengths]))
+
+    def decoding_limit(self, source_length: int) -> int:
+        """Most tokens a translation may have: fixed by the settings, else from the source's length
+        group (the same for every sentence a call holds, whatever else the run translates)."""
+        if self.settings.max_decoding_length:
+            return self.settings.max_decoding_length
+        group = -(-max(source_length, 1) // LENGTH_STEP) * LENGTH_STEP
+        return min(DEFAULT_MAX_DECODING_LENGTH, int(group * 1.5) + 10)
 
     def run_call(self, source: Sequence[Sequence[str]]) -> list[str]:
         """One CTranslate2 call over tokenized sentences; their translations, detokenized."""
         source = [list(s) for s in source]
-        longest = max(len(s) for s in source)
-        max_length = self.settings.max_decoding_length or min(DEFAULT_MAX_DECODING_LENGTH, int(longest * 1.5) + 10)
+        max_length = self.decoding_limit(max(len(s) for s in source))
         prefix = [[self.model.target_prefix]] * len(source) if self.model.target_prefix else None
         hypotheses = self.translator.translate_batch(
             source, target_prefix=prefix, beam_size=self.settings.beam_size,
@@ -134,15 +146,18 @@ class CallPlan:
     batches: list[list[int]]
 
 
-def plan_batches(lengths: Sequence[int], max_batch_tokens: int) -> list[list[int]]:
-    """Indices grouped into calls: longest first, each call at most `max_batch_tokens` once padded."""
+def plan_batches(lengths: Sequence[int], max_batch_tokens: int, groups: Sequence[object] | None = None
+                 ) -> list[list[int]]:
+    """Indices grouped into calls: longest first, each call at most `max_batch_tokens` once padded,
+    and (when `groups` is given, one per index, in length order) never two groups in one call."""
     order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
     batches: list[list[int]] = []
     current: list[int] = []
     width = 0
     for i in order:
         w = max(width, lengths[i], 1)
-        if current and w * (len(current) + 1) > max_batch_tokens:
+        if current and (w * (len(current) + 1) > max_batch_tokens
+                        or (groups is not None and groups[i] != groups[current[0]])):
             batches.append(current)
             current, w = [], max(lengths[i], 1)
         current.append(i)
