@@ -169,7 +169,7 @@ def cluster_main(args, work: Path, segs: list[SegmentedArticle], n_sentences: in
     print(f"{computed} distinct sentences computed per run, {args.repeat} interleaved runs of each way "
           f"(best, and median):")
     print(f"{'way':<11}{'wall s':>8}{'sent/s':>8}{'median':>8}{'× local':>8}{'cpu ms/sent':>12}"
-          f"{'driver':>8}{'calls':>7}")
+          f"{'driver':>8}{'cores got':>10}{'calls':>7}")
     best = {name: min(r[0] for r in runs[name]) for name in engines}
     for name in engines:
         wall, cpu, workers, calls = min(runs[name])
@@ -177,7 +177,10 @@ def cluster_main(args, work: Path, segs: list[SegmentedArticle], n_sentences: in
         cpu_all = min(r[1] + r[2] for r in runs[name])      # this process + the workers
         driver = f"{1000 * min(r[1] for r in runs[name]) / computed:.2f}" if name.startswith("ray") else "-"
         print(f"{name:<11}{wall:>8.2f}{computed / wall:>8.1f}{computed / median:>8.1f}"
-              f"{best['local'] / wall:>8.2f}{1000 * cpu_all / computed:>12.1f}{driver:>8}{calls:>7}")
+              f"{best['local'] / wall:>8.2f}{1000 * cpu_all / computed:>12.1f}{driver:>8}"
+              f"{(cpu + workers) / wall:>10.2f}{calls:>7}")
+    print("(cpu ms/sent: this process and the Ray workers; driver: this process alone on Ray; cores got: CPU "
+          "time / wall time in the best run, what the shared machine gave)")
     print(f"identical memory entries in every way: {'yes' if same else 'NO'}")
     rate = {name: computed / best[name] for name in engines}
     print(f"ray-1 / local (1 thread): {rate['ray-1'] / rate['local']:.2f}   (goal ≥ 0.8)")
@@ -185,17 +188,20 @@ def cluster_main(args, work: Path, segs: list[SegmentedArticle], n_sentences: in
           f"sharing them with the driver)")
     ray_cpu = min(r[1] for r in runs["ray-2"])
     cost = {name: min(r[1] + r[2] for r in runs[name]) / computed for name in engines}
-    print(f"CPU per sentence, ray-1 / local: {cost['ray-1'] / cost['local']:.2f} (less noisy than wall time on a "
-          f"shared machine)")
+    print(f"CPU per sentence, ray-1 / local: {cost['ray-1'] / cost['local']:.2f}, ray-2 / ray-1: "
+          f"{cost['ray-2'] / cost['ray-1']:.2f} (less noisy than wall time on a shared machine)")
+    print(f"one worker with a core of its own: {1 / cost['ray-1']:.1f} sentences/s")
     print(f"driver CPU per sentence on Ray: {1000 * ray_cpu / computed:.2f} ms "
           f"(one driver core feeds at most ~{computed / ray_cpu:,.0f} sentences/s)")
     per_story = n_sentences / len(segs)
     total = 150_000 * per_story * 2
     print(f"a 150,000-story archive: {per_story:.1f} sentences a story (this text) × 2 target languages "
           f"= {total / 1e6:.1f} M sentences:")
-    for name in ("local", "ray-1"):
-        hours = total / rate[name] / 3600
-        print(f"  at {name}'s {rate[name]:.1f} sentences/s per worker: {hours:,.0f} worker-hours "
+    per_worker = {f"{name}'s measured": rate[name] for name in ("local", "ray-1")}
+    per_worker["a worker with a core of its own"] = 1 / cost["ray-1"]
+    for name, r in per_worker.items():
+        hours = total / r / 3600
+        print(f"  at {name} {r:.1f} sentences/s: {hours:,.0f} worker-hours "
               f"({hours / 16:,.1f} h on 16 workers, {hours / 64:,.1f} h on 64)")
     return 0
 

@@ -1,6 +1,7 @@
 """Archive-like test projects for `translate` (locally and on Ray): many dated articles, tiny models."""
 from __future__ import annotations
 
+import datetime as dt
 import random
 import sqlite3
 from pathlib import Path
@@ -25,17 +26,16 @@ SORANI = ["وتەبێژەکە گوتی گفتوگۆکان بەردەوام دە�
 
 
 def english_articles(count: int, sentences: int = 5, seed: int = 3, first_day: int = 1) -> dict[str, str]:
-    """`count` English Markdown sources, one a day from 2025-01-<first_day>, each of a few paragraphs."""
+    """`count` English Markdown sources, one a day from 2025-01-<first_day>, each of two paragraphs."""
     rng = random.Random(seed)
     files = {}
     for n in range(count):
-        day = first_day + n
-        month, mday = 1 + (day - 1) // 28, 1 + (day - 1) % 28
+        day = dt.date(2025, 1, first_day) + dt.timedelta(days=n)
         lines = [f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}{rng.choice(TAILS)}."
                  for _ in range(sentences)]
         body = " ".join(lines[:2]) + "\n\n" + " ".join(lines[2:])
-        files[f"2025/{month:02d}/{mday:02d}/story-{n}.md"] = (
-            f"---\ntitle: Story {n} about {rng.choice(OBJECTS).split()[-1]}\ndate: 2025-{month:02d}-{mday:02d}\n"
+        files[f"{day:%Y/%m/%d}/story-{n}.md"] = (
+            f"---\ntitle: Story {n} about {rng.choice(OBJECTS).split()[-1]}\ndate: {day.isoformat()}\n"
             f"lang: en\n---\n\n{body}\n")
     return files
 

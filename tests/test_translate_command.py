@@ -149,3 +149,23 @@ def test_ray_is_never_imported_by_a_build_or_a_local_translate(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert proc.returncode == 0, proc.stderr
     assert memory_count(config.translation.memory) > 0
+
+
+def test_an_archive_goes_chunk_by_chunk_with_the_same_entries_and_one_bar(tmp_path, monkeypatch):
+    import io
+
+    from hawal.progress import Progress
+    from hawal.translate import backfill
+
+    files = mixed_articles()
+    whole = archive_project(tmp_path / "whole", files)
+    translate_archive(whole)
+    monkeypatch.setattr(backfill, "CHUNK_ARTICLES", 4)             # 12 articles: 3 chunks
+    chunked = archive_project(tmp_path / "chunked", files)
+    stream = io.StringIO()
+    report = translate_archive(chunked, progress=Progress(stream=stream, interactive=False))
+    rows = memory_rows(chunked.translation.memory)
+    assert rows == memory_rows(whole.translation.memory)
+    assert report.computed == len(rows) and report.articles == 12
+    lines = [line for line in stream.getvalue().splitlines() if line.startswith("Translating")]
+    assert lines[-1].startswith(f"Translating: {len(rows)}/{len(rows)} sentences in")

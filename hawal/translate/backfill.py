@@ -27,7 +27,7 @@ from .packages import InstalledModel
 from .protect import GlossaryError
 from .stage import ModelTasks, TranslationError, describe_missing, plan_translation, run_models
 
-CLUSTER_CHOICES = "ray, ray://HOST:PORT or auto"
+CHUNK_ARTICLES = 5000         # articles segmented, planned and translated at a time
 
 
 @dataclass(frozen=True)
@@ -75,20 +75,34 @@ class TranslateFailed(Exception):
 
 class JobProgress(ModelTasks):
     """One bar for the whole run: the sentences the models compute (done / total, rate, time left).
-    The total is known leg by leg; a pivot's second leg is counted at most, then corrected."""
 
-    def __init__(self, progress: Progress):
+    The archive is planned chunk by chunk, so the total is an estimate until the last chunk is
+    planned: what the planned chunks must compute, scaled to all the articles (a pivot's second
+    leg counts at most, then exactly once it is planned)."""
+
+    def __init__(self, progress: Progress, articles: int):
         super().__init__(progress)
         self._stack = ExitStack()
         self.bar = None
+        self.articles = articles
+        self.articles_planned = 0
+        self.settled = 0                   # exact to-compute counts of earlier chunks
+        self.chunk = 0                     # exact to-compute counts of this chunk's planned legs
+
+    def start_chunk(self, articles: int) -> None:
+        self.settled += self.chunk
+        self.chunk = 0
+        self.articles_planned += articles
 
     def planned(self, todo: Sequence[tuple[InstalledModel, int]], later: int) -> None:
-        total = sum(n for _, n in todo) + later
+        self.chunk += sum(n for _, n in todo)
+        known = self.settled + self.chunk + later
+        total = round(known * self.articles / max(self.articles_planned, 1))
         if self.bar is None or not self.bar.total:
             self._stack.close()
             self.bar = self._stack.enter_context(self.progress.task("Translating", total, unit="sentences"))
         else:
-            self.bar.set_total(self.bar.done + total)
+            self.bar.set_total(max(total, self.bar.done))
 
     @contextmanager
     def model(self, model: InstalledModel, seen: int, todo: int) -> Iterator[Callable[[int], None]]:
@@ -147,27 +161,36 @@ def translate_archive(config: Config, selection: Selection = Selection(), *, eng
         raise TranslateFailed(report)
     report.articles = len(articles)
 
-    progress.line(f"segmenting {len(articles)} articles…")
-    segmented = segment_articles(articles)
     languages = selection.languages or config.language_codes
+    engine = engine or Engine(EngineSettings.from_config(config.translation))
+    calls_before = engine.calls
+    directions: dict[str, DirectionCounts] = {}
+    missing_pairs: set[tuple[str, str]] = set()
+    tasks = JobProgress(progress, len(articles))
     try:
-        plan = plan_translation(segmented, languages, config.translation, progress)
-    except GlossaryError as exc:
-        raise TranslationError(str(exc)) from None
-    report.missing = plan.outcome.counts.missing
-    report.missing_pairs = sorted(plan.outcome.missing_pairs)
-    if plan.jobs:
-        engine = engine or Engine(EngineSettings.from_config(config.translation))
-        calls_before = engine.calls
-        tasks = JobProgress(progress)
-        try:
-            work = run_models(plan.jobs, engine, config.translation, tasks)
-        finally:
-            tasks.close()
-        report.calls = engine.calls - calls_before
-        for w in work.values():
-            seen = len(w.results)
-            report.directions.append(DirectionCounts(w.model.pair, w.model.name, len(w.computed), seen - len(w.computed)))
+        # Chunk by chunk: translation starts once the first chunk is planned, and the driver holds
+        # one chunk's masked sentences at a time. Each model still gets thousands of calls a chunk.
+        for start in range(0, len(articles), CHUNK_ARTICLES):
+            chunk = articles[start:start + CHUNK_ARTICLES]
+            try:
+                plan = plan_translation(segment_articles(chunk), languages, config.translation,
+                                        progress if start == 0 else Progress(quiet=True))
+            except GlossaryError as exc:
+                raise TranslationError(str(exc)) from None
+            report.missing += plan.outcome.counts.missing
+            missing_pairs |= plan.outcome.missing_pairs
+            tasks.start_chunk(len(chunk))
+            if not plan.jobs:
+                continue
+            for w in run_models(plan.jobs, engine, config.translation, tasks).values():
+                counts = directions.setdefault(str(w.model.path), DirectionCounts(w.model.pair, w.model.name))
+                counts.computed += len(w.computed)
+                counts.remembered += len(w.results) - len(w.computed)
+    finally:
+        tasks.close()
+    report.calls = engine.calls - calls_before
+    report.directions = list(directions.values())
+    report.missing_pairs = sorted(missing_pairs)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -10,6 +10,9 @@ route (ckb→en→ar) runs its second leg after all first legs. Results go throu
 memory, committed per call. Finished versions are kept in a cache keyed by everything they are
 made from (the article's text and title, the models' weights along the route, the glossary), so a
 rebuild masks and restores only the sentences of articles that changed.
+
+`python build.py translate` runs the same planning (`plan_translation`) and model runs
+(`run_models`) without finishing versions, on the local engine or a Ray cluster's.
 """
 from __future__ import annotations
 
@@ -201,8 +204,8 @@ def translate_articles(
     plan = plan_translation(segmented, languages, config, progress, retranslate, cache)
     if not plan.jobs:
         return plan.outcome
-    engine = engine or (engines.get(EngineSettings.from_config(config)) if engines is not None
-                        else Engine(EngineSettings.from_config(config)))
+    settings = EngineSettings.from_config(config)
+    engine = engine or (engines.get(settings) if engines is not None else Engine(settings))
     calls_before = engine.calls
     work = run_models(plan.jobs, engine, config, ModelTasks(progress), retranslate)
     plan.outcome.calls = engine.calls - calls_before
