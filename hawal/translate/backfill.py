@@ -172,6 +172,8 @@ def translate_archive(config: Config, selection: Selection = Selection(), *, eng
         # one chunk's masked sentences at a time. Each model still gets thousands of calls a chunk.
         for start in range(0, len(articles), CHUNK_ARTICLES):
             chunk = articles[start:start + CHUNK_ARTICLES]
+            if start == 0 and len(articles) > CHUNK_ARTICLES:
+                progress.line(f"{len(articles)} articles, segmented and planned {CHUNK_ARTICLES} at a time")
             try:
                 plan = plan_translation(segment_articles(chunk), languages, config.translation,
                                         progress if start == 0 else Progress(quiet=True))
