@@ -246,10 +246,12 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def cmd_translate(args) -> int:
+    from ..commands import config_error_at_line
+
     try:
         config = load_config(args.config)
     except ConfigError as exc:
-        return _fail(str(exc), 2)
+        return _fail(config_error_at_line(args.config, str(exc)), 2)
     progress = Progress(quiet=args.quiet)
     selection = Selection(tuple(l.strip() for spec in args.lang for l in spec.split(",") if l.strip()),
                           args.since, tuple(args.paths))
