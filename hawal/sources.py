@@ -369,7 +369,7 @@ class SourceLoader:
                 raise _Invalid(line, f"unknown language {lang!r} (this site has {', '.join(self.languages)})")
             return lang
         try:
-            lang = detect_language(text)
+            lang = detect_language(text, self.languages)
         except LanguageUnclear as exc:
             raise _Invalid(line, f"language not clear: {exc}") from None
         if lang not in self.languages:

@@ -64,7 +64,7 @@ def test_bad_config_is_one_clear_line(tmp_path):
     (tmp_path / "config.yaml").write_text("languages:\n  fr: {}\n")
     proc = run("--config", str(tmp_path / "config.yaml"), "check")
     assert proc.returncode == 2
-    assert proc.stderr.strip() == f"error: {tmp_path / 'config.yaml'}:2: languages: unknown language 'fr' (known: ar, ckb, en)"
+    assert proc.stderr.strip() == f"error: {tmp_path / 'config.yaml'}:2: languages: unknown language 'fr' (known: ar, ckb, en, kmr)"
 
 
 def test_config_errors_name_the_file_and_line(tmp_path):

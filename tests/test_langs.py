@@ -167,7 +167,7 @@ def test_a_registered_language_is_known_to_config_detection_and_help(persian, ma
 def test_config_lists_registered_languages_when_one_is_unknown(persian, make_project):
     from hawal.config import ConfigError
 
-    with pytest.raises(ConfigError, match=r"unknown language 'zz' \(known: ar, ckb, en, fa\)"):
+    with pytest.raises(ConfigError, match=r"unknown language 'zz' \(known: ar, ckb, en, fa, kmr\)"):
         make_project({}, languages=["en", "zz"])
 
 
@@ -218,11 +218,11 @@ def test_no_template_or_module_outside_the_registry_names_a_language():
 def example_built(tmp_path_factory):
     import shutil
 
-    from conftest import write_project
+    from conftest import example_languages, write_project
     from hawal.pipeline import run_build
 
     root = tmp_path_factory.mktemp("langs-example")
     shutil.copytree(REPO / "content", root / "content")
-    config = write_project(root, {})
+    config = write_project(root, {}, languages=example_languages())
     run_build(config)
     return config.output_dir

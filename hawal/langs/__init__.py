@@ -140,7 +140,7 @@ def from_argos(argos_code: str) -> str:
 
 # NLLB-200 tokens of languages that are not registered (yet): `models pack-nllb --langs` can pack
 # them for sites or tools beyond hawal's own languages. A registered spec's `nllb_code` comes first.
-OTHER_NLLB_TOKENS = {"fa": "pes_Arab", "kmr": "kmr_Latn", "tr": "tur_Latn"}
+OTHER_NLLB_TOKENS = {"fa": "pes_Arab", "tr": "tur_Latn"}
 
 
 def nllb_token(code: str) -> str:

@@ -59,8 +59,11 @@ class Evidence:
     """What tells a language from the others written in the same script.
 
     Each letter (or other character) found in a text adds its weight; each common word adds
-    `word_weight`. A language wins when its score reaches `min_score` and is at least `margin`
-    times every other candidate's score; otherwise the text is unclear (an error, never a guess).
+    `word_weight`. A negative weight marks a letter the language never writes but a neighbour
+    does (Turkish ı ğ against Kurmanji): text full of them is not this language. A language wins
+    when its score reaches `min_score`, at least `min_words` of its common words occur, and its
+    score is at least `margin` times every other candidate's; otherwise the text is unclear (an
+    error, never a guess).
     """
 
     letters: Mapping[str, float] = field(default_factory=frozen_map)
@@ -68,6 +71,10 @@ class Evidence:
     word_weight: float = 1.0
     min_score: float = 2.0
     margin: float = 2.0
+    min_words: int = 0                     # common words needed besides the score (names alone are not a language)
+    # Letters count once per word, by the word's strongest letter (a foreign one first): a name
+    # with three diacritics (Şêxan) weighs as much as one common word, not three.
+    letters_by_word: bool = False
     label: str = ""                        # how messages name the evidence, e.g. "Sorani-only letters"
 
     def score(self, text: str, words: list[str] | None = None) -> float:
@@ -75,10 +82,23 @@ class Evidence:
         total = 0.0
         if self.letters:
             weights = self.letters
-            total += sum(weights.get(ch, 0.0) for ch in text)
+            if self.letters_by_word and words is not None:
+                total += sum(self._word_letters(w) for w in words)
+            else:
+                total += sum(weights.get(ch, 0.0) for ch in text)
         if self.words:
             total += self.word_weight * sum(1 for w in (words or ()) if w in self.words)
         return total
+
+    def _word_letters(self, word: str) -> float:
+        found = [self.letters[ch] for ch in word if ch in self.letters]
+        if not found:
+            return 0.0
+        return min(found) if min(found) < 0 else max(found)
+
+    def word_count(self, words: list[str] | None) -> int:
+        """How many of a text's (casefolded) words are this language's common words."""
+        return sum(1 for w in (words or ()) if w in self.words) if self.words else 0
 
     def count(self, text: str) -> int:
         """How many characters of the text are this language's telling letters (for messages)."""
@@ -119,6 +139,7 @@ class LanguageSpec:
     # vowel by position, → (consonant, vowel). Latin-script languages need neither.
     romanization: Mapping[str, str] = field(default_factory=frozen_map)
     romanization_glides: Mapping[str, tuple[str, str]] = field(default_factory=frozen_map)
+    browser_tags: tuple[str, ...] = ()     # other language tags browsers send for it (`ku` for Kurmanji)
 
     def __post_init__(self):
         if not self.argos_code:
