@@ -125,6 +125,11 @@ def _wrap_run(m: re.Match) -> str:
     return f"<bdi>{core}</bdi>{run[len(core):]}"
 
 
+def _browser_tags(code: str) -> tuple[str, ...]:
+    spec = langs.find(code)
+    return spec.browser_tags if spec else ()
+
+
 def load_translations(locale_dir: Path, lang: str) -> gettext.NullTranslations:
     """Interface strings of one language from locale/<lang>/LC_MESSAGES/messages.po."""
     po_path = locale_dir / lang / "LC_MESSAGES" / "messages.po"
@@ -173,6 +178,7 @@ class SiteRenderer:
             language_word=partial(self.language_word, lang),
             digit_system=lang_config.digits, tag_slug=tag_slug,
             topic_name=lambda tag: self.config.topic_name(tag, lang), site_titles={l: self.config.title(l) for l in self.config.language_codes},
+            browser_aliases={tag: l.code for l in self.config.languages for tag in _browser_tags(l.code)},
             link_root=None,
         )
         env.filters.update(

@@ -15,8 +15,25 @@ from hawal.config import Config, load_config
 REPO = Path(__file__).resolve().parent.parent
 
 
+# The languages of a test project unless the test names others: the three-language site the tests
+# were written for, configured as config.yaml configures them. The example site (config.yaml,
+# content/) adds Kurmanji: tests that build the example content pass `languages=example_languages()`.
+THREE_LANGUAGES = ("en", "ar", "ckb")
+
+
+def example_languages() -> dict:
+    """The `languages:` of config.yaml: the example site's."""
+    return yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))["languages"]
+
+
+def three_languages() -> dict:
+    languages = example_languages()
+    return {code: languages[code] for code in THREE_LANGUAGES}
+
+
 def write_project(root: Path, files: dict[str, str | bytes], **config_overrides) -> Config:
-    """Create a project under `root` with content `files` (paths relative to content/)."""
+    """Create a project under `root` with content `files` (paths relative to content/), configured
+    like config.yaml in the three languages (`languages=` overrides)."""
     for rel, data in files.items():
         path = root / "content" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -31,6 +48,7 @@ def write_project(root: Path, files: dict[str, str | bytes], **config_overrides)
     data.setdefault("translation", {})
     data["translation"]["models_dir"] = str(root / "models")
     data["translation"]["glossary"] = str(REPO / "glossary.yaml") if (REPO / "glossary.yaml").exists() else None
+    data["languages"] = three_languages()
     for key, value in config_overrides.items():
         data[key] = value
     (root / "config.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -49,4 +67,4 @@ def example_project(tmp_path_factory) -> Config:
     """A copy of the repository's example content, configured like the real site."""
     root = tmp_path_factory.mktemp("example")
     shutil.copytree(REPO / "content", root / "content")
-    return write_project(root, {})
+    return write_project(root, {}, languages=example_languages())

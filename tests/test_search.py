@@ -75,6 +75,9 @@ VARIANT_PAIRS = [
     ("مستشفى", "مستشفی"),                  # alef maksura
     ("٢٠٢٦", "2026"), ("۲۰۲۶", "2026"),     # Arabic-Indic and Persian digits
     ("Straße", "STRASSE"), ("Café", "cafe"), ("ΟΔΟΣ", "οδος"),
+    # Kurmanji typed without ê î û ç ş (or in capitals, or with a combining circumflex)
+    ("Hewler", "Hewlêr"), ("HEWLÊR", "hewler"), ("Hewle\u0302r", "Hewlêr"), ("cand", "Çand"),
+    ("Sex", "Şêx"), ("kerkuk", "Kerkûk"), ("Amedi", "Amêdî"), ("xizmetguzari", "Xizmetguzarî"),
 ]
 
 

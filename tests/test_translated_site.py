@@ -13,16 +13,16 @@ from hawal.pipeline import run_build
 from html_tools import parse
 from model_factory import install_test_models
 
-PAIRS = [("en", "ar"), ("ar", "en"), ("en", "ckb"), ("ckb", "en")]
+PAIRS = [("en", "ar"), ("ar", "en"), ("en", "ckb"), ("ckb", "en"), ("en", "kmr"), ("kmr", "en")]
 
 
 @pytest.fixture(scope="module")
 def translated_site(tmp_path_factory):
-    from conftest import REPO, write_project
+    from conftest import REPO, example_languages, write_project
 
     root = tmp_path_factory.mktemp("translated")
     shutil.copytree(REPO / "content", root / "content")
-    config = write_project(root, {})
+    config = write_project(root, {}, languages=example_languages())
     install_test_models(config.translation.models_dir, PAIRS)
     first = run_build(config)
     second = run_build(config)
@@ -72,6 +72,23 @@ def test_nllb_pages_name_the_model_and_its_non_commercial_licence(make_project):
     assert "NLLB-200" in text and "Meta AI, No Language Left Behind" in text and "CC BY-NC 4.0" in text
     [licence] = label.cssselect("a[rel=license]")
     assert licence.get("href") == "https://creativecommons.org/licenses/by-nc/4.0/"
+
+
+@pytest.mark.parametrize("path, models", [
+    # Kurmanji to Arabic and to Sorani, and back, through English
+    ("ar/2026/11/23/zaxo-apple-growers-fuel", ("translate-kmr_en", "translate-en_ar")),
+    ("ckb/2026/11/21/amedi-hotels-full", ("translate-kmr_en", "translate-en_ckb")),
+    ("kmr/2026/11/22/oil-exports-ceyhan-talks", ("translate-ar_en", "translate-en_kmr")),
+    ("kmr/2026/11/23/duhok-measles-vaccination", ("translate-ckb_en", "translate-en_kmr")),
+])
+def test_kurmanji_pairs_pivot_through_english(translated_site, path, models):
+    config, _, _ = translated_site
+    page = parse(config.output_dir / path / "index.html")
+    notice = page.cssselect(".provenance--machine")[0].text_content()
+    assert all(model in notice for model in models), notice
+    target = path.split("/")[0]
+    article = page.cssselect("article.article")[0]
+    assert article.get("lang") == target
 
 
 def test_newsroom_translation_wins(translated_site):
