@@ -1,9 +1,11 @@
 """The built example site in headless Chromium, as a reader gets it.
 
-One build of content/ and one Debian Chromium (driven by Playwright for Python) for the whole
-module, served by hawal's preview server on 127.0.0.1. Checks: text direction, the language
-switcher, that no request leaves localhost, no console errors, axe-core accessibility, the Nu HTML
-checker, search with Arabic-keyboard input, and screenshots under test-output/screenshots/.
+One build of content/ in all four languages (configured `languages: [ckb, kmr, ar, en]`) and one
+Debian Chromium (driven by Playwright for Python) for the whole module, served by hawal's preview
+server on 127.0.0.1. Checks: text direction, the language switcher, that no request leaves
+localhost, no console errors, axe-core accessibility, the Nu HTML checker, search with
+Arabic-keyboard input and Kurmanji typed without diacritics, the root page's choice by browser
+language, and screenshots under test-output/screenshots/.
 
 Set-up on Debian/Ubuntu: tools/setup-test-deps.sh (Chromium, Java, axe-core, vnu-jar). Where
 Chromium cannot be had these tests skip; in CI (CI=true) they fail instead.
@@ -22,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import REPO, write_project
+from hawal import langs
 from hawal.pipeline import run_build
 from hawal.serve import BuildState, PreviewServer
 
@@ -39,16 +42,22 @@ VNU_JAR = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
 SETUP_HINT = "run tools/setup-test-deps.sh"
 SCREENSHOTS = REPO / "test-output/screenshots"
 
-LANGS = ("en", "ar", "ckb")
-DIRECTION = {"en": "ltr", "ar": "rtl", "ckb": "rtl"}
+LANGS = ("ckb", "kmr", "ar", "en")           # the site's languages, in its order (ckb is x-default)
+DIRECTION = {spec.code: spec.direction for spec in langs.registered()}
 WIDTHS = (360, 1280)
 LOCAL_HOST = "127.0.0.1"
 NOT_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/])")
 
 # A ckb source article (content/2026/11/23/duhok-measles-vaccination.md) says «کوتانی» (vaccination)
 # and «تەندروستی» (health); on an Arabic keyboard a reader types ك for ک, ي for ی and ه for ە.
-SEARCH_ARTICLE = "duhok-measles-vaccination"
-ARABIC_KEYBOARD_QUERIES = {"کوتانی": "كوتاني", "تەندروستی": "تهندروستي"}
+# A kmr one (content/2026/11/20/hewler-book-fair.md) says "Pêşangeha" and "weşanxaneyan"; on a
+# keyboard without Kurdish letters a reader types them without ê and ş.
+SEARCHES = [
+    ("ckb", "2026/11/23/duhok-measles-vaccination", "کوتانی", "كوتاني"),
+    ("ckb", "2026/11/23/duhok-measles-vaccination", "تەندروستی", "تهندروستي"),
+    ("kmr", "2026/11/20/hewler-book-fair", "Pêşangeha", "pesangeha"),
+    ("kmr", "2026/11/20/hewler-book-fair", "weşanxaneyan", "WESANXANEYAN"),
+]
 
 
 def missing(reason: str):
@@ -106,7 +115,7 @@ def sample_paths(site: Path) -> dict[tuple[str, str], str]:
 def site(tmp_path_factory) -> Site:
     root = tmp_path_factory.mktemp("browser-site")
     shutil.copytree(REPO / "content", root / "content")
-    config = write_project(root, {})
+    config = write_project(root, {}, languages=list(LANGS))
     report = run_build(config)
     assert report.ok, report.errors
     state = BuildState()
@@ -210,8 +219,8 @@ def same_page(path: str) -> str:
     return path[: -len("index.html")] if path.endswith("/index.html") else path
 
 
-# a round trip en -> ar -> ckb -> en; each hop also checks the link back, so every pair is covered
-@pytest.mark.parametrize("source,target", [("en", "ar"), ("ar", "ckb"), ("ckb", "en")])
+# a round trip en -> ar -> ckb -> kmr -> en; each hop also checks the link back
+@pytest.mark.parametrize("source,target", [("en", "ar"), ("ar", "ckb"), ("ckb", "kmr"), ("kmr", "en")])
 def test_language_switcher_lands_on_the_same_article(site, open_tab, source, target):
     tab = open_tab()
     tab.goto(site.page_url("article", source))
@@ -232,7 +241,7 @@ def test_pages_request_nothing_outside_localhost_and_log_no_errors(site, open_ta
     tab = open_tab()
     kinds = ["home", "briefing", "article", "archive", "tags", "tag"]
     urls = [site.page_url(kind, lang) for kind in kinds]
-    if lang == "en":
+    if lang == LANGS[0]:
         urls += [site.page_url("root", "-"), site.page_url("404", "-")]
     for url in urls:
         tab.goto(url)
@@ -326,20 +335,38 @@ def test_built_html_passes_the_nu_validator(site, tmp_path):
 
 # --- search -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("sorani,typed", ARABIC_KEYBOARD_QUERIES.items(), ids=["kaf-yeh", "ae-yeh"])
-def test_search_finds_sorani_word_typed_on_an_arabic_keyboard(site, open_tab, sorani, typed):
-    if not (site.root / "ckb/search/index.html").is_file():
-        pytest.skip("search not built yet (no site/ckb/search/)")
-    article = (site.root / f"ckb/2026/11/23/{SEARCH_ARTICLE}/index.html").read_text(encoding="utf-8")
-    assert sorani in article and typed not in article     # only a folding search can match
+@pytest.mark.parametrize("lang,article,written,typed", SEARCHES,
+                         ids=["ckb-kaf-yeh", "ckb-ae-yeh", "kmr-no-diacritics", "kmr-capitals"])
+def test_search_finds_a_word_typed_without_its_letters(site, open_tab, lang, article, written, typed):
+    """Sorani typed on an Arabic keyboard; Kurmanji typed without ê î û ç ş."""
+    if not (site.root / f"{lang}/search/index.html").is_file():
+        pytest.skip(f"search not built yet (no site/{lang}/search/)")
+    page = (site.root / f"{lang}/{article}/index.html").read_text(encoding="utf-8")
+    assert written in page and typed not in page          # only a folding search can match
     tab = open_tab()
-    tab.goto(urljoin(site.url, "/ckb/search/"))
-    hit = tab.page.locator(f'main a[href*="{SEARCH_ARTICLE}"]').first
+    tab.goto(urljoin(site.url, f"/{lang}/search/"))
+    hit = tab.page.locator(f'main a[href*="{article.rsplit("/", 1)[1]}"]').first
     assert hit.count() == 0, "the search page links to the article before anything was typed"
     box = tab.page.locator('main input[type="search"], main input[type="text"]').first
     box.press_sequentially(typed, delay=30)
     hit.wait_for(state="visible", timeout=10_000)
     tab.assert_clean()
+
+
+# --- the root page -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale,lang", [("ku-TR", "kmr"), ("ckb-IQ", "ckb"), ("ar", "ar"), ("en-GB", "en")])
+def test_root_page_follows_the_browser_language(site, browser, locale, lang):
+    """A browser set to Kurdish says `ku` (BCP 47 and CLDR: Kurmanji); Sorani is `ckb`."""
+    context = browser.new_context(locale=locale, service_workers="block")
+    try:
+        page = context.new_page()
+        context.route(NOT_LOCAL, lambda route: route.abort())
+        with page.expect_navigation(url=re.compile(f"/{lang}/")):
+            page.goto(site.page_url("root", "-"))
+        assert page.evaluate("document.documentElement.lang") == lang
+    finally:
+        context.close()
 
 
 # --- screenshots --------------------------------------------------------------------------------
