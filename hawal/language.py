@@ -21,10 +21,10 @@ def letter_profile(text: str) -> Counter:
     """Count a text's letters (and combining marks) by script code ("Arab", "Latn", … "other")."""
     counts: Counter = Counter()
     scripts = langs.SCRIPTS
-    for ch in text:
+    for ch, n in Counter(text).items():          # each distinct character once: a text has few
         if not (ch.isalpha() or unicodedata.category(ch) == "Mn"):
             continue
-        counts[next((s.code for s in scripts if s.contains(ch)), "other")] += 1
+        counts[next((s.code for s in scripts if s.contains(ch)), "other")] += n
     return counts
 
 

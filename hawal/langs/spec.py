@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
@@ -85,7 +86,8 @@ class Evidence:
             if self.letters_by_word and words is not None:
                 total += sum(self._word_letters(w) for w in words)
             else:
-                total += sum(weights.get(ch, 0.0) for ch in text)
+                counts = Counter(text)
+                total += sum(weight * counts[ch] for ch, weight in weights.items() if ch in counts)
         if self.words:
             total += self.word_weight * sum(1 for w in (words or ()) if w in self.words)
         return total
