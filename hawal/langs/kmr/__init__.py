@@ -46,6 +46,7 @@ SPEC = LanguageSpec(
     babel_locale="ku_Latn_IQ",
     digits="latn",
     date_format="full",              # CLDR: "duşem, 23ê mijdara 2026an"
+    short_date_format="long",        # as the headings, without the weekday: "23ê mijdara 2026an"
     nllb_code="kmr_Latn",
     in_argos_index=False,            # Kurmanji comes from NLLB-200 packed as argos packages
     quotes=("“", "”"),
