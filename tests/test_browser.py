@@ -421,7 +421,8 @@ def preview_site(tmp_path_factory):
     from hawal.serve import rebuild
 
     root = tmp_path_factory.mktemp("preview-site")
-    config = write_project(root, {"2026/11/23/dukan.md": PREVIEW_STORY, "2026/11/23/ranya-tanks.md": PREVIEW_DRAFT})
+    config = write_project(root, {"2026/11/23/dukan.md": PREVIEW_STORY, "2026/11/23/ranya-tanks.md": PREVIEW_DRAFT},
+                           languages=list(LANGS))
     Image.new("RGB", (320, 180), (60, 110, 150)).save(config.content_dir / "2026/11/23/dukan-dam.jpg", "JPEG")
     state = BuildState()
     assert rebuild(config.root / "config.yaml", state, Progress(quiet=True)) is not None, state.error
