@@ -18,21 +18,23 @@ from hawal.statements import lexicon as L
 GOLD_DIR = Path(__file__).parent / "data" / "statements"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 HELDOUT2_DIR = GOLD_DIR / "heldout2"
-# dev: the articles the rules were written against; heldout, heldout2: rounds written blind, before the
-# extractor was run on them (their after-fix figures are no longer blind).
-SPLITS = ("dev", "heldout", "heldout2")
+HELDOUT3_DIR = GOLD_DIR / "heldout3"
+# dev: the articles the rules were written against; heldout, heldout2, heldout3: rounds written blind,
+# before the extractor was run on them (their after-fix figures are no longer blind).
+SPLITS = ("dev", "heldout", "heldout2", "heldout3")
+LANGS = ("en", "ar", "ckb", "kmr")
 
 
 def gold_paths(split: str | None = None) -> list[Path]:
     """Annotated article sources of one split (or all of them, when split is None)."""
-    dirs = {"dev": [GOLD_DIR], "heldout": [HELDOUT_DIR], "heldout2": [HELDOUT2_DIR],
-            None: [GOLD_DIR, HELDOUT_DIR, HELDOUT2_DIR]}[split]
+    dirs = {"dev": [GOLD_DIR], "heldout": [HELDOUT_DIR], "heldout2": [HELDOUT2_DIR], "heldout3": [HELDOUT3_DIR],
+            None: [GOLD_DIR, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR]}[split]
     return sorted(p for d in dirs for p in d.glob("*.md") if p.name != "README.md")
 
 
 def load_gold(split: str | None = None):
     """[(segmented article, [gold statement dicts])] for every annotated article of a split."""
-    loader = SourceLoader(GOLD_DIR, GOLD_DIR, ("en", "ar", "ckb"), ZoneInfo("Asia/Baghdad"))
+    loader = SourceLoader(GOLD_DIR, GOLD_DIR, LANGS, ZoneInfo("Asia/Baghdad"))
     paths = gold_paths(split)
     articles = [loader.load_file(p, default_date=dt.date(2026, 3, 1)) for p in paths]
     segmented = segment_articles(articles)
@@ -78,10 +80,16 @@ class Score:
     found_right_speaker: int = 0       # gold statements found with the right speaker
     correct_predictions: int = 0       # predictions matching a gold statement's text and speaker
     right_kind: int = 0
+    direct_gold: int = 0               # gold statements that are direct quotes
+    direct_found: int = 0              # of those, found as direct quotes with the right speaker
 
     @property
     def recall(self) -> float:
         return self.found_right_speaker / self.gold if self.gold else 1.0
+
+    @property
+    def direct_recall(self) -> float:
+        return self.direct_found / self.direct_gold if self.direct_gold else 1.0
 
     @property
     def precision(self) -> float:
@@ -93,6 +101,7 @@ def score_article(statements, gold: list[dict], score: Score, misses: list[str])
     score.predicted += len(statements)
     taken: set[int] = set()
     for g in gold:
+        score.direct_gold += g["kind"] == "direct"
         hit = None
         for i, s in enumerate(statements):
             if i not in taken and _text_ok(g, s.text) and _speaker_ok(g, s.canonical_speaker):
@@ -106,6 +115,7 @@ def score_article(statements, gold: list[dict], score: Score, misses: list[str])
         score.found_right_speaker += 1
         score.correct_predictions += 1
         score.right_kind += statements[hit].kind == g["kind"]
+        score.direct_found += g["kind"] == statements[hit].kind == "direct"
     for i, s in enumerate(statements):
         if i not in taken:
             misses.append(f"extra {s.kind} {s.canonical_speaker!r} ({s.speaker!r}) cue={s.cue!r}: {s.text[:70]!r}")
@@ -130,10 +140,13 @@ def report(extract) -> str:
     lines = []
     for split in (*SPLITS, None):
         scores, _ = evaluate(extract, split)
-        for lang in ("en", "ar", "ckb"):
-            s = scores.get(lang, Score())
+        for lang in LANGS:
+            s = scores.get(lang)
+            if s is None:
+                continue
             lines.append(f"{split or 'full':8} {lang:4} recall-with-speaker {s.recall:.3f} ({s.found_right_speaker}/{s.gold})"
-                         f"  precision {s.precision:.3f} ({s.correct_predictions}/{s.predicted})")
+                         f"  precision {s.precision:.3f} ({s.correct_predictions}/{s.predicted})"
+                         f"  direct-with-speaker {s.direct_recall:.3f} ({s.direct_found}/{s.direct_gold})")
     return "\n".join(lines)
 
 
