@@ -13,7 +13,7 @@ from hawal.language import fold_for_search
 from hawal.segment import segment_articles
 from hawal.sources import SourceLoader
 
-from hawal.statements import lexicon as L
+from hawal.statements.rules import rules_for
 
 GOLD_DIR = Path(__file__).parent / "data" / "statements"
 HELDOUT_DIR = GOLD_DIR / "heldout"
@@ -49,8 +49,7 @@ def _tokens(text: str) -> list[str]:
 # Words a predicted speaker may carry in front of the gold name: titles and descriptors
 # ("Secretary of State Daniel Hargrove" for "Daniel Hargrove"), never arbitrary words
 # ("figures the dam's management" is not "dam's management").
-_TITLE_WORDS = {t for w in (*L.EN_TITLES, *L.EN_PLACES, *L.AR_TITLES, *L.AR_COMMON, *L.CKB_TITLES, *L.CKB_COMMON,
-                            "of", "for", "s", "u")
+_TITLE_WORDS = {t for w in (*(w for lang in LANGS for w in rules_for(lang).title_words), "of", "for", "s", "u")
                 for t in re.findall(r"\w+", fold_for_search(w))}
 
 

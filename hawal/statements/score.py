@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 from ..segment import SegmentedArticle
-from .extract import Statement, _mention_kind
-
-_VAGUE = {"en": ("source", "sources", "resident", "residents", "farmer", "farmers", "shopkeeper", "driver"),
-          "ar": ("مصدر", "مصادر", "تجار", "مواطن", "أحد"),
-          "ckb": ("سەرچاوە", "جووتیار", "شۆفێر", "هاووڵاتی")}
+from .model import Statement
+from .rules import rules_for
 
 
 def newsworthiness(statement: Statement, segmented: SegmentedArticle) -> float:
     """Score in [0, 1]: official bodies and named people, direct quotes and lead paragraphs rank higher."""
-    lang = segmented.article.lang
+    rules = rules_for(segmented.article.lang)
     score = 0.2
-    kind = _mention_kind(lang if lang in ("en", "ar", "ckb") else "en", statement.canonical_speaker)
-    vague = any(w in statement.canonical_speaker.lower() for w in _VAGUE.get(lang, ()))
+    kind = rules.mention_kind(statement.canonical_speaker)
+    vague = any(w in statement.canonical_speaker.lower() for w in rules.vague_speakers)
     if kind in ("person", "body") and not vague:
         score += 0.25
     elif not vague:

@@ -1,0 +1,422 @@
+"""Key-statement rules for Arabic: the verb first and its subject after it (قال الوزير إن),
+subject-first sentences (الوزير أكد أن، أما الخبيرة فقالت), "according to" phrases (بحسب، وفقاً لـ)
+and reports through an outlet (نقلت الوكالة عن مسؤول قوله).
+"""
+from __future__ import annotations
+
+import re
+
+from ...statements.rules import StatementRules
+from ...statements.tokens import (
+    MAX_SPEAKER_TOKENS, Attribution, Cue, Sentence, content, fold, frame_run, is_punct, segments, strip,
+)
+
+_SAY = """قال قالت يقول تقول أضاف أضافت تابع تابعت أكد أكدت صرح صرحت أعلن أعلنت أوضح أوضحت ذكر ذكرت
+    أشار أشارت لفت لفتت كشف كشفت كتب كتبت أفاد أفادت شدد شددت اعتبر اعتبرت أردف أردفت رأى رأت""".split()
+# Verbs of saying that need a clause or a quote: with a plain noun object (أعلنت منع الاستيراد) they
+# announce an act, not a statement.
+CLAUSE_ONLY = set("أعلن أعلنت".split())
+_EVAL = """حذر حذرت دعا دعت نفى نفت اتهم اتهمت حمل حملت هدد هددت دان دانت أدان أدانت ندد نددت استنكر
+    استنكرت طالب طالبت رفض رفضت انتقد انتقدت عزا عزت""".split()
+CUES = {
+    "say": [p + v for v in _SAY for p in ("", "و", "ف")],
+    "eval": [p + v for v in _EVAL for p in ("", "و", "ف")],
+    "part": """قائلا قائلة مضيفا مضيفة مؤكدا مؤكدة مشيرا مشيرة محذرا محذرة معتبرا معتبرة لافتا لافتة
+        مشددا مشددة""".split(),
+    "per": [p + v for v in ("بحسب", "حسب", "وفقا", "وفق", "نقلا") for p in ("", "و")],
+    # نقلت الوكالة عن مسؤول قوله إن ...: the speaker follows عن before the cue
+    "quoth": "قوله قولها قولهم".split(),
+}
+
+
+BODY = set("""مكاتب مكتب مفتشية بنك البنك مصرف المصرف وزارة الوزارة حكومة الحكومة رئاسة مجلس المجلس الجيش قيادة خلية السفارة سفارة دائرة مديرية هيئة
+    المفوضية مفوضية البرلمان الشرطة شرطة الأمم بعثة نقابة حزب كتلة تحالف اتحاد منظمة شركة وكالة محكمة إحصاءات
+    مصدر مصادر تجار نواب قوات القوات التحالف بيان البيان السلطات سلطات اللجنة لجنة جمعية الجمعية رابطة غرفة
+    مؤسسة المؤسسة جامعة الجامعة""".split())
+TITLES = set("""وزير الوزير رئيس الرئيس المتحدث متحدث الناطق ناطق باسم النائب النائبة نائب السفير سفير المحافظ محافظ
+    قائد مدير الأمين أمين العميد اللواء العقيد الدكتور د. الشيخ السيد السيدة مستشار عضو زعيم المستشار الخبير
+    المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
+    طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
+    المهندسة""".split())
+# Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
+NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
+# Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
+NAME_SECOND_HALVES = set("الدين الله الرحمن الرحيم الكريم الأمير الهدى الزهراء".split())
+# Data and documents as the first word after بحسب/وفقاً: the body after them is the speaker.
+DATA_NOUNS = set("إحصاءات إحصائيات أرقام بيانات معطيات".split())
+DOCUMENT_NOUNS = set("بيان تقرير دراسة وثيقة كتاب مسودة رسالة منشور".split())
+COMMON = set("""شرطة قوات زراعة صحة نينوى أربيل بغداد البصرة إقليم كوردستان كردستان العراق الموصل كركوك السليمانية
+    دهوك الوزراء دولة مجلس حكومة وزارة الخارجية الداخلية المالية الدفاع النفط التربية الكهرباء البرلمان
+    العراقي العراقية الإقليم الحكومة النقابة نقابة المتقاعدين""".split())
+# Objects that follow the speaker of a condemnation (دان رئيس البرلمان الهجوم).
+OBJECT_NOUNS = set("""الهجوم الاعتداء القصف التفجير العملية الحادث الهجمات الاعتداءات الحكومة القرار""".split())
+SPEAKER_STOPS = set("""إن أن بأن أنه أنها إنه إنها أنهم إنهم في خلال عقب اليوم يوم أمس للصحفيين لوكالة لصحيفة
+    لقناة لموقع للإعلام لوسائل من على إلى حول بعد قبل الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
+    الإثنين مساء صباح أيضا كذلك أي أمام قرب داخل خارج عند لدى ضمن لمراسل لمراسلة الذي التي الذين
+    هذه هذا ذلك تلك هذين هاتين""".split())
+PRONOUN_WORDS = set("""الوزير الوزارة الحكومة المتحدث الناطق السفارة""".split())
+
+
+
+_CHANNEL_NOUNS = {fold(w) for w in "بيان تصريح تغريدة مؤتمر كلمة حديث مقابلة منشور رسالة تصريحات لقاء".split()}
+_STOPS = {fold(w) for w in SPEAKER_STOPS} - {fold("على")}     # folding merges على and the name علي
+
+
+def _stop(text: str, norm: str) -> bool:
+    return norm in _STOPS or text in ("على", "وعلى")
+_TITLES = {fold(w) for w in TITLES}
+_COMMON = {fold(w) for w in COMMON}
+_BODY = {fold(w) for w in BODY}
+_OBJECTS = {fold(w) for w in OBJECT_NOUNS}
+_SPOKES = {fold(w) for w in ("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثة", "الناطقة")}
+_LINKS = {fold(w) for w in ("في", "عن", "من", "لدى")}     # رئيس الكتلة عن المكون ...: not a name
+_PARTICIPLES = {fold(w) for w in CUES["part"]}
+_PREPOSITIONAL = {fold(w) for w in "على عليها عليه له لها فيها فيه منه منها إليه إليها عنه عنها به بها".split()}
+_COMPLEMENT = {fold(w) for w in "إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن".split()}
+_BUT = {fold(w) for w in ("غير", "إلا", "بيد")}
+_CLAUSE_ONLY = {fold(p + w) for w in CLAUSE_ONLY for p in ("", "و", "ف")}
+_NAMED = {fold(w) for w in NAMED}
+_SECOND_HALVES = {fold(w) for w in NAME_SECOND_HALVES}
+_OBJECT_PREPOSITIONS = {fold(w) for w in ("إلى", "على", "من", "عن")}
+
+
+def _is_title(norms: list[str], k: int) -> bool:
+    w = norms[k]
+    if w == fold("باسم"):
+        return k > 0 and norms[k - 1] in _SPOKES
+    return w in _TITLES
+
+
+def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
+    doc = sent.doc
+    n = len(doc)
+    right_end = frame_run(sent, cue.end, 1)
+    norms = [t.norm_ for t in doc]
+    if cue.cls == "per":
+        a = cue.end
+        if a < right_end and norms[a] == "ما":       # بحسب ما أفادت به مصادر
+            a += 2
+            if a < right_end and norms[a] in ("به", "بها"):
+                a += 1
+        if a + 1 < right_end and norms[a] in _DATA:      # بحسب إحصاءات المديرية: the directorate
+            a += 1
+        if a + 2 < right_end and _bare(norms[a]) in _DOCS:
+            k = a + 1
+            if norms[k] in _ISSUED:
+                k += 1
+            if norms[k] == fold("عن") and k + 1 < right_end:
+                a = k + 1   # بحسب بيان صادر عن مجلس الوزراء: the council
+        b = a
+        while b < right_end and doc[b].text not in ("،", ",", ".", ":") and b - a < MAX_SPEAKER_TOKENS:
+            if b > a and (norms[b] in _RELATIVE or (b + 1 < right_end and norms[b + 1] in _PREPOSITIONAL)
+                          or (b + 1 < right_end and norms[b + 1] == fold("عدم"))):
+                break       # وفقاً لكتاب رسمي اطلعت عليه الوكالة: the relative clause is not the speaker
+            b += 1
+        a, b = strip(doc, a, b)
+        while b - 1 > a and _stop(doc[b - 1].text, norms[b - 1]):
+            b -= 1          # بيان صادر عن مجلس الوزراء الأحد
+        head = norms[a][1:] if norms[a].startswith("ل") and not norms[a].startswith("ال") else norms[a]
+        if fold(doc[cue.start].text).rstrip("ا") in _WAFQ and not (
+                {head, _bare(head)} & (_BODY | _TITLES | _DOCS | _DATA)):
+            return None     # وفق تعرفة متدرجة: "according to" a tariff, not to a source
+        if a >= b:
+            return None
+        if b + 1 < n and doc[b].text in ("،", ","):
+            b = _apposition(sent, b, norms)
+        start = sent.start + doc[a].idx
+        if doc[a].text in ("لـ", "ل"):
+            start = sent.start + doc[a + 1].idx if a + 1 < b else start
+        elif doc[a].text.startswith("ل") and len(doc[a].text) > 3:
+            start += 1
+        speaker = (start, sent.span(a, b)[1])
+        comma = next((k for k in range(b, n) if doc[k].text in ("،", ",")), None)
+        if b < n and doc[b].text in ("،", ","):
+            said = content(sent, b + 1, n, skip=_COMPLEMENT)
+        else:
+            said = content(sent, 0, cue.start)
+            if said is None and comma is not None:      # بحسب مصدر طلب عدم ذكر اسمه، فإن ...
+                said = content(sent, comma + 1, n, skip=_COMPLEMENT)
+        return Attribution(cue, speaker, None, said, None)
+    if cue.cls == "part":
+        return None
+    if cue.cls == "quoth":
+        return _attribute_quoth(sent, cue, norms)
+    # Verb first: the speaker follows the cue.
+    a = cue.end
+    while a < right_end and a == cue.end and _addressee(norms, a, right_end):
+        a += 1          # أكد للمربد أن / قال للصحفيين إن: the addressee, not the speaker
+    b = a
+    name_started = False
+    while b < right_end and b - a < MAX_SPEAKER_TOKENS:
+        t = doc[b]
+        w = norms[b]
+        if is_punct(t) or t.text in ("«", '"', ":") or t.text.startswith("لـ") or t.text in ("ل",):
+            break               # قال المعلم آزاد كريم لـ«هەواڵ» إن: the outlet is not the speaker
+        if w in _COMPLEMENT:
+            break
+        if b > a and b + 1 < right_end and norms[b + 1] == fold("عدم"):
+            break               # مسؤول طلب عدم الكشف عن اسمه
+        if w == "فی":
+            nxt = norms[b + 1] if b + 1 < right_end else ""
+            if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt:
+                break
+            b += 2
+            continue
+        if _stop(t.text, w) and b > a:
+            break
+        if w.startswith("ب") and b > a and b + 1 < n and doc[b + 1].text in ("،", ",") and _is_title(norms, a):
+            b += 1      # قائممقام سنجار بالوكالة، خديدا شمو،
+            break
+        after_title = b > a and (_is_title(norms, b - 1) or norms[b - 1] == fold("باسم"))
+        if b > a and ((w in _OBJECTS and not after_title) or (w.startswith("ب") and len(w) > 3 and w != fold("باسم"))):
+            break
+        if b > a and w.startswith("لل"):
+            break
+        is_title = _is_title(norms, b) or w in _LINKS
+        if cue.cls == "eval" and b > a + 1 and w.startswith("ال") and not name_started and b + 1 < right_end \
+                and norms[b + 1] in _OBJECT_PREPOSITIONS:
+            break               # عزا البنك المركزي العراقي التراجع إلى ...: the object, then its preposition
+        if name_started and w.startswith("ال"):
+            b += 1
+            if w in _SECOND_HALVES and b < right_end and not is_punct(doc[b]) and not _stop(doc[b].text, norms[b]) \
+                    and norms[b] not in _COMPLEMENT and not norms[b].startswith(("ال", "ل", "ب")):
+                b += 1          # مدير المفتشية خير الدين أحمد: a compound first name, then the surname
+            break
+        if not is_title and not w.startswith("ال") and w not in _COMMON and w not in _BODY \
+                and norms[a] not in _BODY:          # تجار سوق الجملة في البصرة: a group, not a name
+            name_started = True
+        b += 1
+    pronoun = None
+    speaker = None
+    if b > a and norms[a] in _PREPOSITIONAL:
+        return None                                # كُتب عليها: a passive, nobody speaks
+    if b > a and (_is_title(norms, a) or norms[a] in _BODY):
+        c = b
+        if c < n and norms[c] == "فی":           # رئيس جمعية الخبازين في المحافظة، ياسين العبيدي،
+            c = next((k for k in range(c + 1, min(n, c + 4)) if doc[k].text in ("،", ",")), b)
+        if c + 1 < n and doc[c].text in ("،", ","):
+            d = _apposition(sent, c, norms)
+            if d > c:
+                b = d                              # رئيس الجمعية، ياسين العبيدي، قال
+    if b == a and cue.start > 0 and (not doc[cue.start].text.startswith(("و", "ف"))
+                                     or (doc[cue.start].text.startswith("ف") and _amma(sent, cue.start, norms))):
+        left = _left_subject(sent, cue.start, norms)   # التاجر حسين عبد الرضا أكد أن ... / أما X فقالت
+        if left is not None:
+            a, b = left
+            speaker = sent.span(a, b)
+            b = cue.end
+    if speaker is None and b > a:
+        speaker = sent.span(a, b)
+        if _bare(norms[a]) in _CHANNEL_NOUNS and b - a <= 2:
+            pronoun = "body"                       # وأشار البيان إلى أن: the body whose statement it is
+    elif speaker is None:
+        pronoun = "any"
+    # Content: after the complementizer or colon, else what follows the speaker.
+    k = b
+    while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":") and k - b < 8 \
+            and norms[k] not in _PARTICIPLES:
+        k += 1
+    if k < n and (norms[k] in _COMPLEMENT or doc[k].text == ":"):
+        said = content(sent, k + 1, n)
+    elif norms[cue.start] in _CLAUSE_ONLY:
+        return None         # أعلنت الوزارة منع الاستيراد: an announced act, no statement
+    else:
+        said = content(sent, b, n, skip=(_STOPS - {fold("أي")}) | _CHANNEL_NOUNS)     # نفت أي تقليص: "any" is the object's
+    return Attribution(cue, speaker, pronoun, said, None)
+
+
+_DATA = {fold(w) for w in DATA_NOUNS}
+_DOCS = {fold(w) for w in DOCUMENT_NOUNS}
+_WAFQ = {fold(w) for w in ("وفق", "ووفق")}
+_ISSUED = {fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة")}
+_RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "لمراسل", "لمراسلة", "لمراسلنا")}
+_OPENERS = {fold(w) for w in ("في", "وفي", "من", "ومن", "بدوره", "بدورها", "لكن", "ولكن", "أما", "وأما")}
+
+
+def _bare(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def _addressee(norms: list[str], k: int, end: int) -> bool:
+    w = norms[k]
+    nxt = norms[k + 1] if k + 1 < end else ""
+    return (w.startswith("لل") or (w.startswith("ل") and not w.startswith("ال") and len(w) > 3)) \
+        and (nxt in _COMPLEMENT or nxt == ":")
+
+
+def _name_like(norms: list[str], i: int, j: int, texts: list[str]) -> bool:
+    """1-4 words that can be a person's name: no titles, links, complementizers or stops."""
+    while i < j and _is_title(norms, i):
+        i += 1
+    if not 1 <= j - i <= 4:
+        return False
+    for k in range(i, j):
+        w = norms[k]
+        if _is_title(norms, k) or w in _COMPLEMENT or _stop(texts[k], w) or w in _LINKS or w in _BODY \
+                or w in _COMMON or (w.startswith("ال") and k == i) or w.startswith("و"):
+            return False
+    return True
+
+
+def _apposition(sent: Sentence, comma: int, norms: list[str]) -> int:
+    """After `TITLE،` a name closed by another comma extends the speaker: the new end index."""
+    doc = sent.doc
+    d = comma + 1
+    while d < len(doc) and doc[d].text not in ("،", ",", ".", ":") and d - comma <= 5:
+        d += 1
+    if d < len(doc) and doc[d].text in ("،", ",") and _name_like(norms, comma + 1, d, [x.text for x in doc]):
+        return d
+    return comma
+
+
+def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int, int] | None:
+    """Subject before the verb: the first comma segment that is not an adverbial opener."""
+    doc = sent.doc
+    left_start = frame_run(sent, cue_start - 1, -1) + 1
+    if left_start > 0:
+        return None                       # right after a quote the verb comes first
+    segs = segments(doc, left_start, cue_start, seps=("،", ","))
+    for i, (a, b) in enumerate(segs):
+        a, b = strip(doc, a, b)
+        if a + 1 < b and norms[a] in _BUT and norms[a + 1] in _COMPLEMENT:
+            a += 2                        # غير أن الخبير مصطفى حنتوش صرّح
+        if a < b and norms[a] in {fold("أما"), fold("وأما")}:
+            a += 1                        # أما الخبيرة سلمى الدليمي فقالت
+        elif a >= b or norms[a] in _OPENERS:
+            continue
+        if a >= b or norms[a] in _COMPLEMENT or b - a > MAX_SPEAKER_TOKENS:
+            return None
+        if i + 1 < len(segs) and (_is_title(norms, a) or norms[a] in _BODY):
+            c, d = strip(doc, *segs[i + 1])
+            if c < d and d + 1 >= cue_start and _name_like(norms, c, d, [x.text for x in doc]):
+                b = d                     # المتحدث باسم الوزارة، حميد النايف، قال
+        return a, b
+    return None
+
+
+def _amma(sent: Sentence, cue_start: int, norms: list[str]) -> bool:
+    """أما ... فـ: the subject stands before a verb that opens with ف."""
+    return any(norms[k] in {fold("أما"), fold("وأما")} for k in range(0, cue_start))
+
+
+def _attribute_quoth(sent: Sentence, cue: Cue, norms: list[str]) -> Attribution | None:
+    """نقلت الوكالة عن مسؤول محلي، طلب عدم ذكر اسمه، قوله إن ...: the speaker follows عن."""
+    doc = sent.doc
+    n = len(doc)
+    an = next((k for k in range(cue.start) if norms[k] == fold("عن") and sent.frame[k]), None)
+    if an is None:
+        return None
+    b = an + 1
+    while b < cue.start and doc[b].text not in ("،", ",") and b - an <= MAX_SPEAKER_TOKENS:
+        b += 1
+    a, b = strip(doc, an + 1, b)
+    if a >= b:
+        return None
+    if b + 1 < cue.start and doc[b].text in ("،", ",") and (_is_title(norms, a) or norms[a] in _BODY):
+        b = _apposition(sent, b, norms)    # عن محافظ البنك، علي العلاق، قوله
+    k = cue.end
+    said = content(sent, k + 1, n) if k < n and norms[k] in _COMPLEMENT else content(sent, k, n)
+    return Attribution(cue, sent.span(a, b), None, said, None)
+
+
+# ---------------------------------------------------------------- Sorani
+
+def name_of(text: str) -> str | None:
+    named = [i for i, w in enumerate(text.split()) if fold(w) in _NAMED]
+    if named and named[-1] + 1 < len(text.split()):
+        return " ".join(text.split()[named[-1] + 1:])      # تاجر أقمشة يدعى حسين كاظم
+    if "،" in text:                     # رئيس الجمعية، ياسين العبيدي: the name after the comma
+        last = text.rsplit("،", 1)[1].strip()
+        name = name_of(last) if last else None
+        if name:
+            return name
+        text = text.split("،", 1)[0].strip()
+    words = text.split()
+    if not words:
+        return None
+    norms = [fold(w) for w in words]
+    if len(words) == 1:
+        w = norms[0]
+        return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY \
+            or _stop(words[0], w) else words[0]
+    for i, w in enumerate(norms):
+        if _is_title(norms, i) or w.startswith("ال") or w in _COMMON or w in _BODY or w in _LINKS:
+            continue
+        j = i
+        while j < len(words) and not norms[j].startswith("ال") and not _stop(words[j], norms[j]):
+            j += 1
+        if j < len(words) and norms[j].startswith("ال"):
+            j += 1
+            if norms[j - 1] in _SECOND_HALVES and j < len(words) and not norms[j].startswith("ال") \
+                    and not _stop(words[j], norms[j]):
+                j += 1          # خير الدين أحمد
+        if i == 0 and j < len(words):
+            return None
+        run = words[i:j]
+        common = [k for k in range(len(run) - 1) if fold(run[k]) in _COMMON]
+        if common and len(run) - common[-1] - 1 >= 2:
+            run = run[common[-1] + 1:]      # مفتشية آثار نينوى خير الدين أحمد: the name after the place
+        return " ".join(run)
+    return None
+
+
+def _full_body_name(short: str, body: str) -> str | None:
+    """The first full naming of a body that the article later calls by its bare noun (الوزارة):
+    the noun without its article and the definite words after it (وزارة الزراعة العراقية)."""
+    bare = short.strip()[2:] if short.strip().startswith("ال") else short.strip()
+    m = re.search(r"(?<!\w)" + re.escape(bare) + r"((?:\s+ال\w+){1,3})", body)
+    return bare + m.group(1) if m else None
+
+
+
+
+TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
+
+
+class ArabicRules(StatementRules):
+    code = "ar"
+    spacy_lang = "ar"
+    cues = CUES
+    channel = re.compile(
+        r"(?:في|خلال|عبر)\s+(?:بيان|تغريدة|تصريح|مؤتمر|كلمة|منشور|حديث|مقابلة|رسالة|تدوينة|لقاء|بيانه|بيانها|تصريحات)"
+        r"(?:\s+(?:صحفي|صحافي|متلفز|مقتضب|رسمي|مشترك|مصور|متلفزة|رسمية))?"
+        r"(?:\s+(?:على|عبر)\s+(?:منصة\s+)?\S+|\s+ل(?:وكالة|صحيفة|قناة|موقع)\s+\S+)?")
+    title_nouns = frozenset({"كتاب", "كتابه", "كتابها", "رواية", "فيلم", "بعنوان", "مسلسل", "قصيدة"})
+    title_words = frozenset(TITLES | COMMON)
+    honorifics = frozenset(fold(w) for w in ("الدكتور", "السيد", "السيدة", "العميد", "اللواء", "العقيد"))
+    vague_speakers = ("مصدر", "مصادر", "تجار", "مواطن", "أحد")
+
+    def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
+        return attribute(sent, cue)
+
+    def norms(self, text: str) -> set[str]:
+        out = set()
+        for w in TOKEN.findall(text):
+            f = fold(w)
+            if f.startswith("ال") and len(f) > 4:
+                f = f[2:]
+            if f and f not in ("فی", "من", "عن", "و"):
+                out.add(f)
+        return out
+
+    def mention_kind(self, text: str) -> str:
+        words = text.split()
+        if not words:
+            return "other"
+        if fold(words[0]) in _BODY or _bare(fold(words[0])) in _BODY:
+            return "body"
+        return "person" if name_of(text) else "other"
+
+    def name_of(self, text: str) -> str | None:
+        return name_of(text)
+
+    def canonical(self, kind: str, mentions: list[str], names: list[str], body: str) -> str:
+        if kind == "person" and names:
+            return max(names, key=lambda n: (len(n.split()), len(n)))
+        best = max(mentions, key=lambda m: (len(self.norms(m)), len(m)))
+        if kind == "body" and len(best.split()) == 1 and fold(best).startswith("ال"):
+            best = _full_body_name(best, body) or best      # الوزارة after أعلنت وزارة الزراعة العراقية ...
+        return best.strip(" ,،")
+
+
+RULES = ArabicRules()

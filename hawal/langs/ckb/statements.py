@@ -1,0 +1,315 @@
+"""Key-statement rules for Sorani Kurdish: the verb ends the clause (وەزیر ڕایگەیاند کە ...), the
+subject is often dropped (هەروەها وتی), light verbs split around their object (ڕەخنەی لە ... گرت),
+and "according to" phrases (بەپێی، بە وتەی).
+"""
+from __future__ import annotations
+
+import re
+
+from ...statements.rules import StatementRules
+from ...statements.tokens import (
+    MAX_SPEAKER_TOKENS, Attribution, Cue, Sentence, content, fold, frame_run, is_punct, segments, strip,
+)
+
+CUES = {
+    "say": """وت گوت وتی گوتی ووتی وتیشی گوتیشی وتویەتی گوتویەتی ڕایگەیاند ڕاشیگەیاند ڕایشگەیاند ڕاگەیاند
+        ڕادەگەیەنێت ڕایدەگەیەنێت دەڵێت دەڵێن دەڵێ نووسی نووسیویەتی نووسیبووی""".split() + [
+        "جەختی کردەوە", "جەختیکردەوە", "جەختیشی کردەوە", "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوەشدا",
+        "ئاماژەی بەوەش کرد", "ئاماژەی بەوەدا", "ڕوونی کردەوە", "ڕوونیکردەوە", "وای گوت", "وای وت",
+        "باسی لەوە کرد", "ئاشکرای کرد", "زیادی کرد"],
+    "eval": ["ئیدانەی کرد", "ئیدانە کرد", "ڕەتی کردەوە", "ڕەتیکردەوە", "نکۆڵی کرد", "نکۆڵیی کرد",
+             "هۆشداریدا", "هۆشداری دا", "ئاگاداری کردەوە", "تۆمەتباری کرد", "هەڕەشەی کرد", "سەرکۆنەی کرد",
+             "ڕەخنەی گرت", "داوای کرد", "ڕەت کردەوە", "ڕەتکردەوە"],
+    "part": [],
+    "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی"],
+}
+# Sorani cues split around their object: ڕەخنەی لە X گرت, داوای لە X کرد.
+SPLIT_CUES = [("ڕەخنەی", "گرت", "eval"), ("داوای", "کرد", "eval"), ("ئاماژەی", "کرد", "say"),
+                  ("ئاماژەی", "دابوو", "say"), ("جەختی", "کردەوە", "say"), ("جەختیان", "کردەوە", "say"),
+                  ("ڕەخنەی", "گرتووە", "eval"), ("داوای", "کردووە", "eval")]
+
+
+def _variants(cue: str) -> list[str]:
+    """Forms a Sorani cue takes in running text: the additive clitic ش moves the person ending
+    (جەختی کردەوە → جەختیشی کردەوە, داوای کرد → داواشی کرد) and the present perfect (کرد → کردووە)."""
+    words = cue.split()
+    out = [cue]
+    first = words[0]
+    if first.endswith("ی") and len(first) > 2:
+        stem = first[:-1]
+        out.append(" ".join([stem + "شی" if stem[-1] in "اەۆێوی" else first + "شی", *words[1:]]))
+    if words[-1] == "کرد":
+        out += [f[: -len("کرد")] + "کردووە" for f in list(out)]
+    if words[-1] == "کردەوە":
+        out += [f[: -len("کردەوە")] + "کردووەتەوە" for f in list(out)]
+    return out
+
+
+for _cls in ("say", "eval"):
+    CUES[_cls] = sorted({v for c in CUES[_cls] for v in _variants(c)})
+
+
+BODY_STEMS = set("""سەرۆکایەتی حکومەت حکوومەت وەزارەت پەرلەمان ئەنجومەن سوپا پۆلیس فەرماندەیی سەندیکا فراکسیۆن
+    نووسینگە ڕێکخراو فڕۆکەخانە بەڕێوەبەرایەتی ئاسایش شارەوانی پارت یەکێتی ڕاپۆرت ئامار ڕاپۆرتێک نەتەوە کۆمیسیۆن لیژنە
+    دەستەی دەستە ئاژانس کۆمپانیا سەرچاوە سەرچاوەیەک""".split())
+TITLES = set("""سەرۆک سەرۆکی وەزیر وەزیری وتەبێژ وتەبێژی گوتەبێژ گوتەبێژی پارێزگار پارێزگاری نوێنەر نوێنەری
+    ئەندام ئەندامی بەڕێوەبەر بەڕێوەبەری باڵیۆز باڵیۆزی فەرماندە فەرماندەی دکتۆر د. مامۆستا کاک خاتوو
+    جێگر جێگری ڕاوێژکار ڕاوێژکاری قائیمقام قائیمقامی عەقید عەمید لیوا موقەدەم نەقیب ملازم بەڕێز
+    پەرلەمانتار پەرلەمانتاری دکتۆرە""".split())
+DATA_NOUNS = set("ئامار ئامارەکانی ئامارەکان ئاماری داتاکانی داتای زانیارییەکانی".split())
+# Documents: بەپێی نرخنامەی نوێی وەزارەت... names the ministry; ڕاگەیەندراوەکە ئاماژەی بەوە دابوو speaks for
+# the body that issued it.
+DOCUMENT_STEMS = ("نرخنامە", "بەیاننامە", "ڕاگەیەندراو", "ڕاپۆرت", "نووسراو", "بڕیارنامە")
+COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی بەغدا هەولێر هەولێری سلێمانی دهۆک کەرکووک ئێران تورکیا شنگال
+    کەلار هەڵەبجە زاخۆ گەرمیان ڕانیە ناوخۆ ناوخۆی دەرەوە دەرەوەی دارایی تەندروستی پەروەردە کشتوکاڵ کشتوکاڵی
+    وزە سامانە سروشتییەکان فیدراڵ حکومەت حکومەتی""".split())
+SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەیانی بەیانیی نیوەڕۆی ئێوارە ئێوارەی پاشان دواتر لەگەڵ کە ئەوەی ئەوەشی ئەوەیشی""".split())
+PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any"}
+NOT_NAMES = {"یەکێک", "هەندێک", "زۆربەی", "کەسێک"}
+ADVERBIAL_OPENERS = set("""لە بە هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت""".split())
+SUFFIXES = ("ەکانی", "ەکەی", "ەکان", "ەکە", "یەکی", "یەک", "ێکی", "ێک", "ەوە", "ی")
+
+
+
+
+TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
+
+
+def norms(text: str) -> set[str]:
+    out = set()
+    for w in TOKEN.findall(text):
+        if w.endswith("یش") and len(w) > 5:
+            w = w[:-2]          # کوردستانیش: the additive clitic
+        for suf in SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                w = w[: -len(suf)]
+                break
+        while w.endswith("ی") and len(w) > 3:
+            w = w[:-1]          # بەڕێوەبەرایەتیی / بەڕێوەبەرایەتییەکە: one key
+        f = fold(w)
+        if f and f not in ("له", "و"):
+            out.add(f)
+    return out
+
+
+_BODY_KEYS = {k for s in BODY_STEMS for k in norms(s)}
+_BODY_FOLDED = {fold(s) for s in BODY_STEMS}
+
+_STOPS = {fold(w) for w in SPEAKER_STOPS} | {fold("بە")}
+_OPENERS = {fold(w) for w in ADVERBIAL_OPENERS}
+_LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵام", "هاوکات", "هەر", "وە")}
+_PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
+_TITLES = {fold(w) for w in TITLES}
+_COMMON = {fold(w) for w in COMMON}
+_THAT = {fold("کە"), ":"}
+
+
+_HONORIFICS = {fold(w) for w in "عەقید عەمید لیوا موقەدەم نەقیب ملازم دکتۆر دکتۆرە د. مامۆستا کاک خاتوو بەڕێز".split()}
+_DOCUMENTS = tuple(fold(w) for w in DOCUMENT_STEMS)
+_DATA = {fold(w) for w in DATA_NOUNS}
+_NAMED = (fold("بە"), fold("ناوی"))      # یەکێک لە دوکاندارەکان بە ناوی X: X is the name
+
+
+def _name_like(sent: Sentence, a: int, b: int) -> bool:
+    """A short run that can be a person's name (after any honorific: عەقید بەختیار حەمەد)."""
+    while a < b and sent.doc[a].norm_ in _HONORIFICS:
+        a += 1
+    return 0 < b - a <= 3 and all(t.norm_ not in _TITLES and t.norm_ not in _COMMON
+                                  and t.norm_ not in _STOPS for t in sent.doc[a:b])
+
+
+def _apposition(sent: Sentence, comma: int) -> int:
+    """After `TITLE،` a name closed by another comma extends the speaker: the new end index."""
+    doc = sent.doc
+    d = comma + 1
+    while d < len(doc) and doc[d].text not in ("،", ",", ".", ":") and d - comma <= 5:
+        d += 1
+    if d < len(doc) and doc[d].text in ("،", ",") and _name_like(sent, comma + 1, d):
+        return d
+    return comma
+
+
+def _izafe_np(sent: Sentence, a: int, b: int) -> int:
+    """End of the noun phrase starting at a: an izafe chain (وەزارەتی پەروەردەی حکومەتی هەرێم) and a
+    name after it; what follows (the object of the verb) is not part of the speaker."""
+    doc = sent.doc
+    k = a
+    while k < b - 1 and (doc[k].text.endswith("ی") and doc[k].norm_ not in _STOPS
+                         or doc[k + 1].text == "و" and k + 2 < b):
+        k += 2 if doc[k + 1].text == "و" else 1      # وەزارەتی دارایی و ئابووری
+    end = k + 1
+    rest = doc[end:b]
+    if end < b and len(rest) <= 3 and not rest[0].text.endswith("ی") \
+            and not any(w.text.endswith(("ەکە", "ەکان", "ەکەی", "ەکانی")) for w in rest):
+        return b                          # وەزیری کارەبا ڕێبوار ئەحمەد: title and name
+    return end
+
+
+def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
+    doc = sent.doc
+    n = len(doc)
+    right_end = frame_run(sent, cue.end, 1)
+    verb_end = cue.split_end + 1 if cue.split_end >= 0 else cue.end
+    if cue.cls == "per":
+        a = b = cue.end
+        if a + 1 < right_end and doc[a].norm_ in _DATA:       # بەپێی ئامارەکانی بەڕێوەبەرایەتی...
+            a = b = a + 1
+        elif a + 1 < right_end and doc[a].norm_.startswith(_DOCUMENTS):
+            body_at = next((k for k in range(a + 1, min(right_end, a + 4))
+                            if norms(doc[k].text) & _BODY_KEYS), None)
+            if body_at is not None:
+                a = b = body_at             # بەپێی نرخنامەی نوێی وەزارەتی سامانە سروشتییەکان: the ministry
+        while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS \
+                and not (b > a and doc[b].norm_ == fold("کە")):   # شۆفێرێکی پاس کە ...: a relative clause
+            b += 1
+        a, b = strip(doc, a, b)
+        if a >= b:
+            return None
+        if b < n and doc[b].norm_ == fold("کە"):
+            b2 = b
+            while b2 < n and doc[b2].text not in ("،", ","):
+                b2 += 1
+            said = content(sent, b2 + 1, n) if b2 < n else content(sent, 0, cue.start)
+            return Attribution(cue, sent.span(a, b), None, said, None)
+        if b + 1 < n and doc[b].text in ("،", ","):
+            b = _apposition(sent, b)                           # بە وتەی سەرۆکی سەندیکا، شیلان ڕەسووڵ،
+        if b < n and doc[b].text in ("،", ","):
+            said = content(sent, b + 1, n)
+        else:
+            said = content(sent, 0, cue.start)
+        return Attribution(cue, sent.span(a, b), None, said, None)
+    left_start = frame_run(sent, cue.start - 1, -1) + 1
+    segs = []
+    for a, b in segments(doc, left_start, cue.start, seps=("،", ",")):
+        a, b = strip(doc, a, b)
+        while a < b and doc[a].norm_ in _LEAD:
+            a += 1
+        if a < b and doc[a].norm_ not in _OPENERS:
+            segs.append((a, b))
+    speaker = pronoun = None
+    sp_end = left_start
+    if segs:
+        a, b = segs[0]
+        if len(segs) >= 2 and _name_like(sent, *segs[1]) and (
+                doc[a].norm_ in _TITLES or name_of(doc[a:b].text) is None
+                or (b - a >= 2 and doc[a].text.endswith("ی"))):
+            # قائیمقامی ڕانیە، هەڤاڵ مستەفا، ...: the role and the name in apposition, one speaker
+            appos = segs[1][1]
+        else:
+            appos = None
+            named = next((k + 2 for k in range(a, b - 2) if (doc[k].norm_, doc[k + 1].norm_) == _NAMED), None)
+            if named is not None:
+                a = named                     # یەکێک لە دوکاندارەکان بە ناوی ڕێبین عوسمان
+            k = a
+            while k < b and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _LEAD or k == a):
+                k += 1
+            b = k
+            if cue.cls == "eval" and cue.split_end < 0 and b - a >= 3 and not (
+                    verb_end < n and doc[verb_end].norm_ in _THAT):
+                b = _izafe_np(sent, a, b)     # subject, then the object of ڕەت کردەوە
+        if appos is not None:
+            b = appos
+        sp_end = b
+        if a < b and b - a <= MAX_SPEAKER_TOKENS:
+            words = [t for t in doc[a:b] if not is_punct(t)]
+            if len(words) == 1 and words[0].norm_ in _PRONOUNS:
+                pronoun = _PRONOUNS[words[0].norm_]
+            elif len(words) == 1 and words[0].norm_.startswith(_DOCUMENTS):
+                pronoun = "body"            # ڕاگەیەندراوەکە ئاماژەی بەوە دابوو: the body that issued it
+            speaker = sent.span(a, b)
+    if speaker is None:
+        pronoun = "any"
+    # Content: after کە or a colon, else after the verb, else (condemned, criticised) before it.
+    k = verb_end
+    if k < n and doc[k].norm_ in _THAT:
+        said = content(sent, k + 1, n)
+    else:
+        said = content(sent, verb_end, n, skip=_THAT)
+    if said is None and cue.cls == "eval":
+        if cue.split_end >= 0:
+            said = content(sent, cue.start + 1, cue.split_end, skip={fold("لە")})
+        else:
+            said = content(sent, max(sp_end, left_start), cue.start)
+    return Attribution(cue, speaker, pronoun, said, None)
+
+
+# ---------------------------------------------------------------- speakers and entities
+
+
+def name_of(text: str) -> str | None:
+    if "،" in text:                     # قائیمقامی ڕانیە، هەڤاڵ مستەفا: the name after the comma
+        last = text.rsplit("،", 1)[1].strip()
+        name = name_of(last) if last else None
+        if name:
+            return name
+        text = text.split("،", 1)[0].strip()
+    words = [w for w in text.split() if fold(w) not in _HONORIFICS or len(text.split()) == 1]
+    if not words:
+        return None
+    text = " ".join(words)
+    if len(words) == 1:
+        w = fold(words[0])
+        return None if w in _TITLES or w in _COMMON or w in _PRONOUNS or words[0] in NOT_NAMES \
+            else words[0]
+    izafe = False           # the word before opened an izafe: this one completes a title or body name
+    for i, w in enumerate(words):
+        f = fold(w)
+        if f in _TITLES or norms(w) & _BODY_KEYS or (
+                w.endswith("ی") and i == 0 and i + 2 < len(words)):
+            izafe = w.endswith("ی")
+            continue
+        if f in _COMMON:
+            izafe = False
+            continue
+        if izafe:           # وەزیری کارەبا ڕێبوار ئەحمەد: کارەبا belongs to the title
+            izafe = w.endswith("ی")
+            continue
+        if i == 0:
+            return None if len(words) > 3 else text
+        return " ".join(words[i:])
+    return None
+
+
+
+
+
+class SoraniRules(StatementRules):
+    code = "ckb"
+    spacy_lang = "xx"
+    cues = CUES
+    split_cues = tuple(SPLIT_CUES)
+    verb_final = True
+    channel = re.compile(
+        r"لە\s+\S*?(?:بەیاننامە|تویت|تویت|پۆست|کۆنگرە|لێدوان|چاوپێکەوتن|وتار|پەیام|ڤیدیۆ|کۆبوونەوە)\S*"
+        r"(?:\s+\S+دا)?")
+    title_nouns = frozenset({"کتێبی", "کتێب", "ڕۆمانی", "فیلمی", "بەناونیشانی", "ناونیشانی"})
+    title_words = frozenset(TITLES | COMMON)
+    honorifics = frozenset(fold(w) for w in ("دکتۆر", "بەڕێز", "عەقید"))
+    vague_speakers = ("سەرچاوە", "جووتیار", "شۆفێر", "هاووڵاتی")
+
+    def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
+        return attribute(sent, cue)
+
+    def norms(self, text: str) -> set[str]:
+        return norms(text)
+
+    def mention_kind(self, text: str) -> str:
+        words = text.split()
+        if not words:
+            return "other"
+        if norms(words[0]) & _BODY_KEYS or fold(words[0]) in _BODY_FOLDED:
+            return "body"
+        return "person" if name_of(text) else "other"
+
+    def name_of(self, text: str) -> str | None:
+        return name_of(text)
+
+    def canonical(self, kind: str, mentions: list[str], names: list[str], body: str) -> str:
+        if kind == "person" and names:
+            return max(names, key=lambda n: (len(n.split()), len(n)))
+        best = max(mentions, key=lambda m: (len(self.norms(m)), len(m)))
+        best = re.sub(r"(\S{3,})یش$", r"\1", best.strip())       # کوردستانیش: the additive clitic
+        return best.strip(" ,،")
+
+
+RULES = SoraniRules()

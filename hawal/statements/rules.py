@@ -1,0 +1,168 @@
+"""The contract between the language-neutral statements driver and one language's rules.
+
+Each language hawal extracts statements from has `hawal/langs/<code>/statements.py` with a
+module-level `RULES`: an instance of a `StatementRules` subclass. The class attributes are the
+language's facts (cue lexicon with its spelling variants, time and place words, outlets, titles,
+quotation conventions); the methods are the few things that differ in kind between languages:
+where the speaker stands around a cue (`attribute`), what a person's name looks like
+(`name_of`), which words identify a mention (`norms`). Everything else — quotes, candidates,
+follow-on clauses, speakers across sentences, scoring — is the driver's (`extract.py`,
+`speakers.py`, `score.py`) and the same for every language.
+
+Cue classes (keys of `cues`):
+  say      verbs of saying; a statement needs content (a clause, a quote, a colon) after or before them
+  claim    speech acts whose object states the claim (accused X of Y, blamed X for Y, warned of Y)
+  act      acts that are statements only with content: a clause (denied that ...), a quote of four
+           words or more, or a participle of saying (condemned the attack, saying ...)
+  appeal   appeals (called on, urged, دعا، داوای ... کرد): statements only with a quote or a participle
+  part     participles of saying that open a follow-on statement (adding that, مؤكداً أن)
+  partact  participles that are statements only with a quote (calling on, describing, داعياً، مطالباً)
+  per      "according to" phrases; the speaker follows the cue
+  quoth    نقلت الوكالة عن مسؤول قوله: the speaker follows عن before the cue
+  passive  "it was stated in X's statement" (جاء في بيان, لە ڕاگەیەنراوەکەدا هاتووە, hatiye gotin)
+Words are matched in their folded form (`tokens.fold`), so spelling variants that folding merges
+(Arabic ي/ك/ه in Sorani, diacritics in Kurmanji) need no entries of their own.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from functools import cached_property
+
+from .tokens import Attribution, Cue, Sentence, fold, folded
+
+SAYING = ("say", "claim", "act", "appeal", "passive", "quoth")     # classes that head a clause of their own
+
+
+class StatementRules:
+    """One language's statement rules. Subclasses set the class attributes and `attribute`."""
+
+    code: str = ""
+    spacy_lang: str = "xx"                      # spacy.blank() language used to tokenize sentences
+    tokenizer_special_cases: tuple[str, ...] = ()   # tokens kept whole ("Gen.")
+    cues: dict[str, list[str]] = {}             # cue class -> phrases
+    split_cues: tuple[tuple[str, str, str], ...] = ()  # (first word, last word, class) around an object
+    cue_blockers: frozenset[str] = frozenset()  # a word right before a cue that cancels it ("not said")
+    verb_final: bool = False                    # the main verb ends the clause (Sorani): the first cue heads it
+    relative_words: frozenset[str] = frozenset()   # "who", "which": a cue just after them is not the main one
+    channel: re.Pattern | None = None           # "in a statement", "في بيان", "لە بەیاننامەیەکدا"
+    title_nouns: frozenset[str] = frozenset()   # words before a quote that make it a title (book, كتاب)
+    title_words: frozenset[str] = frozenset()   # titles a speaker may carry before a name (scorer, names)
+    honorifics: frozenset[str] = frozenset()    # Dr., Sheikh, کاک: not role words
+    vague_speakers: tuple[str, ...] = ()        # "source", "resident": rank lower in the briefing
+    time_words: frozenset[str] = frozenset()    # today, weekdays, months: never a speaker
+    first_person: frozenset[str] = frozenset()  # we, I, our: unquoted speech in the speaker's words
+    name_run: re.Pattern | None = None          # a run of capitalised words (Latin scripts)
+
+    # ------------------------------------------------------------------ built once per language
+
+    @cached_property
+    def nlp(self):
+        import spacy
+
+        nlp = spacy.blank(self.spacy_lang)
+        for token in self.tokenizer_special_cases:
+            nlp.tokenizer.add_special_case(token, [{"ORTH": token}])
+        return nlp
+
+    @cached_property
+    def matchers(self):
+        """(PhraseMatcher, Matcher for split cues or None, match id -> cue class)."""
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        nlp = self.nlp
+        phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        classes: dict[int, str] = {}
+        for cls, words in self.cues.items():
+            docs = []
+            for w in words:
+                doc = nlp.make_doc(w)
+                set_norms(doc)
+                docs.append(doc)
+            if docs:
+                phrases.add(cls, docs)
+                classes[nlp.vocab.strings[cls]] = cls
+        split = None
+        if self.split_cues:
+            split = Matcher(nlp.vocab)
+            for first, last, cls in self.split_cues:
+                key = f"{cls}_split"
+                split.add(key, [[{"NORM": fold(first)}, {"OP": "{1,6}"}, {"NORM": fold(last)}]])
+                classes[nlp.vocab.strings[key]] = cls
+        return phrases, split, classes
+
+    @cached_property
+    def folded_time_words(self) -> frozenset[str]:
+        return folded(self.time_words)
+
+    @cached_property
+    def folded_first_person(self) -> frozenset[str]:
+        return folded(self.first_person)
+
+    # ------------------------------------------------------------------ what differs between languages
+
+    def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
+        """The speaker and content of the clause headed by `cue`, or None when it states nothing."""
+        return None
+
+    def norms(self, text: str) -> set[str]:
+        """The words that identify a mention (for linking "the ministry" to its full name)."""
+        return {fold(w) for w in re.findall(r"[\w.\-]+", text)}
+
+    def mention_kind(self, text: str) -> str:
+        """person | body | other."""
+        return "person" if self.name_of(text) else "other"
+
+    def name_of(self, text: str) -> str | None:
+        """The person's name in a mention, without titles; None when it names no person."""
+        return None
+
+    def canonical(self, kind: str, mentions: list[str], names: list[str], body: str) -> str:
+        """One name for a speaker: a person's fullest name, else the fullest mention of the body."""
+        if kind == "person" and names:
+            return max(names, key=lambda n: (len(n.split()), len(n)))
+        best = max(mentions, key=lambda m: (len(self.norms(m)), len(m)))
+        return best.strip(" ,،")
+
+    def is_title_quote(self, body: str, inner: str, before: list[str]) -> bool:
+        """A book, film or song title in quotes (`before`: the words before the opening mark)."""
+        return bool(before) and before[-1].lower() in self.title_nouns
+
+    def is_time(self, norm: str) -> bool:
+        """A time word or a number: part of a date, never a speaker."""
+        return norm in self.folded_time_words or norm[:1].isdigit()
+
+
+def set_norms(doc) -> None:
+    """Give every token its folded form as NORM (what the matchers and the rules compare)."""
+    for t in doc:
+        t.norm_ = fold(t.text)
+
+
+_EMPTY = StatementRules()
+
+
+def rules_for(code: str) -> StatementRules:
+    """The statement rules of a language (`RULES` of hawal/langs/<code>/statements.py); rules with no
+    cues, which find nothing, for a language that has none."""
+    found = _loaded.get(code)
+    if found is None:
+        found = _loaded[code] = _import_rules(code) or _EMPTY
+    return found
+
+
+_loaded: dict[str, StatementRules] = {}
+
+
+def _import_rules(code: str) -> StatementRules | None:
+    if not re.fullmatch(r"[a-z]{2,3}", code or ""):
+        return None
+    name = f"hawal.langs.{code}.statements"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name and name.startswith(exc.name):
+            return None
+        raise
+    rules = getattr(module, "RULES", None)
+    return rules if isinstance(rules, StatementRules) else None

@@ -1,0 +1,113 @@
+"""Speakers across an article: mentions linked into entities ("Transport Minister Dilan Qadir",
+"Qadir", "the minister", "she"), pronouns and dropped subjects resolved to an earlier one, and one
+canonical name per entity. Language facts come from the language's `StatementRules`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .rules import StatementRules
+
+
+@dataclass
+class Entity:
+    kind: str                          # person | body | other
+    mentions: list[str] = field(default_factory=list)
+    norms: set = field(default_factory=set)
+    names: list[str] = field(default_factory=list)
+
+
+class Speakers:
+    """The speakers of one article, most recently heard last."""
+
+    def __init__(self, rules: StatementRules, body: str):
+        self.rules = rules
+        self.body = body
+        self.entities: list[Entity] = []
+        self.recent: list[int] = []
+
+    def heard(self, ent: int) -> None:
+        if ent in self.recent:
+            self.recent.remove(ent)
+        self.recent.append(ent)
+
+    def link(self, written: str) -> int:
+        """The entity a written mention refers to: an earlier one it matches, else a new one."""
+        rules = self.rules
+        norms = rules.norms(written)
+        kind = rules.mention_kind(written)
+        name = rules.name_of(written) if kind == "person" else None
+        entities = self.entities
+        if name:
+            # "the minister said ..." then "The minister, Hawre Jalal, added ...": the role named later
+            # is the same person when the role words of the named mention all describe the earlier one.
+            role = norms - rules.norms(name) - rules.honorifics
+            if role:
+                for ent_id in reversed(self.recent):
+                    e = entities[ent_id]
+                    if not e.names and e.kind in ("person", "other") and role <= e.norms:
+                        e.mentions.append(written)
+                        e.norms |= norms
+                        e.kind = "person"
+                        e.names.append(name)
+                        return ent_id
+        for ent_id in reversed(self.recent):
+            e = entities[ent_id]
+            if kind != "other" and e.kind != "other" and kind != e.kind:
+                continue
+            if norms and norms <= e.norms or (e.kind == "person" and len(e.names) and kind == "person"
+                                              and any(rules.norms(nm) <= norms for nm in e.names if len(nm.split()) == 1)):
+                e.mentions.append(written)
+                e.norms |= norms
+                if e.kind == "other" and kind != "other":
+                    e.kind = kind
+                self._add_name(e, written)
+                return ent_id
+        e = Entity(kind, [written], set(norms))
+        self._add_name(e, written)
+        entities.append(e)
+        return len(entities) - 1
+
+    def _add_name(self, e: Entity, written: str) -> None:
+        name = self.rules.name_of(written)
+        if name:
+            e.names.append(name)
+
+    def resolve(self, pronoun: str, prev: int | None) -> int | None:
+        """The entity a pronoun or dropped subject refers to."""
+        if pronoun in ("any", "same"):
+            return prev if prev is not None else (self.recent[-1] if self.recent else None)
+        want = {"person": ("person", "other"), "body": ("body", "other")}[pronoun]
+        for ent_id in reversed(self.recent):
+            if self.entities[ent_id].kind in want:
+                return ent_id
+        return None
+
+    def introduce_subject(self, sents, since: int, index: int) -> int | None:
+        """A person named near the start of a sentence after the last statement, up to two back."""
+        run = self.rules.name_run
+        if run is None:
+            return None
+        body = self.body
+        for s in reversed(sents[max(since, index - 2): index + 1]):
+            opening = " ".join(body[s.start:s.end].split()[:8])
+            names = [m.group() for m in run.finditer(opening) if self.rules.name_of(m.group()) == m.group()]
+            if names:
+                return self.link(names[0])
+        return None
+
+    def introduce_named(self, sents, index: int) -> int | None:
+        """'he said' with no earlier speaker: the last person named in the two sentences before."""
+        run = self.rules.name_run
+        if run is None:
+            return None
+        for s in reversed(sents[max(0, index - 2): index + 1]):
+            names = [m.group() for m in run.finditer(self.body, s.start, s.end)
+                     if self.rules.name_of(m.group()) == m.group()]
+            if names:
+                return self.link(names[-1])
+        return None
+
+    def canonical(self, ent: int) -> str:
+        e = self.entities[ent]
+        return self.rules.canonical(e.kind, e.mentions, e.names, self.body)

@@ -1,0 +1,119 @@
+"""What the statements driver and every language's rules share: sentences as spaCy tokens, cues,
+attributions, and small helpers over token spans.
+
+A language's rules module (`hawal/langs/<code>/statements.py`) reads and returns these; it never
+sees the article as a whole, only one sentence at a time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..language import fold_for_search
+
+MAX_SPEAKER_TOKENS = 12
+MIN_DIRECT_WORDS = 4        # shorter quotes are terms or scare quotes, part of a reported statement
+PUNCT = frozenset({"،", "؛", "—", "–", "-", ">"})
+
+
+@lru_cache(maxsize=None)
+def fold(text: str) -> str:
+    """The matching form of a word: keyboard variants, diacritics and case folded away."""
+    return fold_for_search(text)
+
+
+def folded(words) -> frozenset[str]:
+    """A set of words in their matching form."""
+    return frozenset(fold(w) for w in words)
+
+
+@dataclass
+class Cue:
+    """A cue phrase found in a sentence (token indices of the sentence's doc)."""
+
+    sent: int
+    start: int
+    end: int
+    cls: str                # say | claim | act | appeal | part | per | quoth | passive
+    split_end: int = -1     # for cues split around their object (ڕەخنەی لە ... گرت), index of the closing word
+
+
+@dataclass
+class Attribution:
+    """Who says what in one clause: the speaker's span (or a pronoun to resolve), the content."""
+
+    cue: Cue
+    speaker: tuple[int, int] | None   # char span in the body
+    pronoun: str | None               # person | body | any: a pronoun or dropped subject; same: the clause before's
+    content: tuple[int, int] | None   # char span of the reported clause
+    channel: str | None
+    clause: bool = False              # the content is a clause (after that/أن/کە/ku or a colon), not a plain object
+    colon: bool = False               # the content follows a colon: unquoted direct speech
+    parent: "Attribution | None" = None   # for a follow-on clause (adding that, مؤكداً أن): the clause it continues
+    outlet: bool = False              # the speaker is a news outlet passing on what someone else said
+
+
+class Sentence:
+    """A sentence's tokens; `frame` marks tokens outside every quote (where cues may be), `open`
+    those outside quotes long enough to be statements (short terms in quotes belong to the clause)."""
+    __slots__ = ("index", "start", "end", "block", "doc", "frame", "open", "lead", "norms")
+
+    def __init__(self, index, start, end, block, doc, frame, open_, lead=0):
+        self.index, self.start, self.end, self.block, self.doc = index, start, end, block, doc
+        self.frame, self.open = frame, open_
+        self.lead = lead            # tokens of a dateline opening the sentence
+        self.norms = [t.norm_ for t in doc]
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Char span in the body of tokens i..j-1."""
+        return self.start + self.doc[i].idx, self.start + self.doc[j - 1].idx + len(self.doc[j - 1])
+
+    def text(self, i: int, j: int) -> str:
+        return self.doc[i:j].text
+
+
+def is_punct(tok) -> bool:
+    return tok.is_punct or tok.is_space or tok.text in PUNCT
+
+
+def frame_run(sent: Sentence, i: int, step: int) -> int:
+    """From token i, the last index (exclusive bound) of the run of open tokens going `step`."""
+    n = len(sent.doc)
+    while 0 <= i < n and sent.open[i]:
+        i += step
+    return i
+
+
+def content(sent: Sentence, i: int, j: int, skip=()) -> tuple[int, int] | None:
+    """Char span of tokens i..j-1 without edge punctuation (and leading `skip` words); None under two words."""
+    doc = sent.doc
+    while i < j and (is_punct(doc[i]) or doc[i].lower_ in skip or sent.norms[i] in skip):
+        i += 1
+    while j > i and is_punct(doc[j - 1]) and doc[j - 1].text not in "”»’\"":
+        j -= 1
+    words = sum(1 for t in doc[i:j] if not is_punct(t))
+    if words < 2:
+        return None
+    return sent.span(i, j)
+
+
+def strip(doc, i: int, j: int, lead=(), trail=()) -> tuple[int, int]:
+    """Tokens i..j-1 without edge punctuation and the given leading and trailing words."""
+    while i < j and (is_punct(doc[i]) or doc[i].lower_ in lead):
+        i += 1
+    while j > i and (is_punct(doc[j - 1]) or doc[j - 1].lower_ in trail):
+        j -= 1
+    return i, j
+
+
+def segments(doc, i: int, j: int, seps=(",", "،", "—", "–")) -> list[tuple[int, int]]:
+    """Tokens i..j-1 split at separators, as (start, end) pairs."""
+    out, s = [], i
+    for k in range(i, j):
+        if doc[k].text in seps:
+            if k > s:
+                out.append((s, k))
+            s = k + 1
+    if j > s:
+        out.append((s, j))
+    return out
