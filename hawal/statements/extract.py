@@ -3,8 +3,11 @@
 Rules over spaCy tokens (blank pipelines, no trained models). For every sentence a PhraseMatcher
 and a Matcher built from the language's cue lexicon find cue words outside quotation marks; the
 language's rules (`hawal/langs/<code>/statements.py`, see `rules.py`) find the speaker and the
-content around the main cue. The driver then pairs quotes with attributions, keeps uncued quotes
-that follow a speaker, and links speakers across the article (`speakers.py`).
+content around the main cue. The driver splits a sentence into the clauses of one speaker
+(participles and second verbs: "..., adding that", "، مؤكداً أن", "و گوتی"), keeps acts and appeals
+only where they carry content, hands reports through an outlet to the one quoted, cleans speakers
+of dates and time words, pairs quotes with clauses, carries unquoted speech over the sentences
+that continue it, and links speakers across the article (`speakers.py`).
 """
 from __future__ import annotations
 
@@ -14,14 +17,16 @@ import re
 from ..segment import SegmentedArticle, fold_sentence_text
 from ..sources import DATELINE
 from .model import Statement
-from .quotes import find_quotes
-from .rules import StatementRules, rules_for, set_norms
+from .quotes import Quote, find_quotes
+from .rules import PARTICIPLES, StatementRules, rules_for, set_norms
 from .speakers import Speakers
-from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence
+from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, is_punct
 
 FOLLOW_ON_BLOCKS = 3        # an uncued quote belongs to a speaker at most this many blocks back
+CONTINUED_SENTENCES = 4     # unquoted direct speech runs on over at most this many sentences
 # A dateline with no agency ("DUHOK — ", "سلێمانی — "): one to three words and a dash open the body.
 _BARE_DATELINE = re.compile(r"^\s*[^\s—–\n]+(?:[ ,]+[^\s—–\n]+){0,2}\s*[—–]\s+")
+_BRACKETS = str.maketrans("", "", "()[]")
 
 
 def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
@@ -33,86 +38,56 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
         return []
     paragraphs = [(b.start, b.end) for b in segmented.blocks if b.translatable]
     quotes = find_quotes(body, paragraphs)
-    q_starts = [q.start for q in quotes]
-    skip_until = 0
-    m = DATELINE.match(body) or _BARE_DATELINE.match(body)
-    if m and "\n" not in body[:m.end()]:
-        skip_until = m.end()        # never read a dateline as a speaker
-
-    texts = [body[s.start:s.end] for s in segmented.sentences]
-    docs = list(rules.nlp.tokenizer.pipe(texts, batch_size=256))
-    sents: list[Sentence] = []
     titles = {q.start for q in quotes if _is_title_quote(rules, body, q)}
-    for s, doc in zip(segmented.sentences, docs):
-        set_norms(doc)
-        frame, open_ = [], []
-        k = max(0, bisect.bisect_right(q_starts, s.start) - 1)
-        local = [q for q in quotes[k:bisect.bisect_right(q_starts, s.end)] if q.end > s.start]
-        for t in doc:
-            pos = s.start + t.idx
-            inside = [q for q in local if q.start <= pos < q.end]
-            frame.append(pos >= skip_until and not inside)
-            open_.append(pos >= skip_until and all(q.words(body) < MIN_DIRECT_WORDS or q.start in titles for q in inside))
-        lead = sum(1 for t in doc if s.start + t.idx < skip_until)
-        sents.append(Sentence(s.index, s.start, s.end, s.block, doc, frame, open_, lead))
+    statement_quotes = [q for q in quotes if q.words(body) >= MIN_DIRECT_WORDS and q.start not in titles]
+    sents = _sentences(rules, segmented, body, quotes, titles)
 
-    attributions: dict[int, Attribution] = {}
+    clauses: dict[int, list[Attribution]] = {}
     for sent in sents:
-        cue = _main_cue(rules, sent)
-        if cue is not None:
-            att = _attribute(rules, sent, cue)
-            if att is not None:
-                attributions[sent.index] = att
+        found = _clauses(rules, sent, body)
+        if found:
+            clauses[sent.index] = found
 
     sent_starts = [s.start for s in sents]
 
     def sentence_at(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
+    speakers = Speakers(rules, body)
+    _resolve_speakers(rules, speakers, sents, clauses, body)
+
     # Each candidate: (start, end, kind, attribution or None, first, last)
     candidates: list[tuple[int, int, str, Attribution | None, int, int]] = []
-    used: set[int] = set()
-    for q in quotes:
-        if q.words(body) < MIN_DIRECT_WORDS or q.start in titles:
-            continue
+    quoted: set[int] = set()            # ids of clauses that got a quote
+    for q in statement_quotes:
         first, last = sentence_at(q.start), sentence_at(max(q.start, q.end - 1))
-        att = None
-        a_last = attributions.get(last)
-        if a_last is not None and sents[last].span(a_last.cue.start, a_last.cue.end)[0] >= q.end:
-            att = a_last
-        if att is None:
-            a_first = attributions.get(first)
-            if a_first is not None and sents[first].span(a_first.cue.start, a_first.cue.end)[1] <= q.start:
-                att = a_first
-        if att is None:
-            for i in range(first, last + 1):
-                if i in attributions:
-                    att = attributions[i]
-                    break
-        if att is None and first > 0 and (first - 1) in attributions:
-            prev = sents[first - 1]
-            frame_text = body[prev.start:prev.end].rstrip()
-            if frame_text.endswith(":") and _only_space_between(body, prev.end, q.start):
-                att = attributions[first - 1]
+        att = _clause_of_quote(body, sents, clauses, q, first, last)
         if att is None and not _starts_sentence(body, sents[first], q):
             continue
-        if att is not None:
-            used.add(att.cue.sent)
         start, end = q.inner_start, q.inner_end
-        if att is not None and att.content is not None and att.content[0] < q.start <= att.content[1] \
-                and re.search(r"\w", body[att.content[0]:q.start]) \
-                and not body[att.content[0]:q.start].rstrip(" >«“\"").endswith(":"):
-            # A fragment quoted inside a reported clause ('lifted “the day the storm arrives”'):
-            # the clause carries the meaning, the marks inside it show what was quoted.
-            start, end = att.content[0], max(att.content[1], q.end)
+        if att is not None:
+            quoted.add(id(att))
+            if att.content is not None and att.content[0] < q.start <= att.content[1] \
+                    and re.search(r"\w", body[att.content[0]:q.start]) \
+                    and not body[att.content[0]:q.start].rstrip(" >«“\"").endswith(":"):
+                # A fragment quoted inside a reported clause ('lifted “the day the storm arrives”'):
+                # the clause carries the meaning, the marks inside it show what was quoted.
+                start, end = att.content[0], max(att.content[1], q.end)
         candidates.append((start, end, "direct", att, first, last))
-    for idx, att in attributions.items():
-        if idx in used or att.content is None:
-            continue
-        candidates.append((att.content[0], att.content[1], "reported", att, idx, idx))
+    quote_spans = [(q.start, q.end) for q in statement_quotes]
+    for idx, atts in clauses.items():
+        for att in atts:
+            if id(att) in quoted or not att.states:
+                continue
+            if any(a <= att.content[0] < b for a, b in quote_spans):
+                continue            # the clause is itself inside a quotation
+            end = att.content[1]
+            last = idx
+            if att.direct:
+                last, end = _continued(sents, clauses, quote_spans, idx, end)
+            candidates.append((att.content[0], end, "direct" if att.direct else "reported", att, idx, last))
     candidates.sort(key=lambda c: c[0])
 
-    speakers = Speakers(rules, body)
     out: list[Statement] = []
     prev_entity: int | None = None
     prev_block = -10
@@ -121,43 +96,56 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
         if att is None:
             if prev_entity is None or block - prev_block > FOLLOW_ON_BLOCKS:
                 continue
-            ent, written, conf, cue_text, channel = (prev_entity, speakers.entities[prev_entity].mentions[-1], 0.6,
-                                                     "", None)
+            ent, conf, cue_text, channel = prev_entity, 0.6, "", None
         else:
-            cue_sent = sents[att.cue.sent]
-            cue_text = _cue_text(cue_sent, att.cue)
-            channel = att.channel
-            if att.speaker is not None and att.pronoun is None:
-                written = body[att.speaker[0]:att.speaker[1]]
-                ent = speakers.link(written)
-                conf = 0.9 if kind == "direct" else 0.8
-            else:
-                ent = None
-                if att.pronoun == "person":
-                    # "... vendor Abbas Jabbar pointed to the tanks. “...,” he said.": a person brought in
-                    # after the last statement is the one "he" refers to.
-                    since = out[-1].last_sentence + 1 if out else 0
-                    ent = speakers.introduce_subject(sents, since, att.cue.sent)
-                if ent is None:
-                    ent = speakers.resolve(att.pronoun or "any", prev_entity)
-                if ent is None:
-                    ent = speakers.introduce_named(sents, att.cue.sent)
-                if ent is None:
-                    continue
-                written = speakers.entities[ent].mentions[-1]
-                conf = 0.75 if att.speaker is not None else 0.7
+            ent = att.entity
+            if ent is None:
+                continue
+            cue_text = _cue_text(sents[att.cue.sent], att.cue)
+            channel = att.channel or (att.parent.channel if att.parent else None)
+            conf = (0.9 if kind == "direct" else 0.8) if att.speaker is not None and att.pronoun is None \
+                else (0.75 if att.speaker is not None else 0.7)
             if att.cue.cls == "per":
                 conf -= 0.05
-        speakers.heard(ent)
         prev_entity, prev_block = ent, block
         text = _clean_text(body[start:end])
         if not text:
             continue
+        written = speakers.written(ent, att)
         last_sent = max(last, sentence_at(max(start, end - 1)))
-        out.append(Statement(kind, written.strip(), str(ent), cue_text, channel, text, start, end,
+        out.append(Statement(kind, written, str(ent), cue_text, channel, text, start, end,
                              min(first, sentence_at(start)), last_sent, round(conf, 2)))
     canon = {str(i): speakers.canonical(i) for i in range(len(speakers.entities))}
     return [_with_canonical(s, canon[s.canonical_speaker]) for s in out]
+
+
+def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, quotes: list[Quote],
+               titles: set[int]) -> list[Sentence]:
+    q_starts = [q.start for q in quotes]
+    skip_until = 0
+    m = DATELINE.match(body) or _BARE_DATELINE.match(body)
+    if m and "\n" not in body[:m.end()]:
+        skip_until = m.end()        # never read a dateline as a speaker
+    texts = [body[s.start:s.end] for s in segmented.sentences]
+    sents: list[Sentence] = []
+    for s, doc in zip(segmented.sentences, rules.nlp.tokenizer.pipe(texts, batch_size=256)):
+        set_norms(doc)
+        frame, open_ = [], []
+        k = max(0, bisect.bisect_right(q_starts, s.start) - 1)
+        local = [q for q in quotes[k:bisect.bisect_right(q_starts, s.end)] if q.end > s.start]
+        for t in doc:
+            pos = s.start + t.idx
+            if local:
+                inside = [q for q in local if q.start <= pos < q.end]
+                frame.append(pos >= skip_until and not inside)
+                open_.append(pos >= skip_until and all(q.words(body) < MIN_DIRECT_WORDS or q.start in titles
+                                                       for q in inside))
+            else:
+                frame.append(pos >= skip_until)
+                open_.append(pos >= skip_until)
+        lead = sum(1 for t in doc if s.start + t.idx < skip_until)
+        sents.append(Sentence(s.index, s.start, s.end, s.block, doc, frame, open_, lead))
+    return sents
 
 
 def _with_canonical(s: Statement, name: str) -> Statement:
@@ -165,7 +153,7 @@ def _with_canonical(s: Statement, name: str) -> Statement:
                      s.last_sentence, s.confidence)
 
 
-def _is_title_quote(rules: StatementRules, body: str, q) -> bool:
+def _is_title_quote(rules: StatementRules, body: str, q: Quote) -> bool:
     before = re.findall(r"[\w-]+", body[max(0, q.start - 40):q.start])
     return rules.is_title_quote(body, body[q.inner_start:q.inner_end], before)
 
@@ -174,7 +162,7 @@ def _only_space_between(body: str, a: int, b: int) -> bool:
     return not body[a:b].replace(">", "").strip()
 
 
-def _starts_sentence(body: str, sent: Sentence, q) -> bool:
+def _starts_sentence(body: str, sent: Sentence, q: Quote) -> bool:
     return not body[sent.start:q.start].replace(">", "").strip()
 
 
@@ -190,33 +178,42 @@ def _cue_text(sent: Sentence, cue: Cue) -> str:
     return sent.doc[cue.start:cue.end].text
 
 
-# ---------------------------------------------------------------- cues
+# ---------------------------------------------------------------- cues and clauses
 
-def _main_cue(rules: StatementRules, sent: Sentence) -> Cue | None:
+def _find_cues(rules: StatementRules, sent: Sentence) -> list[Cue]:
+    """Every cue outside quotation marks, in order, overlapping matches resolved."""
     doc = sent.doc
     phrases, split, classes = rules.matchers
     found: list[Cue] = []
     for match_id, i, j in phrases(doc):
-        if all(sent.frame[i:j]) and not (i > 0 and doc[i - 1].lower_ in rules.cue_blockers):
+        if all(sent.frame[i:j]) and not (i > 0 and sent.norms[i - 1] in rules.cue_blockers):
             found.append(Cue(sent.index, i, j, classes[match_id]))
     if split is not None:
         for match_id, i, j in split(doc):
-            if sent.frame[i] and sent.frame[j - 1] and not any(c.start <= i < c.end for c in found):
+            if sent.frame[i] and sent.frame[j - 1] and not any(c.start <= i < c.end for c in found) \
+                    and not (i > 0 and sent.norms[i - 1] in rules.cue_blockers):
                 found.append(Cue(sent.index, i, i + 1, classes[match_id], j - 1))
     if not found:
-        return None
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    # Split cues: keep the shortest object span for each opening word.
-    dedup: list[Cue] = []
+        return []
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), c.verb_end))
+    # Split cues: keep the shortest object span for each opening word; drop cues inside another.
+    out: list[Cue] = []
     for c in found:
-        if dedup and dedup[-1].start == c.start:
+        if out and (c.start == out[-1].start or c.start < out[-1].end):
             continue
-        if dedup and c.start < dedup[-1].end:
+        if out and out[-1].split_end >= 0 and c.start <= out[-1].split_end and c.cls not in PARTICIPLES:
             continue
-        dedup.append(c)
-    main = [c for c in dedup if c.cls != "part"]
+        out.append(c)
+    return out
+
+
+def _main_cue(rules: StatementRules, sent: Sentence, cues: list[Cue]) -> Cue | None:
+    doc = sent.doc
+    main = [c for c in cues if c.cls not in PARTICIPLES]
     if rules.verb_final:      # the verb ends the clause: the first cue in the sentence is the main one
-        return main[0] if main else dedup[0]
+        if main and main[0].cls == "per" and len(main) > 1 and _outlet_after(rules, sent, main[0]):
+            return main[1]    # بەپێی هەواڵی کوردپرێس، ... X ڕایگەیاند: the outlet only passes it on
+        return main[0] if main else cues[0]
     per = [c for c in main if c.cls == "per"]
     verbs = [c for c in main if c.cls != "per" and not any(p.end <= c.start <= p.end + 1 for p in per)]
     if len(verbs) > 1 and rules.relative_words:
@@ -224,16 +221,208 @@ def _main_cue(rules: StatementRules, sent: Sentence) -> Cue | None:
         outer = [c for c in verbs
                  if not any(doc[k].lower_ in rules.relative_words for k in range(max(0, c.start - 4), c.start))]
         verbs = outer or verbs
-    return (verbs or per or dedup)[0]
+    return (verbs or per or cues)[0]
+
+
+def _outlet_after(rules: StatementRules, sent: Sentence, cue: Cue) -> bool:
+    words = sent.doc[cue.end:min(len(sent.doc), cue.end + 3)].text
+    return rules.is_outlet(words)
+
+
+def _coordinated(rules: StatementRules, sent: Sentence, cue: Cue, after: int) -> bool:
+    """A second verb of the clause's speaker: "and said", "و گوتی", "û got", a verb opening with و
+    after a comma, or "فيما أشار" — with nothing but adverbs between the link and the verb."""
+    k = cue.start - 1
+    while k >= after and sent.norms[k] in rules.folded_follow_adverbs:
+        k -= 1
+    if k < after:
+        return False
+    tok = sent.doc[k]
+    if sent.norms[k] in rules.folded_coordinators:
+        return True
+    first = sent.doc[cue.start].text
+    return first[:1] in ("و", "ف") and len(first) > 3 and "و" in rules.coordinators and (
+        tok.text in (",", "،") or is_punct(tok))
+
+
+def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attribution]:
+    """The clauses of a sentence that attribute something: its main clause, then the clauses that
+    continue it with the same speaker."""
+    cues = _find_cues(rules, sent)
+    if not cues:
+        return []
+    main = _main_cue(rules, sent, cues)
+    if main is None:
+        return []
+    att = _attribute(rules, sent, main)
+    if att is not None and att.speaker is not None and att.pronoun is None and rules.is_outlet(body[att.speaker[0]:att.speaker[1]]):
+        # أفادت وكالة مهر، صرّح نيجيرفان بارزاني ...: when a report quotes someone, the one quoted speaks.
+        for later in cues:
+            if later.start > main.verb_end and later.cls not in PARTICIPLES and later.cls != "per":
+                other = _attribute(rules, sent, later)
+                if other is not None and other.speaker is not None \
+                        and not rules.is_outlet(body[other.speaker[0]:other.speaker[1]]):
+                    main, att = later, other
+                    break
+    if att is None:
+        if main.cls not in PARTICIPLES:
+            return []
+        att = rules.follow_on(sent, main, None)     # "واختتم قائلاً:": the subject was dropped
+        if att is None:
+            return []
+    out = [att]
+    edge = main.verb_end
+    for c in cues:
+        if c.start < edge or c is main:
+            continue
+        follow = None
+        if c.cls in PARTICIPLES:
+            follow = rules.follow_on(sent, c, out[0])
+        elif c.cls != "per" and _coordinated(rules, sent, c, edge):
+            if not rules.verb_final:
+                # "..., وقال وزير الداخلية إن": a second verb may name a speaker of its own after it
+                own = _attribute(rules, sent, c)
+                if own is not None and own.speaker is not None and own.pronoun is None \
+                        and own.speaker[0] >= sent.span(c.start, c.end)[0]:
+                    follow = own
+            follow = follow or rules.follow_on(sent, c, out[0])
+        if follow is not None:
+            _end_before(rules, sent, out[-1], c)
+            out.append(follow)
+            edge = c.verb_end
+    for a in out:
+        _channel(rules, sent, a)
+        if a.content is not None and not a.direct:
+            a.direct = a.colon or (rules.unmarked_direct and _first_person(rules, sent, a))
+    return out
 
 
 def _attribute(rules: StatementRules, sent: Sentence, cue: Cue) -> Attribution | None:
     att = rules.attribute(sent, cue)
     if att is None:
         return None
-    if rules.channel is not None:
-        frame_text = "".join(t.text_with_ws if f else " " for t, f in zip(sent.doc, sent.frame))
-        m = rules.channel.search(frame_text)
-        if m:
-            att.channel = m.group().strip()
+    if att.speaker is not None:
+        _clean_speaker(rules, sent, att)
     return att
+
+
+def _channel(rules: StatementRules, sent: Sentence, att: Attribution) -> None:
+    if rules.channel is None or att.channel:
+        return
+    frame_text = "".join(t.text_with_ws if f else " " for t, f in zip(sent.doc, sent.frame))
+    m = rules.channel.search(frame_text)
+    if m:
+        att.channel = m.group().strip()
+
+
+def _end_before(rules: StatementRules, sent: Sentence, att: Attribution, follow: Cue) -> None:
+    """Cut a clause's content where the next clause of the sentence begins."""
+    if att.content is None:
+        return
+    k = follow.start
+    while k > 0 and (is_punct(sent.doc[k - 1]) or sent.norms[k - 1] in rules.folded_coordinators
+                     or sent.norms[k - 1] in rules.folded_follow_adverbs):
+        k -= 1
+    start, end = att.content
+    cut = sent.span(k - 1, k)[1] if k > 0 else sent.start
+    if end <= cut:
+        return
+    if cut <= start or len(re.findall(r"\w+", sent.doc.text[start - sent.start:cut - sent.start])) < 2:
+        att.content = None
+    else:
+        att.content = (start, cut)
+
+
+def _first_person(rules: StatementRules, sent: Sentence, att: Attribution) -> bool:
+    a = sent.token_at(att.content[0])
+    b = sent.token_at(att.content[1])
+    return any(n in rules.folded_first_person for n in sent.norms[a:min(b, a + 6)])
+
+
+def _clean_speaker(rules: StatementRules, sent: Sentence, att: Attribution) -> None:
+    """A speaker is a person or body: never a date, a weekday, a time word, or an unclosed bracket."""
+    a = sent.token_at(att.speaker[0])
+    b = sent.token_at(att.speaker[1] - 1) + 1
+    doc = sent.doc
+    i = a
+    while i < b and (rules.is_time(sent.norms[i]) or is_punct(doc[i])):
+        i += 1
+    j = b
+    while j > i and (rules.is_time(sent.norms[j - 1]) or is_punct(doc[j - 1])):
+        j -= 1
+    if i >= j:
+        att.speaker, att.pronoun = None, att.pronoun or "any"
+        return
+    if i != a or j != b:
+        att.speaker = sent.span(i, j)
+
+
+# ---------------------------------------------------------------- quotes and continued speech
+
+def _clause_of_quote(body: str, sents: list[Sentence], clauses: dict[int, list[Attribution]], q: Quote,
+                     first: int, last: int) -> Attribution | None:
+    """The clause a quotation belongs to: a cue right after it ("...," she said), a cue before it
+    in its sentence, any clause of the sentences it spans, or a clause ending in a colon just before."""
+    def cue_span(att):
+        return sents[att.cue.sent].span(att.cue.start, att.cue.verb_end)
+
+    for att in clauses.get(last, ()):
+        if cue_span(att)[0] >= q.end:
+            return att
+    before = [att for att in clauses.get(first, ()) if cue_span(att)[1] <= q.start]
+    if before:
+        inside = [att for att in before if att.content is not None and att.content[0] <= q.start < att.content[1] + 2]
+        return (inside or before)[-1]
+    for i in range(first, last + 1):
+        if clauses.get(i):
+            return clauses[i][0]
+    if first > 0 and clauses.get(first - 1):
+        prev = sents[first - 1]
+        frame_text = body[prev.start:prev.end].rstrip()
+        if frame_text.endswith(":") and _only_space_between(body, prev.end, q.start):
+            return clauses[first - 1][-1]
+    return None
+
+
+def _continued(sents: list[Sentence], clauses: dict[int, list[Attribution]], quote_spans, idx: int,
+               end: int) -> tuple[int, int]:
+    """Unquoted direct speech runs on over the next sentences of its paragraph that attribute
+    nothing themselves and hold no quotation: (last sentence, end offset)."""
+    block = sents[idx].block
+    last = idx
+    for k in range(idx + 1, min(len(sents), idx + 1 + CONTINUED_SENTENCES)):
+        s = sents[k]
+        if s.block != block or k in clauses or any(s.start <= a < s.end for a, _ in quote_spans):
+            break
+        last, end = k, s.end
+    return last, end
+
+
+# ---------------------------------------------------------------- speakers
+
+def _resolve_speakers(rules: StatementRules, speakers: Speakers, sents: list[Sentence],
+                      clauses: dict[int, list[Attribution]], body: str) -> None:
+    """Give every clause its speaker entity, in reading order."""
+    prev: int | None = None
+    last_sentence = -1
+    for idx in sorted(clauses):
+        for att in clauses[idx]:
+            ent = None
+            if att.pronoun == "same" and att.parent is not None:
+                ent = att.parent.entity
+            elif att.speaker is not None and att.pronoun is None:
+                ent = speakers.link(body[att.speaker[0]:att.speaker[1]])
+            else:
+                if att.pronoun == "person":
+                    # "... vendor Abbas Jabbar pointed to the tanks. “...,” he said.": a person brought in
+                    # after the last statement is the one "he" refers to.
+                    ent = speakers.introduce_subject(sents, last_sentence + 1, att.cue.sent)
+                if ent is None:
+                    ent = speakers.resolve(att.pronoun or "any", prev)
+                if ent is None:
+                    ent = speakers.introduce_named(sents, att.cue.sent)
+            att.entity = ent
+            if ent is not None:
+                speakers.heard(ent)
+                prev = ent
+                last_sentence = att.cue.sent

@@ -29,9 +29,10 @@ import importlib
 import re
 from functools import cached_property
 
-from .tokens import Attribution, Cue, Sentence, fold, folded
+from .tokens import Attribution, Cue, Sentence, content, fold, folded, is_punct
 
-SAYING = ("say", "claim", "act", "appeal", "passive", "quoth")     # classes that head a clause of their own
+VERBS = ("say", "claim", "act", "appeal", "passive", "quoth")     # classes that head a clause of their own
+PARTICIPLES = ("part", "partact")
 
 
 class StatementRules:
@@ -52,7 +53,15 @@ class StatementRules:
     vague_speakers: tuple[str, ...] = ()        # "source", "resident": rank lower in the briefing
     time_words: frozenset[str] = frozenset()    # today, weekdays, months: never a speaker
     first_person: frozenset[str] = frozenset()  # we, I, our: unquoted speech in the speaker's words
+    unmarked_direct: bool = False               # unquoted speech in the first person is direct speech (ckb, kmr)
     name_run: re.Pattern | None = None          # a run of capitalised words (Latin scripts)
+    complementizers: frozenset[str] = frozenset()   # that, أن, کە, ku: a clause follows
+    coordinators: frozenset[str] = frozenset()  # and, و, û: a second verb of the same speaker follows
+    follow_adverbs: frozenset[str] = frozenset()    # "also", "jî": allowed between a coordinator and its verb
+    bare_part_clause: bool = False              # "saying the region had ...": a participle takes a bare clause
+    outlets: frozenset[str] = frozenset()       # agency, broadcaster, Rudaw, وكالة: words naming news outlets
+    document_nouns: frozenset[str] = frozenset()    # statement, بيان, ڕاگەیەنراو: a document speaks for its author
+    demonstratives: frozenset[str] = frozenset()    # "that official", ئەو بەرپرسە: an earlier speaker again
 
     # ------------------------------------------------------------------ built once per language
 
@@ -99,11 +108,60 @@ class StatementRules:
     def folded_first_person(self) -> frozenset[str]:
         return folded(self.first_person)
 
+    @cached_property
+    def folded_outlets(self) -> frozenset[str]:
+        return folded(self.outlets)
+
+    @cached_property
+    def folded_complementizers(self) -> frozenset[str]:
+        return folded(self.complementizers)
+
+    @cached_property
+    def folded_coordinators(self) -> frozenset[str]:
+        return folded(self.coordinators)
+
+    @cached_property
+    def folded_follow_adverbs(self) -> frozenset[str]:
+        return folded(self.follow_adverbs)
+
+    @cached_property
+    def folded_demonstratives(self) -> frozenset[str]:
+        return folded(self.demonstratives)
+
     # ------------------------------------------------------------------ what differs between languages
 
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
         """The speaker and content of the clause headed by `cue`, or None when it states nothing."""
         return None
+
+    def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
+        """A clause that continues the one before with the same speaker: a participle ("..., adding
+        that", "، مؤكداً أن") or a second verb ("and said", "و گوتی"). With no parent, the subject
+        was dropped ("واختتم قائلاً:")."""
+        doc = sent.doc
+        n = len(doc)
+        k = cue.verb_end
+        colon = clause = False
+        start = k
+        for j in range(k, min(n, k + 8)):
+            if doc[j].text == ":":
+                colon, start = True, j + 1
+                break
+            if sent.norms[j] in self.folded_complementizers:
+                clause, start = True, j + 1
+                break
+            if doc[j].text in (",", "،") or not sent.frame[j]:
+                break
+        if not (clause or colon) and cue.cls == "part" and self.bare_part_clause:
+            clause = True
+        said = content(sent, start, n, skip=self.folded_follow_adverbs)
+        return Attribution(cue, None, "same" if parent is not None else "any", said, None,
+                           clause=clause, colon=colon, parent=parent)
+
+    def is_outlet(self, text: str) -> bool:
+        """A news outlet ("broadcaster Rudaw", "وكالة الأنباء"), which passes on what others said."""
+        words = re.findall(r"\w+", text)
+        return any(fold(w) in self.folded_outlets for w in words[:4])
 
     def norms(self, text: str) -> set[str]:
         """The words that identify a mention (for linking "the ministry" to its full name)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .rules import StatementRules
+from .tokens import fold
 
 
 @dataclass
@@ -35,6 +36,13 @@ class Speakers:
         """The entity a written mention refers to: an earlier one it matches, else a new one."""
         rules = self.rules
         norms = rules.norms(written)
+        words = written.split()
+        if words and rules.folded_demonstratives and fold(words[0]) in rules.folded_demonstratives:
+            # "that official of the ministry", ئەو بەرپرسەی ...: a speaker heard before
+            ent = self._demonstrative(norms - rules.norms(words[0]))
+            if ent is not None:
+                self.entities[ent].mentions.append(written)
+                return ent
         kind = rules.mention_kind(written)
         name = rules.name_of(written) if kind == "person" else None
         entities = self.entities
@@ -68,6 +76,21 @@ class Speakers:
         entities.append(e)
         return len(entities) - 1
 
+    def _demonstrative(self, norms: set) -> int | None:
+        for ent_id in reversed(self.recent):
+            if self.entities[ent_id].norms & norms:
+                return ent_id
+        for ent_id in reversed(self.recent):
+            if self.entities[ent_id].kind in ("person", "other"):
+                return ent_id
+        return None
+
+    def written(self, ent: int, att) -> str:
+        """The speaker as this statement writes it: its own mention, else the entity's last one."""
+        if att is not None and att.speaker is not None and att.pronoun is None:
+            return self.body[att.speaker[0]:att.speaker[1]].strip()
+        return self.entities[ent].mentions[-1].strip()
+
     def _add_name(self, e: Entity, written: str) -> None:
         name = self.rules.name_of(written)
         if name:
@@ -76,6 +99,12 @@ class Speakers:
     def resolve(self, pronoun: str, prev: int | None) -> int | None:
         """The entity a pronoun or dropped subject refers to."""
         if pronoun in ("any", "same"):
+            return prev if prev is not None else (self.recent[-1] if self.recent else None)
+        if pronoun == "document":
+            # "the statement said", وأوضح البيان: the body whose statement it is, else the last speaker
+            for ent_id in reversed(self.recent):
+                if self.entities[ent_id].kind == "body":
+                    return ent_id
             return prev if prev is not None else (self.recent[-1] if self.recent else None)
         want = {"person": ("person", "other"), "body": ("body", "other")}[pronoun]
         for ent_id in reversed(self.recent):

@@ -13,7 +13,7 @@ from ..language import fold_for_search
 
 MAX_SPEAKER_TOKENS = 12
 MIN_DIRECT_WORDS = 4        # shorter quotes are terms or scare quotes, part of a reported statement
-PUNCT = frozenset({"،", "؛", "—", "–", "-", ">"})
+PUNCT = frozenset({"،", "؛", "—", "–", "-", ">", "(", ")", "[", "]"})
 
 
 @lru_cache(maxsize=None)
@@ -34,23 +34,43 @@ class Cue:
     sent: int
     start: int
     end: int
-    cls: str                # say | claim | act | appeal | part | per | quoth | passive
+    cls: str                # say | claim | act | appeal | part | partact | per | quoth | passive
     split_end: int = -1     # for cues split around their object (ڕەخنەی لە ... گرت), index of the closing word
 
+    @property
+    def verb_end(self) -> int:
+        """Index just past the cue's last word."""
+        return self.split_end + 1 if self.split_end >= 0 else self.end
 
-@dataclass
+
+@dataclass(eq=False)
 class Attribution:
     """Who says what in one clause: the speaker's span (or a pronoun to resolve), the content."""
 
     cue: Cue
     speaker: tuple[int, int] | None   # char span in the body
-    pronoun: str | None               # person | body | any: a pronoun or dropped subject; same: the clause before's
+    pronoun: str | None               # person | body | document | any: to resolve; same: the parent clause's
     content: tuple[int, int] | None   # char span of the reported clause
     channel: str | None
-    clause: bool = False              # the content is a clause (after that/أن/کە/ku or a colon), not a plain object
+    clause: bool = False              # the content is a clause (after that/أن/کە/ku, or after the verb), not an object
     colon: bool = False               # the content follows a colon: unquoted direct speech
     parent: "Attribution | None" = None   # for a follow-on clause (adding that, مؤكداً أن): the clause it continues
-    outlet: bool = False              # the speaker is a news outlet passing on what someone else said
+    entity: int | None = None         # the resolved speaker (set by the driver)
+    direct: bool = False              # unquoted direct speech (colon, or first person where that marks it)
+
+    @property
+    def states(self) -> bool:
+        """Whether the clause is a statement by itself, with no quote: acts need a clause, appeals a quote."""
+        if self.content is None:
+            return False
+        cls = self.cue.cls
+        if cls in ("appeal", "partact"):
+            return False
+        if cls == "act":
+            return self.clause or self.colon
+        if cls == "part":
+            return self.clause or self.colon
+        return True
 
 
 class Sentence:
@@ -68,8 +88,13 @@ class Sentence:
         """Char span in the body of tokens i..j-1."""
         return self.start + self.doc[i].idx, self.start + self.doc[j - 1].idx + len(self.doc[j - 1])
 
-    def text(self, i: int, j: int) -> str:
-        return self.doc[i:j].text
+    def token_at(self, pos: int) -> int:
+        """Index of the token at (or just after) body offset `pos`."""
+        rel = pos - self.start
+        for k, t in enumerate(self.doc):
+            if t.idx + len(t) > rel:
+                return k
+        return len(self.doc)
 
 
 def is_punct(tok) -> bool:

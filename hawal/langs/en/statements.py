@@ -10,14 +10,36 @@ from ...statements.tokens import (
     MAX_SPEAKER_TOKENS, Attribution, Cue, Sentence, content, frame_run, is_punct, segments, strip,
 )
 
+def _forms(*verbs: str) -> list[str]:
+    """A verb's past and present forms from its base and past ("warn warned" → warn warns warned)."""
+    out = []
+    for v in verbs:
+        out += v.split()
+    return out
+
+
 CUES = {
-    "say": """said says say added adds continued stated told tells announced announces confirmed explained
-        noted insisted argued claimed stressed emphasised emphasized wrote tweeted replied acknowledged
-        admitted revealed pledged promised vowed predicted maintained recalled asserted complained complains""".split(),
-    "eval": """condemned denounced criticised criticized denied rejected warned urged blamed accused threatened
-        demanded dismissed blame blames warn warns deny denies urge urges accuse accuses reject rejects
-        criticise criticises criticize criticizes condemn condemns""".split() + ["called on", "called for", "appealed to"],
-    "part": "saying adding noting warning stressing insisting calling urging describing".split(),
+    # https://www.kurdistan24.net/en/story/898227 ("He stressed that"), https://ina.iq/eng/23125 ("reported on
+    # Tuesday, that", "indicated that"), http://ekurd.net/mismas/articles/misc2012/7/kurdlocal1064.htm
+    "say": """said says say added adds continued stated states told tells announced announces confirmed confirms
+        explained explains noted notes insisted argued claimed stressed stresses emphasised emphasized emphasizes
+        wrote writes tweeted replied acknowledged admitted revealed reveals pledged promised vowed predicted
+        maintained recalled asserted complained complains reported reports indicated indicates mentioned concluded
+        highlighted reiterated affirmed clarified disclosed estimated quoted read reads""".split()
+        + ["pointed out", "points out", "went on"],
+    # Claims: the object says what is claimed ("accused X of Y", "blamed X for Y", "warned of Y").
+    "claim": _forms("accused accuses accuse", "blamed blames blame", "warned warns warn", "threatened threatens",
+                    "cautioned", "alleged alleges"),
+    # Acts: statements only with content ("condemned the attack" is an act; "condemned ..., saying ..." speaks).
+    "act": _forms("condemned condemns condemn", "denounced denounces", "criticised criticises criticise criticized",
+                  "criticizes criticize", "denied denies deny", "rejected rejects reject", "dismissed dismisses",
+                  "welcomed welcomes", "deplored", "refuted", "slammed", "praised"),
+    # Appeals: statements only with a quotation or a participle of saying.
+    "appeal": _forms("urged urges urge", "demanded demands demand") + ["called on", "called for", "calls on",
+                                                                          "calls for", "appealed to", "call on"],
+    "part": """saying adding noting stressing insisting explaining arguing warning emphasising emphasizing
+        claiming""".split() + ["pointing out"],
+    "partact": "calling urging describing reiterating demanding welcoming expressing".split(),
     "per": ["according to"],
 }
 
@@ -62,12 +84,21 @@ DOCUMENT_NOUNS = set("statement report study survey notice letter document post"
 SUBORDINATORS = set("after when because while since before until once although though whereas".split())
 # Leading words that open an adverbial segment, not a subject.
 ADVERBIAL = set("""in on at after before during speaking asked meanwhile however later earlier also but and
-    separately elsewhere addressing writing responding while when as last this on""".split())
+    separately elsewhere addressing writing responding while when as last this on for regarding about soon shortly
+    following amid despite with under since moreover furthermore""".split())
 ROLE_HEADS = set("""director spokesman spokeswoman spokesperson minister head chief leader governor commander
     ambassador envoy chairman chairwoman mayor president secretary""".split())
 TIME = set("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight later earlier
     also late early this week month morning evening night afternoon""".split())
 CLAUSE_WORDS = {"and", "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can"}
+# A bare object after an act verb is a clause when a finite verb follows ("denied any request had reached").
+FINITE = {"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can", "did", "does", "do",
+          "should", "might", "must"}
+# News outlets: "broadcaster Rudaw said, citing ...", "local media quoted ... as saying".
+OUTLETS = set("""agency broadcaster outlet outlets media channel newspaper daily television tv radio website network
+    rudaw kurdistan24 k24 shafaq nrt ina reuters afp ap associated press basnews esta 964 pukmedia""".split())
+CITING = {"citing", "quoting"}
+SPEAKER_ENDS = {"in", "on", "at", "during", "via", "after", "without", "while", "before", "following", "to", "from"}
 NOT_STATEMENT = {"responsibility", "credit"}     # "claimed responsibility" is an act, not a statement
 SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "over", "for", "to", "at", "by", "with", "from", "or"}
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
@@ -158,54 +189,39 @@ class EnglishRules(StatementRules):
                             "lt.", "colonel"})
     vague_speakers = ("source", "sources", "resident", "residents", "farmer", "farmers", "shopkeeper", "driver")
     name_run = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
+    complementizers = frozenset({"that"})
+    coordinators = frozenset({"and"})
+    follow_adverbs = frozenset({"also", "then", "later", "further", "once", "again"})
+    bare_part_clause = True
+    outlets = frozenset(OUTLETS)
+    document_nouns = frozenset(DOCUMENT_NOUNS)
+    time_words = frozenset(TIME - {"on", "also", "this", "late", "early"} | {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december"} - {"may"})
 
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
         doc = sent.doc
         n = len(doc)
+        word = doc[cue.start].lower_
         if cue.end < n and doc[cue.end].lower_ in NOT_STATEMENT:
             return None
-        if doc[cue.start].lower_ == "claimed" and not (cue.end < n and doc[cue.end].lower_ == "that") \
-                and all(sent.frame):
+        if word == "claimed" and not (cue.end < n and doc[cue.end].lower_ == "that") and all(sent.frame):
             return None             # "no group claimed the attack": an act, not a statement
         left_start = frame_run(sent, cue.start - 1, -1) + 1
         right_end = frame_run(sent, cue.end, 1)
         after_quote = left_start > sent.lead
         if cue.cls == "per":
-            a, b = cue.end, cue.end
-            while b < right_end and doc[b].text not in (",", ".", ";") and b - a < MAX_SPEAKER_TOKENS:
-                b += 1
-            end_np = b
-            for k in range(a + 1, b):       # "figures the management shared with us": the noun phrase only
-                t = doc[k].text
-                if t in ("who", "which", "that") or (t.islower() and (t.endswith("ed") or t in IRREGULAR_PARTICIPLES)
-                                                      and t not in ("armed", "united")):
-                    end_np = k
-                    break
-            k = a + (1 if doc[a].lower_ in ("a", "an", "the") else 0)
-            if k + 2 < end_np and doc[k].lower_ in DOCUMENT_NOUNS and doc[k + 1].lower_ in ("from", "by"):
-                a = k + 2           # "according to a statement from the cabinet": the cabinet
-            if a < end_np and doc[a].lower_ in DATA_NOUNS:
-                # "figures (released by|from) the board" and "figures the board published": the board speaks.
-                k = a + 1
-                while k < end_np and (doc[k].lower_ in ("from", "by", "of", "released", "published", "provided", "issued")):
-                    k += 1
-                if k < end_np:
-                    a = k
-            a, b2 = strip(doc, a, end_np, trail=TIME)
-            if a >= b2:
-                return None
-            if b < right_end and doc[b].text == ",":
-                body = content(sent, b + 1, n)
-            else:
-                body = content(sent, 0, cue.start)
-            return Attribution(cue, sent.span(a, b2), None, body, None)
+            return self._according_to(sent, cue, right_end)
+        if word == "quoted":
+            return self._quoted_as_saying(sent, cue, right_end)
         left = strip(doc, left_start, cue.start)
-        cut = cue.cls == "part" or (cue.start > 0 and doc[cue.start - 1].lower_ == "and")
-        if cue.cls == "part":
+        cut = cue.cls in ("part", "partact") or (cue.start > 0 and doc[cue.start - 1].lower_ == "and")
+        if cue.cls in ("part", "partact"):
             left = strip(doc, 0, cue.start)
         speaker = None
         pronoun = None
         said = None
+        clause = False
         # Content after the cue, past a "that" within reach.
         that = None
         for k in range(cue.end, min(right_end, cue.end + 8)):
@@ -214,52 +230,178 @@ class EnglishRules(StatementRules):
                 break
             if doc[k].lower_ in CLAUSE_WORDS:
                 break
-            if cue.cls == "eval" and (doc[k].lower_ in ("a", "an", "the", "for", "of", "on") or is_punct(doc[k])):
+            if cue.cls in ("claim", "act", "appeal") and (doc[k].lower_ in ("a", "an", "the", "for", "of", "on")
+                                                          or is_punct(doc[k])):
                 break       # "blamed the board for a fire that ...": the object, not a clause
+        colon = False
         if that is not None:
-            said = content(sent, that + 1, n)
-        elif cue.cls != "per":
+            said, clause = content(sent, that + 1, n), True
+        elif cue.end < n and doc[cue.end].text == ":":
+            said, colon = content(sent, cue.end + 1, n), True      # 'told reporters: The harvest starts today'
+        else:
             said = content(sent, cue.end, n, skip=TIME)
+            k = self._past_addressee(sent, cue, right_end)
+            if k < n and doc[k].text == ":":
+                said, colon = content(sent, k + 1, n), True
+            elif cue.cls == "say" or cue.cls == "act" and any(t.lower_ in FINITE for t in doc[cue.end + 1:right_end]):
+                clause = True
         if left[0] < left[1]:
             words = [t for t in doc[left[0]:left[1]] if not is_punct(t)]
             if len(words) == 1 and words[0].lower_ in PRONOUNS:
                 pronoun = PRONOUNS[words[0].lower_]
                 speaker = sent.span(left[0], left[1])
             elif len(words) == 2 and words[0].lower_ == "the" and words[1].lower_ in DOCUMENT_NOUNS:
-                pronoun = "body"        # "the statement said": the body whose statement it is
+                pronoun = "document"    # "the statement said": the body whose statement it is
                 speaker = sent.span(left[0], left[1])
             else:
-                k = cue.end
-                while k < right_end and doc[k].lower_ in TIME:
-                    k += 1
+                k = self._past_addressee(sent, cue, right_end)
                 parenthetical = k >= right_end or doc[k].text in (",", ".", ";")
                 if not after_quote and parenthetical and cue.cls == "say":
-                    # "..., the minister said on Saturday." — the speaker is the last comma segment.
+                    # "..., the minister said on Saturday." / "The court, the ministry said, ruled ...":
+                    # the speaker is the last comma segment before the verb.
                     segs = segments(doc, left[0], left[1])
                     a, b = strip(doc, *segs[-1], trail=TIME)
+                    b = next((j for j in range(a + 1, b) if doc[j].lower_ in ("who", "which", "whose")), b)
                     if len(segs) >= 2 and a < b:
                         speaker = sent.span(a, b)
-                        said = content(sent, sent.lead, segs[-1][0])
+                        if k < right_end and doc[k].text == "," and k + 2 < n \
+                                and doc[k + 1].lower_ not in ("without", "adding", "saying", "citing", "quoting",
+                                                              "according", "noting", "in", "but"):
+                            said = content(sent, sent.lead, n)      # the attribution sits inside the sentence
+                        else:
+                            said = content(sent, sent.lead, segs[-1][0])
+                        clause = True
                 if speaker is None:
                     sub = subject(doc, left[0], left[1], cut)
                     if sub is not None:
                         speaker = sent.span(*sub)
                         if sub[1] - sub[0] == 1 and doc[sub[0]].lower_ in PRONOUNS:
                             pronoun = PRONOUNS[doc[sub[0]].lower_]    # "In a statement, it said ..."
+                        elif sub[1] - sub[0] == 2 and doc[sub[0]].lower_ == "the" and doc[sub[0] + 1].lower_ in DOCUMENT_NOUNS:
+                            pronoun = "document"
         elif after_quote or cue.start == 0 or left_start == cue.start:
-            # Inverted: "...," said Leyla Demir, a spokeswoman for ...
+            # Inverted: "...," said Leyla Demir, a spokeswoman for ... / said ministry spokesman Hiwa Karim.
             a, b = cue.end, cue.end
-            while b < right_end and doc[b].text not in (",", ".", ";", ":") and b - a < 6:
+            while b < right_end and doc[b].text not in (",", ".", ";", ":") and b - a < 8 \
+                    and not (b > a + 1 and doc[b].lower_ in SPEAKER_ENDS):
                 b += 1
             a, b = strip(doc, a, b, trail=TIME)
-            if a < b and doc[a].text[:1].isupper() or (a < b and doc[a].lower_ in ("the", "a")):
+            if a < b and (doc[a].text[:1].isupper() or doc[a].lower_ in ("the", "a") or name_of(doc[a:b].text)):
                 speaker = sent.span(a, b)
                 if b - a == 1 and doc[a].lower_ in PRONOUNS:
                     pronoun = PRONOUNS[doc[a].lower_]
                 said = None
+                if not after_quote and left_start == cue.start and cue.start > sent.lead:
+                    said, clause = content(sent, sent.lead, cue.start), True   # 'The dust will clear, said X.'
+        if word in ("read", "reads") and pronoun != "document":
+            return None             # 'a sign read "..."': only a document reads out what its author says
         if speaker is None and pronoun is None:
             return None
-        return Attribution(cue, speaker, pronoun, said, None)
+        att = Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
+        self._citing(sent, cue, att, right_end)
+        return att
+
+    def _past_addressee(self, sent: Sentence, cue: Cue, right_end: int) -> int:
+        """Index after what may follow a verb before its clause ends: time words, an addressee
+        ("told Rudaw", "told the Associated Press"), a channel ("in a statement")."""
+        doc = sent.doc
+        k = cue.end
+        while k < right_end and doc[k].lower_ in TIME:
+            k += 1
+        if doc[cue.start].lower_ in ("told", "tells", "tell"):
+            j = k
+            while j < right_end and j - k < 6 and not is_punct(doc[j]) and doc[j].lower_ not in ("that",) \
+                    and doc[j].lower_ not in TIME:
+                j += 1
+            k = j
+            while k < right_end and doc[k].lower_ in TIME:
+                k += 1
+        if k + 1 < right_end and doc[k].lower_ in ("in", "on", "during", "via") and not is_punct(doc[k + 1]):
+            j = k + 1
+            while j < right_end and j - k < 8 and not is_punct(doc[j]):
+                j += 1
+            if any(doc[i].lower_ in ("statement", "post", "tweet", "interview", "conference", "briefing", "video",
+                                     "message", "letter", "speech") for i in range(k, j)):
+                k = j
+        return k
+
+    def _according_to(self, sent: Sentence, cue: Cue, right_end: int) -> Attribution | None:
+        doc = sent.doc
+        n = len(doc)
+        a, b = cue.end, cue.end
+        while b < right_end and doc[b].text not in (",", ".", ";") and b - a < MAX_SPEAKER_TOKENS:
+            b += 1
+        end_np = b
+        for k in range(a + 1, b):       # "figures the management shared with us": the noun phrase only
+            t = doc[k].text
+            if t in ("who", "which", "that") or (t.islower() and (t.endswith("ed") or t in IRREGULAR_PARTICIPLES)
+                                                  and t not in ("armed", "united")):
+                end_np = k
+                break
+        k = a + (1 if a < n and doc[a].lower_ in ("a", "an", "the") else 0)
+        while k < end_np and doc[k].lower_ in ("brief", "short", "new", "joint", "written", "official"):
+            k += 1
+        if k + 2 < end_np and doc[k].lower_ in DOCUMENT_NOUNS and doc[k + 1].lower_ in ("from", "by", "of"):
+            a = k + 2           # "according to a statement from the cabinet": the cabinet
+        elif k < end_np and doc[k].lower_ in DOCUMENT_NOUNS and k + 1 == end_np:
+            a, b2 = strip(doc, a, end_np)
+            said = content(sent, b + 1, n) if b < right_end and doc[b].text == "," else content(sent, 0, cue.start)
+            return Attribution(cue, sent.span(a, b2), "document", said, None, clause=True)   # "according to the statement"
+        if a < end_np and doc[a].lower_ in DATA_NOUNS:
+            # "figures (released by|from) the board" and "figures the board published": the board speaks.
+            k = a + 1
+            while k < end_np and (doc[k].lower_ in ("from", "by", "of", "released", "published", "provided", "issued")):
+                k += 1
+            if k < end_np:
+                a = k
+        a, b2 = strip(doc, a, end_np, trail=TIME)
+        if a >= b2:
+            return None
+        if b < right_end and doc[b].text == ",":
+            said = content(sent, b + 1, n)
+        else:
+            said = content(sent, 0, cue.start)
+        return Attribution(cue, sent.span(a, b2), None, said, None, clause=True)
+
+    def _quoted_as_saying(self, sent: Sentence, cue: Cue, right_end: int) -> Attribution | None:
+        """"Local media quoted the ministry as saying that ...": the ministry speaks, not the media."""
+        doc = sent.doc
+        k = next((j for j in range(cue.end, min(right_end, cue.end + 14) - 1)
+                  if doc[j].lower_ == "as" and doc[j + 1].lower_ in ("saying", "stating")), None)
+        if k is None:
+            return None
+        a = cue.end + (1 if doc[cue.end].lower_ in ("a", "an", "the") else 0)
+        if a + 2 < k and doc[a].lower_ in DOCUMENT_NOUNS and doc[a + 1].lower_ in ("by", "from", "of"):
+            a += 2              # "quoted a statement by the interior ministry as saying"
+        a, b = strip(doc, a, k)
+        if a >= b:
+            return None
+        start = k + 2
+        if start < len(doc) and doc[start].lower_ == "that":
+            start += 1
+        return Attribution(cue, sent.span(a, b), None, content(sent, start, len(doc)), None, clause=True)
+
+    def _citing(self, sent: Sentence, cue: Cue, att: Attribution, right_end: int) -> None:
+        """"..., the broadcaster said, citing a source in the security forces": the source speaks."""
+        doc = sent.doc
+        k = next((j for j in range(cue.end, right_end) if doc[j].lower_ in CITING and j > 0
+                  and doc[j - 1].text == ","), None)
+        if k is None:
+            return
+        a = k + 1
+        b = a
+        while b < right_end and doc[b].text not in (",", ".", ";") and b - a < MAX_SPEAKER_TOKENS:
+            b += 1
+        j = a + (1 if a < b and doc[a].lower_ in ("a", "an", "the") else 0)
+        if j + 2 < b and doc[j].lower_ in DOCUMENT_NOUNS and doc[j + 1].lower_ in ("from", "by", "of"):
+            a = j + 2
+        a, b = strip(doc, a, b, trail=TIME)
+        if a >= b:
+            return
+        if att.content is not None and att.content[1] > sent.span(k, k + 1)[0]:
+            cut = sent.span(k - 1, k)[0]
+            att.content = (att.content[0], cut) if cut > att.content[0] else None
+        att.speaker, att.pronoun = sent.span(a, b), None
 
     def norms(self, text: str) -> set[str]:
         out = set()
