@@ -353,6 +353,12 @@ def _clean_speaker(rules: StatementRules, sent: Sentence, att: Attribution) -> N
     if i >= j:
         att.speaker, att.pronoun = None, att.pronoun or "any"
         return
+    opened = next((k for k in range(i, j) if doc[k].text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in doc[opened:j]) and j - opened == 2 \
+            and doc[opened + 1].text.isupper():
+        j = opened          # "The Kurdistan Regional Government (KRG said": the acronym's bracket never closes
+        while j > i and is_punct(doc[j - 1]):
+            j -= 1
     if i != a or j != b:
         att.speaker = sent.span(i, j)
 

@@ -4,10 +4,19 @@ canonical name per entity. Language facts come from the language's `StatementRul
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .rules import StatementRules
 from .tokens import fold
+
+
+def unbracketed(text: str) -> str:
+    """A mention without a bracket that never closes ("Berdevkê Hikûmetê (Pêşewa Hewramanî")."""
+    for opening, closing in (("(", ")"), ("[", "]")):
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, " ").replace(closing, " ")
+    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass
@@ -34,6 +43,7 @@ class Speakers:
 
     def link(self, written: str) -> int:
         """The entity a written mention refers to: an earlier one it matches, else a new one."""
+        written = unbracketed(written)
         rules = self.rules
         norms = rules.norms(written)
         words = written.split()
@@ -88,7 +98,7 @@ class Speakers:
     def written(self, ent: int, att) -> str:
         """The speaker as this statement writes it: its own mention, else the entity's last one."""
         if att is not None and att.speaker is not None and att.pronoun is None:
-            return self.body[att.speaker[0]:att.speaker[1]].strip()
+            return unbracketed(self.body[att.speaker[0]:att.speaker[1]])
         return self.entities[ent].mentions[-1].strip()
 
     def _add_name(self, e: Entity, written: str) -> None:

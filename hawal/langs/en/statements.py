@@ -54,7 +54,7 @@ BODY = set("""ministry presidency government army military office commission cou
 DATA_NOUNS = set("figures data statistics numbers estimates records".split())
 IRREGULAR_PARTICIPLES = set("seen written shown given made done sent put read drawn taken".split())
 # Before a cue these make it no statement: "did not say", "were told to leave".
-CUE_BLOCKERS = set("not n't never was were been being is are be".split())
+CUE_BLOCKERS = set("not n't never was were been being is are be without".split())
 TITLES = set("""secretary minister prime deputy foreign president vice spokesman spokeswoman spokesperson finance
     interior defence defense oil health education lawmaker opposition mp governor director general ambassador envoy
     senator representative chairman chairwoman chair head chief commander leader mayor judge u.s. us uk un eu
@@ -83,8 +83,8 @@ DOCUMENT_NOUNS = set("statement report study survey notice letter document post"
 # A clause opened by one of these holds its own subject ("... after the government promised to pay").
 SUBORDINATORS = set("after when because while since before until once although though whereas".split())
 # Leading words that open an adverbial segment, not a subject.
-ADVERBIAL = set("""in on at after before during speaking asked meanwhile however later earlier also but and
-    separately elsewhere addressing writing responding while when as last this on for regarding about soon shortly
+ADVERBIAL = set("""in on at after before during speaking asked meanwhile however also but and
+    separately elsewhere addressing writing responding while when as for regarding about soon shortly
     following amid despite with under since moreover furthermore""".split())
 ROLE_HEADS = set("""director spokesman spokeswoman spokesperson minister head chief leader governor commander
     ambassador envoy chairman chairwoman mayor president secretary""".split())
@@ -98,6 +98,9 @@ FINITE = {"was", "were", "is", "are", "had", "has", "have", "would", "will", "co
 OUTLETS = set("""agency broadcaster outlet outlets media channel newspaper daily television tv radio website network
     rudaw kurdistan24 k24 shafaq nrt ina reuters afp ap associated press basnews esta 964 pukmedia""".split())
 CITING = {"citing", "quoting"}
+SPEAKER_ADVERBS = {"also", "further", "later", "then", "again", "separately", "meanwhile", "too", "however"}
+LEADING_TIME = {"last", "next", "this", "early", "late", "monday", "tuesday", "wednesday", "thursday", "friday",
+                "saturday", "sunday", "today", "yesterday", "earlier", "later"}
 SPEAKER_ENDS = {"in", "on", "at", "during", "via", "after", "without", "while", "before", "following", "to", "from"}
 NOT_STATEMENT = {"responsibility", "credit"}     # "claimed responsibility" is an act, not a statement
 SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "over", "for", "to", "at", "by", "with", "from", "or"}
@@ -132,6 +135,8 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     segs = []
     for a, b in segments(doc, i, j):
         a, b = strip(doc, a, b, lead={"and", "but", "while", "meanwhile"})
+        while a < b and doc[a].lower_ in LEADING_TIME:
+            a += 1                  # "Last Thursday world news agencies reported"
         if a >= b:
             continue
         first = doc[a]
@@ -165,6 +170,13 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
                 b = k
                 break
     a, b = strip(doc, a, b, lead={"and", "but"}, trail=TIME)
+    while b > a + 1 and (doc[b - 1].lower_ in SPEAKER_ADVERBS or (doc[b - 1].text.islower() and doc[b - 1].text.endswith("ly"))):
+        b -= 1                      # "A security source anonymously", "He further"
+    k = a + (1 if doc[a].lower_ in ("a", "an", "the") else 0)
+    while k < b and doc[k].lower_ in ("brief", "short", "new", "joint", "written", "official"):
+        k += 1
+    if k + 2 < b and doc[k].lower_ in DOCUMENT_NOUNS and doc[k + 1].lower_ in ("from", "by", "of"):
+        a = k + 2                   # "A statement from the provincial police said": the police
     if a >= b or b - a > MAX_SPEAKER_TOKENS:
         return None
     return a, b
@@ -243,8 +255,10 @@ class EnglishRules(StatementRules):
             k = self._past_addressee(sent, cue, right_end)
             if k < n and doc[k].text == ":":
                 said, colon = content(sent, k + 1, n), True
-            elif cue.cls == "say" or cue.cls == "act" and any(t.lower_ in FINITE for t in doc[cue.end + 1:right_end]):
-                clause = True
+            elif cue.cls == "say" or cue.cls == "act" and (
+                    self._finite_before_break(sent, cue.end + 1, right_end)
+                    or (word in ("denied", "denies", "deny") and cue.end < n and doc[cue.end].lower_.endswith("ing"))):
+                clause = True       # "denied any request had reached", "denied cutting supplies"
         if left[0] < left[1]:
             words = [t for t in doc[left[0]:left[1]] if not is_punct(t)]
             if len(words) == 1 and words[0].lower_ in PRONOUNS:
@@ -256,7 +270,12 @@ class EnglishRules(StatementRules):
             else:
                 k = self._past_addressee(sent, cue, right_end)
                 parenthetical = k >= right_end or doc[k].text in (",", ".", ";")
-                if not after_quote and parenthetical and cue.cls == "say":
+                inverted = self._inverted_after_comma(sent, cue, right_end)
+                if inverted is not None:
+                    # "The dust will clear by Tuesday, said the director of the weather office."
+                    speaker = sent.span(*inverted)
+                    said, clause = content(sent, sent.lead, cue.start), True
+                elif not after_quote and parenthetical and cue.cls == "say":
                     # "..., the minister said on Saturday." / "The court, the ministry said, ruled ...":
                     # the speaker is the last comma segment before the verb.
                     segs = segments(doc, left[0], left[1])
@@ -264,9 +283,11 @@ class EnglishRules(StatementRules):
                     b = next((j for j in range(a + 1, b) if doc[j].lower_ in ("who", "which", "whose")), b)
                     if len(segs) >= 2 and a < b:
                         speaker = sent.span(a, b)
+                        if b - a == 2 and doc[a].lower_ == "the" and doc[a + 1].lower_ in DOCUMENT_NOUNS:
+                            pronoun = "document"    # "..., the statement said, calling on ..."
                         if k < right_end and doc[k].text == "," and k + 2 < n \
-                                and doc[k + 1].lower_ not in ("without", "adding", "saying", "citing", "quoting",
-                                                              "according", "noting", "in", "but"):
+                                and doc[k + 1].lower_ not in ("without", "citing", "quoting", "according", "in", "but") \
+                                and not doc[k + 1].lower_.endswith("ing"):
                             said = content(sent, sent.lead, n)      # the attribution sits inside the sentence
                         else:
                             said = content(sent, sent.lead, segs[-1][0])
@@ -300,6 +321,37 @@ class EnglishRules(StatementRules):
         att = Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
         self._citing(sent, cue, att, right_end)
         return att
+
+    @staticmethod
+    def _inverted_after_comma(sent: Sentence, cue: Cue, right_end: int) -> tuple[int, int] | None:
+        """'..., said the director of the weather office.': after a comma, the verb, then its speaker
+        up to the end of the sentence."""
+        doc = sent.doc
+        if doc[cue.start].lower_ not in ("said", "says", "added", "wrote", "stated", "explained", "noted",
+                                         "announced", "reported", "confirmed", "insisted", "warned") \
+                or cue.start < 2 or doc[cue.start - 1].text != "," or cue.end >= right_end:
+            return None
+        if any(doc[s].lower_ in ("who", "whose", "which") for s, _ in segments(doc, sent.lead, cue.start)):
+            return None             # "X, whose bloc won, said the vote had been fair"
+        if any(not is_punct(t) for t in doc[right_end:]):
+            return None             # a quotation follows: "X, the organizer, said the launch fulfilled '...'"
+        a, b = strip(doc, cue.end, right_end, trail=TIME)
+        if a >= b or b - a > 8 or any(is_punct(t) for t in doc[a:b]) or doc[a].lower_ == "that" \
+                or any(t.lower_ in FINITE or t.lower_ in CLAUSE_WORDS for t in doc[a:b]):
+            return None
+        if not (doc[a].lower_ in ("the", "a", "an") or doc[a].text[:1].isupper() or name_of(doc[a:b].text)):
+            return None
+        return a, b
+
+    @staticmethod
+    def _finite_before_break(sent: Sentence, i: int, j: int) -> bool:
+        """A finite verb before the clause breaks off (a comma, "and", a participle)."""
+        for t in sent.doc[i:j]:
+            if is_punct(t) or t.lower_ in ("and", "but") or t.lower_.endswith("ing"):
+                return False
+            if t.lower_ in FINITE:
+                return True
+        return False
 
     def _past_addressee(self, sent: Sentence, cue: Cue, right_end: int) -> int:
         """Index after what may follow a verb before its clause ends: time words, an addressee
@@ -392,6 +444,12 @@ class EnglishRules(StatementRules):
         b = a
         while b < right_end and doc[b].text not in (",", ".", ";") and b - a < MAX_SPEAKER_TOKENS:
             b += 1
+        if b + 1 < right_end and doc[b].text == "," and doc[b - 1].lower_ in ROLE_HEADS:
+            c = b + 1
+            while c < right_end and doc[c].text not in (",", ".", ";"):
+                c += 1
+            if name_of(doc[b + 1:c].text) == doc[b + 1:c].text.strip():
+                b = c               # "citing the region's prime minister, Ali Hawezi"
         j = a + (1 if a < b and doc[a].lower_ in ("a", "an", "the") else 0)
         if j + 2 < b and doc[j].lower_ in DOCUMENT_NOUNS and doc[j + 1].lower_ in ("from", "by", "of"):
             a = j + 2
