@@ -367,18 +367,21 @@ def _clean_speaker(rules: StatementRules, sent: Sentence, att: Attribution) -> N
 
 def _clause_of_quote(body: str, sents: list[Sentence], clauses: dict[int, list[Attribution]], q: Quote,
                      first: int, last: int) -> Attribution | None:
-    """The clause a quotation belongs to: a cue right after it ("...," she said), a cue before it
-    in its sentence, any clause of the sentences it spans, or a clause ending in a colon just before."""
+    """The clause a quotation belongs to: a clause before it in its sentence whose content holds
+    it, a cue right after it ("...," she said), the nearest cue before it, any clause of the
+    sentences it spans, or a clause ending in a colon just before."""
     def cue_span(att):
         return sents[att.cue.sent].span(att.cue.start, att.cue.verb_end)
 
+    before = [att for att in clauses.get(first, ()) if cue_span(att)[1] <= q.start]
+    holding = [att for att in before if att.content is not None and att.content[0] <= q.start < att.content[1] + 2]
+    if holding:
+        return holding[-1]
+    if before:
+        return before[-1]
     for att in clauses.get(last, ()):
         if cue_span(att)[0] >= q.end:
             return att
-    before = [att for att in clauses.get(first, ()) if cue_span(att)[1] <= q.start]
-    if before:
-        inside = [att for att in before if att.content is not None and att.content[0] <= q.start < att.content[1] + 2]
-        return (inside or before)[-1]
     for i in range(first, last + 1):
         if clauses.get(i):
             return clauses[i][0]

@@ -38,6 +38,8 @@ def _opens(body: str, i: int, ch: str) -> bool:
     if ch == "‘":
         return not _is_letter(before) and not after.isspace()
     if ch == '"':
+        if _is_letter(before) and _is_letter(after) and not before.isascii() and not after.isascii():
+            return True         # حميد"ندين: a mark typed against the name before it
         return not _is_letter(before) and not after.isspace() and after != '"'
     return False
 

@@ -55,6 +55,7 @@ class StatementRules:
     first_person: frozenset[str] = frozenset()  # we, I, our: unquoted speech in the speaker's words
     unmarked_direct: bool = False               # unquoted speech in the first person is direct speech (ckb, kmr)
     name_run: re.Pattern | None = None          # a run of capitalised words (Latin scripts)
+    split_glued_quotes: bool = False            # quotation marks typed against a word (حميد"ندين) are tokens
     complementizers: frozenset[str] = frozenset()   # that, أن, کە, ku: a clause follows
     coordinators: frozenset[str] = frozenset()  # and, و, û: a second verb of the same speaker follows
     follow_adverbs: frozenset[str] = frozenset()    # "also", "jî": allowed between a coordinator and its verb
@@ -72,6 +73,13 @@ class StatementRules:
         nlp = spacy.blank(self.spacy_lang)
         for token in self.tokenizer_special_cases:
             nlp.tokenizer.add_special_case(token, [{"ORTH": token}])
+        if self.split_glued_quotes:
+            from spacy.util import compile_infix_regex, compile_suffix_regex
+
+            marks = r'["“”«»]'
+            nlp.tokenizer.infix_finditer = compile_infix_regex(
+                list(nlp.Defaults.infixes or []) + [rf"(?<=\w){marks}(?=\w)", rf"(?<=\w){marks}(?=[.،,:])"]).finditer
+            nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + [marks]).search
         return nlp
 
     @cached_property

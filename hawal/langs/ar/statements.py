@@ -12,21 +12,39 @@ from ...statements.tokens import (
 )
 
 _SAY = """قال قالت يقول تقول أضاف أضافت تابع تابعت أكد أكدت صرح صرحت أعلن أعلنت أوضح أوضحت ذكر ذكرت
-    أشار أشارت لفت لفتت كشف كشفت كتب كتبت أفاد أفادت شدد شددت اعتبر اعتبرت أردف أردفت رأى رأت""".split()
+    أشار أشارت لفت لفتت كشف كشفت كتب كتبت أفاد أفادت شدد شددت اعتبر اعتبرت أردف أردفت رأى رأت بين بينت
+    نوه نوهت اختتم اختتمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون""".split()
 # Verbs of saying that need a clause or a quote: with a plain noun object (أعلنت منع الاستيراد) they
 # announce an act, not a statement.
 CLAUSE_ONLY = set("أعلن أعلنت".split())
-_EVAL = """حذر حذرت دعا دعت نفى نفت اتهم اتهمت حمل حملت هدد هددت دان دانت أدان أدانت ندد نددت استنكر
-    استنكرت طالب طالبت رفض رفضت انتقد انتقدت عزا عزت""".split()
+# Claims: the object says what is claimed (حذر من، اتهم X بـ، حمّل X مسؤولية، عزا X إلى).
+_CLAIM = "حذر حذرت اتهم اتهمت حمل حملت هدد هددت عزا عزت".split()
+# Acts (https://www.kurdistan24.net/ar/story/898204 نفت ... صحة التقارير; https://fk-news.com ... أدان الهجوم):
+# statements only with a clause (نفى أن), a quotation, or a participle of saying.
+_ACT = "نفى نفت دان دانت أدان أدانت ندد نددت استنكر استنكرت رفض رفضت انتقد انتقدت شجب شجبت رحب رحبت".split()
+# Appeals (https://alrasheedmedia.com/?p=541275 طالب ... الحكومة العراقية باتخاذ موقف): only with a quotation.
+_APPEAL = "دعا دعت طالب طالبت حث حثت ناشد ناشدت".split()
 CUES = {
     "say": [p + v for v in _SAY for p in ("", "و", "ف")],
-    "eval": [p + v for v in _EVAL for p in ("", "و", "ف")],
+    "claim": [p + v for v in _CLAIM for p in ("", "و", "ف")],
+    "act": [p + v for v in _ACT for p in ("", "و", "ف")],
+    "appeal": [p + v for v in _APPEAL for p in ("", "و", "ف")],
+    # Participles that open a statement of the same speaker (issue 9, kind 4; https://www.arknews.net/node/39070
+    # مشيراً إلى أنه; https://rudaw.net/arabic/kurdistan/071220213 مبيناً أن).
     "part": """قائلا قائلة مضيفا مضيفة مؤكدا مؤكدة مشيرا مشيرة محذرا محذرة معتبرا معتبرة لافتا لافتة
-        مشددا مشددة""".split(),
+        مشددا مشددة مبينا مبينة موضحا موضحة منوها منوهة مردفا مردفة كاشفا كاشفة عازيا عازية""".split(),
+    # Participles of appeals and feelings: a statement only with a quotation (مطالباً الحكومة بـ"...").
+    "partact": "داعيا داعية مطالبا مطالبة معربا معربة متهما متهمة".split(),
     "per": [p + v for v in ("بحسب", "حسب", "وفقا", "وفق", "نقلا") for p in ("", "و")],
     # نقلت الوكالة عن مسؤول قوله إن ...: the speaker follows عن before the cue
     "quoth": "قوله قولها قولهم".split(),
+    # وجاء في البيان: ...: the document's author speaks (https://www.arknews.net/node/39070)
+    "passive": ["جاء في", "وجاء في", "ورد في", "وورد في"],
 }
+# Adverbs between a verb and its subject (أدان بشدة، قال أيضاً).
+ADVERBS = set("بشدة أيضا كذلك مجددا مجدداً بدوره بدورها".split())
+# Outlets that pass on what others said (أفادت وكالة ...، قالت قناة ...).
+OUTLETS = set("""وكالة الوكالة قناة القناة صحيفة الصحيفة موقع الموقع شبكة الشبكة تلفزيون التلفزيون إذاعة الإذاعة""".split())
 
 
 BODY = set("""مكاتب مكتب مفتشية بنك البنك مصرف المصرف وزارة الوزارة حكومة الحكومة رئاسة مجلس المجلس الجيش قيادة خلية السفارة سفارة دائرة مديرية هيئة
@@ -37,7 +55,7 @@ TITLES = set("""وزير الوزير رئيس الرئيس المتحدث مت�
     قائد مدير الأمين أمين العميد اللواء العقيد الدكتور د. الشيخ السيد السيدة مستشار عضو زعيم المستشار الخبير
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
     طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
-    المهندسة""".split())
+    المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي""".split())
 # Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
 NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
@@ -49,7 +67,8 @@ COMMON = set("""شرطة قوات زراعة صحة نينوى أربيل بغد
     دهوك الوزراء دولة مجلس حكومة وزارة الخارجية الداخلية المالية الدفاع النفط التربية الكهرباء البرلمان
     العراقي العراقية الإقليم الحكومة النقابة نقابة المتقاعدين""".split())
 # Objects that follow the speaker of a condemnation (دان رئيس البرلمان الهجوم).
-OBJECT_NOUNS = set("""الهجوم الاعتداء القصف التفجير العملية الحادث الهجمات الاعتداءات الحكومة القرار""".split())
+OBJECT_NOUNS = set("""الهجوم الاعتداء القصف التفجير العملية الحادث الهجمات الاعتداءات الحكومة القرار المجتمع
+    الأطراف الجهات المواطنين السلطات الأجهزة الوزارة التقارير الاتهامات المزاعم الأنباء""".split())
 SPEAKER_STOPS = set("""إن أن بأن أنه أنها إنه إنها أنهم إنهم في خلال عقب اليوم يوم أمس للصحفيين لوكالة لصحيفة
     لقناة لموقع للإعلام لوسائل من على إلى حول بعد قبل الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
     الإثنين مساء صباح أيضا كذلك أي أمام قرب داخل خارج عند لدى ضمن لمراسل لمراسلة الذي التي الذين
@@ -137,13 +156,17 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             if said is None and comma is not None:      # بحسب مصدر طلب عدم ذكر اسمه، فإن ...
                 said = content(sent, comma + 1, n, skip=_COMPLEMENT)
         return Attribution(cue, speaker, None, said, None)
-    if cue.cls == "part":
+    if cue.cls in ("part", "partact"):
         return None
     if cue.cls == "quoth":
         return _attribute_quoth(sent, cue, norms)
+    if cue.cls == "passive":
+        return _attribute_passive(sent, cue, norms)
     # Verb first: the speaker follows the cue.
     a = cue.end
-    while a < right_end and a == cue.end and _addressee(norms, a, right_end):
+    while a < right_end and norms[a] in _ADVERBS:
+        a += 1          # أدان بشدة ...، قال أيضاً
+    while a < right_end and a <= cue.end + 1 and _addressee(norms, a, right_end):
         a += 1          # أكد للمربد أن / قال للصحفيين إن: the addressee, not the speaker
     b = a
     name_started = False
@@ -162,20 +185,27 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 break
             b += 2
             continue
-        if _stop(t.text, w) and b > a:
-            break
+        if (_stop(t.text, w) and (b > a or w != "فی")) or w in _PARTICIPLES:
+            break               # قال إن / واختتم قائلاً: no subject after the verb
         if w.startswith("ب") and b > a and b + 1 < n and doc[b + 1].text in ("،", ",") and _is_title(norms, a):
             b += 1      # قائممقام سنجار بالوكالة، خديدا شمو،
             break
         after_title = b > a and (_is_title(norms, b - 1) or norms[b - 1] == fold("باسم"))
         if b > a and ((w in _OBJECTS and not after_title) or (w.startswith("ب") and len(w) > 3 and w != fold("باسم"))):
             break
-        if b > a and w.startswith("لل"):
-            break
+        if w.startswith("ل") and not w.startswith("ال") and _lam_object(w) in _OUTLETS:
+            break               # وقال حسو لشبكة رووداو: the outlet it was said to
+        if b > a and w.startswith("لل") and not (not name_started and any(_is_title(norms, k) for k in range(a, b))):
+            break               # قال للصحفيين; but المستشار الإعلامي للحزب كفاح حمود keeps the title's complement
         is_title = _is_title(norms, b) or w in _LINKS
-        if cue.cls == "eval" and b > a + 1 and w.startswith("ال") and not name_started and b + 1 < right_end \
-                and norms[b + 1] in _OBJECT_PREPOSITIONS:
+        if cue.cls in ("claim", "act", "appeal") and b > a + 1 and w.startswith("ال") and not name_started \
+                and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS:
             break               # عزا البنك المركزي العراقي التراجع إلى ...: the object, then its preposition
+        if name_started and w in _TITLES and w.startswith("ال"):
+            b = _title_phrase(sent, b, right_end, norms)     # وقال زانا عمر المتحدث باسم حكومة الإقليم، ...
+            break
+        if name_started and (w in _OBJECTS or _bare(w) in _OBJECTS_BARE or (w.startswith("ال") and w in _BODY)):
+            break               # وحث خوشناو الحكومة الاتحادية على / انتقدت سوزان حسن قرار: the object
         if name_started and w.startswith("ال"):
             b += 1
             if w in _SECOND_HALVES and b < right_end and not is_punct(doc[b]) and not _stop(doc[b].text, norms[b]) \
@@ -188,7 +218,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         b += 1
     pronoun = None
     speaker = None
-    if b > a and norms[a] in _PREPOSITIONAL:
+    if b > a and norms[a] in _PREPOSITIONAL and doc[a].text not in ("علي", "وعلي"):
         return None                                # كُتب عليها: a passive, nobody speaks
     if b > a and (_is_title(norms, a) or norms[a] in _BODY):
         c = b
@@ -208,33 +238,109 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if speaker is None and b > a:
         speaker = sent.span(a, b)
         if _bare(norms[a]) in _CHANNEL_NOUNS and b - a <= 2:
-            pronoun = "body"                       # وأشار البيان إلى أن: the body whose statement it is
+            pronoun = "document"                   # وأشار البيان إلى أن: the body whose statement it is
     elif speaker is None:
         pronoun = "any"
     # Content: after the complementizer or colon, else what follows the speaker.
     k = b
-    while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":") and k - b < 8 \
-            and norms[k] not in _PARTICIPLES:
+    while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":") and k - b < 16 \
+            and norms[k] not in _PARTICIPLES and sent.open[k]:
         k += 1
+    clause = colon = False
     if k < n and (norms[k] in _COMPLEMENT or doc[k].text == ":"):
         said = content(sent, k + 1, n)
+        clause, colon = norms[k] in _COMPLEMENT, doc[k].text == ":"
     elif norms[cue.start] in _CLAUSE_ONLY:
         return None         # أعلنت الوزارة منع الاستيراد: an announced act, no statement
     else:
+        first = b
+        while first < n and is_punct(doc[first]):
+            first += 1
+        if cue.cls == "say" and first < n and norms[first] in _TOPIC_PREPOSITIONS:
+            # كشف عن خطة، أشار إلى إصدار تعليمات: the object reports what was said
+            return Attribution(cue, speaker, pronoun, content(sent, first + 1, n), None, clause=True)
         said = content(sent, b, n, skip=(_STOPS - {fold("أي")}) | _CHANNEL_NOUNS)     # نفت أي تقليص: "any" is the object's
-    return Attribution(cue, speaker, pronoun, said, None)
+        if said is not None and cue.cls == "say":
+            first = sent.token_at(said[0])
+            w = norms[first] if first < n else ""
+            if first < n and not sent.frame[first]:
+                pass            # وأضاف "نحن ...": the quotation is the content
+            elif w in _TOPIC_PREPOSITIONS or (w.startswith("ب") and len(w) > 3 and w != fold("بشدة")):
+                clause = True   # كشف عن خطة، أشار إلى إصدار، أفاد بورود: the object reports what was said
+            else:
+                said = None     # صرّح X خلال لقائه السفير: no content of its own
+    return Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
+
+
+def _lam_object(w: str) -> str:
+    """The noun after the preposition لـ: للتلفزيون → التلفزيون, لشبكة → شبكة."""
+    rest = "ال" + w[2:] if w.startswith("لل") else w[1:]
+    return _bare(rest)
+
+
+def _title_phrase(sent: Sentence, k: int, end: int, norms: list[str]) -> int:
+    """End of a title written after a name (المتحدث باسم حكومة إقليم كوردستان): up to a comma, a
+    complementizer, a channel or another stop."""
+    doc = sent.doc
+    b = k + 1
+    while b < end and b - k < 8:
+        w = norms[b]
+        if is_punct(doc[b]) or doc[b].text in ("«", '"', ":") or w in _COMPLEMENT or (_stop(doc[b].text, w) and w != fold("باسم")) \
+                or w.startswith("لل") or (w.startswith("ل") and not w.startswith("ال") and b + 1 < end
+                                          and norms[b + 1] in _COMPLEMENT):
+            break
+        b += 1
+    return b
+
+
+def _attribute_passive(sent: Sentence, cue: Cue, norms: list[str]) -> Attribution | None:
+    """وجاء في البيان: "..." / وجاء في بيان لمديرية الدفاع المدني أن ...: the document's author speaks."""
+    doc = sent.doc
+    n = len(doc)
+    a = cue.end
+    if a >= n or _bare(norms[a]) not in _DOCS | _CHANNEL_NOUNS:
+        return None
+    k = a + 1
+    while k < n and (norms[k] in _ISSUED or norms[k] == fold("عن")):
+        k += 1
+    b = k
+    while b < n and not is_punct(doc[b]) and norms[b] not in _COMPLEMENT and doc[b].text not in (":", "«", '"') \
+            and b - k < MAX_SPEAKER_TOKENS:
+        b += 1
+    speaker = pronoun = None
+    if b > k:
+        start = sent.span(k, k + 1)[0]
+        if doc[k].text.startswith("ل") and not norms[k].startswith("ال") and len(doc[k].text) > 3:
+            start += 1          # بيان لمديرية ...: the author
+        speaker = (start, sent.span(k, b)[1])
+    else:
+        pronoun = "document"
+    j = b
+    while j < n and is_punct(doc[j]) and doc[j].text != ":":
+        j += 1
+    colon = j < n and doc[j].text == ":"
+    clause = j < n and norms[j] in _COMPLEMENT
+    start = j + 1 if colon or clause else j
+    return Attribution(cue, speaker, pronoun, content(sent, start, n), None, clause=True, colon=colon)
 
 
 _DATA = {fold(w) for w in DATA_NOUNS}
+_OUTLETS = {fold(w) for w in OUTLETS} | {fold(w[2:]) for w in OUTLETS if w.startswith("ال")}
+_TOPIC_PREPOSITIONS = {fold(w) for w in ("عن", "إلى", "الى")}
+_ADVERBS = {fold(w) for w in ADVERBS}
 _DOCS = {fold(w) for w in DOCUMENT_NOUNS}
 _WAFQ = {fold(w) for w in ("وفق", "ووفق")}
 _ISSUED = {fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة")}
 _RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "لمراسل", "لمراسلة", "لمراسلنا")}
-_OPENERS = {fold(w) for w in ("في", "وفي", "من", "ومن", "بدوره", "بدورها", "لكن", "ولكن", "أما", "وأما")}
+_OPENERS = {fold(w) for w in ("في", "وفي", "من", "ومن", "بدوره", "بدورها", "لكن", "ولكن", "أما", "وأما", "كما",
+                               "ثم", "فيما", "وكما", "خلال", "عبر", "وخلال")}
 
 
 def _bare(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+_OBJECTS_BARE = {_bare(w) for w in _OBJECTS}
 
 
 def _addressee(norms: list[str], k: int, end: int) -> bool:
@@ -340,11 +446,14 @@ def name_of(text: str) -> str | None:
         return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY \
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
-        if _is_title(norms, i) or w.startswith("ال") or w in _COMMON or w in _BODY or w in _LINKS:
-            continue
+        if _is_title(norms, i) or w.startswith("ال") or w in _COMMON or w in _BODY or w in _LINKS \
+                or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)):
+            continue            # المستشار الإعلامي للحزب ...، ممثل الإقليم في طهران ...: not the name yet
         j = i
         while j < len(words) and not norms[j].startswith("ال") and not _stop(words[j], norms[j]):
             j += 1
+        if i == 0 and 0 < j < len(words) and norms[j] in _TITLES:
+            return " ".join(words[:j])      # زانا عمر المتحدث باسم حكومة الإقليم: the name, then its title
         if j < len(words) and norms[j].startswith("ال"):
             j += 1
             if norms[j - 1] in _SECOND_HALVES and j < len(words) and not norms[j].startswith("ال") \
@@ -385,6 +494,15 @@ class ArabicRules(StatementRules):
     title_words = frozenset(TITLES | COMMON)
     honorifics = frozenset(fold(w) for w in ("الدكتور", "السيد", "السيدة", "العميد", "اللواء", "العقيد"))
     vague_speakers = ("مصدر", "مصادر", "تجار", "مواطن", "أحد")
+    split_glued_quotes = True
+    complementizers = frozenset("إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن إننا أننا بأنه بأنها".split())
+    coordinators = frozenset({"و", "فيما", "كما", "ثم"})
+    follow_adverbs = frozenset({"أيضا", "كذلك", "في", "الوقت", "ذاته", "نفسه"})
+    outlets = frozenset(OUTLETS)
+    document_nouns = frozenset(DOCUMENT_NOUNS)
+    time_words = frozenset("""اليوم أمس غدا مساء صباح فجر ظهر ليلة يوم الاثنين الإثنين الثلاثاء الأربعاء الخميس
+        الجمعة السبت الأحد وأمس واليوم كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين الأول الثاني
+        يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر""".split())
 
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
         return attribute(sent, cue)
