@@ -51,8 +51,7 @@ class Speakers:
             # "that official of the ministry", ئەو بەرپرسەی ...: a speaker heard before
             ent = self._demonstrative(norms - rules.norms(words[0]))
             if ent is not None:
-                self.entities[ent].mentions.append(written)
-                return ent
+                return ent      # not a name of its own: the entity keeps its mentions
         kind = rules.mention_kind(written)
         name = rules.name_of(written) if kind == "person" else None
         entities = self.entities

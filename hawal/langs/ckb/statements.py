@@ -11,55 +11,91 @@ from ...statements.tokens import (
     MAX_SPEAKER_TOKENS, Attribution, Cue, Sentence, content, fold, frame_run, is_punct, segments, strip,
 )
 
-CUES = {
-    "say": """وت گوت وتی گوتی ووتی وتیشی گوتیشی وتویەتی گوتویەتی ڕایگەیاند ڕاشیگەیاند ڕایشگەیاند ڕاگەیاند
-        ڕادەگەیەنێت ڕایدەگەیەنێت دەڵێت دەڵێن دەڵێ نووسی نووسیویەتی نووسیبووی""".split() + [
-        "جەختی کردەوە", "جەختیکردەوە", "جەختیشی کردەوە", "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوەشدا",
-        "ئاماژەی بەوەش کرد", "ئاماژەی بەوەدا", "ڕوونی کردەوە", "ڕوونیکردەوە", "وای گوت", "وای وت",
-        "باسی لەوە کرد", "ئاشکرای کرد", "زیادی کرد"],
-    "eval": ["ئیدانەی کرد", "ئیدانە کرد", "ڕەتی کردەوە", "ڕەتیکردەوە", "نکۆڵی کرد", "نکۆڵیی کرد",
-             "هۆشداریدا", "هۆشداری دا", "ئاگاداری کردەوە", "تۆمەتباری کرد", "هەڕەشەی کرد", "سەرکۆنەی کرد",
-             "ڕەخنەی گرت", "داوای کرد", "ڕەت کردەوە", "ڕەتکردەوە"],
-    "part": [],
-    "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی"],
-}
-# Sorani cues split around their object: ڕەخنەی لە X گرت, داوای لە X کرد.
-SPLIT_CUES = [("ڕەخنەی", "گرت", "eval"), ("داوای", "کرد", "eval"), ("ئاماژەی", "کرد", "say"),
-                  ("ئاماژەی", "دابوو", "say"), ("جەختی", "کردەوە", "say"), ("جەختیان", "کردەوە", "say"),
-                  ("ڕەخنەی", "گرتووە", "eval"), ("داوای", "کردووە", "eval")]
+# Cue lexicon. Each entry is expanded by `_variants` into the forms running text uses: the additive
+# clitic ش (ئاماژەشی بەوە کرد, باسی لەوەش کرد), words written together (بەوەکرد), and the tenses of the
+# light verb (کرد, کردووە, کردبوو; دا, داوە, دابوو). Folding makes ه/ە, ي/ی, ك/ک and ڕ/ر one.
+_SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیشی وتبووی گوتبووی وتویەتی گوتویەتی وتوویەتی گوتوویەتی وتووە
+    گوتووە ڕایگەیاند ڕاشیگەیاند ڕایشگەیاند ڕاگەیاند ڕایانگەیاند ڕایگەیاندووە ڕاگەیاندووە ڕایگەیاندبوو
+    ڕادەگەیەنێت ڕایدەگەیەنێت ڕایدەگەیێنێت ڕادەگەیێنێت ڕادەگەیەنن ڕایدەگەیەنن ڕاشیدەگەیەنێت دەڵێت دەڵێن دەڵێ
+    دەشڵێت دەشڵێن دەشڵێ نووسی نووسیویەتی نووسیوویەتی نووسیبووی""".split() + [
+    # https://xelk.org (دەڵێت، ...), https://npasyria.com/krd/16776 (ڕایدەگەیەنێت، کە), https://slemanipress.net/babat/8421
+    # (ئاماژە بەوە دەکات), https://ku.kurdpress.com/news/222877 (جەخت لەوە دەکاتەوە), https://haremnews.com/details/57315
+    "جەختی کردەوە", "جەختی لەوە کردەوە", "جەخت لەوە دەکاتەوە", "جەخت لەوە دەکەنەوە", "جەخت دەکاتەوە",
+    "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوە دا", "ئاماژە بەوە دەکات", "ئاماژە بەوە دەکەن",
+    "ئاماژە بەوە دەدات", "ڕوونی کردەوە", "وای گوت", "وای وت", "باسی لەوە کرد", "باس لەوە دەکات", "باس لەوە دەکەن",
+    "ئاشکرای کرد", "زیادی کرد", "ئەوەی خستەڕوو", "خستییەڕوو", "خستیەڕوو", "بڵاوی کردەوە"]
+# Claims: the object states what is claimed.
+_CLAIM = ["هۆشداری دا", "هۆشداری دەدات", "ئاگاداری کردەوە", "تۆمەتباری کرد", "هەڕەشەی کرد"]
+# Acts (https://balkesh.com/?p=21884 ئیدانە و سەرکۆنەی ... دەکات): statements only with a clause or a quotation.
+_ACT = ["ئیدانەی کرد", "ئیدانە دەکات", "ئیدانە دەکەن", "ئیدانە کرد", "سەرکۆنەی کرد", "ڕەتی کردەوە", "ڕەت کردەوە",
+        "ڕەتی دەکاتەوە", "ڕەت دەکاتەوە", "نکۆڵی کرد", "نکۆڵیی کرد", "ڕەخنەی گرت", "ڕەخنە دەگرێت"]
+# Appeals (https://www.speemedia.com ... حکومەت داوا دەکات): statements only with a quotation.
+_APPEAL = ["داوای کرد", "داوا دەکات", "داوا دەکەن", "داوایان کرد"]
+# لە ڕاگەیەنراوەکەدا هاتووە، ...: it says in X's statement (https://npasyria.com/krd/16776).
+_PASSIVE = ["هاتووە", "هاتبوو"]
+_TENSES = {"کرد": ("کرد", "کردووە", "کردبوو"), "دا": ("دا", "داوە", "دابوو"),
+           "کردەوە": ("کردەوە", "کردووەتەوە", "کردبووەوە"), "گرت": ("گرت", "گرتووە", "گرتبوو")}
 
 
-def _variants(cue: str) -> list[str]:
-    """Forms a Sorani cue takes in running text: the additive clitic ش moves the person ending
-    (جەختی کردەوە → جەختیشی کردەوە, داوای کرد → داواشی کرد) and the present perfect (کرد → کردووە)."""
+def _variants(cue: str) -> set[str]:
+    """Forms a Sorani cue takes in running text (see above)."""
     words = cue.split()
-    out = [cue]
-    first = words[0]
-    if first.endswith("ی") and len(first) > 2:
-        stem = first[:-1]
-        out.append(" ".join([stem + "شی" if stem[-1] in "اەۆێوی" else first + "شی", *words[1:]]))
-    if words[-1] == "کرد":
-        out += [f[: -len("کرد")] + "کردووە" for f in list(out)]
-    if words[-1] == "کردەوە":
-        out += [f[: -len("کردەوە")] + "کردووەتەوە" for f in list(out)]
-    return out
+    forms = {tuple(words)}
+    if words[-1] in _TENSES:
+        forms |= {(*words[:-1], t) for t in _TENSES[words[-1]]}
+    if len(words) > 1:
+        clitic = set()
+        for f in forms:
+            first = f[0]
+            if first.endswith("ی") and len(first) > 2:
+                stem = first[:-1]
+                clitic.add((stem + "شی" if stem[-1] in "اەۆێوی" else first + "شی", *f[1:]))
+            if len(f) > 2 and f[1] in ("بەوە", "لەوە"):
+                clitic.add((f[0], f[1] + "ش", *f[2:]))
+        forms |= clitic
+        joined = set()
+        for f in forms:
+            joined.add((*f[:-2], f[-2] + f[-1]))       # بەوە کرد → بەوەکرد, ڕەتی کردەوە → ڕەتیکردەوە
+            joined.add(("".join(f),))
+        forms |= joined
+    return {" ".join(f) for f in forms}
 
 
-for _cls in ("say", "eval"):
-    CUES[_cls] = sorted({v for c in CUES[_cls] for v in _variants(c)})
+CUES = {
+    "say": sorted({v for c in _SAY for v in _variants(c)}),
+    "claim": sorted({v for c in _CLAIM for v in _variants(c)}),
+    "act": sorted({v for c in _ACT for v in _variants(c)}),
+    "appeal": sorted({v for c in _APPEAL for v in _variants(c)}),
+    "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی"],
+    "passive": _PASSIVE,
+}
+# Sorani cues split around their object: ڕەخنەی لە X گرت, داوای لە X کرد, ئیدانەی X کرد.
+SPLIT_CUES = [("ڕەخنەی", "گرت", "act"), ("ڕەخنەی", "گرتووە", "act"), ("ڕەخنەی", "دەگرێت", "act"),
+              ("ئیدانەی", "کرد", "act"), ("ئیدانەی", "دەکات", "act"), ("ئیدانەی", "دەکەن", "act"),
+              ("ئیدانە", "دەکات", "act"), ("ئیدانە", "دەکەن", "act"), ("باسی", "کرد", "act"),
+              ("داوای", "کرد", "appeal"), ("داوای", "کردووە", "appeal"), ("داوا", "دەکات", "appeal"),
+              ("داوا", "دەکەن", "appeal"), ("ئاماژەی", "کرد", "say"), ("ئاماژەی", "دابوو", "say"),
+              ("ئاماژەی", "دا", "say"), ("جەختی", "کردەوە", "say"), ("جەختیان", "کردەوە", "say"),
+              ("ئاماژەشی", "کرد", "say"), ("ئاماژەشی", "داوە", "say")]
+OUTLETS = set("""هەواڵ هەواڵی کوردپرێس ڕووداو کوردستان24 کوردستان24ـی ئاژانسی ئاژانس کەناڵی کەناڵ ماڵپەڕی ماڵپەڕ
+    ڕۆژنامەی ڕۆژنامە تۆڕی میدیایی""".split())
+TIME_WORDS = set("""ئەمڕۆ ئەمشەو ئەمشەوی دوێنێ دوێنێشەو سبەی سبەینێ بەیانی بەیانیی بەرەبەیانی ئێوارە ئێوارەی
+    نیوەڕۆ نیوەڕۆی ڕۆژی شەوی شەممە یەکشەممە دووشەممە سێشەممە چوارشەممە پێنجشەممە هەینی ئەمڕۆش
+    کانوونی شوبات ئازار نیسان ئایار حوزەیران تەممووز ئاب ئەیلوول تشرینی ڕێبەندان ڕەشەمە خاکەلێوە بانەمەڕ
+    جۆزەردان پووشپەڕ گەلاوێژ خەرمانان ڕەزبەر گەڵاڕێزان سەرماوەز بەفرانبار""".split())
 
 
 BODY_STEMS = set("""سەرۆکایەتی حکومەت حکوومەت وەزارەت پەرلەمان ئەنجومەن سوپا پۆلیس فەرماندەیی سەندیکا فراکسیۆن
     نووسینگە ڕێکخراو فڕۆکەخانە بەڕێوەبەرایەتی ئاسایش شارەوانی پارت یەکێتی ڕاپۆرت ئامار ڕاپۆرتێک نەتەوە کۆمیسیۆن لیژنە
-    دەستەی دەستە ئاژانس کۆمپانیا سەرچاوە سەرچاوەیەک""".split())
-TITLES = set("""سەرۆک سەرۆکی وەزیر وەزیری وتەبێژ وتەبێژی گوتەبێژ گوتەبێژی پارێزگار پارێزگاری نوێنەر نوێنەری
+    دەستەی دەستە ئاژانس کۆمپانیا سەرچاوە سەرچاوەیەک فەرمانگە تۆڕ""".split())
+TITLES = set("""سەرۆک سەرۆکی سەرۆکوەزیران سەرۆکوەزیرانی سەرۆککۆمار سەرۆککۆماری سکرتێر سکرتێری کونسوڵ کونسوڵی وەزیر وەزیری وتەبێژ وتەبێژی گوتەبێژ گوتەبێژی پارێزگار پارێزگاری نوێنەر نوێنەری
     ئەندام ئەندامی بەڕێوەبەر بەڕێوەبەری باڵیۆز باڵیۆزی فەرماندە فەرماندەی دکتۆر د. مامۆستا کاک خاتوو
     جێگر جێگری ڕاوێژکار ڕاوێژکاری قائیمقام قائیمقامی عەقید عەمید لیوا موقەدەم نەقیب ملازم بەڕێز
     پەرلەمانتار پەرلەمانتاری دکتۆرە""".split())
 DATA_NOUNS = set("ئامار ئامارەکانی ئامارەکان ئاماری داتاکانی داتای زانیارییەکانی".split())
 # Documents: بەپێی نرخنامەی نوێی وەزارەت... names the ministry; ڕاگەیەندراوەکە ئاماژەی بەوە دابوو speaks for
 # the body that issued it.
-DOCUMENT_STEMS = ("نرخنامە", "بەیاننامە", "ڕاگەیەندراو", "ڕاپۆرت", "نووسراو", "بڕیارنامە")
+DOCUMENT_STEMS = ("نرخنامە", "بەیاننامە", "ڕاگەیەندراو", "ڕاگەیەنراو", "ڕاپۆرت", "نووسراو", "بڕیارنامە", "پەیام")
 COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی بەغدا هەولێر هەولێری سلێمانی دهۆک کەرکووک ئێران تورکیا شنگال
     کەلار هەڵەبجە زاخۆ گەرمیان ڕانیە ناوخۆ ناوخۆی دەرەوە دەرەوەی دارایی تەندروستی پەروەردە کشتوکاڵ کشتوکاڵی
     وزە سامانە سروشتییەکان فیدراڵ حکومەت حکومەتی""".split())
@@ -67,7 +103,7 @@ SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەی�
 PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any"}
 NOT_NAMES = {"یەکێک", "هەندێک", "زۆربەی", "کەسێک"}
 ADVERBIAL_OPENERS = set("""لە بە هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت""".split())
-SUFFIXES = ("ەکانی", "ەکەی", "ەکان", "ەکە", "یەکی", "یەک", "ێکی", "ێک", "ەوە", "ی")
+SUFFIXES = ("ەکانی", "ەکەی", "ەکان", "ەکە", "یەکی", "یەک", "ێکی", "ێک", "ەوە", "ییە", "یە", "ی")
 
 
 
@@ -95,15 +131,23 @@ def norms(text: str) -> set[str]:
 _BODY_KEYS = {k for s in BODY_STEMS for k in norms(s)}
 _BODY_FOLDED = {fold(s) for s in BODY_STEMS}
 
-_STOPS = {fold(w) for w in SPEAKER_STOPS} | {fold("بە")}
+_STOPS = {fold(w) for w in SPEAKER_STOPS} | {fold("بە")} | {fold(w) for w in TIME_WORDS}
 _OPENERS = {fold(w) for w in ADVERBIAL_OPENERS}
-_LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵام", "هاوکات", "هەر", "وە")}
+_LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵام", "هاوکات", "هەر", "وە", "ئەوەی", "ئەوەشی",
+                            "ئەوەیشی", "ئەمەی", "ئەمەشی")}
 _PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
 _TITLES = {fold(w) for w in TITLES}
 _COMMON = {fold(w) for w in COMMON}
 _THAT = {fold("کە"), ":"}
 
 
+_TIME = {fold(w) for w in TIME_WORDS}
+_CIRCUM_OPENERS = {fold(w) for w in ("لە", "لەو", "لەم")}
+# Prepositions written together with their noun: what follows is no longer the subject.
+_PREFIXED = {fold(w) for w in """لەمیانی لەبارەی لەسەر لەلایەن لەگەڵ لەکاتی لەماوەی لەدوای لەپێش لەناو لەبەردەم
+    لەکۆتاییدا لەوبارەیەوە لەبەرامبەر سەبارەت""".split()}
+_PER_WORDS = {fold(w) for w in ("بەپێی", "بەگوتەی", "بەوتەی")}
+_FOLLOW = {fold(w) for w in ("،", ",")}
 _HONORIFICS = {fold(w) for w in "عەقید عەمید لیوا موقەدەم نەقیب ملازم دکتۆر دکتۆرە د. مامۆستا کاک خاتوو بەڕێز".split()}
 _DOCUMENTS = tuple(fold(w) for w in DOCUMENT_STEMS)
 _DATA = {fold(w) for w in DATA_NOUNS}
@@ -129,6 +173,26 @@ def _apposition(sent: Sentence, comma: int) -> int:
     return comma
 
 
+def _indefinite(word: str) -> bool:
+    return word.endswith(("ێک", "یەک", "ێکی", "یەکی", "ێکیش", "یەکیش"))
+
+
+def _subject_np(sent: Sentence, a: int, b: int) -> int:
+    """End of a subject before an object and its verb: an izafe chain, then a name of up to three
+    words; the next izafe word, verb or "و" begins what follows."""
+    doc = sent.doc
+    k = a
+    while k < b - 1 and doc[k].text.endswith("ی") and doc[k].norm_ not in _STOPS:
+        k += 1
+    k += 1
+    names = 0
+    while k < b and names < 3 and not doc[k].text.endswith("ی") and doc[k].text != "و" \
+            and not doc[k].text.startswith(("دە", "نا")):
+        k += 1
+        names += 1
+    return k
+
+
 def _izafe_np(sent: Sentence, a: int, b: int) -> int:
     """End of the noun phrase starting at a: an izafe chain (وەزارەتی پەروەردەی حکومەتی هەرێم) and a
     name after it; what follows (the object of the verb) is not part of the speaker."""
@@ -145,11 +209,56 @@ def _izafe_np(sent: Sentence, a: int, b: int) -> int:
     return end
 
 
+def _adverbial(sent: Sentence, a: int, b: int) -> bool:
+    """A segment before the verb that cannot hold its subject: a date or time (دووشەممە، ١٣ی تشرینی
+    یەکەم), an opener (لە ...، لەبارەی ...) or an "according to" phrase (بەپێی هەواڵی کوردپرێس)."""
+    doc = sent.doc
+    first = doc[a].norm_
+    if first in _OPENERS or first in _PER_WORDS or first[:1].isdigit():
+        return True
+    return all(t.norm_ in _TIME or t.norm_[:1].isdigit() or is_punct(t) for t in doc[a:b])
+
+
+def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
+    """لەو ڕاگەیەنراوەی حکومەتی هەرێمدا هاتووە، ...: the author of the document speaks; with the
+    document alone (لە ڕاگەیەنراوەکەدا هاتووە، تێیدا هاتووە) the body that issued it."""
+    doc = sent.doc
+    n = len(doc)
+    left_start = frame_run(sent, cue.start - 1, -1) + 1
+    k = next((j for j in range(left_start, cue.start) if doc[j].norm_.lstrip("لهو").startswith(_DOCUMENTS)
+              or doc[j].norm_.startswith(_DOCUMENTS)), None)
+    speaker = pronoun = None
+    if k is None:
+        if cue.start > 0 and doc[cue.start - 1].norm_ == fold("تێیدا"):
+            pronoun = "document"
+        else:
+            return None         # "has come": no document, nobody speaks
+    else:
+        a, b = k + 1, cue.start
+        while b > a and is_punct(doc[b - 1]):
+            b -= 1
+        if a < b:
+            start, end = sent.span(a, b)
+            if doc[b - 1].text.endswith("دا") and len(doc[b - 1].text) > 4:
+                end -= 2        # حکومەتی هەرێمدا: the postposition is not the name
+            speaker = (start, end)
+        else:
+            pronoun = "document"
+    j = cue.end
+    while j < n and is_punct(doc[j]) and doc[j].text != ":":
+        j += 1
+    colon = j < n and doc[j].text == ":"
+    start = j + 1 if colon or (j < n and doc[j].norm_ == fold("کە")) else j
+    return Attribution(cue, speaker, pronoun, content(sent, start, n), None, clause=True, colon=colon)
+
+
 def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     doc = sent.doc
     n = len(doc)
     right_end = frame_run(sent, cue.end, 1)
     verb_end = cue.split_end + 1 if cue.split_end >= 0 else cue.end
+    if cue.cls == "passive":
+        return _attribute_passive(sent, cue)
     if cue.cls == "per":
         a = b = cue.end
         if a + 1 < right_end and doc[a].norm_ in _DATA:       # بەپێی ئامارەکانی بەڕێوەبەرایەتی...
@@ -182,9 +291,14 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     segs = []
     for a, b in segments(doc, left_start, cue.start, seps=("،", ",")):
         a, b = strip(doc, a, b)
-        while a < b and doc[a].norm_ in _LEAD:
-            a += 1
-        if a < b and doc[a].norm_ not in _OPENERS:
+        while a < b and (doc[a].norm_ in _LEAD or doc[a].norm_ in _TIME):
+            a += 1              # هەروەها ...، ئەمشەو یەکشەممە سەندیکای ...: not the subject
+        if a < b and doc[a].norm_ in _CIRCUM_OPENERS:
+            # لە پەیامێکدا سەرۆکوەزیران ...: the phrase closes with -دا / -ەوە, the subject follows it
+            close = next((k for k in range(a + 1, b) if doc[k].text.endswith(("دا", "ەوە"))), None)
+            if close is not None and close + 1 < b:
+                a = close + 1
+        if a < b and not _adverbial(sent, a, b):
             segs.append((a, b))
     speaker = pronoun = None
     sp_end = left_start
@@ -195,16 +309,28 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 or (b - a >= 2 and doc[a].text.endswith("ی"))):
             # قائیمقامی ڕانیە، هەڤاڵ مستەفا، ...: the role and the name in apposition, one speaker
             appos = segs[1][1]
+        elif len(segs) >= 2 and _name_like(sent, a, b) and (doc[segs[1][0]].norm_ in _TITLES
+                                                             or doc[segs[1][0]].text.endswith("ی")):
+            # نەوزاد هادی، پارێزگاری هەولێر ڕایگەیاند: the name and its title, one speaker
+            c, d = segs[1]
+            k = c
+            while k < d and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _TIME or k == c):
+                k += 1
+            appos = k
         else:
             appos = None
             named = next((k + 2 for k in range(a, b - 2) if (doc[k].norm_, doc[k + 1].norm_) == _NAMED), None)
             if named is not None:
                 a = named                     # یەکێک لە دوکاندارەکان بە ناوی ڕێبین عوسمان
             k = a
-            while k < b and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _LEAD or k == a):
-                k += 1
+            while k < b and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _LEAD
+                             and doc[k].norm_ not in _PREFIXED or k == a
+                             or (doc[k].norm_ == fold("لە") and _indefinite(doc[k - 1].text))):
+                k += 1          # سەرچاوەیەکیش لە ئەنجوومەنی وەزیران: "a source in the council" is the speaker
             b = k
-            if cue.cls == "eval" and cue.split_end < 0 and b - a >= 3 and not (
+            if cue.start > 0 and doc[cue.start - 1].norm_ == fold("و") and b - a >= 3:
+                b = _subject_np(sent, a, b)   # X سوپاسی ... دەکات و دەڵێت: the subject of both verbs
+            if cue.cls in ("claim", "act", "appeal") and cue.split_end < 0 and b - a >= 3 and not (
                     verb_end < n and doc[verb_end].norm_ in _THAT):
                 b = _izafe_np(sent, a, b)     # subject, then the object of ڕەت کردەوە
         if appos is not None:
@@ -215,22 +341,27 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             if len(words) == 1 and words[0].norm_ in _PRONOUNS:
                 pronoun = _PRONOUNS[words[0].norm_]
             elif len(words) == 1 and words[0].norm_.startswith(_DOCUMENTS):
-                pronoun = "body"            # ڕاگەیەندراوەکە ئاماژەی بەوە دابوو: the body that issued it
+                pronoun = "document"        # ڕاگەیەندراوەکە ئاماژەی بەوە دابوو: the body that issued it
             speaker = sent.span(a, b)
     if speaker is None:
         pronoun = "any"
-    # Content: after کە or a colon, else after the verb, else (condemned, criticised) before it.
+    # Content: after کە or a colon, else after the verb (a clause either way), else (warned,
+    # accused) the object before it.
     k = verb_end
+    while k < n and doc[k].norm_ in _FOLLOW:
+        k += 1                  # ئاشکراشی کرد، کە / دەڵێت هەروەها
+    colon = k < n and doc[k].text == ":"
     if k < n and doc[k].norm_ in _THAT:
         said = content(sent, k + 1, n)
     else:
-        said = content(sent, verb_end, n, skip=_THAT)
-    if said is None and cue.cls == "eval":
+        said = content(sent, k, n, skip=_THAT)
+    clause = said is not None
+    if said is None and cue.cls == "claim":
         if cue.split_end >= 0:
             said = content(sent, cue.start + 1, cue.split_end, skip={fold("لە")})
         else:
             said = content(sent, max(sp_end, left_start), cue.start)
-    return Attribution(cue, speaker, pronoun, said, None)
+    return Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
 
 
 # ---------------------------------------------------------------- speakers and entities
@@ -286,6 +417,16 @@ class SoraniRules(StatementRules):
     title_words = frozenset(TITLES | COMMON)
     honorifics = frozenset(fold(w) for w in ("دکتۆر", "بەڕێز", "عەقید"))
     vague_speakers = ("سەرچاوە", "جووتیار", "شۆفێر", "هاووڵاتی")
+    split_glued_quotes = True
+    unmarked_direct = True
+    first_person = frozenset({"ئێمە", "من", "ئێمەش", "منیش", "ئێمەیش"})
+    complementizers = frozenset({"کە"})
+    coordinators = frozenset({"و"})
+    follow_adverbs = frozenset({"هەروەها", "پاشان", "دواتر"})
+    outlets = frozenset(OUTLETS)
+    document_nouns = frozenset(DOCUMENT_STEMS)
+    demonstratives = frozenset({"ئەو", "ئەم"})
+    time_words = frozenset(TIME_WORDS)
 
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
         return attribute(sent, cue)
@@ -309,6 +450,7 @@ class SoraniRules(StatementRules):
             return max(names, key=lambda n: (len(n.split()), len(n)))
         best = max(mentions, key=lambda m: (len(self.norms(m)), len(m)))
         best = re.sub(r"(\S{3,})یش$", r"\1", best.strip())       # کوردستانیش: the additive clitic
+        best = re.sub(r"^(\S+(?:ێک|یەک))یش(?=\s)", r"\1", best)     # سەرچاوەیەکیش لە ...
         return best.strip(" ,،")
 
 
