@@ -278,7 +278,7 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
         follow = None
         if c.cls in PARTICIPLES:
             follow = rules.follow_on(sent, c, out[0])
-        elif c.cls != "per" and _coordinated(rules, sent, c, edge):
+        elif c.cls != "per" and (_coordinated(rules, sent, c, edge) or rules.continues(sent, c)):
             if not rules.verb_final:
                 # "..., وقال وزير الداخلية إن": a second verb may name a speaker of its own after it
                 own = _attribute(rules, sent, c)
@@ -348,7 +348,8 @@ def _clean_speaker(rules: StatementRules, sent: Sentence, att: Attribution) -> N
     while i < b and (rules.is_time(sent.norms[i]) or is_punct(doc[i])):
         i += 1
     j = b
-    while j > i and (rules.is_time(sent.norms[j - 1]) or is_punct(doc[j - 1])):
+    while j > i and (rules.is_time(sent.norms[j - 1]) or is_punct(doc[j - 1])
+                     or sent.norms[j - 1] in rules.folded_coordinators):
         j -= 1
     if i >= j:
         att.speaker, att.pronoun = None, att.pronoun or "any"

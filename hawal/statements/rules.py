@@ -166,6 +166,11 @@ class StatementRules:
         return Attribution(cue, None, "same" if parent is not None else "any", said, None,
                            clause=clause, colon=colon, parent=parent)
 
+    def continues(self, sent: Sentence, cue: Cue) -> bool:
+        """A later verb that continues the clause before it without a coordinator (Sorani
+        "...، ئاماژەشی بەوە داوە کە ...": the additive clitic says "also")."""
+        return False
+
     def is_outlet(self, text: str) -> bool:
         """A news outlet ("broadcaster Rudaw", "وكالة الأنباء"), which passes on what others said."""
         words = re.findall(r"\w+", text)

@@ -72,8 +72,11 @@ class Speakers:
             e = entities[ent_id]
             if kind != "other" and e.kind != "other" and kind != e.kind:
                 continue
+            if kind == "body" and e.kind == "other" and not self._same_head(written, e):
+                continue        # المديرية is not المتحدث باسم المديرية: a body is not its spokesman
             if norms and norms <= e.norms or (e.kind == "person" and len(e.names) and kind == "person"
-                                              and any(rules.norms(nm) <= norms for nm in e.names if len(nm.split()) == 1)):
+                                              and any(rules.norms(nm) and rules.norms(nm) <= norms
+                                                      for nm in e.names if len(nm.split()) == 1)):
                 e.mentions.append(written)
                 e.norms |= norms
                 if e.kind == "other" and kind != "other":
@@ -84,6 +87,11 @@ class Speakers:
         self._add_name(e, written)
         entities.append(e)
         return len(entities) - 1
+
+    def _same_head(self, written: str, e: Entity) -> bool:
+        """The mention's first word names what an earlier mention's first word names."""
+        head = self.rules.norms(written.split()[0]) if written.split() else set()
+        return any(head & self.rules.norms(m.split()[0]) for m in e.mentions if m.split())
 
     def _demonstrative(self, norms: set) -> int | None:
         for ent_id in reversed(self.recent):

@@ -55,7 +55,8 @@ TITLES = set("""وزير الوزير رئيس الرئيس المتحدث مت�
     قائد مدير الأمين أمين العميد اللواء العقيد الدكتور د. الشيخ السيد السيدة مستشار عضو زعيم المستشار الخبير
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
     طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
-    المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي""".split())
+    المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي المقدم مقدم النقيب نقيب الملازم ملازم الرائد رائد
+    الفريق فريق العقيد عقيد العميد عميد اللواء لواء""".split())
 # Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
 NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
@@ -164,8 +165,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         return _attribute_passive(sent, cue, norms)
     # Verb first: the speaker follows the cue.
     a = cue.end
-    while a < right_end and norms[a] in _ADVERBS:
-        a += 1          # أدان بشدة ...، قال أيضاً
+    while a < right_end and (norms[a] in _ADVERBS or norms[a] in _TIME_NOUNS):
+        a += 1          # أدان بشدة ...، قال أيضاً، حذرت الشهر الماضي
     while a < right_end and a <= cue.end + 1 and _addressee(norms, a, right_end):
         a += 1          # أكد للمربد أن / قال للصحفيين إن: the addressee, not the speaker
     b = a
@@ -212,7 +213,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                     and norms[b] not in _COMPLEMENT and not norms[b].startswith(("ال", "ل", "ب")):
                 b += 1          # مدير المفتشية خير الدين أحمد: a compound first name, then the surname
             break
-        if not is_title and not w.startswith("ال") and w not in _COMMON and w not in _BODY \
+        complement = w.startswith("ل") and not w.startswith("ال") and len(w) > 3 and not name_started \
+            and any(_is_title(norms, k) for k in range(a, b))     # مستشار رئيس الوزراء لشؤون المياه
+        if not is_title and not complement and not w.startswith("ال") and w not in _COMMON and w not in _BODY \
                 and norms[a] not in _BODY:          # تجار سوق الجملة في البصرة: a group, not a name
             name_started = True
         b += 1
@@ -220,7 +223,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     speaker = None
     if b > a and norms[a] in _PREPOSITIONAL and doc[a].text not in ("علي", "وعلي"):
         return None                                # كُتب عليها: a passive, nobody speaks
-    if b > a and (_is_title(norms, a) or norms[a] in _BODY):
+    if b > a and (_is_title(norms, a) or norms[a] in _BODY or (b + 1 < n and norms[b + 1] in _NAMED)):
         c = b
         if c < n and norms[c] == "فی":           # رئيس جمعية الخبازين في المحافظة، ياسين العبيدي،
             c = next((k for k in range(c + 1, min(n, c + 4)) if doc[k].text in ("،", ",")), b)
@@ -326,6 +329,9 @@ def _attribute_passive(sent: Sentence, cue: Cue, norms: list[str]) -> Attributio
 
 _DATA = {fold(w) for w in DATA_NOUNS}
 _OUTLETS = {fold(w) for w in OUTLETS} | {fold(w[2:]) for w in OUTLETS if w.startswith("ال")}
+_TIME_NOUNS = {fold(w) for w in """اليوم أمس الشهر الأسبوع العام السنة الماضي المقبل الجاري مساء صباح
+    الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد""".split()}
+_KANA = {fold(w) for w in ("كان", "كانت", "وكان", "وكانت", "قد", "وقد", "فقد")}
 _TOPIC_PREPOSITIONS = {fold(w) for w in ("عن", "إلى", "الى")}
 _ADVERBS = {fold(w) for w in ADVERBS}
 _DOCS = {fold(w) for w in DOCUMENT_NOUNS}
@@ -370,6 +376,8 @@ def _apposition(sent: Sentence, comma: int, norms: list[str]) -> int:
     d = comma + 1
     while d < len(doc) and doc[d].text not in ("،", ",", ".", ":") and d - comma <= 5:
         d += 1
+    if d < len(doc) and doc[d].text in ("،", ",") and comma + 2 < d and norms[comma + 1] in _NAMED:
+        return d            # صاحب أحد المحال، ويدعى كاوه رسول،
     if d < len(doc) and doc[d].text in ("،", ",") and _name_like(norms, comma + 1, d, [x.text for x in doc]):
         return d
     return comma
@@ -386,6 +394,10 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
         a, b = strip(doc, a, b)
         if a + 1 < b and norms[a] in _BUT and norms[a + 1] in _COMPLEMENT:
             a += 2                        # غير أن الخبير مصطفى حنتوش صرّح
+        while a < b and norms[a] in _KANA:
+            a += 1                        # وكانت مديرية الدفاع المدني قد حذرت
+        while b > a and norms[b - 1] in _KANA:
+            b -= 1
         if a < b and norms[a] in {fold("أما"), fold("وأما")}:
             a += 1                        # أما الخبيرة سلمى الدليمي فقالت
         elif a >= b or norms[a] in _OPENERS:
@@ -447,7 +459,8 @@ def name_of(text: str) -> str | None:
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
         if _is_title(norms, i) or w.startswith("ال") or w in _COMMON or w in _BODY or w in _LINKS \
-                or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)):
+                or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
+                or (w.startswith("ل") and len(w) > 3 and i > 0 and (_is_title(norms, i - 1) or norms[i - 1].startswith("ال"))):
             continue            # المستشار الإعلامي للحزب ...، ممثل الإقليم في طهران ...: not the name yet
         j = i
         while j < len(words) and not norms[j].startswith("ال") and not _stop(words[j], norms[j]):

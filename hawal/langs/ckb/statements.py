@@ -23,7 +23,9 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     "جەختی کردەوە", "جەختی لەوە کردەوە", "جەخت لەوە دەکاتەوە", "جەخت لەوە دەکەنەوە", "جەخت دەکاتەوە",
     "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوە دا", "ئاماژە بەوە دەکات", "ئاماژە بەوە دەکەن",
     "ئاماژە بەوە دەدات", "ڕوونی کردەوە", "وای گوت", "وای وت", "باسی لەوە کرد", "باس لەوە دەکات", "باس لەوە دەکەن",
-    "ئاشکرای کرد", "زیادی کرد", "ئەوەی خستەڕوو", "خستییەڕوو", "خستیەڕوو", "بڵاوی کردەوە"]
+    "ئاشکرای کرد", "زیادی کرد", "ئەوەی خستەڕوو", "خستییەڕوو", "خستیەڕوو", "بڵاوی کردەوە",
+    # https://hawlerweb.net/?p=51576: ڕاگەیەندراوەکە لە زاری X گواستووەتەوە کە ...
+    "گواستوویەتیەوە", "گواستووەتەوە", "گواستییەوە", "گواستیەوە"]
 # Claims: the object states what is claimed.
 _CLAIM = ["هۆشداری دا", "هۆشداری دەدات", "ئاگاداری کردەوە", "تۆمەتباری کرد", "هەڕەشەی کرد"]
 # Acts (https://balkesh.com/?p=21884 ئیدانە و سەرکۆنەی ... دەکات): statements only with a clause or a quotation.
@@ -102,7 +104,7 @@ COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی
 SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەیانی بەیانیی نیوەڕۆی ئێوارە ئێوارەی پاشان دواتر لەگەڵ کە ئەوەی ئەوەشی ئەوەیشی""".split())
 PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any"}
 NOT_NAMES = {"یەکێک", "هەندێک", "زۆربەی", "کەسێک"}
-ADVERBIAL_OPENERS = set("""لە بە هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت""".split())
+ADVERBIAL_OPENERS = set("""لە بە بۆ هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت""".split())
 SUFFIXES = ("ەکانی", "ەکەی", "ەکان", "ەکە", "یەکی", "یەک", "ێکی", "ێک", "ەوە", "ییە", "یە", "ی")
 
 
@@ -134,6 +136,7 @@ _BODY_FOLDED = {fold(s) for s in BODY_STEMS}
 _STOPS = {fold(w) for w in SPEAKER_STOPS} | {fold("بە")} | {fold(w) for w in TIME_WORDS}
 _OPENERS = {fold(w) for w in ADVERBIAL_OPENERS}
 _LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵام", "هاوکات", "هەر", "وە", "ئەوەی", "ئەوەشی",
+                            "پێشتر", "پێشتریش", "دواتریش", "هەروەهاش", "هاوکاتیش", "لای", "خۆیەوە",
                             "ئەوەیشی", "ئەمەی", "ئەمەشی")}
 _PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
 _TITLES = {fold(w) for w in TITLES}
@@ -142,6 +145,7 @@ _THAT = {fold("کە"), ":"}
 
 
 _TIME = {fold(w) for w in TIME_WORDS}
+_MOUTH_PREPOSITIONS = {fold("لە"), fold("بە")}
 _CIRCUM_OPENERS = {fold(w) for w in ("لە", "لەو", "لەم")}
 # Prepositions written together with their noun: what follows is no longer the subject.
 _PREFIXED = {fold(w) for w in """لەمیانی لەبارەی لەسەر لەلایەن لەگەڵ لەکاتی لەماوەی لەدوای لەپێش لەناو لەبەردەم
@@ -298,6 +302,11 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             close = next((k for k in range(a + 1, b) if doc[k].text.endswith(("دا", "ەوە"))), None)
             if close is not None and close + 1 < b:
                 a = close + 1
+        mouth = next((k for k in range(a, b - 1) if doc[k].norm_ in _MOUTH_PREPOSITIONS
+                      and doc[k + 1].norm_ == fold("زاری")), None)
+        if mouth is not None:
+            segs = []           # ڕاگەیەنراوەکە لە زاری وەزیری تەندروستی، ئاری ڕەشید، ...: the one quoted speaks
+            a = mouth + 2
         if a < b and not _adverbial(sent, a, b):
             segs.append((a, b))
     speaker = pronoun = None
@@ -356,6 +365,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     else:
         said = content(sent, k, n, skip=_THAT)
     clause = said is not None
+    if cue.cls == "act" and not (verb_end < n and doc[verb_end].norm_ in _THAT):
+        clause = False          # ڕەخنەی لە ... گرت، کە دەبوو ...: a relative clause on the object, not content
     if said is None and cue.cls == "claim":
         if cue.split_end >= 0:
             said = content(sent, cue.start + 1, cue.split_end, skip={fold("لە")})
@@ -396,6 +407,9 @@ def name_of(text: str) -> str | None:
             izafe = w.endswith("ی")
             continue
         if i == 0:
+            title_at = next((k for k in range(1, min(4, len(words))) if fold(words[k]) in _TITLES), None)
+            if title_at is not None:
+                return " ".join(words[:title_at])   # دانا ئەحمەد وتەبێژی بەڕێوەبەرایەتیی ...: the name, then its title
             return None if len(words) > 3 else text
         return " ".join(words[i:])
     return None
@@ -430,6 +444,13 @@ class SoraniRules(StatementRules):
 
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
         return attribute(sent, cue)
+
+    def continues(self, sent: Sentence, cue: Cue) -> bool:
+        """"...، ئاماژەشی بەوە داوە کە": after a comma, the additive clitic ش marks the same speaker."""
+        if cue.start == 0 or sent.doc[cue.start - 1].text not in ("،", ","):
+            return False
+        words = [t.text for t in sent.doc[cue.start:cue.verb_end]]
+        return any(re.search(r"(?:شی|یشی|ەش|یش)$", w) for w in words[:2])
 
     def norms(self, text: str) -> set[str]:
         return norms(text)

@@ -106,6 +106,7 @@ _PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
 _THAT = {fold("ku"), fold("ko")}
 _LINKERS = {fold(w) for w in ("ya", "yê", "yên", "a", "ê", "û")}
 _NAMED = (fold("bi"), fold("navê"))
+_THIS = {fold(w) for w in ("wê", "vê", "yekê", "ser", "li")}
 
 
 def _common(word: str) -> bool:
@@ -159,7 +160,9 @@ def _speaker_end(sent: Sentence, a: int, b: int) -> int:
             break
         if f == fold("û") and not (k + 1 < b and doc[k + 1].text[:1].isupper() and not prev_name):
             break
-        prev_name = w[:1].isupper() and not _common(w) and f not in _LINKERS
+        after_izafe = k > a and doc[k - 1].text.lower().endswith(IZAFE_ENDINGS + ("a",))
+        # Wezîrê Bazirganî û Pîşesaziyê ...: a word after an izafe completes the title, it is no name yet
+        prev_name = w[:1].isupper() and not _common(w) and f not in _LINKERS and not after_izafe
         k += 1
     return k
 
@@ -195,8 +198,8 @@ class KurmanjiRules(StatementRules):
         speaker, pronoun, sp_end = self._subject(sent, left_start, cue.start)
         # Content after the verb: after "ku", a colon or a comma; or straight after a verb of saying.
         k = cue.verb_end
-        while k < n and doc[k].norm_ in self.folded_follow_adverbs:
-            k += 1                  # "da zanîn jî, ...", "got jî:"
+        while k < n and (doc[k].norm_ in self.folded_follow_adverbs or doc[k].norm_ in _THIS):
+            k += 1                  # "da zanîn jî, ...", "got jî:", "amaje da wê yekê jî, ..."
         colon = k < n and doc[k].text == ":"
         introduced = k < n and (doc[k].norm_ in _THAT or doc[k].text in (":", ","))
         while k < n and (doc[k].norm_ in _THAT or doc[k].text in (":", ",")):
@@ -238,6 +241,12 @@ class KurmanjiRules(StatementRules):
                 continue
             if e - a == 1 and doc[a].norm_.startswith(_DOCUMENTS):
                 return sent.span(a, e), "document", e
+            rest = [s for s in segments(doc, b, j, seps=(",", "،")) if s[0] > b - 1]
+            if rest and rest[0][1] == j or (rest and len(rest) >= 1):
+                c, d = strip(doc, *rest[0])
+                name = doc[c:d].text
+                if c < d and d - c <= 3 and name_of(name) == name:
+                    return sent.span(a, d), None, d     # Rêveberê Giştî yê Çandiniyê li Zaxoyê, Mihemed Ferhad,
             return sent.span(a, e), None, e
         return None, None, i
 
