@@ -18,9 +18,9 @@ from ..segment import SegmentedArticle, fold_sentence_text
 from ..sources import DATELINE
 from .model import Statement
 from .quotes import Quote, find_quotes
-from .rules import PARTICIPLES, StatementRules, rules_for, set_norms
+from .rules import PARTICIPLES, StatementRules, rules_for
 from .speakers import Speakers
-from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, is_punct
+from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, Toks, is_punct, text_of, tokens_of
 
 FOLLOW_ON_BLOCKS = 3        # an uncued quote belongs to a speaker at most this many blocks back
 CONTINUED_SENTENCES = 4     # unquoted direct speech runs on over at most this many sentences
@@ -127,23 +127,31 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
     if m and "\n" not in body[:m.end()]:
         skip_until = m.end()        # never read a dateline as a speaker
     texts = [body[s.start:s.end] for s in segmented.sentences]
+    # Only sentences with a cue word are tokenized: the others can attribute nothing (quotes and
+    # continued speech need only their offsets).
+    wanted = [rules.may_attribute(t) for t in texts]
+    docs = iter(rules.nlp.tokenizer.pipe([t for t, w in zip(texts, wanted) if w], batch_size=256))
     sents: list[Sentence] = []
-    for s, doc in zip(segmented.sentences, rules.nlp.tokenizer.pipe(texts, batch_size=256)):
-        set_norms(doc)
-        frame, open_ = [], []
+    for s, text, want in zip(segmented.sentences, texts, wanted):
+        if not want:
+            empty = Toks()
+            empty.source = text
+            sents.append(Sentence(s.index, s.start, s.end, s.block, empty, [], [], 0))
+            continue
+        doc = tokens_of(next(docs), text)
         k = max(0, bisect.bisect_right(q_starts, s.start) - 1)
         local = [q for q in quotes[k:bisect.bisect_right(q_starts, s.end)] if q.end > s.start]
-        for t in doc:
-            pos = s.start + t.idx
-            if local:
+        lead = sum(1 for t in doc if s.start + t.idx < skip_until) if s.start < skip_until else 0
+        if not local:
+            frame = [i >= lead for i in range(len(doc))]
+            open_ = frame
+        else:
+            frame, open_ = [], []
+            for i, t in enumerate(doc):
+                pos = s.start + t.idx
                 inside = [q for q in local if q.start <= pos < q.end]
-                frame.append(pos >= skip_until and not inside)
-                open_.append(pos >= skip_until and all(q.words(body) < MIN_DIRECT_WORDS or q.start in titles
-                                                       for q in inside))
-            else:
-                frame.append(pos >= skip_until)
-                open_.append(pos >= skip_until)
-        lead = sum(1 for t in doc if s.start + t.idx < skip_until)
+                frame.append(i >= lead and not inside)
+                open_.append(i >= lead and all(q.words(body) < MIN_DIRECT_WORDS or q.start in titles for q in inside))
         sents.append(Sentence(s.index, s.start, s.end, s.block, doc, frame, open_, lead))
     return sents
 
@@ -175,24 +183,36 @@ def _clean_text(raw: str) -> str:
 def _cue_text(sent: Sentence, cue: Cue) -> str:
     if cue.split_end >= 0:
         return f"{sent.doc[cue.start].text} … {sent.doc[cue.split_end].text}"
-    return sent.doc[cue.start:cue.end].text
+    return text_of(sent.doc, cue.start, cue.end)
 
 
 # ---------------------------------------------------------------- cues and clauses
 
+SPLIT_GAP = 6               # words at most between the two parts of a split cue (ڕەخنەی لە ... گرت)
+
+
 def _find_cues(rules: StatementRules, sent: Sentence) -> list[Cue]:
     """Every cue outside quotation marks, in order, overlapping matches resolved."""
-    doc = sent.doc
-    phrases, split, classes = rules.matchers
+    phrases, split = rules.cue_index
+    norms = sent.norms
+    frame = sent.frame
+    n = len(norms)
+    blockers = rules.cue_blockers
     found: list[Cue] = []
-    for match_id, i, j in phrases(doc):
-        if all(sent.frame[i:j]) and not (i > 0 and sent.norms[i - 1] in rules.cue_blockers):
-            found.append(Cue(sent.index, i, j, classes[match_id]))
-    if split is not None:
-        for match_id, i, j in split(doc):
-            if sent.frame[i] and sent.frame[j - 1] and not any(c.start <= i < c.end for c in found) \
-                    and not (i > 0 and sent.norms[i - 1] in rules.cue_blockers):
-                found.append(Cue(sent.index, i, i + 1, classes[match_id], j - 1))
+    for i, w in enumerate(norms):
+        if not frame[i] or (i > 0 and norms[i - 1] in blockers):
+            continue
+        for words, cls in phrases.get(w, ()):
+            j = i + len(words)
+            if j <= n and tuple(norms[i:j]) == words and all(frame[i:j]):
+                found.append(Cue(sent.index, i, j, cls))
+                break
+        if w in split and not any(c.start <= i < c.end for c in found):
+            for last, cls in split[w]:
+                k = next((k for k in range(i + 2, min(n, i + 2 + SPLIT_GAP)) if norms[k] == last and frame[k]), None)
+                if k is not None:
+                    found.append(Cue(sent.index, i, i + 1, cls, k))
+                    break
     if not found:
         return []
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.verb_end))
@@ -225,7 +245,7 @@ def _main_cue(rules: StatementRules, sent: Sentence, cues: list[Cue]) -> Cue | N
 
 
 def _outlet_after(rules: StatementRules, sent: Sentence, cue: Cue) -> bool:
-    words = sent.doc[cue.end:min(len(sent.doc), cue.end + 3)].text
+    words = text_of(sent.doc, cue.end, min(len(sent.doc), cue.end + 3))
     return rules.is_outlet(words)
 
 
@@ -309,7 +329,10 @@ def _attribute(rules: StatementRules, sent: Sentence, cue: Cue) -> Attribution |
 def _channel(rules: StatementRules, sent: Sentence, att: Attribution) -> None:
     if rules.channel is None or att.channel:
         return
-    frame_text = "".join(t.text_with_ws if f else " " for t, f in zip(sent.doc, sent.frame))
+    if all(sent.frame):
+        frame_text = sent.doc.source
+    else:       # quotations blanked out: a channel is named outside them
+        frame_text = "".join(t.text + t.whitespace_ if f else " " for t, f in zip(sent.doc, sent.frame))
     m = rules.channel.search(frame_text)
     if m:
         att.channel = m.group().strip()

@@ -29,8 +29,9 @@ import importlib
 import re
 from functools import cached_property
 
-from .tokens import Attribution, Cue, Sentence, content, fold, folded, is_punct
+from .tokens import Attribution, Cue, Sentence, content, fold, folded
 
+_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+")
 VERBS = ("say", "claim", "act", "appeal", "passive", "quoth")     # classes that head a clause of their own
 PARTICIPLES = ("part", "partact")
 
@@ -83,30 +84,40 @@ class StatementRules:
         return nlp
 
     @cached_property
-    def matchers(self):
-        """(PhraseMatcher, Matcher for split cues or None, match id -> cue class)."""
-        from spacy.matcher import Matcher, PhraseMatcher
-
-        nlp = self.nlp
-        phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        classes: dict[int, str] = {}
+    def cue_index(self) -> tuple[dict, dict]:
+        """Cue phrases by their first folded word: ({first: [(words, class)], longest first},
+        {first: [(last word, class)]} for cues split around their object)."""
+        phrases: dict[str, list] = {}
         for cls, words in self.cues.items():
-            docs = []
             for w in words:
-                doc = nlp.make_doc(w)
-                set_norms(doc)
-                docs.append(doc)
-            if docs:
-                phrases.add(cls, docs)
-                classes[nlp.vocab.strings[cls]] = cls
-        split = None
-        if self.split_cues:
-            split = Matcher(nlp.vocab)
-            for first, last, cls in self.split_cues:
-                key = f"{cls}_split"
-                split.add(key, [[{"NORM": fold(first)}, {"OP": "{1,6}"}, {"NORM": fold(last)}]])
-                classes[nlp.vocab.strings[key]] = cls
-        return phrases, split, classes
+                toks = tuple(fold(t.text) for t in self.nlp.make_doc(w))
+                if toks:
+                    phrases.setdefault(toks[0], []).append((toks, cls))
+        for entries in phrases.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        split: dict[str, list] = {}
+        for first, last, cls in self.split_cues:
+            split.setdefault(fold(first), []).append((fold(last), cls))
+        return phrases, split
+
+    @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """The folded first words of every cue: a sentence with none of them needs no tokens."""
+        phrases, split = self.cue_index
+        return frozenset(phrases) | frozenset(split)
+
+    def may_attribute(self, text: str) -> bool:
+        """Whether a sentence holds a whole cue phrase at all (words folded one by one: they recur)."""
+        phrases, split = self.cue_index
+        words = [fold(w) for w in _WORD.findall(text)]
+        for i, w in enumerate(words):
+            for toks, _ in phrases.get(w, ()):
+                if len(toks) == 1 or tuple(words[i:i + len(toks)]) == toks:
+                    return True
+            for last, _ in split.get(w, ()):
+                if last in words[i + 2:i + 8]:
+                    return True
+        return False
 
     @cached_property
     def folded_time_words(self) -> frozenset[str]:
@@ -202,12 +213,6 @@ class StatementRules:
     def is_time(self, norm: str) -> bool:
         """A time word or a number: part of a date, never a speaker."""
         return norm in self.folded_time_words or norm[:1].isdigit()
-
-
-def set_norms(doc) -> None:
-    """Give every token its folded form as NORM (what the matchers and the rules compare)."""
-    for t in doc:
-        t.norm_ = fold(t.text)
 
 
 _EMPTY = StatementRules()

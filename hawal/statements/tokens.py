@@ -73,6 +73,56 @@ class Attribution:
         return True
 
 
+class Tok:
+    """One token, read once from spaCy's arrays (building spaCy `Token` objects over and over is
+    most of the cost of a rules pass)."""
+    __slots__ = ("text", "idx", "norm_", "lower_", "is_punct", "is_space", "whitespace_")
+
+    def __init__(self, text: str, idx: int, punct: bool, space: bool, ws: bool):
+        self.text, self.idx = text, idx
+        self.norm_ = fold(text)
+        self.lower_ = text.lower()
+        self.is_punct, self.is_space = punct, space
+        self.whitespace_ = " " if ws else ""
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.text + self.whitespace_
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r})"
+
+
+class Toks(list):
+    """A sentence's tokens; `source` is the sentence text (see `text_of`)."""
+    __slots__ = ("source",)
+
+    @property
+    def text(self) -> str:
+        return self.source
+
+
+def text_of(doc: Toks, i: int, j: int) -> str:
+    """The source text of tokens i..j-1."""
+    if i >= j:
+        return ""
+    return doc.source[doc[i].idx:doc[j - 1].idx + len(doc[j - 1].text)]
+
+
+def tokens_of(doc, text: str) -> Toks:
+    """The tokens of a spaCy Doc over `text`, as plain objects."""
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
+
+    strings = doc.vocab.strings
+    out = Toks(Tok(strings[int(orth)], int(idx), bool(punct), bool(space), bool(ws))
+               for orth, idx, punct, space, ws in doc.to_array([ORTH, IDX, IS_PUNCT, IS_SPACE, SPACY]).tolist())
+    out.source = text
+    return out
+
+
 class Sentence:
     """A sentence's tokens; `frame` marks tokens outside every quote (where cues may be), `open`
     those outside quotes long enough to be statements (short terms in quotes belong to the clause)."""
@@ -86,13 +136,14 @@ class Sentence:
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Char span in the body of tokens i..j-1."""
-        return self.start + self.doc[i].idx, self.start + self.doc[j - 1].idx + len(self.doc[j - 1])
+        doc = self.doc
+        return self.start + doc[i].idx, self.start + doc[j - 1].idx + len(doc[j - 1].text)
 
     def token_at(self, pos: int) -> int:
         """Index of the token at (or just after) body offset `pos`."""
         rel = pos - self.start
         for k, t in enumerate(self.doc):
-            if t.idx + len(t) > rel:
+            if t.idx + len(t.text) > rel:
                 return k
         return len(self.doc)
 

@@ -8,8 +8,9 @@ import re
 
 from ...statements.rules import StatementRules
 from ...statements.tokens import (
-    MAX_SPEAKER_TOKENS, Attribution, Cue, Sentence, content, fold, frame_run, is_punct, segments, strip,
+    Attribution, Cue, MAX_SPEAKER_TOKENS, Sentence, content, fold, frame_run, is_punct, segments, strip, text_of,
 )
+
 
 # Cue lexicon. Each entry is expanded by `_variants` into the forms running text uses: the additive
 # clitic ش (ئاماژەشی بەوە کرد, باسی لەوەش کرد), words written together (بەوەکرد), and the tenses of the
@@ -314,7 +315,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if segs:
         a, b = segs[0]
         if len(segs) >= 2 and _name_like(sent, *segs[1]) and (
-                doc[a].norm_ in _TITLES or name_of(doc[a:b].text) is None
+                doc[a].norm_ in _TITLES or name_of(text_of(doc, a, b)) is None
                 or (b - a >= 2 and doc[a].text.endswith("ی"))):
             # قائیمقامی ڕانیە، هەڤاڵ مستەفا، ...: the role and the name in apposition, one speaker
             appos = segs[1][1]

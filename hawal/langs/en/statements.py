@@ -7,8 +7,9 @@ import re
 
 from ...statements.rules import StatementRules
 from ...statements.tokens import (
-    MAX_SPEAKER_TOKENS, Attribution, Cue, Sentence, content, frame_run, is_punct, segments, strip,
+    Attribution, Cue, MAX_SPEAKER_TOKENS, Sentence, content, frame_run, is_punct, segments, strip, text_of,
 )
+
 
 def _forms(*verbs: str) -> list[str]:
     """A verb's past and present forms from its base and past ("warn warned" → warn warns warned)."""
@@ -149,11 +150,11 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     a, b = segs[0]
     if len(segs) >= 2:
         c, d = segs[1]
-        name = doc[c:d].text
+        name = text_of(doc, c, d)
         if doc[b - 1].lower_ in ROLE_HEADS and (all(t.text[:1].isupper() for t in doc[c:d] if not is_punct(t))
                                                  or name_of(name) == name.strip()):   # "Zainab al-Rikabi"
             b = d          # "the minister, Hawre Jalal": keep the role, it links earlier mentions of it
-        elif d - c >= 2 and name_of(name) == name and name_of(doc[a:b].text) is None:
+        elif d - c >= 2 and name_of(name) == name and name_of(text_of(doc, a, b)) is None:
             a, b = c, d
     for k in range(a + 1, b - 1):
         t = doc[k]
@@ -307,7 +308,7 @@ class EnglishRules(StatementRules):
                     and not (b > a + 1 and doc[b].lower_ in SPEAKER_ENDS):
                 b += 1
             a, b = strip(doc, a, b, trail=TIME)
-            if a < b and (doc[a].text[:1].isupper() or doc[a].lower_ in ("the", "a") or name_of(doc[a:b].text)):
+            if a < b and (doc[a].text[:1].isupper() or doc[a].lower_ in ("the", "a") or name_of(text_of(doc, a, b))):
                 speaker = sent.span(a, b)
                 if b - a == 1 and doc[a].lower_ in PRONOUNS:
                     pronoun = PRONOUNS[doc[a].lower_]
@@ -339,7 +340,7 @@ class EnglishRules(StatementRules):
         if a >= b or b - a > 8 or any(is_punct(t) for t in doc[a:b]) or doc[a].lower_ == "that" \
                 or any(t.lower_ in FINITE or t.lower_ in CLAUSE_WORDS for t in doc[a:b]):
             return None
-        if not (doc[a].lower_ in ("the", "a", "an") or doc[a].text[:1].isupper() or name_of(doc[a:b].text)):
+        if not (doc[a].lower_ in ("the", "a", "an") or doc[a].text[:1].isupper() or name_of(text_of(doc, a, b))):
             return None
         return a, b
 
@@ -448,7 +449,7 @@ class EnglishRules(StatementRules):
             c = b + 1
             while c < right_end and doc[c].text not in (",", ".", ";"):
                 c += 1
-            if name_of(doc[b + 1:c].text) == doc[b + 1:c].text.strip():
+            if name_of(text_of(doc, b + 1, c)) == text_of(doc, b + 1, c).strip():
                 b = c               # "citing the region's prime minister, Ali Hawezi"
         j = a + (1 if a < b and doc[a].lower_ in ("a", "an", "the") else 0)
         if j + 2 < b and doc[j].lower_ in DOCUMENT_NOUNS and doc[j + 1].lower_ in ("from", "by", "of"):

@@ -17,7 +17,7 @@ import re
 
 from ...statements.rules import StatementRules
 from ...statements.tokens import (
-    MAX_SPEAKER_TOKENS, Attribution, Cue, Sentence, content, fold, frame_run, is_punct, segments, strip,
+    Attribution, Cue, MAX_SPEAKER_TOKENS, Sentence, content, fold, frame_run, is_punct, segments, strip, text_of,
 )
 
 
@@ -244,7 +244,7 @@ class KurmanjiRules(StatementRules):
             rest = [s for s in segments(doc, b, j, seps=(",", "،")) if s[0] > b - 1]
             if rest and rest[0][1] == j or (rest and len(rest) >= 1):
                 c, d = strip(doc, *rest[0])
-                name = doc[c:d].text
+                name = text_of(doc, c, d)
                 if c < d and d - c <= 3 and name_of(name) == name:
                     return sent.span(a, d), None, d     # Rêveberê Giştî yê Çandiniyê li Zaxoyê, Mihemed Ferhad,
             return sent.span(a, e), None, e
