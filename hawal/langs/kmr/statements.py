@@ -62,7 +62,7 @@ TITLES = set("""berdevk wezir serok serokwezir parezgar reveber bireveber endam 
     sirovekar cotkar cotyar mamoste dr doktor politbiro parlementer rojnamevan pispor birez kaymakam qaymeqam
     nivisevan aktivist""".split())
 PLACES = set("""kurdistan iraq hewler dihok duhok bexda silemani zaxo iran tirkiye suriye herem kerkuk mûsil musil
-    amed helebce berwari""".split())
+    helebce""".split())
 # Words that end a speaker: prepositions and circumpositions, time words, adverbs, "also".
 STOPS = set("""di ji li bi bo ser ligel digel piştî berî heta îro duhî doh sibê êvarî roja şeva herweha herwiha herwesa
     her jî wiha taybet berê pêştir paşê piştre dîsa careke bi tundî ku ko""".split())
@@ -98,7 +98,6 @@ _PLACES = {fold(w) for w in PLACES}
 _STOPS = {fold(w) for w in STOPS}
 _ADVERBS = {fold(w) for w in ADVERBS}
 _PREPOSITIONS = {fold(w) for w in PREPOSITIONS}
-_CLOSING = {fold(w) for w in CLOSING}
 _TIME = {fold(w) for w in TIME}
 _DEMONSTRATIVES = {fold(w) for w in DEMONSTRATIVES}
 _DOCUMENTS = tuple(fold(w) for w in DOCUMENTS)
@@ -221,7 +220,7 @@ class KurmanjiRules(StatementRules):
                 a += 1
             if a < b and doc[a].norm_ in _PREPOSITIONS:
                 # "Di vê derbarê de Rêbîn Salih ...": the circumposition closes with de/da/re/ve
-                close = next((k for k in range(a + 1, b) if doc[k].norm_ in _CLOSING), None)
+                close = next((k for k in range(a + 1, b) if doc[k].lower_ in CLOSING), None)
                 if close is None:
                     continue
                 a = close + 1
@@ -272,7 +271,7 @@ class KurmanjiRules(StatementRules):
         k = next((j for j in range(0, cue.start) if doc[j].norm_.startswith(_DOCUMENTS)), None)
         if k is None:
             return None
-        end = next((j for j in range(k + 1, cue.start) if doc[j].norm_ in _CLOSING), cue.start)
+        end = next((j for j in range(k + 1, cue.start) if doc[j].lower_ in CLOSING), cue.start)
         speaker = sent.span(k + 1, end) if end > k + 1 else None
         j = cue.end
         colon = j < n and doc[j].text == ":"
