@@ -43,12 +43,13 @@ class ArticlePage:
     found: tuple = ()                           # the article's statements as extracted, in its language
     scores: tuple[float, ...] = ()              # newsworthiness of each
     statements_key: str = ""                    # digest of what the statements were made from, if known
+    statements_lang: str = ""                   # the language `found` was extracted in ("": the original's)
 
     @cached_property
     def statements(self) -> tuple[KeyStatement, ...]:
         """The key statements as this page shows them (made when first asked for: most pages of
         an incremental build are never rendered)."""
-        return key_statements(self.version, self.path, self.found, self.scores)
+        return key_statements(self.version, self.path, self.found, self.scores, self.statements_lang)
 
     @property
     def article(self):
@@ -142,8 +143,15 @@ def tag_slug(tag: str) -> str:
     return slugify(tag)
 
 
-def _statement_text(version: ArticleVersion, statement) -> tuple[str, str]:
-    """The statement in the version's language: its translated sentences where aligned."""
+def translation_key(article_key: str, lang: str) -> str:
+    """Where the statements stage files the own statements of a newsroom translation."""
+    return f"{article_key}@{lang}"
+
+
+def _statement_text(version: ArticleVersion, statement, statements_lang: str) -> tuple[str, str]:
+    """The statement in the version's language: its own words, or its translated sentences where aligned."""
+    if statements_lang == version.lang:
+        return statement.text, version.lang         # extracted from this version's own text
     kind = version.provenance.kind
     if kind == "machine" and version.sentences:
         first, last = statement.sentence, max(statement.sentence, statement.last_sentence)
@@ -154,17 +162,19 @@ def _statement_text(version: ArticleVersion, statement) -> tuple[str, str]:
 
 
 def key_statements(
-    version: ArticleVersion, path: str, statements: Sequence, scores: Sequence[float]
+    version: ArticleVersion, path: str, statements: Sequence, scores: Sequence[float], statements_lang: str = ""
 ) -> tuple[KeyStatement, ...]:
-    """Statements of one article, shown in the language of `version`."""
+    """Statements of one article, shown in the language of `version` (`statements_lang`: the language
+    they were extracted in, the original's unless a newsroom translation was given its own)."""
+    statements_lang = statements_lang or version.article.lang
     out = []
     for statement, score in zip(statements, scores):
-        text, text_lang = _statement_text(version, statement)
+        text, text_lang = _statement_text(version, statement, statements_lang)
         out.append(KeyStatement(
             kind=statement.kind, speaker=statement.canonical_speaker or statement.speaker, cue=statement.cue,
             channel=statement.channel, text=markdown_inline_to_text(text), text_lang=text_lang,
             original=markdown_inline_to_text(statement.text),
-            original_lang=version.article.lang, score=score, article_url=path, article_title=version.title,
+            original_lang=statements_lang, score=score, article_url=path, article_title=version.title,
             sentence=statement.sentence,
         ))
     return tuple(out)
@@ -223,9 +233,14 @@ def assemble_site(
             version = versions[(a.key, lang)]
             alternates = alternates_of[a.key]
             path = alternates[position][1]
-            found = tuple(statements.get(a.key, ()))
+            key, statements_lang = a.key, ""
+            own = translation_key(a.key, lang)
+            if version.provenance.kind == "newsroom" and own in statements:
+                key, statements_lang = own, lang    # the newsroom's own words give the page its statements
+            found = tuple(statements.get(key, ()))
             pages.append(ArticlePage(version, lang, path, alternates, found,
-                                     tuple(scores.get(a.key, [1.0] * len(found))), statement_keys.get(a.key, "")))
+                                     tuple(scores.get(key, [1.0] * len(found))), statement_keys.get(key, ""),
+                                     statements_lang))
         by_day: dict[dt.date, list[ArticlePage]] = defaultdict(list)
         for page in pages:
             by_day[page.date].append(page)

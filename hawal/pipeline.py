@@ -12,11 +12,11 @@ import os
 import pickle
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .assemble import SitePlan, assemble_site
+from .assemble import SitePlan, assemble_site, translation_key
 from .config import Config
 from .feeds import atom_feeds, robots_txt, sitemap
 from .output import BuildLock, BuildLocked, TreeManifests, write_build_marker, write_site
@@ -26,7 +26,7 @@ from .editorial import prepare_articles
 from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, story_file_jobs
 from .search import SearchIndex, SearchIndexError
 from .segment import SegmentedArticle, body_digest, segment_articles
-from .sources import LoadResult, load_sources
+from .sources import Article, EditorTranslation, LoadResult, load_sources
 from .translate import TranslationOutcome, translate_articles
 from .translate.engine import EnginePool
 from .translate.protect import GlossaryError, load_glossary
@@ -181,24 +181,45 @@ def load_stage(config: Config, parsed: dict | None = None) -> LoadResult:
 def statements_stage(segmented: list[SegmentedArticle], cache: dict | None = None
                      ) -> tuple[dict[str, list], dict[str, list[float]], dict[str, str]]:
     """Key statements of every article, with a newsworthiness score each, and the digest of what
-    they were made from (the article's language and body; cached by it)."""
+    they were made from (the article's language and body; cached by it). A newsroom translation
+    gets statements of its own, extracted from its text by its language's rules, under
+    `translation_key(article key, language)`."""
     cache = cache if cache is not None else {}
     found: dict[str, list] = {}
     scores: dict[str, list[float]] = {}
     made_from: dict[str, str] = {}
     live = set()
+
+    def extract(key: str, seg: SegmentedArticle | None, article) -> None:
+        if key not in cache:
+            from .statements import extract_statements, newsworthiness     # imports spaCy: only when needed
+            seg = seg or segment_articles([article])[0]
+            statements = extract_statements(seg)
+            cache[key] = (statements, [newsworthiness(s, seg) for s in statements])
+
     for seg in segmented:
         key = body_digest(seg.article)
         live.add(key)
-        if key not in cache:
-            from .statements import extract_statements, newsworthiness     # imports spaCy: only when needed
-            statements = extract_statements(seg)
-            cache[key] = (statements, [newsworthiness(s, seg) for s in statements])
+        extract(key, seg, seg.article)
         found[seg.article.key], scores[seg.article.key] = cache[key]
         made_from[seg.article.key] = key
+        for translation in seg.article.translations:
+            article = newsroom_article(seg.article, translation)
+            key = body_digest(article)
+            live.add(key)
+            extract(key, None, article)
+            own = translation_key(seg.article.key, translation.lang)
+            found[own], scores[own] = cache[key]
+            made_from[own] = key
     for key in set(cache) - live:
         del cache[key]
     return found, scores, made_from
+
+
+def newsroom_article(article: Article, translation: EditorTranslation) -> Article:
+    """A newsroom translation as an article of its language, for extracting its own statements."""
+    return replace(article, path=translation.path, lang=translation.lang, title=translation.title,
+                   body=translation.body, translations=(), dateline=None)
 
 
 def render_stage(plan: SitePlan, renderer: SiteRenderer, search: SearchIndex) -> Iterator[PageJob]:

@@ -379,7 +379,7 @@ def _apposition(sent: Sentence, comma: int, norms: list[str]) -> int:
         d += 1
     if d < len(doc) and doc[d].text in ("،", ",") and comma + 2 < d and norms[comma + 1] in _NAMED:
         return d            # صاحب أحد المحال، ويدعى كاوه رسول،
-    if d < len(doc) and doc[d].text in ("،", ",") and _name_like(norms, comma + 1, d, [x.text for x in doc]):
+    if d < len(doc) and doc[d].text in ("،", ",", ":") and _name_like(norms, comma + 1, d, [x.text for x in doc]):
         return d
     return comma
 

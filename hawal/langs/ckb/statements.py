@@ -173,7 +173,7 @@ def _apposition(sent: Sentence, comma: int) -> int:
     d = comma + 1
     while d < len(doc) and doc[d].text not in ("،", ",", ".", ":") and d - comma <= 5:
         d += 1
-    if d < len(doc) and doc[d].text in ("،", ",") and _name_like(sent, comma + 1, d):
+    if d < len(doc) and doc[d].text in ("،", ",", ":") and _name_like(sent, comma + 1, d):
         return d
     return comma
 
