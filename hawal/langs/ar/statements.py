@@ -119,8 +119,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             a += 2
             if a < right_end and norms[a] in ("به", "بها"):
                 a += 1
-        if a + 1 < right_end and norms[a] in _DATA:      # بحسب إحصاءات المديرية: the directorate
-            a += 1
+        if a + 1 < right_end and (norms[a] in _DATA or _lam_object(norms[a]) in _DATA):
+            a += 1          # بحسب إحصاءات المديرية، ووفقاً لبيانات المديرية: the directorate
         if a + 2 < right_end and _bare(norms[a]) in _DOCS:
             k = a + 1
             if norms[k] in _ISSUED:

@@ -138,6 +138,7 @@ _STOPS = {fold(w) for w in SPEAKER_STOPS} | {fold("بە")} | {fold(w) for w in T
 _OPENERS = {fold(w) for w in ADVERBIAL_OPENERS}
 _LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵام", "هاوکات", "هەر", "وە", "ئەوەی", "ئەوەشی",
                             "پێشتر", "پێشتریش", "دواتریش", "هەروەهاش", "هاوکاتیش", "لای", "خۆیەوە",
+                            "لەوبارەیەوە", "لەمبارەیەوە",
                             "ئەوەیشی", "ئەمەی", "ئەمەشی")}
 _PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
 _TITLES = {fold(w) for w in TITLES}
@@ -150,7 +151,7 @@ _MOUTH_PREPOSITIONS = {fold("لە"), fold("بە")}
 _CIRCUM_OPENERS = {fold(w) for w in ("لە", "لەو", "لەم")}
 # Prepositions written together with their noun: what follows is no longer the subject.
 _PREFIXED = {fold(w) for w in """لەمیانی لەبارەی لەسەر لەلایەن لەگەڵ لەکاتی لەماوەی لەدوای لەپێش لەناو لەبەردەم
-    لەکۆتاییدا لەوبارەیەوە لەبەرامبەر سەبارەت""".split()}
+    لەکۆتاییدا لەوبارەیەوە لەمبارەیەوە لەبەرامبەر سەبارەت لەم لەو""".split()}
 _PER_WORDS = {fold(w) for w in ("بەپێی", "بەگوتەی", "بەوتەی")}
 _FOLLOW = {fold(w) for w in ("،", ",")}
 _HONORIFICS = {fold(w) for w in "عەقید عەمید لیوا موقەدەم نەقیب ملازم دکتۆر دکتۆرە د. مامۆستا کاک خاتوو بەڕێز".split()}
@@ -324,7 +325,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             # نەوزاد هادی، پارێزگاری هەولێر ڕایگەیاند: the name and its title, one speaker
             c, d = segs[1]
             k = c
-            while k < d and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _TIME or k == c):
+            while k < d and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _TIME
+                             and doc[k].norm_ not in _PREFIXED or k == c):
                 k += 1
             appos = k
         else:

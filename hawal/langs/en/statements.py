@@ -385,6 +385,14 @@ class EnglishRules(StatementRules):
         while b < right_end and doc[b].text not in (",", ".", ";") and b - a < MAX_SPEAKER_TOKENS:
             b += 1
         end_np = b
+        k = a + (1 if a < b and doc[a].lower_ in ("a", "an", "the") else 0)
+        if k < b and doc[k].lower_ in DATA_NOUNS:
+            # "figures (released|published|provided) by the board", "figures from the board": the board
+            j = k + 1
+            while j < b and doc[j].lower_ in ("from", "by", "of", "released", "published", "provided", "issued"):
+                j += 1
+            if k + 1 < j < b:
+                a = j
         for k in range(a + 1, b):       # "figures the management shared with us": the noun phrase only
             t = doc[k].text
             if t in ("who", "which", "that") or (t.islower() and (t.endswith("ed") or t in IRREGULAR_PARTICIPLES)

@@ -132,9 +132,21 @@ def name_of(text: str) -> str | None:
                 or fold(w) in ("dr", "dr."):
             break
         k -= 1
+    while 0 < k < len(words) and _links_on(words[k - 1]):
+        k += 1                  # Rêveberiya Şehîdan Hemze Sidîq: "Şehîdan" completes the title
     if k == len(words) or k < len(words) - 3:
         return None
     return " ".join(words[k:])
+
+
+def _links_on(word: str) -> bool:
+    """An izafe that links the next word into the same title or name of a body: feminine and plural
+    izafe (Rêveberiya, Hikûmeta, yên) always, masculine -ê after a title word (Berpirsê, Wezîrê);
+    -ê on a place or a body (Kurdistanê, hikûmetê) is its case ending and the chain may end there."""
+    low = word.lower()
+    if low.endswith(("ya", "yê", "yên", "ên")) or (low.endswith("a") and len(low) > 4 and stem(word) in _BODY | _TITLES | _PLACES):
+        return True
+    return low.endswith("ê") and stem(word) in _TITLES
 
 
 def _speaker_end(sent: Sentence, a: int, b: int) -> int:
@@ -159,7 +171,7 @@ def _speaker_end(sent: Sentence, a: int, b: int) -> int:
             break
         if f == fold("û") and not (k + 1 < b and doc[k + 1].text[:1].isupper() and not prev_name):
             break
-        after_izafe = k > a and doc[k - 1].text.lower().endswith(IZAFE_ENDINGS + ("a",))
+        after_izafe = k > a and _links_on(doc[k - 1].text)
         # Wezîrê Bazirganî û Pîşesaziyê ...: a word after an izafe completes the title, it is no name yet
         prev_name = w[:1].isupper() and not _common(w) and f not in _LINKERS and not after_izafe
         k += 1
