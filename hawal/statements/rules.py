@@ -231,14 +231,18 @@ _loaded: dict[str, StatementRules] = {}
 
 
 def _import_rules(code: str) -> StatementRules | None:
-    if not re.fullmatch(r"[a-z]{2,3}", code or ""):
+    """The registered language's rules (`LanguageSpec.statement_rules`); for a language with rules
+    but no spec yet (a language being added), its hawal/langs/<code>/statements.py directly."""
+    from .. import langs
+
+    spec = langs.find(code)
+    if spec is None and not re.fullmatch(r"[a-z]{2,3}", code or ""):
         return None
-    name = f"hawal.langs.{code}.statements"
+    name = spec.statements_module if spec is not None else f"hawal.langs.{code}.statements"
     try:
-        module = importlib.import_module(name)
+        rules = spec.statement_rules() if spec is not None else getattr(importlib.import_module(name), "RULES", None)
     except ModuleNotFoundError as exc:
-        if exc.name and name.startswith(exc.name):
-            return None
+        if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
+            return None         # no rules module (a language registered from elsewhere, with no package)
         raise
-    rules = getattr(module, "RULES", None)
     return rules if isinstance(rules, StatementRules) else None
