@@ -359,7 +359,7 @@ def _end_before(rules: StatementRules, sent: Sentence, att: Attribution, follow:
 def _first_person(rules: StatementRules, sent: Sentence, att: Attribution) -> bool:
     a = sent.token_at(att.content[0])
     b = sent.token_at(att.content[1])
-    return any(n in rules.folded_first_person for n in sent.norms[a:min(b, a + 6)])
+    return rules.in_own_words(sent.norms[a:b])
 
 
 def _clean_speaker(rules: StatementRules, sent: Sentence, att: Attribution) -> None:

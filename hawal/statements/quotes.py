@@ -40,6 +40,10 @@ def _opens(body: str, i: int, ch: str) -> bool:
     if ch == '"':
         if _is_letter(before) and _is_letter(after) and not before.isascii() and not after.isascii():
             return True         # حميد"ندين: a mark typed against the name before it
+        if _is_letter(before) and not before.isascii() and after == " ":
+            line_end = body.find("\n", i)
+            # ڕایدەگەیەنێت" ...": typed against the verb, the quotation after a space, closed on its line
+            return '"' in body[i + 1:line_end if line_end >= 0 else len(body)]
         return not _is_letter(before) and not after.isspace() and after != '"'
     return False
 

@@ -53,7 +53,7 @@ class StatementRules:
     honorifics: frozenset[str] = frozenset()    # Dr., Sheikh, کاک: not role words
     vague_speakers: tuple[str, ...] = ()        # "source", "resident": rank lower in the briefing
     time_words: frozenset[str] = frozenset()    # today, weekdays, months: never a speaker
-    first_person: frozenset[str] = frozenset()  # we, I, our: unquoted speech in the speaker's words
+    first_person: frozenset[str] = frozenset()  # we, I, our (you): unquoted speech in the speaker's words
     unmarked_direct: bool = False               # unquoted speech in the first person is direct speech (ckb, kmr)
     name_run: re.Pattern | None = None          # a run of capitalised words (Latin scripts)
     split_glued_quotes: bool = False            # quotation marks typed against a word (حميد"ندين) are tokens
@@ -79,7 +79,8 @@ class StatementRules:
 
             marks = r'["“”«»]'
             nlp.tokenizer.infix_finditer = compile_infix_regex(
-                list(nlp.Defaults.infixes or []) + [rf"(?<=\w){marks}(?=\w)", rf"(?<=\w){marks}(?=[.،,:])"]).finditer
+                list(nlp.Defaults.infixes or []) + [rf"(?<=\w){marks}(?=\w)", rf"(?<=\w){marks}(?=[.،,:])",
+                                                    rf"(?<=\w)[،,](?={marks})", rf"(?<=[،,]){marks}(?=\w)"]).finditer
             nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + [marks]).search
         return nlp
 
@@ -209,6 +210,11 @@ class StatementRules:
     def is_title_quote(self, body: str, inner: str, before: list[str]) -> bool:
         """A book, film or song title in quotes (`before`: the words before the opening mark)."""
         return bool(before) and before[-1].lower() in self.title_nouns
+
+    def in_own_words(self, norms: list[str]) -> bool:
+        """Whether an unquoted clause (its folded words) is in the speaker's own words: a first-person
+        word among its first six (unquoted direct speech, `unmarked_direct`)."""
+        return any(n in self.folded_first_person for n in norms[:6])
 
     def is_time(self, norm: str) -> bool:
         """A time word or a number: part of a date, never a speaker."""

@@ -14,7 +14,7 @@ from ...statements.tokens import (
 
 _SAY = """قال قالت يقول تقول أضاف أضافت تابع تابعت أكد أكدت صرح صرحت أعلن أعلنت أوضح أوضحت ذكر ذكرت
     أشار أشارت لفت لفتت كشف كشفت كتب كتبت أفاد أفادت شدد شددت اعتبر اعتبرت أردف أردفت رأى رأت بين بينت
-    نوه نوهت اختتم اختتمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون""".split()
+    نوه نوهت اختتم اختتمت ختم ختمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون""".split()
 # Verbs of saying that need a clause or a quote: with a plain noun object (أعلنت منع الاستيراد) they
 # announce an act, not a statement.
 CLAUSE_ONLY = set("أعلن أعلنت".split())
@@ -26,7 +26,8 @@ _ACT = "نفى نفت دان دانت أدان أدانت ندد نددت است
 # Appeals (https://alrasheedmedia.com/?p=541275 طالب ... الحكومة العراقية باتخاذ موقف): only with a quotation.
 _APPEAL = "دعا دعت طالب طالبت حث حثت ناشد ناشدت".split()
 CUES = {
-    "say": [p + v for v in _SAY for p in ("", "و", "ف")],
+    "say": [p + v for v in _SAY for p in ("", "و", "ف")]
+    + [p + v for v in ("جدد تأكيده", "جددت تأكيدها", "جدد التأكيد", "جددت التأكيد") for p in ("", "و")],
     "claim": [p + v for v in _CLAIM for p in ("", "و", "ف")],
     "act": [p + v for v in _ACT for p in ("", "و", "ف")],
     "appeal": [p + v for v in _APPEAL for p in ("", "و", "ف")],
@@ -42,6 +43,11 @@ CUES = {
     # وجاء في البيان: ...: the document's author speaks (https://www.arknews.net/node/39070)
     "passive": ["جاء في", "وجاء في", "ورد في", "وورد في"],
 }
+# Acts split around their subject (https://gov.krd/arabic/... عبّر الدكتور معصوم عن دعمه; https://observeriraq.net
+# أعرب رئيس الإقليم عن سعادته): the subject stands between the verb and عن; a statement only with content.
+# وجدد رئيس الحكومة التأكيد على أن (https://gov.krd/arabic/... 2022/april): renewed the emphasis, a verb of saying.
+SPLIT_CUES = tuple((p + v, "عن", "act") for v in ("أعرب", "أعربت", "عبر", "عبرت") for p in ("", "و", "ف")) + \
+    tuple((p + v, "التأكيد", "say") for v in ("جدد", "جددت") for p in ("", "و"))
 # Adverbs between a verb and its subject (أدان بشدة، قال أيضاً).
 ADVERBS = set("بشدة أيضا كذلك مجددا مجدداً بدوره بدورها".split())
 # Outlets that pass on what others said (أفادت وكالة ...، قالت قناة ...).
@@ -70,7 +76,8 @@ COMMON = set("""شرطة قوات زراعة صحة نينوى أربيل بغد
     العراقي العراقية الإقليم الحكومة النقابة نقابة المتقاعدين""".split())
 # Objects that follow the speaker of a condemnation (دان رئيس البرلمان الهجوم).
 OBJECT_NOUNS = set("""الهجوم الاعتداء القصف التفجير العملية الحادث الهجمات الاعتداءات الحكومة القرار المجتمع
-    الأطراف الجهات المواطنين السلطات الأجهزة الوزارة التقارير الاتهامات المزاعم الأنباء""".split())
+    الأطراف الجهات المواطنين السلطات الأجهزة الوزارة التقارير الاتهامات المزاعم الأنباء
+    صحة ما وجود""".split())     # نفى مصدر أمني صحة ما نشر (https://www.horizonsudan.com/5263/)
 SPEAKER_STOPS = set("""إن أن بأن أنه أنها إنه إنها أنهم إنهم في خلال عقب اليوم يوم أمس للصحفيين لوكالة لصحيفة
     لقناة لموقع للإعلام لوسائل من على إلى حول بعد قبل الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
     الإثنين مساء صباح أيضا كذلك أي أمام قرب داخل خارج عند لدى ضمن لمراسل لمراسلة الذي التي الذين
@@ -99,6 +106,10 @@ _CLAUSE_ONLY = {fold(p + w) for w in CLAUSE_ONLY for p in ("", "و", "ف")}
 _NAMED = {fold(w) for w in NAMED}
 _SECOND_HALVES = {fold(w) for w in NAME_SECOND_HALVES}
 _OBJECT_PREPOSITIONS = {fold(w) for w in ("إلى", "على", "من", "عن")}
+# Nouns that begin with ب but are no بـ-object (رئيس برلمان إقليم كردستان, https://vetogate.com/2884929).
+_B_NOUNS = {fold(w) for w in "برلمان بلدية بعثة بورصة بيت بنك بلدة".split()}
+# مصادر مقربة من رئيس البرلمان (https://www.masress.com/dostor/180732): من belongs to the speaker.
+_CLOSE_TO = {fold(w) for w in "مقرب مقربة مقربون مقربين قريب قريبة قريبون قريبين".split()}
 
 
 def _is_title(norms: list[str], k: int) -> bool:
@@ -165,6 +176,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if cue.cls == "passive":
         return _attribute_passive(sent, cue, norms)
     # Verb first: the speaker follows the cue.
+    if cue.split_end >= 0:
+        right_end = min(right_end, cue.split_end)      # أعرب X عن: the subject ends before عن
     a = cue.end
     while a < right_end and (norms[a] in _ADVERBS or norms[a] in _TIME_NOUNS):
         a += 1          # أدان بشدة ...، قال أيضاً، حذرت الشهر الماضي
@@ -177,8 +190,11 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         w = norms[b]
         if is_punct(t) or t.text in ("«", '"', ":") or t.text.startswith("لـ") or t.text in ("ل",):
             break               # قال المعلم آزاد كريم لـ«هەواڵ» إن: the outlet is not the speaker
-        if w in _COMPLEMENT:
-            break
+        if w in _COMPLEMENT or (b > a and _possessed_channel(w)):
+            break               # وختم المصدر تصريحه بالتأكيد على أن: his statement is not the speaker
+        if b > a and w == fold("من") and norms[b - 1] in _CLOSE_TO and b + 1 < right_end:
+            b += 1
+            continue
         if b > a and b + 1 < right_end and norms[b + 1] == fold("عدم"):
             break               # مسؤول طلب عدم الكشف عن اسمه
         if w == "فی":
@@ -193,7 +209,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             b += 1      # قائممقام سنجار بالوكالة، خديدا شمو،
             break
         after_title = b > a and (_is_title(norms, b - 1) or norms[b - 1] == fold("باسم"))
-        if b > a and ((w in _OBJECTS and not after_title) or (w.startswith("ب") and len(w) > 3 and w != fold("باسم"))):
+        if b > a and ((w in _OBJECTS and not after_title)
+                      or (w.startswith("ب") and len(w) > 3 and w != fold("باسم") and w not in _B_NOUNS)):
             break
         if w.startswith("ل") and not w.startswith("ال") and _lam_object(w) in _OUTLETS:
             break               # وقال حسو لشبكة رووداو: the outlet it was said to
@@ -341,6 +358,16 @@ _ISSUED = {fold(w) for w in ("صادر", "صادرة", "الصادر", "الصا
 _RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "لمراسل", "لمراسلة", "لمراسلنا")}
 _OPENERS = {fold(w) for w in ("في", "وفي", "من", "ومن", "بدوره", "بدورها", "لكن", "ولكن", "أما", "وأما", "كما",
                                "ثم", "فيما", "وكما", "خلال", "عبر", "وخلال")}
+
+
+def _possessed_channel(w: str) -> bool:
+    """تصريحه، كلمتها، بيانهم: a channel noun with a possessive suffix."""
+    for suffix in ("هم", "ها", "ه"):
+        if w.endswith(suffix):
+            stem = w[:-len(suffix)]
+            if stem in _CHANNEL_NOUNS or (stem.endswith("ت") and fold(stem[:-1] + "ة") in _CHANNEL_NOUNS):
+                return True
+    return False
 
 
 def _bare(w: str) -> str:
@@ -500,6 +527,7 @@ class ArabicRules(StatementRules):
     code = "ar"
     spacy_lang = "ar"
     cues = CUES
+    split_cues = SPLIT_CUES
     channel = re.compile(
         r"(?:في|خلال|عبر)\s+(?:بيان|تغريدة|تصريح|مؤتمر|كلمة|منشور|حديث|مقابلة|رسالة|تدوينة|لقاء|بيانه|بيانها|تصريحات)"
         r"(?:\s+(?:صحفي|صحافي|متلفز|مقتضب|رسمي|مشترك|مصور|متلفزة|رسمية))?"

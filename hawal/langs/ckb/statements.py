@@ -16,7 +16,7 @@ from ...statements.tokens import (
 # clitic ش (ئاماژەشی بەوە کرد, باسی لەوەش کرد), words written together (بەوەکرد), and the tenses of the
 # light verb (کرد, کردووە, کردبوو; دا, داوە, دابوو). Folding makes ه/ە, ي/ی, ك/ک and ڕ/ر one.
 _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیشی وتبووی گوتبووی وتویەتی گوتویەتی وتوویەتی گوتوویەتی وتووە
-    گوتووە ڕایگەیاند ڕاشیگەیاند ڕایشگەیاند ڕاگەیاند ڕایانگەیاند ڕایگەیاندووە ڕاگەیاندووە ڕایگەیاندبوو
+    گوتووە ڕایگەیاند ڕاشیگەیاند ڕاشیگەیاندووە ڕایشگەیاند ڕاگەیاند ڕایانگەیاند ڕایگەیاندووە ڕاگەیاندووە ڕایگەیاندبوو
     ڕادەگەیەنێت ڕایدەگەیەنێت ڕایدەگەیێنێت ڕادەگەیێنێت ڕادەگەیەنن ڕایدەگەیەنن ڕاشیدەگەیەنێت دەڵێت دەڵێن دەڵێ
     دەشڵێت دەشڵێن دەشڵێ نووسی نووسیویەتی نووسیوویەتی نووسیبووی""".split() + [
     # https://xelk.org (دەڵێت، ...), https://npasyria.com/krd/16776 (ڕایدەگەیەنێت، کە), https://slemanipress.net/babat/8421
@@ -24,7 +24,11 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     "جەختی کردەوە", "جەختی لەوە کردەوە", "جەخت لەوە دەکاتەوە", "جەخت لەوە دەکەنەوە", "جەخت دەکاتەوە",
     "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوە دا", "ئاماژە بەوە دەکات", "ئاماژە بەوە دەکەن",
     "ئاماژە بەوە دەدات", "ڕوونی کردەوە", "وای گوت", "وای وت", "باسی لەوە کرد", "باس لەوە دەکات", "باس لەوە دەکەن",
-    "ئاشکرای کرد", "زیادی کرد", "ئەوەی خستەڕوو", "خستییەڕوو", "خستیەڕوو", "بڵاوی کردەوە",
+    "ئاشکرای کرد", "زیادی کرد",
+    # https://mewdamedia.com/articles/32754: X ڕوونیدەکاتەوە، ...
+    "ڕوونی دەکاتەوە", "ڕوونی دەکەنەوە",
+    # https://www.kurdistan24.net/ckb/story/60614: X دووپات لەوە دەکاتەوە، ...
+    "دووپاتی کردەوە", "دووپاتی لەوە کردەوە", "دووپات لەوە دەکاتەوە", "دووپات دەکاتەوە", "ئەوەی خستەڕوو", "خستییەڕوو", "خستیەڕوو", "بڵاوی کردەوە",
     # https://hawlerweb.net/?p=51576: ڕاگەیەندراوەکە لە زاری X گواستووەتەوە کە ...
     "گواستوویەتیەوە", "گواستووەتەوە", "گواستییەوە", "گواستیەوە"]
 # Claims: the object states what is claimed.
@@ -35,7 +39,12 @@ _ACT = ["ئیدانەی کرد", "ئیدانە دەکات", "ئیدانە دەک
 # Appeals (https://www.speemedia.com ... حکومەت داوا دەکات): statements only with a quotation.
 _APPEAL = ["داوای کرد", "داوا دەکات", "داوا دەکەن", "داوایان کرد"]
 # لە ڕاگەیەنراوەکەدا هاتووە، ...: it says in X's statement (https://npasyria.com/krd/16776).
-_PASSIVE = ["هاتووە", "هاتبوو"]
+# Spellings هاتوە (http://speemedia.com ... jmare=92835) and هاتووشە (https://www.hawlati.co/page_detail?smart-id=35459);
+# ئاماژە بەوەشکراوە (ibid.): "it was pointed out", the author of the article's document speaks.
+_PASSIVE = ["هاتووە", "هاتبوو", "هاتوە", "هاتووشە", "هاتوشە"]
+_SAID_PASSIVE = ["ئاماژە بەوە کراوە", "ئاماژە بەوەش کراوە", "ئاماژە بەوەکراوە", "ئاماژە بەوەشکراوە",
+                 "ئاماژەی بەوە کراوە", "ئاماژەی بەوەکراوە", "جەخت لەوە کراوەتەوە", "جەخت لەوەش کراوەتەوە",
+                 "جەخت لەوەکراوەتەوە", "جەخت لەوەشکراوەتەوە"]
 _TENSES = {"کرد": ("کرد", "کردووە", "کردبوو"), "دا": ("دا", "داوە", "دابوو"),
            "کردەوە": ("کردەوە", "کردووەتەوە", "کردبووەوە"), "گرت": ("گرت", "گرتووە", "گرتبوو")}
 
@@ -70,7 +79,7 @@ CUES = {
     "act": sorted({v for c in _ACT for v in _variants(c)}),
     "appeal": sorted({v for c in _APPEAL for v in _variants(c)}),
     "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی"],
-    "passive": _PASSIVE,
+    "passive": _PASSIVE + _SAID_PASSIVE,
 }
 # Sorani cues split around their object: ڕەخنەی لە X گرت, داوای لە X کرد, ئیدانەی X کرد.
 SPLIT_CUES = [("ڕەخنەی", "گرت", "act"), ("ڕەخنەی", "گرتووە", "act"), ("ڕەخنەی", "دەگرێت", "act"),
@@ -98,7 +107,8 @@ TITLES = set("""سەرۆک سەرۆکی سەرۆکوەزیران سەرۆکوە�
 DATA_NOUNS = set("ئامار ئامارەکانی ئامارەکان ئاماری داتاکانی داتای زانیارییەکانی".split())
 # Documents: بەپێی نرخنامەی نوێی وەزارەت... names the ministry; ڕاگەیەندراوەکە ئاماژەی بەوە دابوو speaks for
 # the body that issued it.
-DOCUMENT_STEMS = ("نرخنامە", "بەیاننامە", "ڕاگەیەندراو", "ڕاگەیەنراو", "ڕاپۆرت", "نووسراو", "بڕیارنامە", "پەیام")
+DOCUMENT_STEMS = ("نرخنامە", "بەیاننامە", "ڕاگەیەندراو", "ڕاگەیەنراو", "ڕاپۆرت", "نووسراو", "بڕیارنامە", "پەیام",
+                  "ڕوونکردنەوە")
 COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی بەغدا هەولێر هەولێری سلێمانی دهۆک کەرکووک ئێران تورکیا شنگال
     کەلار هەڵەبجە زاخۆ گەرمیان ڕانیە ناوخۆ ناوخۆی دەرەوە دەرەوەی دارایی تەندروستی پەروەردە کشتوکاڵ کشتوکاڵی
     وزە سامانە سروشتییەکان فیدراڵ حکومەت حکومەتی""".split())
@@ -138,10 +148,11 @@ _STOPS = {fold(w) for w in SPEAKER_STOPS} | {fold("بە")} | {fold(w) for w in T
 _OPENERS = {fold(w) for w in ADVERBIAL_OPENERS}
 _LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵام", "هاوکات", "هەر", "وە", "ئەوەی", "ئەوەشی",
                             "پێشتر", "پێشتریش", "دواتریش", "هەروەهاش", "هاوکاتیش", "لای", "خۆیەوە",
-                            "لەوبارەیەوە", "لەمبارەیەوە",
+                            "لەوبارەیەوە", "لەمبارەیەوە", "هەروەک", "هەروەکو",
                             "ئەوەیشی", "ئەمەی", "ئەمەشی")}
 _PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
 _TITLES = {fold(w) for w in TITLES}
+_TITLE_KEYS = {k for w in TITLES if len(w) > 3 for k in norms(w)}     # وتەبێژەکەی: a title with its article
 _COMMON = {fold(w) for w in COMMON}
 _THAT = {fold("کە"), ":"}
 
@@ -156,6 +167,13 @@ _PER_WORDS = {fold(w) for w in ("بەپێی", "بەگوتەی", "بەوتەی")}
 _FOLLOW = {fold(w) for w in ("،", ",")}
 _HONORIFICS = {fold(w) for w in "عەقید عەمید لیوا موقەدەم نەقیب ملازم دکتۆر دکتۆرە د. مامۆستا کاک خاتوو بەڕێز".split()}
 _DOCUMENTS = tuple(fold(w) for w in DOCUMENT_STEMS)
+_VERB_NOUNS = {fold(w) for w in "باس باسی ئاماژە ئاماژەی جەخت جەختی داوا داوای سوپاس سوپاسی ڕەخنە ڕەخنەی هۆشداری".split()}
+_AND = {fold("و")}
+_VERB_PREFIXES = tuple(fold(p) for p in ("دە", "نا", "ب", "نە"))
+# -ین after a vowel: دەکەین، بکشێینەوە (after a consonant it may be a copula: نادەستووری-ن "they are")
+_WE_ENDINGS = tuple(fold(v + e) for v in "ەێۆاو" for e in ("ین", "ینەوە"))
+_LIGHT_VERBS = {fold(w) for w in "دەدات دەدەن دەکات دەکەن دەکاتەوە دەکەنەوە".split()}
+_SAID_PASSIVE_FIRST = {fold(c.split()[0]) for c in _SAID_PASSIVE}
 _DATA = {fold(w) for w in DATA_NOUNS}
 _NAMED = (fold("بە"), fold("ناوی"))      # یەکێک لە دوکاندارەکان بە ناوی X: X is the name
 
@@ -194,6 +212,8 @@ def _subject_np(sent: Sentence, a: int, b: int) -> int:
     names = 0
     while k < b and names < 3 and not doc[k].text.endswith("ی") and doc[k].text != "و" \
             and not doc[k].text.startswith(("دە", "نا")):
+        if k + 1 < b and doc[k + 1].norm_ in _LIGHT_VERBS:
+            break               # وەزارەتی گواستنەوە ڕوونکردنەوە دەدات و ...: the noun of a light verb is no name
         k += 1
         names += 1
     return k
@@ -222,6 +242,8 @@ def _adverbial(sent: Sentence, a: int, b: int) -> bool:
     first = doc[a].norm_
     if first in _OPENERS or first in _PER_WORDS or first[:1].isdigit():
         return True
+    if first in _CIRCUM_OPENERS and doc[b - 1].text.endswith(("دا", "ەوە")):
+        return True             # لەم بارەیەوە، ...: a phrase closed by its postposition (https://www.kurdistan24.net/ckb/story/895773)
     return all(t.norm_ in _TIME or t.norm_[:1].isdigit() or is_punct(t) for t in doc[a:b])
 
 
@@ -235,14 +257,15 @@ def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
               or doc[j].norm_.startswith(_DOCUMENTS)), None)
     speaker = pronoun = None
     if k is None:
-        if cue.start > 0 and doc[cue.start - 1].norm_ == fold("تێیدا"):
-            pronoun = "document"
+        if (cue.start > 0 and doc[cue.start - 1].norm_ == fold("تێیدا")) or doc[cue.start].norm_ in _SAID_PASSIVE_FIRST:
+            pronoun = "document"    # تێیدا هاتووە; ئاماژە بەوە کراوە: the body whose document the article reports
         else:
             return None         # "has come": no document, nobody speaks
     else:
         a, b = k + 1, cue.start
+        b = next((j for j in range(a, b) if doc[j].text in ("،", ",") or doc[j].norm_ == fold("کە")), b)
         while b > a and is_punct(doc[b - 1]):
-            b -= 1
+            b -= 1          # لە ڕوونکردنەوەکەی X، کە ئەمڕۆ بڵاوکراوەتەوە، ئاماژە بەوە کراوە: X
         if a < b:
             start, end = sent.span(a, b)
             if doc[b - 1].text.endswith("دا") and len(doc[b - 1].text) > 4:
@@ -309,17 +332,23 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         if mouth is not None:
             segs = []           # ڕاگەیەنراوەکە لە زاری وەزیری تەندروستی، ئاری ڕەشید، ...: the one quoted speaks
             a = mouth + 2
+        if a < b and doc[a].norm_ in _VERB_NOUNS:
+            continue            # هەروەک باس لە ... دەکات و ڕوونیدەکاتەوە: a verb of its own, no subject (https://esta.krd/155761)
         if a < b and not _adverbial(sent, a, b):
             segs.append((a, b))
     speaker = pronoun = None
     sp_end = left_start
     if segs:
         a, b = segs[0]
-        if len(segs) >= 2 and _name_like(sent, *segs[1]) and (
+        # the second segment up to a preposition: شێرکۆ ئەحمەد بە کوردستان24ـی ڕاگەیاند
+        name_end = next((k for k in range(*segs[1]) if doc[k].norm_ in _STOPS or doc[k].norm_ in _PREFIXED),
+                        segs[1][1]) if len(segs) >= 2 else b
+        if len(segs) >= 2 and _name_like(sent, segs[1][0], name_end) and (
                 doc[a].norm_ in _TITLES or name_of(text_of(doc, a, b)) is None
                 or (b - a >= 2 and doc[a].text.endswith("ی"))):
             # قائیمقامی ڕانیە، هەڤاڵ مستەفا، ...: the role and the name in apposition, one speaker
-            appos = segs[1][1]
+            # (https://www.kurdistan24.net/ckb/story/890290: نووسەری ناسراوی کورد، شێرکۆ ئەحمەد بە ...)
+            appos = name_end
         elif len(segs) >= 2 and _name_like(sent, a, b) and (doc[segs[1][0]].norm_ in _TITLES
                                                              or doc[segs[1][0]].text.endswith("ی")):
             # نەوزاد هادی، پارێزگاری هەولێر ڕایگەیاند: the name and its title, one speaker
@@ -328,6 +357,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             while k < d and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _TIME
                              and doc[k].norm_ not in _PREFIXED or k == c):
                 k += 1
+            if k == d and d == cue.start and k - c >= 3 and not (verb_end < n and doc[verb_end].norm_ in _THAT):
+                k = _izafe_np(sent, c, k)    # X، وتەبێژی وەزارەت دەستپێکردنی ... ڕاگەیاند: the title, then the object
             appos = k
         else:
             appos = None
@@ -368,8 +399,11 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     else:
         said = content(sent, k, n, skip=_THAT)
     clause = said is not None
-    if cue.cls == "act" and not (verb_end < n and doc[verb_end].norm_ in _THAT):
-        clause = False          # ڕەخنەی لە ... گرت، کە دەبوو ...: a relative clause on the object, not content
+    if cue.cls == "act" and not (verb_end < n and (doc[verb_end].norm_ in _THAT or (
+            cue.split_end < 0 and not is_punct(doc[verb_end]) and doc[verb_end].norm_ not in _AND))):
+        # ڕەخنەی لە ... گرت، کە دەبوو ...: a relative clause on the object, not content; but ڕەتیدەکاتەوە
+        # هیچ ... کردبێت (https://www.kurdistan24.net/ckb/story/60614): the verb's own clause
+        clause = False
     if said is None and cue.cls == "claim":
         if cue.split_end >= 0:
             said = content(sent, cue.start + 1, cue.split_end, skip={fold("لە")})
@@ -394,12 +428,12 @@ def name_of(text: str) -> str | None:
     text = " ".join(words)
     if len(words) == 1:
         w = fold(words[0])
-        return None if w in _TITLES or w in _COMMON or w in _PRONOUNS or words[0] in NOT_NAMES \
+        return None if w in _TITLES or norms(words[0]) & _TITLE_KEYS or w in _COMMON or w in _PRONOUNS or words[0] in NOT_NAMES \
             else words[0]
     izafe = False           # the word before opened an izafe: this one completes a title or body name
     for i, w in enumerate(words):
         f = fold(w)
-        if f in _TITLES or norms(w) & _BODY_KEYS or (
+        if f in _TITLES or norms(w) & (_BODY_KEYS | _TITLE_KEYS) or (
                 w.endswith("ی") and i == 0 and i + 2 < len(words)):
             izafe = w.endswith("ی")
             continue
@@ -436,7 +470,8 @@ class SoraniRules(StatementRules):
     vague_speakers = ("سەرچاوە", "جووتیار", "شۆفێر", "هاووڵاتی")
     split_glued_quotes = True
     unmarked_direct = True
-    first_person = frozenset({"ئێمە", "من", "ئێمەش", "منیش", "ئێمەیش"})
+    # ئێوە: the speaker addressing the reader's "you" (https://hawlati.co/page_detail?smart-id=43672)
+    first_person = frozenset({"ئێمە", "من", "ئێمەش", "منیش", "ئێمەیش", "ئێوە", "ئێوەش"})
     complementizers = frozenset({"کە"})
     coordinators = frozenset({"و"})
     follow_adverbs = frozenset({"هەروەها", "پاشان", "دواتر"})
@@ -447,6 +482,12 @@ class SoraniRules(StatementRules):
 
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
         return attribute(sent, cue)
+
+    def in_own_words(self, norms: list[str]) -> bool:
+        """Also a verb in the first person plural closing the clause: ... لە حکومەت بکشێینەوە, ناکەین
+        (https://esta.krd/155761)."""
+        return super().in_own_words(norms) or any(
+            len(w) > 4 and w.startswith(_VERB_PREFIXES) and w.endswith(_WE_ENDINGS) for w in norms[:12])
 
     def continues(self, sent: Sentence, cue: Cue) -> bool:
         """"...، ئاماژەشی بەوە داوە کە": after a comma, the additive clitic ش marks the same speaker."""
