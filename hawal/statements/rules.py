@@ -40,8 +40,8 @@ class StatementRules:
     """One language's statement rules. Subclasses set the class attributes and `attribute`."""
 
     code: str = ""
-    spacy_lang: str = "xx"                      # spacy.blank() language used to tokenize sentences
-    tokenizer_special_cases: tuple[str, ...] = ()   # tokens kept whole ("Gen.")
+    spacy_lang: str = "xx"                      # spacy.blank() language, for a language with no LanguageSpec yet
+    tokenizer_special_cases: tuple[str, ...] = ()   # tokens kept whole beyond the spec's ("Gen." is the spec's)
     cues: dict[str, list[str]] = {}             # cue class -> phrases
     split_cues: tuple[tuple[str, str, str], ...] = ()  # (first word, last word, class) around an object
     cue_blockers: frozenset[str] = frozenset()  # a word right before a cue that cancels it ("not said")
@@ -69,19 +69,30 @@ class StatementRules:
 
     @cached_property
     def nlp(self):
-        import spacy
+        """The tokenizer: the registered language's pipeline (hawal.langs.nlp, as the segmenter's), or
+        `spacy.blank(spacy_lang)` for a language with rules and no spec yet."""
+        from .. import langs
 
-        nlp = spacy.blank(self.spacy_lang)
+        marks = r'["“”«»]'
+        if langs.find(self.code) is not None:
+            from ..langs.nlp import blank_pipeline
+
+            nlp = blank_pipeline(self.code, [marks] if self.split_glued_quotes else [])
+        else:
+            import spacy
+            from spacy.util import compile_suffix_regex
+
+            nlp = spacy.blank(self.spacy_lang)
+            if self.split_glued_quotes:
+                nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + [marks]).search
         for token in self.tokenizer_special_cases:
             nlp.tokenizer.add_special_case(token, [{"ORTH": token}])
         if self.split_glued_quotes:
-            from spacy.util import compile_infix_regex, compile_suffix_regex
+            from spacy.util import compile_infix_regex
 
-            marks = r'["“”«»]'
             nlp.tokenizer.infix_finditer = compile_infix_regex(
                 list(nlp.Defaults.infixes or []) + [rf"(?<=\w){marks}(?=\w)", rf"(?<=\w){marks}(?=[.،,:])",
                                                     rf"(?<=\w)[،,](?={marks})", rf"(?<=[،,]){marks}(?=\w)"]).finditer
-            nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + [marks]).search
         return nlp
 
     @cached_property

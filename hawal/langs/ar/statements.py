@@ -525,7 +525,6 @@ TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 
 class ArabicRules(StatementRules):
     code = "ar"
-    spacy_lang = "ar"
     cues = CUES
     split_cues = SPLIT_CUES
     channel = re.compile(

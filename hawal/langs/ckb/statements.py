@@ -457,7 +457,6 @@ def name_of(text: str) -> str | None:
 
 class SoraniRules(StatementRules):
     code = "ckb"
-    spacy_lang = "xx"
     cues = CUES
     split_cues = tuple(SPLIT_CUES)
     verb_final = True

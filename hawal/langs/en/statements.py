@@ -78,7 +78,6 @@ PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": 
 STOP = set("the a an of in at for its his her their and on to from with by".split())
 PREPOSITIONS = set("in of at for from on to by with around near across outside inside across".split())
 # Abbreviated titles spaCy would otherwise split at the full stop ("Brig. Gen. Ali Kadhim").
-ABBREVIATIONS = "Brig. Gen. Col. Lt. Maj. Capt. Sgt. Gov. Sen. Rep. Dr. Mr. Mrs. Ms. Prof. St.".split()
 # "according to a statement from the cabinet": the cabinet speaks.
 DOCUMENT_NOUNS = set("statement report study survey notice letter document post".split())
 # A clause opened by one of these holds its own subject ("... after the government promised to pay").
@@ -185,8 +184,6 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
 
 class EnglishRules(StatementRules):
     code = "en"
-    spacy_lang = "en"
-    tokenizer_special_cases = tuple(ABBREVIATIONS)
     cues = CUES
     cue_blockers = frozenset(CUE_BLOCKERS)
     relative_words = frozenset({"who", "which"})
