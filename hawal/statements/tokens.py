@@ -78,10 +78,10 @@ class Tok:
     most of the cost of a rules pass)."""
     __slots__ = ("text", "idx", "norm_", "lower_", "is_punct", "is_space", "whitespace_")
 
-    def __init__(self, text: str, idx: int, punct: bool, space: bool, ws: bool):
+    def __init__(self, text: str, idx: int, punct: bool, space: bool, ws: bool, norm: str = "", lower: str = ""):
         self.text, self.idx = text, idx
-        self.norm_ = fold(text)
-        self.lower_ = text.lower()
+        self.norm_ = norm or fold(text)
+        self.lower_ = lower or text.lower()
         self.is_punct, self.is_space = punct, space
         self.whitespace_ = " " if ws else ""
 
@@ -117,10 +117,23 @@ def tokens_of(doc, text: str) -> Toks:
     from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
 
     strings = doc.vocab.strings
-    out = Toks(Tok(strings[int(orth)], int(idx), bool(punct), bool(space), bool(ws))
-               for orth, idx, punct, space, ws in doc.to_array([ORTH, IDX, IS_PUNCT, IS_SPACE, SPACY]).tolist())
+    forms = _FORMS
+    out = Toks()
+    for orth, idx, punct, space, ws in doc.to_array([ORTH, IDX, IS_PUNCT, IS_SPACE, SPACY]).tolist():
+        form = forms.get(orth)
+        if form is None:
+            if len(forms) > 500_000:
+                forms.clear()       # a long-running server reads ever new words
+            word = strings[orth]
+            form = forms[orth] = (word, fold(word), word.lower())
+        out.append(Tok(form[0], idx, bool(punct), bool(space), bool(ws), form[1], form[2]))
     out.source = text
     return out
+
+
+# A word's text, matching form and lower case by its string hash (the same in every vocab): most
+# words recur, and looking them up is most of the cost of reading a sentence's tokens.
+_FORMS: dict[int, tuple[str, str, str]] = {}
 
 
 class Sentence:
