@@ -180,7 +180,6 @@ def _speaker_end(sent: Sentence, a: int, b: int) -> int:
 
 class KurmanjiRules(StatementRules):
     code = "kmr"
-    spacy_lang = "kmr"
     cues = CUES
     split_cues = SPLIT_CUES
     title_nouns = frozenset({"pirtûk", "pirtûka", "fîlm", "fîlma", "stran", "strana", "bi navê"})
