@@ -6,10 +6,12 @@ setting `func(args) -> int` as its handler. Global options (`--config`) are on t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
 from . import __version__
+from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_IO, HawalError, describe_os_error
 
 COMMAND_MODULES = (
     "hawal.commands",            # build, check, new
@@ -56,11 +58,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not any(a in known for a in argv if not a.startswith("-")) and not {"-h", "--help", "--version"} & set(argv):
         argv = _insert_default_command(argv, "build")
     args = parser.parse_args(argv)
+    return run_command(args.func, args)
+
+
+def run_command(func, args) -> int:
+    """Run a command's handler; whatever escapes it becomes one line on stderr and an exit code.
+
+    HawalError says what and where itself; an OSError names the file and the system's reason;
+    anything else is a bug in hawal, reported as such (HAWAL_DEBUG=1 shows the traceback).
+    """
     try:
-        return int(args.func(args) or 0)
+        return int(func(args) or 0)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except HawalError as exc:
+        if os.environ.get("HAWAL_DEBUG"):
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except OSError as exc:
+        if os.environ.get("HAWAL_DEBUG"):
+            raise
+        print(f"error: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_IO
+    except MemoryError:
+        print("error: out of memory", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as exc:  # the last resort: no command ends in a traceback
+        if os.environ.get("HAWAL_DEBUG"):
+            raise
+        where = _innermost_frame(exc)
+        print(f"internal error: {type(exc).__name__}: {_one_line(exc)}{where}. This is a bug in hawal; "
+              "please report it with the command you ran (HAWAL_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _innermost_frame(exc: BaseException) -> str:
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return ""
+    code = tb.tb_frame.f_code
+    return f" (in {os.path.basename(code.co_filename)}:{tb.tb_lineno}, {code.co_name})"
 
 
 def _insert_default_command(argv: list[str], command: str) -> list[str]:

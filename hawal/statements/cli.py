@@ -31,7 +31,7 @@ def cmd_statements(args: argparse.Namespace) -> int:
         config = load_config(args.config)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_code
     loader = SourceLoader(config.content_dir, config.root, config.language_codes, config.timezone)
     articles = []
     failed = False

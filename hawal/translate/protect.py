@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .. import langs
+from ..errors import InputError
 from ..language import normalize_text
 
 PLACEHOLDER_OUT = re.compile(r"\[\s*(\d+)\s*\]")
@@ -65,7 +66,7 @@ class MaskedText:
 
 # --- glossary ------------------------------------------------------------------------------------
 
-class GlossaryError(ValueError):
+class GlossaryError(InputError, ValueError):
     """glossary.yaml cannot be used; the message names the entry."""
 
 
