@@ -14,21 +14,23 @@ file's decoded text to its reader; a reader raises `_Invalid(line, message)` for
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from . import limits
+from .bodycheck import check_body
+from .frontmatter import SCHEMA, check_front_matter, date_problem
 from .language import normalize_text
+from .sources import (DATELINE, Article, Dateline, EditorTranslation, SourceLoader, _Invalid, _leading_newlines,
+                      _line_counter, _meta_line, derive_title, folder_date, slugify, split_front_matter,
+                      validate_slug)
 from .storyfiles import scan_references
-from .sources import (DATELINE, Article, Dateline, EditorTranslation, SourceLoader, _Invalid, _meta_line, derive_title,
-                      folder_date, slugify, split_front_matter, validate_slug)
 
-FRONT_MATTER_KEYS = {
-    "title", "date", "lang", "source", "source_url", "author", "tags", "slug", "summary",
-    "lead", "translations", "place", "draft", "image",
-}
+FRONT_MATTER_KEYS = frozenset(SCHEMA)        # declared, with types and limits, in hawal.frontmatter
 
 
 class Reader:
@@ -81,61 +83,82 @@ class MarkdownReader(Reader):
     def read(self, loader: SourceLoader, path: Path, rel: str, text: str,
              translations: tuple[EditorTranslation, ...], default_date: dt.date | None = None) -> Article:
         meta, body, body_line = split_front_matter(text)
-        for key in meta:
-            if key not in FRONT_MATTER_KEYS:
-                raise _Invalid(_meta_line(text, str(key)), f"unknown front matter key {key!r}")
+        checked = check_front_matter(meta, text, loader.languages)
+        problems: list[tuple[int, str]] = list(checked.problems)   # all of them are reported together
+        values = checked.values
         if not body.strip():
-            raise _Invalid(body_line, "empty body")
-        lang = loader.language(meta, str(meta.get("title", "")) + "\n" + body, _meta_line(text, "lang") if "lang" in meta else body_line)
-        if "date" in meta:
+            raise _Invalid.of(problems + [(body_line, "empty body")])
+        if "lang" in meta and "lang" not in values:      # a wrong `lang:` is reported; no guessing instead
+            raise _Invalid.of(problems)
+        try:
+            lang = loader.language(values, str(values.get("title", "")) + "\n" + body,
+                                  _meta_line(text, "lang") if "lang" in meta else body_line)
+        except _Invalid as exc:
+            raise _Invalid.of(problems + exc.problems) from None
+        try:
+            folder_day = folder_date(rel)
+        except _Invalid as exc:
+            folder_day = None
+            problems += exc.problems
+        day = published = None
+        time_given = False
+        if "date" in values:
+            date_line = _meta_line(text, "date")
             try:
-                day, published = parse_date(meta["date"], loader.timezone)
-                time_given = isinstance(meta["date"], dt.datetime) or (
-                    isinstance(meta["date"], str) and ("T" in meta["date"] or " " in meta["date"].strip()))
+                day, published = parse_date(values["date"], loader.timezone)
+                time_given = isinstance(values["date"], dt.datetime) or (
+                    isinstance(values["date"], str) and ("T" in values["date"] or " " in values["date"].strip()))
             except ValueError as exc:
-                raise _Invalid(_meta_line(text, "date"), str(exc)) from None
-        else:
-            day = folder_date(rel) or default_date
-            if day is None:
-                raise _Invalid(1, "no date: give `date:` in front matter or put the file under content/YYYY/MM/DD/")
-            published = dt.datetime(day.year, day.month, day.day, tzinfo=loader.timezone)
-            time_given = False
-        first_line = body_line + len(body) - len(body.lstrip("\n"))     # the body's first written line
+                problems.append((date_line, str(exc)))
+            else:
+                problem = date_problem(day, folder_day)
+                if problem:
+                    problems.append((date_line, problem))
+        elif meta.get("date") is None:                   # absent, or `date:` left empty
+            day = folder_day or default_date
+            if day is None and not problems:
+                problems.append((1, "no date: give `date:` in front matter or put the file under content/YYYY/MM/DD/"))
+            if day is not None:
+                published = dt.datetime(day.year, day.month, day.day, tzinfo=loader.timezone)
+                problem = date_problem(day, None)
+                if problem:
+                    problems.append((1, f"the folder's {problem}"))
+        first_line = body_line + _leading_newlines(body)
         body = normalize_text(body, lang).strip("\n")
         dateline = None
         m = DATELINE.match(body)
         if m and "\n" not in body[: m.end()]:
             dateline = Dateline(m["place"].strip(), m["agency"].strip())
             body = body[m.end():]
-        title = meta.get("title")
+        title = values.get("title")
         if title is None:
             title = derive_title(_first_text_line(body))
-        slug = str(meta.get("slug") or slugify(path.stem))
+        title = normalize_text(title, lang).strip()
+        if not title and "title" not in meta:
+            problems.append((first_line, "no title: give `title:` (the first line of the body gives none)"))
+        slug = values.get("slug") or slugify(path.stem)
         problem = validate_slug(slug)
         if problem:
-            raise _Invalid(_meta_line(text, "slug"), problem)
-        tags = meta.get("tags") or ()
-        if isinstance(tags, str):
-            tags = [t.strip() for t in tags.split(",")]
-        if not isinstance(tags, (list, tuple)):
-            raise _Invalid(_meta_line(text, "tags"), "tags must be a list")
-        translations = translations + _front_matter_translations(meta, lang, rel, loader.languages, text)
-        draft = meta.get("draft", False)
-        if not isinstance(draft, bool):
-            raise _Invalid(_meta_line(text, "draft"), "draft must be true or false (without quotes)")
-        image = meta.get("image")
-        if image is not None and (not isinstance(image, str) or not image.strip()):
-            raise _Invalid(_meta_line(text, "image"), "image must name an image file next to the story, e.g. dam.jpg")
+            problems.append((_meta_line(text, "slug") if "slug" in meta else 1, problem))
+        problems += check_body(body, _line_counter(body, first_line))
+        try:
+            translations = translations + _front_matter_translations(values, lang, rel, loader.languages, text)
+        except _Invalid as exc:
+            problems += exc.problems
+        if problems or day is None:
+            raise _Invalid.of(problems or [(1, "no usable date")])
+        draft = values.get("draft", False)
+        image = values.get("image")
         references = scan_references(body, text, rel, body_line)
         for t in translations:
             if t.path == rel:            # `translations:` in this front matter: its bodies are in this file
                 references += scan_references(t.body, text, rel, _meta_line(text, "translations"))
         return Article(
             path=rel, slug=slug, lang=lang, date=day, published=published,
-            title=normalize_text(str(title), lang).strip(), body=body, body_line=first_line, kind=self.kind,
-            source=_opt(meta.get("source"), lang), source_url=_opt(meta.get("source_url")),
-            author=_opt(meta.get("author"), lang), tags=tuple(normalize_text(str(t), lang) for t in tags if str(t).strip()),
-            summary=_opt(meta.get("summary"), lang), lead=bool(meta.get("lead", False)),
+            title=title, body=body, body_line=first_line, kind=self.kind,
+            source=_opt(values.get("source"), lang), source_url=values.get("source_url"),
+            author=_opt(values.get("author"), lang), tags=tuple(normalize_text(t, lang) for t in values.get("tags", ())),
+            summary=_opt(values.get("summary"), lang), lead=values.get("lead", False),
             dateline=dateline, translations=translations, time_given=time_given,
             draft=draft, image=image.strip() if image else None,
             image_line=_meta_line(text, "image") if image else 1, references=references,
@@ -176,13 +199,36 @@ class WireReader(Reader):
         day = folder_date(rel) or default_date
         if day is None:
             raise _Invalid(1, "no date: wire copy takes its date from content/YYYY/MM/DD/ (or `build.py new --date`)")
-        paragraphs = [normalize_text(p, lang) for p in [lead_text] + [ln for _, ln in numbered[1:]] if p]
-        body = "\n\n".join(escape_plain_text(p) for p in paragraphs)
-        title = normalize_text(title, lang) if title else derive_title(paragraphs[0] if paragraphs else "")
+        numbered = [(lead_line, lead_text)] + numbered[1:]
+        paragraphs = [(n, normalize_text(p, lang)) for n, p in numbered if p]
+        problems: list[tuple[int, str]] = []
+        if date_problem(day, None):
+            problems.append((1, f"the folder's {date_problem(day, None)}"))
+        for n, p in paragraphs:
+            if len(p) > limits.MAX_PARAGRAPH_CHARS:
+                problems.append((n, f"paragraph of {len(p):,} characters; at most {limits.MAX_PARAGRAPH_CHARS:,} "
+                                    "are allowed: split the line"))
+        if title and len(title) > limits.MAX_TITLE_CHARS:
+            problems.append((first_line, f"title line is {len(title)} characters long; at most "
+                                         f"{limits.MAX_TITLE_CHARS} are allowed"))
+        escaped = [escape_plain_text(p) for _, p in paragraphs]
+        body = "\n\n".join(escaped)
+        title = normalize_text(title, lang) if title else derive_title(paragraphs[0][1] if paragraphs else "")
+        if not title.strip():
+            problems.append((lead_line, "no title: the lead gives none; put a title line above the dateline"))
         slug = slugify(path.stem)
         problem = validate_slug(slug)
         if problem:
-            raise _Invalid(1, problem)
+            problems.append((1, problem))
+        if not problems:
+            starts, offset = [], 0
+            for part in escaped:
+                starts.append(offset)
+                offset += len(part) + 2
+            lines = [n for n, _ in paragraphs]
+            problems += check_body(body, lambda at: lines[max(0, bisect.bisect_right(starts, at) - 1)])
+        if problems:
+            raise _Invalid.of(problems)
         return Article(
             path=rel, slug=slug, lang=lang, date=day,
             published=dt.datetime(day.year, day.month, day.day, tzinfo=loader.timezone),
@@ -221,14 +267,19 @@ def parse_date(value: Any, tz: ZoneInfo) -> tuple[dt.date, dt.datetime]:
         raise ValueError(f"date must be an ISO date, got {value!r}")
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=tz)
-    local = stamp.astimezone(tz)
+    try:
+        local = stamp.astimezone(tz)
+    except (OverflowError, ValueError):
+        raise ValueError(f"date {value!r} is out of range") from None
     return local.date(), stamp
 
 
 def escape_plain_text(text: str) -> str:
     """Escape wire copy so Markdown renders it as the plain text it is."""
-    text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
-    return re.sub(r"^(\s*)([#>+-]|\d+[.)])(\s)", r"\1\\\2\3", text, flags=re.MULTILINE)
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    text = re.sub(r"([\\`*_\[\]{}>|])", r"\\\1", text).replace("<", "&lt;")
+    text = re.sub(r"^(\s*)([#+-])", r"\1\\\2", text, flags=re.MULTILINE)
+    return re.sub(r"^(\s*\d+)([.)])(?=\s|$)", r"\1\\\2", text, flags=re.MULTILINE)
 
 
 def _opt(value: Any, lang: str | None = None) -> str | None:
@@ -248,15 +299,21 @@ def _first_text_line(body: str) -> str:
 
 
 def _front_matter_translations(meta, lang, rel, languages, text) -> tuple[EditorTranslation, ...]:
+    """Newsroom translations given in front matter (already type-checked by the schema)."""
     raw = meta.get("translations") or {}
-    if not isinstance(raw, dict):
-        raise _Invalid(_meta_line(text, "translations"), "translations must map a language to {title, body}")
     out = []
+    problems: list[tuple[int, str]] = []
+    line = _meta_line(text, "translations")
     for code, spec in raw.items():
-        if code not in languages or code == lang:
-            raise _Invalid(_meta_line(text, "translations"), f"translations: {code!r} is not another language of this site")
-        if not isinstance(spec, dict) or not str(spec.get("body", "")).strip():
-            raise _Invalid(_meta_line(text, "translations"), f"translations.{code} needs a body")
-        body = normalize_text(str(spec["body"]), code).strip()
-        out.append(EditorTranslation(code, normalize_text(str(spec.get("title") or derive_title(body)), code), body, rel))
+        if code == lang:
+            problems.append((line, f"translations: {code!r} is the article's own language"))
+            continue
+        body = normalize_text(spec["body"], code).strip()
+        title = normalize_text(spec.get("title") or derive_title(body), code).strip()
+        if not title:
+            problems.append((line, f"translations.{code}: no title (give `title:`)"))
+        problems += check_body(body, lambda at: line, what=f"translations.{code}.body")
+        out.append(EditorTranslation(code, title, body, rel))
+    if problems:
+        raise _Invalid.of(problems)
     return tuple(out)

@@ -9,9 +9,11 @@ can report all bad sources at once instead of stopping at the first.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -21,11 +23,15 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from . import limits
+from .bodycheck import check_body
+from .contentfs import UnsafePath, read_inside, walk_tree
+from .frontmatter import check_front_matter, nesting_problem, slug_problem
 from .language import LanguageUnclear, detect_language, normalize_text
 from .storyfiles import scan_references
+from .textcheck import control_character, strip_hidden
 
 _FOLDER_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
-_SLUG_OK = re.compile(r"^[\w][\w.-]*$", re.UNICODE)
 # CITY (AGENCY) — ; cities in Latin capitals or Arabic script; the dash may be —, – or -.
 DATELINE = re.compile(
     r"^\s*(?P<place>[^\s(][^()\n]{0,60}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*[—–-]{1,2}\s*",
@@ -128,10 +134,17 @@ class SourceLoadError(Exception):
 
 
 class _Invalid(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, more: Iterable[tuple[int, str]] = ()):
         super().__init__(message)
         self.line = line
         self.message = message
+        self.problems = [(line, message), *more]
+
+    @classmethod
+    def of(cls, problems: list[tuple[int, str]]) -> "_Invalid":
+        """All of a file's problems at once, sorted by line."""
+        problems = sorted(problems)
+        return cls(problems[0][0], problems[0][1], problems[1:])
 
 
 def folder_date(rel_path: str) -> dt.date | None:
@@ -155,8 +168,13 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
             raw = "\n".join(lines[1:i])
+            too_deep = nesting_problem(raw)
+            if too_deep:
+                raise _Invalid(*too_deep)
             try:
                 meta = yaml.load(raw, Loader=_FrontMatterLoader) if raw.strip() else {}
+            except RecursionError:
+                raise _Invalid(2, "front matter nested too deeply") from None
             except yaml.YAMLError as exc:
                 # The context mark (an unclosed bracket, say) is where the editor must look.
                 mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -181,16 +199,15 @@ def slugify(text: str) -> str:
     """A URL slug from a title or file name: lowercase words joined by hyphens, Unicode kept."""
     text = unicodedata.normalize("NFC", text).casefold()
     words = re.findall(r"[^\W_]+", text, re.UNICODE)
-    return "-".join(words)[:80].strip("-") or "article"
+    slug = "-".join(words)[:80].strip("-")
+    while len(slug.encode("utf-8")) > limits.MAX_SLUG_BYTES // 2:     # a folder name: bytes count
+        slug = slug[:-1].rstrip("-")
+    return slug or "article"
 
 
 def validate_slug(slug: str) -> str | None:
     """Return what is wrong with a slug, or None."""
-    if "/" in slug or "\\" in slug or ".." in slug:
-        return f"slug {slug!r} must not contain '/', '\\' or '..'"
-    if not _SLUG_OK.match(slug):
-        return f"slug {slug!r} may hold only letters, digits, '-', '_' and '.'"
-    return None
+    return slug_problem(slug)
 
 
 def derive_title(lead: str, limit: int = 90) -> str:
@@ -215,6 +232,7 @@ class SourceLoader:
         # for files that did not change. Shared with the caller, who may persist it.
         self.parsed = parsed if parsed is not None else {}
         self._salt = f"{self.languages}|{self.timezone.key}"
+        self.refused: list = []           # what source_paths() found but would not read
 
     def rel(self, path: Path) -> str:
         text, root = str(path), self._root_prefix
@@ -230,34 +248,46 @@ class SourceLoader:
         return str(self.root).rstrip(os.sep) + os.sep
 
     def source_paths(self) -> list[Path]:
-        """Every source file under the content folder, sorted; hidden and `_` names are skipped."""
-        if not self.content_dir.is_dir():
-            return []
+        """Every source file under the content folder, sorted; hidden and `_` names are skipped.
+
+        Only regular files reached through real folders are listed: links, special files and
+        mounted folders are refused (see `refused`), never read."""
         suffixes = _readers().source_suffixes()
-        found = []
-        for folder, dirs, files in os.walk(self.content_dir):
-            dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-            found.extend(os.path.join(folder, name) for name in files
-                         if not name.startswith((".", "_")) and os.path.splitext(name)[1] in suffixes)
-        return [Path(p) for p in sorted(found) if os.path.isfile(p)]
+        listing = walk_tree(self.content_dir, lambda name: os.path.splitext(name)[1] in suffixes,
+                            skip=lambda name: name.startswith((".", "_")))
+        self.refused = listing.refused
+        self._listed = set(listing.files)
+        return listing.files
 
     def _translation_of(self, path: Path) -> tuple[str, Path] | None:
         """For `story.<lang>.md` beside `story.md` (or .txt) return (lang, original path)."""
         parts = path.name.split(".")
         if len(parts) >= 3 and parts[-2] in self.languages:
             stem = ".".join(parts[:-2])
-            for suffix in _readers().source_suffixes():
+            listed = getattr(self, "_listed", None)
+            suffixes = _readers().source_suffixes()
+            for suffix in suffixes:
                 original = path.with_name(stem + suffix)
-                if original.exists():
+                if (original in listed) if listed is not None else original.exists():
                     return parts[-2], original
+            names = " or ".join(f"{stem}{suffix}" for suffix in suffixes[::2])
+            raise _Invalid(1, f"a newsroom translation into {parts[-2]} ({path.name}) without its original: "
+                              f"add {names} beside it, or rename the file if it is an article of its own")
         return None
 
     def load(self) -> LoadResult:
         result = LoadResult()
         translations: dict[Path, list[EditorTranslation]] = {}
         originals: list[Path] = []
-        for path in self.source_paths():
-            found = self._translation_of(path)
+        paths = self.source_paths()
+        for refused in self.refused:
+            result.errors.append(SourceError(self.rel(refused.path), 1, refused.reason))
+        for path in paths:
+            try:
+                found = self._translation_of(path)
+            except _Invalid as exc:
+                result.errors.extend(SourceError(self.rel(path), line, message) for line, message in exc.problems)
+                continue
             if found is None:
                 originals.append(path)
                 continue
@@ -265,14 +295,14 @@ class SourceLoader:
             try:
                 translations.setdefault(original, []).append(self._load_translation(path, lang))
             except _Invalid as exc:
-                result.errors.append(SourceError(self.rel(path), exc.line, exc.message))
+                result.errors.extend(SourceError(self.rel(path), line, message) for line, message in exc.problems)
         seen: dict[tuple[dt.date, str], str] = {}
         live_keys = set()
         for path in originals:
             try:
                 article = self._load_cached(path, live_keys)
             except _Invalid as exc:
-                result.errors.append(SourceError(self.rel(path), exc.line, exc.message))
+                result.errors.extend(SourceError(self.rel(path), line, message) for line, message in exc.problems)
                 continue
             if path in translations:
                 article = replace(article, translations=article.translations + tuple(translations[path]))
@@ -300,10 +330,10 @@ class SourceLoader:
             try:
                 cached = self._load_article(path, (), text=self._decode(data))
             except _Invalid as exc:
-                cached = (exc.line, exc.message)
+                cached = tuple(exc.problems)
             self.parsed[key] = cached
         if isinstance(cached, tuple):
-            raise _Invalid(*cached)
+            raise _Invalid.of(list(cached))
         return cached
 
     def load_file(self, path: Path, default_date: dt.date | None = None) -> Article:
@@ -315,15 +345,33 @@ class SourceLoader:
         path = Path(path)
         try:
             return self._load_article(path, (), default_date)
-        except _Invalid as exc:
+        except _Invalid as exc:     # the first problem; `check` lists them all
             raise SourceLoadError(SourceError(self.rel(path), exc.line, exc.message)) from None
         except OSError as exc:
             raise SourceLoadError(SourceError(self.rel(path), 1, f"cannot read: {exc.strerror}")) from None
 
     def _read_bytes(self, path: Path) -> bytes:
+        """A source's bytes: read inside the content folder without following links, up to the size limit."""
+        limit = limits.MAX_SOURCE_BYTES
         try:
-            return path.read_bytes()
+            if self.content_dir in path.parents:
+                return read_inside(self.content_dir, path, limit)
+            # A file named on the command line (`statements`): a regular file, never a pipe that blocks.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            with os.fdopen(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise UnsafePath(errno.EINVAL, "is not a regular file", str(path))
+                data = fh.read(limit + 1)
+            if len(data) > limit:
+                raise OSError(errno.EFBIG, "too large", str(path))
+            return data
+        except UnsafePath as exc:
+            raise _Invalid(1, f"{exc.strerror}; not read (sources must be regular files inside the content "
+                              "folder)") from None
         except OSError as exc:
+            if exc.errno == errno.EFBIG:
+                raise _Invalid(1, f"the file is larger than {limit // 1024} KiB, the limit for one source; "
+                                  "split it into several articles") from None
             raise _Invalid(1, f"cannot read: {exc.strerror}") from None
 
     def _read(self, path: Path) -> str:
@@ -336,21 +384,34 @@ class SourceLoader:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise _Invalid(line, f"not UTF-8 text (undecodable byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        found = control_character(text)
+        if found is not None:
+            offset, code = found
+            raise _Invalid(text.count("\n", 0, offset) + 1, f"control character {code} in the file; remove it "
+                                                            "(it is invisible in most editors)")
+        return strip_hidden(text)
 
     def _load_translation(self, path: Path, lang: str) -> EditorTranslation:
         text = self._read(path)
         meta, body, body_line = split_front_matter(text)
+        checked = check_front_matter(meta, text, self.languages)
+        problems = list(checked.problems)
+        first_line = body_line + _leading_newlines(body)
         body = normalize_text(body, lang).strip()
         if not body:
-            raise _Invalid(body_line, "empty body")
+            raise _Invalid.of(problems + [(body_line, "empty body")])
         m = DATELINE.match(body)
         if m and "\n" not in body[: m.end()]:
             body = body[m.end():]            # the article page shows the original's dateline
-        title = str(meta.get("title") or derive_title(body))
+        title = normalize_text(checked.values.get("title") or derive_title(body), lang).strip()
+        if not title and "title" not in meta:
+            problems.append((first_line, "no title: give `title:` (the first line of the body gives none)"))
+        problems += check_body(body, _line_counter(body, first_line))
+        if problems:
+            raise _Invalid.of(problems)
         rel = self.rel(path)
-        return EditorTranslation(lang, normalize_text(title, lang), body, rel,
-                                 scan_references(body, text, rel, body_line))
+        return EditorTranslation(lang, title, body, rel, scan_references(body, text, rel, body_line))
 
     def _load_article(self, path: Path, translations: tuple[EditorTranslation, ...],
                       default_date: dt.date | None = None, text: str | None = None) -> Article:
@@ -376,6 +437,15 @@ class SourceLoader:
             raise _Invalid(line, f"detected language {lang!r} is not one of this site's ({', '.join(self.languages)})")
         return lang
 
+
+
+def _leading_newlines(text: str) -> int:
+    return len(text) - len(text.lstrip("\n"))
+
+
+def _line_counter(body: str, first_line: int):
+    """body offset → line in the file, for a body whose first line is `first_line`."""
+    return lambda offset: first_line + body.count("\n", 0, offset)
 
 
 def _readers():
