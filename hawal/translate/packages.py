@@ -17,13 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Sequence
 
+from ..contentfs import read_inside
+from ..errors import InputError
+from .packagefs import (MAX_METADATA_BYTES, Entry, PackageProblem, copy_folder, extract_zip, links_outside,
+                        metadata_problem, parse_metadata, scan_folder, scan_zip)
 from ..langs import DEFAULT_SITE_LANGUAGES, from_argos, nllb_token, pivot as pivot_language, to_argos
 
 NLLB_KIND = "nllb-packed"
 ARGOS_KIND = "argos-native"
 
 
-class PackageError(Exception):
+class PackageError(InputError):
     """A package file or folder cannot be installed; the message says which and why."""
 
 
@@ -109,13 +113,21 @@ def install_dir(models_dir: Path | None) -> Path:
 
 def read_model(folder: Path) -> InstalledModel:
     """Read one unpacked package folder through argos; PackageError when it is not usable."""
-    if not (folder / "metadata.json").is_file():
+    if not (folder / "metadata.json").is_file() or (folder / "metadata.json").is_symlink():
         raise PackageError(f"{folder}: no metadata.json")
     try:
+        metadata = parse_metadata(str(folder), (folder / "metadata.json").read_bytes()[:MAX_METADATA_BYTES + 1])
+        problem = metadata_problem(metadata, (NLLB_KIND, ARGOS_KIND)) or links_outside(folder, folder.parent)
+    except PackageProblem as exc:
+        raise PackageError(str(exc)) from None
+    except OSError as exc:
+        raise PackageError(f"{folder}: metadata.json cannot be read: {exc.strerror}") from None
+    if problem:
+        raise PackageError(f"{folder}: {problem}")
+    try:
         pkg = _argos_package_module().Package(folder)
-    except (ValueError, OSError) as exc:
-        raise PackageError(f"{folder}: metadata.json cannot be read: {exc}") from None
-    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    except Exception as exc:         # argos reads more than metadata.json; whatever it trips on, skip the package
+        raise PackageError(f"{folder}: argos cannot read the package: {type(exc).__name__}: {exc}") from None
     if getattr(pkg, "type", "translate") != "translate" or not pkg.from_code or not pkg.to_code:
         raise PackageError(f"{folder}: not a translation package (metadata.json needs from_code and to_code)")
     if not (folder / "model" / "model.bin").is_file():
@@ -207,17 +219,19 @@ class CheckedPackage:
     from_code: str
     to_code: str
     version: str
+    entries: tuple[Entry, ...] = ()   # the regular files it holds, as checked
 
 
 def _check_metadata(where: str, raw: bytes) -> dict:
     try:
-        metadata = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackageError(f"{where}: metadata.json is not valid JSON ({exc})") from None
-    if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
+        metadata = parse_metadata(where, raw)
+    except PackageProblem as exc:
+        raise PackageError(str(exc)) from None
+    if not metadata.get("from_code") or not metadata.get("to_code"):
         raise PackageError(f"{where}: metadata.json needs from_code and to_code")
-    if metadata.get("type", "translate") != "translate":
-        raise PackageError(f"{where}: a {metadata.get('type')!r} package, not a translation model")
+    problem = metadata_problem(metadata, (NLLB_KIND, ARGOS_KIND))
+    if problem:
+        raise PackageError(f"{where}: metadata.json: {problem}")
     return metadata
 
 
@@ -226,29 +240,32 @@ def check_package(path: Path) -> CheckedPackage:
     path = Path(path)
     if not path.exists():
         raise PackageError(f"{path}: no such file or folder")
-    if path.is_dir():
-        files = {str(PurePosixPath(p.relative_to(path).as_posix())) for p in path.rglob("*") if p.is_file()}
-        if "metadata.json" not in files:
-            raise PackageError(f"{path}: no metadata.json in the folder")
-        metadata = _check_metadata(str(path), (path / "metadata.json").read_bytes())
-        top, inner = path.name, files
-    else:
-        if not zipfile.is_zipfile(path):
-            raise PackageError(f"{path}: not an argos package (not a zip archive)")
-        with zipfile.ZipFile(path) as zf:
-            names = [n for n in zf.namelist() if not n.endswith("/")]
-            bad = [n for n in names if n.startswith("/") or ".." in PurePosixPath(n).parts]
-            if bad:
-                raise PackageError(f"{path}: unsafe path inside the archive: {bad[0]}")
-            tops = sorted({PurePosixPath(n).parts[0] for n in zf.namelist() if PurePosixPath(n).parts})
-            if len(tops) != 1 or not any(len(PurePosixPath(n).parts) > 1 for n in names):
-                listed = ", ".join(tops[:4]) or "nothing"
-                raise PackageError(f"{path}: expected everything under one top folder, found {listed}")
-            top = tops[0]
-            inner = {str(PurePosixPath(*PurePosixPath(n).parts[1:])) for n in names}
+    if path.is_symlink() and path.is_dir():
+        path = path.resolve()            # a link named on the command line is the user's choice
+    try:
+        if path.is_dir():
+            entries = scan_folder(path)
+            inner = {e.inner for e in entries}
             if "metadata.json" not in inner:
-                raise PackageError(f"{path}: no metadata.json in {top}/")
-            metadata = _check_metadata(str(path), zf.read(f"{top}/metadata.json"))
+                raise PackageError(f"{path}: no metadata.json in the folder")
+            metadata = _check_metadata(str(path), read_inside(path, path / "metadata.json", MAX_METADATA_BYTES))
+            top = path.name
+        else:
+            if not path.is_file() or not zipfile.is_zipfile(path):
+                raise PackageError(f"{path}: not an argos package (not a zip archive)")
+            with zipfile.ZipFile(path) as zf:
+                top, entries, infos = scan_zip(path, zf)
+                inner = {e.inner for e in entries}
+                if "metadata.json" not in inner:
+                    raise PackageError(f"{path}: no metadata.json in {top}/")
+                info = next(i for i in infos if i.filename == f"{top}/metadata.json")
+                if info.file_size > MAX_METADATA_BYTES:
+                    raise PackageError(f"{path}: metadata.json is larger than {MAX_METADATA_BYTES // 1024} KB")
+                metadata = _check_metadata(str(path), zf.read(info))
+    except PackageProblem as exc:
+        raise PackageError(str(exc)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise PackageError(f"{path}: a damaged archive ({exc})") from None
     if "model/model.bin" not in inner:
         raise PackageError(f"{path}: no CTranslate2 model (model/model.bin is missing)")
     if "sentencepiece.model" not in inner:
@@ -256,7 +273,7 @@ def check_package(path: Path) -> CheckedPackage:
     if top.startswith("."):
         raise PackageError(f"{path}: the package folder name {top!r} starts with a dot")
     return CheckedPackage(path, top, str(metadata["from_code"]), str(metadata["to_code"]),
-                          str(metadata.get("package_version", "0")))
+                          str(metadata.get("package_version", "0")), tuple(entries))
 
 
 def install_packages(paths: Sequence[Path], models_dir: Path | None) -> list[InstalledModel]:
@@ -274,11 +291,17 @@ def _install_checked(checked: CheckedPackage, target_dir: Path) -> InstalledMode
     staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=target_dir))
     try:
         unpacked = staging / checked.top
-        if checked.source.is_dir():
-            shutil.copytree(checked.source, unpacked, symlinks=False)
-        else:
-            with zipfile.ZipFile(checked.source) as zf:
-                zf.extractall(staging)
+        try:
+            if checked.source.is_dir():
+                copy_folder(checked.source, list(checked.entries), unpacked)
+            else:
+                with zipfile.ZipFile(checked.source) as zf:
+                    top, _entries, infos = scan_zip(checked.source, zf)       # the file may have changed since
+                    extract_zip(zf, infos, top, unpacked, str(checked.source))
+        except PackageProblem as exc:
+            raise PackageError(str(exc)) from None
+        except (zipfile.BadZipFile, EOFError) as exc:
+            raise PackageError(f"{checked.source}: a damaged archive ({exc})") from None
         read_model(unpacked)                          # argos must be able to read what we put in place
         final = target_dir / checked.top
         old = None
