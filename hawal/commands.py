@@ -205,10 +205,14 @@ def cmd_build(args) -> int:
         report = exc.report
         for line in report.errors:
             print(line, file=sys.stderr)
-        print(f"build failed: {len(report.errors)} problem(s); {config.output_dir} was left untouched",
-              file=sys.stderr)
-        _write_report(args.report, report)
-        return 1
+        if not exc.storage:         # a storage failure is one line that says it all
+            print(f"build failed: {len(report.errors)} problem(s); {config.output_dir} was left untouched",
+                  file=sys.stderr)
+        try:
+            _write_report(args.report, report)
+        except OSError:
+            pass
+        return exc.exit_code
     for line in report.errors:
         print(line, file=sys.stderr)
     print_warnings(report)
@@ -236,7 +240,7 @@ def cmd_check(args) -> int:
         print_warnings(exc.report)
         print(f"{len(exc.report.errors)} problem(s) found" + (
             f", {len(exc.report.warnings)} warning(s)" if exc.report.warnings else ""), file=sys.stderr)
-        return 1
+        return exc.exit_code
     print_warnings(report)
     warned = f", {len(report.warnings)} warning(s)" if report.warnings else ""
     print(f"ok: {report.articles} articles, configuration valid{warned}")

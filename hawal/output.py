@@ -15,17 +15,18 @@ import json
 import os
 import pickle
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .errors import LockedError
 from .render import OutputFile, PageJob
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-class BuildLocked(RuntimeError):
+class BuildLocked(LockedError, RuntimeError):
     """Another build (or publish) holds the lock; `holder` says which (as it wrote itself in the lock)."""
 
     def __init__(self, message: str, holder: str = "another process"):
@@ -34,36 +35,61 @@ class BuildLocked(RuntimeError):
 
 
 class BuildLock:
-    """An exclusive lock on `.hawal/build.lock`, shared by build, serve and publish."""
+    """An exclusive lock shared by build, serve and publish.
+
+    The lock is held on the project folder itself (the parent of `.hawal/`), which nothing a build
+    does can delete or replace, so removing `.hawal/` during a build does not let a second build
+    start beside it. `.hawal/build.lock` only says who holds the lock, for the message.
+    """
 
     def __init__(self, state_dir: Path):
         self.path = state_dir / "build.lock"
+        self.project = state_dir.parent
         self._fh = None
+        self._dir_fd: int | None = None
 
     def acquire(self, wait: bool = False, purpose: str = "build") -> "BuildLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+")
+        dir_fd = os.open(self.project, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            fcntl.flock(dir_fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
-            fh.close()
+            os.close(dir_fd)
+            try:
+                holder = self.path.read_text().strip() or "another process"
+            except OSError:
+                holder = "another process"
             raise BuildLocked(f"another build is running ({holder}); wait for it or run with --wait", holder) from None
+        except BaseException:
+            os.close(dir_fd)
+            raise
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fh = open(self.path, "a+")
+        except BaseException:
+            fcntl.flock(dir_fd, fcntl.LOCK_UN)
+            os.close(dir_fd)
+            raise
         fh.seek(0)
         fh.truncate()
         fh.write(f"{purpose} by pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")
         fh.flush()
         self._fh = fh
+        self._dir_fd = dir_fd
         return self
 
     def release(self) -> None:
         if self._fh is not None:
-            self._fh.seek(0)
-            self._fh.truncate()
-            fcntl.flock(self._fh, fcntl.LOCK_UN)
+            try:
+                self._fh.seek(0)
+                self._fh.truncate()
+            except OSError:
+                pass                   # .hawal/ was deleted, or the disk is full: the lock goes anyway
             self._fh.close()
             self._fh = None
+        if self._dir_fd is not None:
+            fcntl.flock(self._dir_fd, fcntl.LOCK_UN)
+            os.close(self._dir_fd)
+            self._dir_fd = None
 
     def __enter__(self):
         return self
@@ -155,6 +181,7 @@ class WriteResult:
     bytes: int = 0
     rendered: int = 0
     reused: int = 0
+    keys: dict = field(default_factory=dict, repr=False)     # path → input digest of the new tree
 
 
 def write_site(
@@ -182,6 +209,28 @@ def write_site(
         staging.mkdir()
         staging_keys = {}
     manifests.forget(staging)
+    try:
+        result = _fill_staging(jobs, staging, target, staging_keys, site_keys, on_file)
+    except Exception:
+        # A staging tree left half-written has no manifest and is rebuilt from scratch next
+        # time anyway; removing it now gives back the space (the disk may be full).
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    new_keys = result.keys
+    manifests.write(staging, new_keys)
+    first_site = not target.exists()
+    swap_in_keeping(staging, target)
+    manifests.keep_only(target, staging)
+    if first_site and _link_tree(target, staging):
+        # A first build leaves no previous site to become the next staging tree: a linked copy
+        # of this one lets the next build touch only what changed, not link every file itself.
+        manifests.write(staging, new_keys)
+    return result
+
+
+def _fill_staging(jobs: Iterable[PageJob], staging: Path, target: Path, staging_keys: dict[str, str],
+                  site_keys: dict[str, str], on_file: Callable[[OutputFile], None] | None) -> WriteResult:
+    """Produce or link every file of the new site in the staging tree (see write_site)."""
     result = WriteResult()
     new_keys: dict[str, str] = {}
     made: set[str] = set()
@@ -216,14 +265,7 @@ def write_site(
                 on_file(output)
     for gone in set(staging_keys) - set(new_keys):
         _remove_file(staging, gone)
-    manifests.write(staging, new_keys)
-    first_site = not target.exists()
-    swap_in_keeping(staging, target)
-    manifests.keep_only(target, staging)
-    if first_site and _link_tree(target, staging):
-        # A first build leaves no previous site to become the next staging tree: a linked copy
-        # of this one lets the next build touch only what changed, not link every file itself.
-        manifests.write(staging, new_keys)
+    result.keys = new_keys
     return result
 
 

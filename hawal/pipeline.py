@@ -18,12 +18,13 @@ from typing import Callable, Iterator
 
 from .assemble import SitePlan, assemble_site, translation_key
 from .config import Config
+from .errors import EXIT_IO, HawalError, describe_os_error
 from .feeds import atom_feeds, robots_txt, sitemap
 from .output import BuildLock, BuildLocked, TreeManifests, write_build_marker, write_site
 from .progress import Progress
 from .digests import code_digest
 from .editorial import prepare_articles
-from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, story_file_jobs
+from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, static_listing, story_file_jobs
 from .search import SearchIndex, SearchIndexError
 from .segment import SegmentedArticle, body_digest, segment_articles
 from .sources import Article, EditorTranslation, LoadResult, load_sources
@@ -70,12 +71,23 @@ class BuildReport:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
 
-class BuildFailed(Exception):
-    """The build stopped; the report says why and the site was left as it was."""
+class BuildFailed(HawalError):
+    """The build stopped; the report says why and the site was left as it was.
 
-    def __init__(self, report: BuildReport):
+    `storage` is set when the disk refused (full, read-only, permissions): the report then holds
+    one line saying what and where, and the exit code is EX_IOERR."""
+
+    def __init__(self, report: BuildReport, storage: bool = False):
         super().__init__("; ".join(report.errors) or "build failed")
         self.report = report
+        self.storage = storage
+        if storage:
+            self.exit_code = EXIT_IO
+
+
+def _storage_failure(report: BuildReport, exc: OSError, output_dir: Path) -> BuildFailed:
+    report.errors = [f"error: {describe_os_error(exc, 'cannot write')}; {output_dir} was left untouched"]
+    return BuildFailed(report, storage=True)
 
 
 @contextmanager
@@ -235,6 +247,13 @@ def render_stage(plan: SitePlan, renderer: SiteRenderer, search: SearchIndex) ->
         yield ready(output)
 
 
+def _shown_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def validate(config: Config, options: BuildOptions, report: BuildReport, parsed: dict | None = None) -> LoadResult:
     with _timed(report, "load"):
         loaded = load_stage(config, parsed)
@@ -270,17 +289,24 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
     lock = BuildLock(state_dir)
     if not options.dry_run:
         try:
-            lock.acquire()
-        except BuildLocked as exc:
-            if not options.wait:
-                raise
-            # Said only when another build really holds the lock.
-            progress.line(f"waiting: {exc.holder} holds the build lock…")
-            lock.acquire(wait=True)
+            try:
+                lock.acquire()
+            except BuildLocked as exc:
+                if not options.wait:
+                    raise
+                # Said only when another build really holds the lock.
+                progress.line(f"waiting: {exc.holder} holds the build lock…")
+                lock.acquire(wait=True)
+        except OSError as exc:
+            raise _storage_failure(report, exc, config.output_dir) from None
+    swapped = False
     try:
         cache = BuildCache.load(state_dir / "cache" / "build.pickle") if not options.dry_run else BuildCache(Path())
         loaded = validate(config, options, report, cache.parsed)
-        if loaded.errors and not options.skip_invalid:
+        # static/ is published as it is: anything there that is not a regular file stops the build.
+        refused_static = [f"{_shown_path(r.path, config.root)}:1: {r.reason}" for r in static_listing(config).refused]
+        report.errors += refused_static
+        if (loaded.errors and not options.skip_invalid) or refused_static:
             raise BuildFailed(report)
         if not loaded.articles:
             held = sum(len(paths) for paths in report.held.values())
@@ -347,14 +373,23 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
 
                         written = write_site(every_job(), config.output_dir,
                                              TreeManifests(state_dir / "cache" / "trees"), options.on_file)
+                        swapped = True
             except SearchIndexError as exc:
                 report.errors.append(f"error: {exc}")
                 raise BuildFailed(report) from None
-        cache.save()
-        write_build_marker(state_dir, config.output_dir, written.files)
+        try:
+            write_build_marker(state_dir, config.output_dir, written.files)
+            cache.save()
+        except OSError as exc:      # the new site is in place; only what speeds up the next build is missing
+            progress.warn(f"warning: {describe_os_error(exc, 'cannot save the build cache')} "
+                          "(the site was written; `publish` waits for a build that can record itself)")
         report.pages, report.files, report.bytes = pages, written.files, written.bytes
         report.rendered, report.reused = written.rendered, written.reused
         report.ok = True
         return report
+    except OSError as exc:
+        if swapped:
+            raise
+        raise _storage_failure(report, exc, config.output_dir) from None
     finally:
         lock.release()

@@ -19,6 +19,11 @@ class Progress:
         if not self.quiet:
             print(message, file=self.stream, flush=True)
 
+    def warn(self, message: str) -> None:
+        """A warning the user must see even with --quiet (on stderr)."""
+        import sys
+        print(message, file=sys.stderr, flush=True)
+
     @contextmanager
     def task(self, description: str, total: int, unit: str = "items") -> Iterator["TaskHandle"]:
         """A unit of work with a known size; advance() it as parts finish."""

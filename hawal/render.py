@@ -33,6 +33,8 @@ from .assemble import ArticlePage, SitePlan, article_path, tag_slug
 from .markup import markdown_inline_to_text
 from .storyfiles import LeadImage, StoryFile, files_by_url, lead_image_alt, link_story_files
 from .config import Config
+from .contentfs import Listing, read_inside, walk_tree
+from .errors import InputError
 from .digests import code_digest, digest, text_digest, tree_digest
 from .translate.stage import ArticleVersion
 
@@ -153,6 +155,7 @@ class SiteRenderer:
         self._cache_dir = cache_dir
         self.translations = {lang: load_translations(config.locale_dir, lang) for lang in config.language_codes}
         self.envs = {lang: self._environment(lang) for lang in config.language_codes}
+        self._markdown_cache: dict[tuple[str, str, str], str] = {}
         self._body_cache: dict[tuple[str, str], Markup] = {}
         self._version_digests: dict[tuple[str, str], str] = {}
         self._page_digests: dict[int, tuple[ArticlePage, str]] = {}
@@ -223,9 +226,15 @@ class SiteRenderer:
         images and files linked to their published copy (absolute URLs for feeds)."""
         key = (version.article.key, version.lang, absolute)
         if key not in self._body_cache:
-            html = markdown_to_html(version.body)
-            if langs.direction(version.text_lang) == "rtl":
-                html = isolate_ltr_runs(html)
+            # Every language without a translation shows the original body: Markdown runs once for it.
+            same = version.body is version.article.body
+            rendered_key = (version.article.key, "original" if same else version.lang, version.text_lang)
+            html = self._markdown_cache.get(rendered_key)
+            if html is None:
+                html = markdown_to_html(version.body)
+                if langs.direction(version.text_lang) == "rtl":
+                    html = isolate_ltr_runs(html)
+                self._markdown_cache[rendered_key] = html
             a = version.article
             page = article_path(version.lang, a.date, a.slug)
             html = link_story_files(html, files_by_url(a.files),
@@ -370,8 +379,16 @@ def story_file_jobs(plan: SitePlan) -> Iterator[PageJob]:
                               partial(_read_story_file, f))
 
 
+MAX_STORY_FILE_BYTES = 1024 * 1024 * 1024
+
+
 def _read_story_file(f: StoryFile) -> OutputFile:
-    return OutputFile(f.site_path, Path(f.disk_path).read_bytes())
+    # Checked when the build began; read again without following links, so a file swapped for a
+    # link since then is refused rather than published.
+    rel = f.site_path.split("/", 1)[1]
+    disk = Path(f.disk_path)
+    content_dir = Path(f.disk_path[: -len(rel)].rstrip("/")) if f.disk_path.endswith(rel) else disk.parent
+    return OutputFile(f.site_path, read_inside(content_dir, disk, MAX_STORY_FILE_BYTES))
 
 
 def _ensure_dir(path: Path) -> Path:
@@ -400,16 +417,27 @@ def _asset(context, name: str) -> str:
     return _link(context, "static/" + name)
 
 
+MAX_STATIC_FILE_BYTES = 64 * 1024 * 1024
+
+
+def static_listing(config: Config) -> Listing:
+    """The regular files under static/ (links and special files are refused, never published)."""
+    return walk_tree(config.static_dir, wanted=lambda name: True)
+
+
 def static_files(config: Config) -> Iterator[OutputFile]:
     """The site's static assets (CSS, fonts, scripts, licences) under static/: the files of the
     static folder, and the stylesheets rendered from templates (which replace same-named files)."""
     rendered = list(stylesheets(config))
     names = {output.path for output in rendered}
-    if config.static_dir.is_dir():
-        for path in sorted(p for p in config.static_dir.rglob("*") if p.is_file()):
-            name = "static/" + path.relative_to(config.static_dir).as_posix()
-            if name not in names:
-                yield OutputFile(name, path.read_bytes())
+    listing = static_listing(config)
+    if listing.refused:          # `check` reports these; a build never publishes what they point to
+        first = listing.refused[0]
+        raise StaticFileError(f"{first.path}: {first.reason}")
+    for path in listing.files:
+        name = "static/" + path.relative_to(config.static_dir).as_posix()
+        if name not in names:
+            yield OutputFile(name, read_inside(config.static_dir, path, MAX_STATIC_FILE_BYTES))
     yield from rendered
 
 
@@ -455,3 +483,7 @@ def css_font_variable(name: str, families: tuple[str, ...]) -> str:
             line += ("" if line.endswith(" ") else " ") + word
     lines.append(line)
     return "\n".join(lines)
+
+
+class StaticFileError(InputError):
+    """Something under static/ cannot be published."""

@@ -43,6 +43,8 @@ from typing import Iterator, Sequence
 from .assemble import ArticlePage, SitePlan
 from .language import fold_for_search
 from .digests import code_digest, digest
+from .errors import HawalError
+from .scratch import remove_stale, scratch_prefix
 from .render import OutputFile, PageJob, SiteRenderer, ready
 
 BUNDLE_DIR = "pagefind"
@@ -62,7 +64,7 @@ _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre|tr|td|th|dd|dt|figcapt
 _TAG = re.compile(r"<[^>]*>")
 
 
-class SearchIndexError(RuntimeError):
+class SearchIndexError(HawalError, RuntimeError):
     """Pagefind is installed but could not build the index; the message says why."""
 
 
@@ -166,7 +168,7 @@ def _run(command: list[str], cwd: Path, what: str) -> str:
 
 def pagefind_version(executable: Path) -> str:
     """`pagefind x.y.z` as the binary reports it (also proves that it runs on this machine)."""
-    with tempfile.TemporaryDirectory(prefix="hawal-search-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=scratch_prefix("hawal-search")) as tmp:
         return _run([str(executable), "--version"], Path(tmp), "to start").strip()
 
 
@@ -225,6 +227,8 @@ def shard_digest(shard: Shard, inputs: Sequence[PageInputs], version: str) -> st
 def _scratch_dir() -> str | None:
     # Hundreds of small files written, indexed and deleted: in memory where Linux offers it.
     # Containers often give /dev/shm only 64 MiB: use it only with room to spare.
+    for folder in ("/dev/shm", tempfile.gettempdir()):
+        remove_stale(folder, "hawal-search")        # left by builds that were killed
     try:
         free = os.statvfs("/dev/shm")
     except OSError:
@@ -235,7 +239,7 @@ def _scratch_dir() -> str | None:
 
 def build_bundle(records: Sequence[SearchRecord], executable: Path) -> list[OutputFile]:
     """Run Pagefind over the records; its bundle as files with paths relative to the bundle folder."""
-    with tempfile.TemporaryDirectory(prefix="hawal-search-", dir=_scratch_dir()) as tmp:
+    with tempfile.TemporaryDirectory(prefix=scratch_prefix("hawal-search"), dir=_scratch_dir()) as tmp:
         work = Path(tmp)
         pages, bundle = work / "pages", work / "bundle"
         for record in records:

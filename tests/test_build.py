@@ -267,8 +267,9 @@ def test_failure_while_writing_leaves_previous_site(make_project):
         if len(written) == 10:
             raise OSError("disk full (injected)")
 
-    with pytest.raises(OSError, match="injected"):
+    with pytest.raises(BuildFailed, match="injected") as failure:
         run_build(config, BuildOptions(on_file=explode))
+    assert failure.value.storage and len(failure.value.report.errors) == 1
     after = {p: p.read_bytes() for p in config.output_dir.rglob("*") if p.is_file()}
     assert after == before
 

@@ -38,8 +38,9 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
 
 
 def read_tree(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` with its bytes (what a target or site holds)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder` with its bytes (what a target or site holds), but the publish manifest."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != dir_target.MANIFEST}
 
 
 def as_bytes(files: dict[str, str | bytes]) -> dict[str, bytes]:
@@ -222,7 +223,7 @@ def test_dir_mirror_adds_changes_and_removes(tmp_path):
 
     write_tree(www, {"stray/by-hand.txt": "left by someone"})
     rebuild(config.root, SITE_V2)
-    [result], failures = publish_site(config, report=lambda line: None)
+    [result], failures = publish_site(config, report=lambda line: None, force=True)    # the stray file goes
     assert not failures
     assert result.changes.added == ["ar/index.html"]
     assert result.changes.changed == ["en/index.html"]
@@ -327,7 +328,8 @@ def test_dir_fallback_swap_puts_the_old_tree_back_when_the_second_rename_fails(t
 def test_dir_recovers_a_target_moved_aside_by_a_killed_publish(tmp_path):
     www = tmp_path / "www"
     config = make_site(tmp_path / "p", SITE_V1, [{"name": "mirror", "type": "dir", "path": str(www)}])
-    write_tree(tmp_path / ".www.hawal-old-999", {"index.html": "previous"})
+    write_tree(tmp_path / ".www.hawal-old-999", {"index.html": "previous",
+                                                 dir_target.MANIFEST: '{"files": ["index.html"]}'})
     write_tree(tmp_path / ".www.hawal-new-999", {"index.html": "half"})
     [result], _ = publish_site(config, names=["mirror"], report=lambda line: None)
     assert result.changes.changed == ["index.html"]        # compared with the recovered old tree

@@ -38,8 +38,12 @@ def test_a_memory_from_a_newer_hawal_is_refused_untouched(tmp_path):
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
 
 
-def test_a_file_that_is_not_a_memory_is_named(tmp_path):
+def test_a_file_that_is_not_a_memory_is_named_moved_aside_and_replaced(tmp_path):
     path = tmp_path / "tm.sqlite3"
     path.write_bytes(b"not a database at all, just some bytes" * 100)
-    with pytest.raises(TranslationMemoryError, match="not a translation memory"):
-        TranslationMemory(path)
+    warnings: list[str] = []
+    with TranslationMemory(path, warn=warnings.append) as memory:
+        memory.store("m:en-ar", "1#abc", "en-ar", {"A station opened.": "افتتحت محطة."})
+    [aside] = tmp_path.glob("tm.corrupt-*.sqlite3")
+    assert aside.read_bytes().startswith(b"not a database at all")
+    assert len(warnings) == 1 and str(path) in warnings[0] and aside.name in warnings[0]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import fields, is_dataclass, replace
 from typing import Callable, Sequence
 
 from ..config import Config, ConfigError, load_config
@@ -10,14 +11,17 @@ from .targets import parse_targets, select_targets
 
 
 def publish_site(config: Config, names: Sequence[str] | None = None, dry_run: bool = False,
-                 report: Callable[[str], None] = print, verbose: bool = False
-                 ) -> tuple[list[PublishResult], list[PublishError]]:
+                 report: Callable[[str], None] = print, verbose: bool = False,
+                 force: bool = False) -> tuple[list[PublishResult], list[PublishError]]:
     """Publish the last complete build to the chosen targets, each on its own; results and failures.
 
     Raises TargetConfigError for a bad `publish:` list or name and BuildNotReady when there is no
     complete build or a build is running. The build lock is held throughout.
     """
     targets = select_targets(parse_targets(config.publish, config), names)
+    if force:       # only targets that can hold others' files take it (dir)
+        targets = [replace(t, force=True) if is_dataclass(t) and "force" in {f.name for f in fields(t)} else t
+                   for t in targets]
     if not targets:
         raise TargetConfigError("no publish targets in config.yaml: add a `publish:` list")
     results: list[PublishResult] = []
@@ -47,7 +51,7 @@ def cmd_publish(args) -> int:
         print(f"error: {config_error_at_line(args.config, str(exc))}", file=sys.stderr)
         return 2
     try:
-        results, failures = publish_site(config, args.target, args.dry_run, verbose=args.verbose)
+        results, failures = publish_site(config, args.target, args.dry_run, verbose=args.verbose, force=args.force)
     except TargetConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -71,6 +75,9 @@ def add_subcommand(subparsers) -> None:
     p.add_argument("--dry-run", action="store_true",
                    help="count what would be added, changed and removed at each target; change nothing")
     p.add_argument("--verbose", "-v", action="store_true", help="list every file added, changed or removed")
+    p.add_argument("--force", action="store_true",
+                   help="let a dir target delete or overwrite files that hawal did not put there (they are listed "
+                        "without --force)")
     p.add_argument("--target", action="extend", nargs="+", metavar="NAME",
                    help="publish only to these targets (default: all)")
     p.set_defaults(func=cmd_publish)

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any, ClassVar, Iterator, Protocol
 
 from ..config import Config
+from ..configcheck import output_dir_problem
+from ..errors import ConfigurationError, HawalError
 from ..output import BuildLock, BuildLocked
 
 
-class PublishError(RuntimeError):
+class PublishError(HawalError, RuntimeError):
     """A target could not be published; `str()` is one line, `details` are extra lines to show."""
 
     def __init__(self, message: str, details: list[str] | None = None):
@@ -19,11 +21,11 @@ class PublishError(RuntimeError):
         self.details = details or []
 
 
-class TargetConfigError(ValueError):
+class TargetConfigError(ConfigurationError, ValueError):
     """A `publish:` entry in config.yaml cannot be used; the message names the target and key."""
 
 
-class BuildNotReady(RuntimeError):
+class BuildNotReady(HawalError, RuntimeError):
     """There is no complete build in the output folder to publish."""
 
 
@@ -173,11 +175,18 @@ def inside(path: Path, folder: Path) -> bool:
 
 
 def check_not_protected(target_name: str, path: Path, config: Config) -> None:
-    """A target folder must not be, hold or lie in the site or the content folder."""
-    for folder in (config.output_dir.resolve(), config.content_dir.resolve()):
-        if inside(path, folder) or inside(folder, path):
-            raise TargetConfigError(f"publish target {target_name!r}: {path} overlaps {folder}; "
-                                    "publish to a folder outside the site and the content")
+    """A target folder is replaced whole: it must not be, hold or lie in the site, the content or
+    any other folder of the project (templates, static, locale, .hawal), nor be or hold the project
+    folder itself or its models, glossary and configuration."""
+    protected = {"site (output_dir)": config.output_dir, "content": config.content_dir,
+                 "templates": config.templates_dir, "static": config.static_dir, "locale": config.locale_dir,
+                 "state (.hawal)": config.root / ".hawal"}
+    contained = {"models folder": config.translation.models_dir, "glossary": config.translation.glossary,
+                 "translation memory": config.translation.memory, "configuration": config.root / "config.yaml"}
+    problem = output_dir_problem(path, config.root, protected, {k: v for k, v in contained.items() if v is not None})
+    if problem:
+        raise TargetConfigError(f"publish target {target_name!r}: the folder overlaps what it must not replace: "
+                                f"{problem.replace('use a folder of its own such as site/', 'publish to a folder of its own')}")
 
 
 def resolve_path(config: Config, value: str) -> Path:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -15,11 +16,31 @@ from .common import (BuiltSite, Changes, PublishError, PublishResult, check_not_
                      resolve_path, walk_entries)
 
 
+MANIFEST = ".hawal-publish.json"      # in the target: the files hawal put there (so others' are never lost)
+SHOWN_FILES = 20
+
+
 def existing_files(folder: Path) -> dict[str, Path]:
     """Every non-folder entry under `folder` by relative path (symbolic links count as files)."""
     if not folder.is_dir():
         return {}
-    return {rel: Path(entry.path) for rel, entry, is_dir in walk_entries(folder) if not is_dir}
+    return {rel: Path(entry.path) for rel, entry, is_dir in walk_entries(folder) if not is_dir and rel != MANIFEST}
+
+
+def published_by_hawal(folder: Path) -> set[str]:
+    """The files a previous publish put in `folder` (its manifest); empty when there is none."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    files = data.get("files") if isinstance(data, dict) else None
+    return {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
+
+
+def foreign_files(changes: Changes, folder: Path) -> list[str]:
+    """Files in `folder` that hawal did not put there and that publishing would delete or overwrite."""
+    ours = published_by_hawal(folder)
+    return sorted(rel for rel in (*changes.removed, *changes.changed) if rel not in ours)
 
 
 def compare_with_folder(site: BuiltSite, folder: Path) -> Changes:
@@ -68,6 +89,7 @@ class DirTarget:
     """Mirror into a local folder (e.g. one a web server serves)."""
     name: str
     path: Path
+    force: bool = False               # replace files hawal did not put there (`publish --force`)
     kind: ClassVar[str] = "dir"
     required: ClassVar[tuple[str, ...]] = ("path",)
     optional: ClassVar[tuple[str, ...]] = ()
@@ -83,12 +105,23 @@ class DirTarget:
 
     def publish(self, site: BuiltSite, dry_run: bool = False) -> PublishResult:
         target = self.path
-        if target.exists() and not target.is_dir():
+        if target.is_symlink() or (target.exists() and not target.is_dir()):
             raise PublishError(f"{self.name}: {target} exists and is not a folder")
         if not dry_run:
             recover_interrupted(target)
         changes = compare_with_folder(site, target)
+        foreign = foreign_files(changes, target)
+        if foreign and not self.force:
+            shown = [f"  {'- ' if rel in changes.removed else '~ '}{rel}" for rel in foreign[:SHOWN_FILES]]
+            if len(foreign) > SHOWN_FILES:
+                shown.append(f"  … and {len(foreign) - SHOWN_FILES} more")
+            raise PublishError(
+                f"{self.name}: {target} holds {len(foreign)} file(s) that hawal did not put there, and publishing "
+                f"would delete (-) or overwrite (~) them; nothing was changed. Move them away, or run "
+                f"`publish --force` to replace them:", shown)
         if dry_run or changes.empty:
+            if not dry_run and target.is_dir() and not (target / MANIFEST).exists():
+                _write_manifest(target, site)       # a folder published before hawal kept a manifest
             return PublishResult(self.name, changes, dry_run)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +150,8 @@ class DirTarget:
                     except OSError:
                         pass
                 shutil.copy2(file.source, dest)
+            current = MANIFEST
+            _write_manifest(new_tree, site)
             current = ""
             swap_folders(new_tree, target)
         except BaseException as exc:
@@ -127,3 +162,9 @@ class DirTarget:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise PublishError(f"{self.name}: mirroring failed{where} ({reason}); {target} was left as it was") from None
         return PublishResult(self.name, changes, False, f"mirrored into {target}")
+
+
+def _write_manifest(folder: Path, site: BuiltSite) -> None:
+    tmp = folder / f"{MANIFEST}.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps({"by": "hawal publish", "files": sorted(site.files)}), encoding="utf-8")
+    os.replace(tmp, folder / MANIFEST)

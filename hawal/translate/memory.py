@@ -7,15 +7,23 @@ Each finished batch is committed at once: a build killed mid-way keeps all the w
 `TranslationMemory.store` is the one place entries are written (the build, `translate` and the
 cluster backend's driver all go through it). The schema is versioned with SQLite's user_version:
 a change to it adds a step to MIGRATIONS and bumps SCHEMA_VERSION.
+
+The memory is a cache of work done: a file SQLite finds damaged, or that is not a database at all,
+is moved aside as `translation-memory.corrupt-<time>.sqlite3` (with its -wal and -shm files), the
+`warn` callback says so, and an empty memory takes its place — at opening, or whenever a later
+read or write meets the damage. A memory written by a newer hawal is refused untouched.
 """
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import time
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
+
+from ..errors import InputError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS memory (
@@ -35,7 +43,7 @@ MIGRATIONS: dict[int, str] = {1: SCHEMA}
 _LOOKUP_CHUNK = 500
 
 
-class TranslationMemoryError(RuntimeError):
+class TranslationMemoryError(InputError, RuntimeError):
     """The memory file cannot be used (written by a newer hawal, or not a memory)."""
 
 
@@ -47,22 +55,53 @@ def normalize_sentence(text: str) -> str:
 class TranslationMemory:
     """A SQLite file of (model, version, pair, sentence) → translation."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, warn: Callable[[str], None] | None = None):
+        """Open (or create) the memory at `path`; `warn` hears about a damaged file (default: stderr)."""
         self.path = Path(path)
-        if str(path) != ":memory:":
+        self._name = str(path)
+        self.warn = warn or _warn_on_stderr
+        if self._name != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), timeout=30)
+        self._pruned: set[tuple[str, str]] = set()
+        try:
+            self._open()
+        except sqlite3.DatabaseError as exc:
+            self._start_afresh(exc)
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self._name, timeout=30)
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            self.db.close()
-            raise TranslationMemoryError(f"{self.path}: not a translation memory ({exc})") from None
-        except TranslationMemoryError:
+            self.db.execute("SELECT 1 FROM memory LIMIT 1").fetchall()
+        except (sqlite3.DatabaseError, TranslationMemoryError):
             self.db.close()
             raise
-        self._pruned: set[tuple[str, str]] = set()
+
+    def _start_afresh(self, exc: sqlite3.DatabaseError) -> None:
+        """Move a damaged memory file aside (with its -wal and -shm files) and open an empty one."""
+        if self._name == ":memory:" or not (type(exc) is sqlite3.DatabaseError or _is_corruption(exc)):
+            raise TranslationMemoryError(f"{self.path}: the translation memory cannot be used ({exc})") from None
+        try:
+            self.db.close()
+        except (AttributeError, sqlite3.Error):
+            pass
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}-{n}{self.path.suffix}")
+        os.replace(self.path, aside)
+        for extra in ("-wal", "-shm"):
+            companion = Path(f"{self.path}{extra}")
+            if companion.exists():
+                os.replace(companion, Path(f"{aside}{extra}"))
+        self.warn(f"warning: the translation memory {self.path} was damaged or not a translation memory ({exc}); "
+                  f"it was moved aside as {aside.name} and a new one was started: sentences are translated again")
+        self._open()
+        self._pruned = set()
 
     def _migrate(self) -> None:
         current = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -77,6 +116,13 @@ class TranslationMemory:
 
     def lookup(self, model: str, version: str, pair: str, sources: Iterable[str]) -> dict[str, str]:
         """Stored translations for those of `sources` that have one."""
+        try:
+            return self._lookup(model, version, pair, sources)
+        except sqlite3.DatabaseError as exc:
+            self._start_afresh(exc)
+            return {}
+
+    def _lookup(self, model: str, version: str, pair: str, sources: Iterable[str]) -> dict[str, str]:
         keys = list(dict.fromkeys(normalize_sentence(s) for s in sources))
         found: dict[str, str] = {}
         for i in range(0, len(keys), _LOOKUP_CHUNK):
@@ -90,6 +136,13 @@ class TranslationMemory:
     def store(self, model: str, version: str, pair: str, translations: Mapping[str, str]) -> None:
         """Save one finished batch of machine translations and commit it; older versions of the same
         model are dropped once. The only writer of entries."""
+        try:
+            self._store(model, version, pair, translations)
+        except sqlite3.DatabaseError as exc:
+            self._start_afresh(exc)
+            self._store(model, version, pair, translations)
+
+    def _store(self, model: str, version: str, pair: str, translations: Mapping[str, str]) -> None:
         now = time.time()
         with self.db:
             if (model, version) not in self._pruned:
@@ -112,3 +165,17 @@ class TranslationMemory:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_CORRUPTION_WORDS = ("malformed", "not a database", "corrupt", "file is encrypted", "unsupported file format",
+                     "disk image")
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return any(word in text for word in _CORRUPTION_WORDS)
+
+
+def _warn_on_stderr(message: str) -> None:
+    import sys
+    print(message, file=sys.stderr, flush=True)

@@ -23,6 +23,7 @@ from typing import Callable, Iterator, Sequence
 from .. import langs
 from ..config import TranslationConfig
 from ..digests import text_digest
+from ..errors import InputError
 from ..progress import Progress
 from ..segment import SegmentedArticle, apply_sentence_translations, body_digest
 from .engine import Engine, EnginePool, EngineSettings
@@ -34,7 +35,7 @@ from .protect import Glossary, MaskedText, finish, load_glossary, mask
 INSTALL_HINT = "python build.py models install PATH.argosmodel"
 
 
-class TranslationError(RuntimeError):
+class TranslationError(InputError, RuntimeError):
     """A model that is installed cannot be used; the message names it."""
 
 
