@@ -197,14 +197,17 @@ def _merge_orphans(sents: Iterable) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     carry: int | None = None
+    text = None          # Doc.text joins every token: read it once, not once per sentence
     for sent in sents:
         tokens = list(sent)
+        if text is None and tokens:
+            text = tokens[0].doc.text
         start, end = sent.start_char, sent.end_char
         if carry is not None:
             start, carry = carry, None
         k = len(tokens)
         while k > 1 and (tokens[k - 1].text in OPENING_QUOTES or tokens[k - 1].is_space or (
-                tokens[k - 1].text == '"' and tokens[k - 1].idx > 0 and tokens[k - 1].doc.text[tokens[k - 1].idx - 1].isspace())):
+                tokens[k - 1].text == '"' and tokens[k - 1].idx > 0 and text[tokens[k - 1].idx - 1].isspace())):
             k -= 1
         if k < len(tokens) and any(not t.is_space for t in tokens[k:]):
             carry = tokens[k].idx

@@ -25,7 +25,7 @@ from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, Toks, is_punct
 FOLLOW_ON_BLOCKS = 3        # an uncued quote belongs to a speaker at most this many blocks back
 CONTINUED_SENTENCES = 4     # unquoted direct speech runs on over at most this many sentences
 # A dateline with no agency ("DUHOK — ", "سلێمانی — "): one to three words and a dash open the body.
-_BARE_DATELINE = re.compile(r"^\s*[^\s—–\n]+(?:[ ,]+[^\s—–\n]+){0,2}\s*[—–]\s+")
+_BARE_DATELINE = re.compile(r"^\s*[^\s,—–\n]+(?:[ ,]+[^\s,—–\n]+){0,2}\s*[—–]\s+")   # words cannot hold the commas between them: no backtracking blow-up
 _BRACKETS = str.maketrans("", "", "()[]")
 
 
@@ -131,6 +131,7 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
     # continued speech need only their offsets).
     wanted = [rules.may_attribute(t) for t in texts]
     docs = iter(rules.nlp.tokenizer.pipe([t for t, w in zip(texts, wanted) if w], batch_size=256))
+    words_in = {q: q.words(body) for q in quotes}     # once per quote: a quote may run over many paragraphs
     sents: list[Sentence] = []
     for s, text, want in zip(segmented.sentences, texts, wanted):
         if not want:
@@ -151,7 +152,7 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
                 pos = s.start + t.idx
                 inside = [q for q in local if q.start <= pos < q.end]
                 frame.append(i >= lead and not inside)
-                open_.append(i >= lead and all(q.words(body) < MIN_DIRECT_WORDS or q.start in titles for q in inside))
+                open_.append(i >= lead and all(words_in[q] < MIN_DIRECT_WORDS or q.start in titles for q in inside))
         sents.append(Sentence(s.index, s.start, s.end, s.block, doc, frame, open_, lead))
     return sents
 

@@ -18,10 +18,10 @@ def newsworthiness(statement: Statement, segmented: SegmentedArticle) -> float:
         score += 0.1
     if statement.kind == "direct":
         score += 0.2
-    blocks = [b.index for b in segmented.blocks if b.translatable]
-    if segmented.sentences and blocks:
+    ranks = _paragraph_ranks(segmented.blocks)
+    if segmented.sentences and ranks:
         block = segmented.sentences[min(statement.sentence, len(segmented.sentences) - 1)].block
-        rank = blocks.index(block) if block in blocks else len(blocks)
+        rank = ranks.get(block, len(ranks))
         score += 0.2 * max(0.0, 1.0 - rank / 4)          # the first paragraphs carry the news
     if statement.channel:
         score += 0.05
@@ -30,3 +30,15 @@ def newsworthiness(statement: Statement, segmented: SegmentedArticle) -> float:
         score -= 0.1
     score += 0.1 * statement.confidence
     return round(min(1.0, max(0.0, score)), 3)
+
+
+_last_ranks: tuple = ((), {})
+
+
+def _paragraph_ranks(blocks) -> dict[int, int]:
+    """Block index → its rank among the article's paragraphs; made once per article, not once per
+    statement (an article of a thousand short paragraphs made that quadratic)."""
+    global _last_ranks
+    if _last_ranks[0] is not blocks:
+        _last_ranks = (blocks, {b.index: n for n, b in enumerate(b for b in blocks if b.translatable)})
+    return _last_ranks[1]
