@@ -41,9 +41,12 @@ WORDS = {
     "en": "the council approved water budget minister said on Monday dam Erbil farmers rain prices school".split(),
     "ar": "وافق المجلس على ميزانية المياه قال الوزير يوم الاثنين السد أربيل المزارعون الأمطار".split(),
     "ckb": "ئەنجومەن بودجەی ئاوی پەسەند کرد وەزیر گوتی ڕۆژی دووشەممە بەنداو هەولێر جووتیاران باران".split(),
+    "kmr": "meclîsa bajêr budçeya avê pejirand wezîr got roja duşemê bendav Hewlêr cotkar baran".split(),
 }
-SAID = {"en": "{q},\" {who} said on Monday.", "ar": "{q}»، قال {who} يوم الاثنين.", "ckb": "{q}»، {who} گوتی."}
-OPEN = {"en": "\"", "ar": "«", "ckb": "«"}
+SAID = {"en": "{q},\" {who} said on Monday.", "ar": "{q}»، قال {who} يوم الاثنين.", "ckb": "{q}»، {who} گوتی.",
+        "kmr": "{q}\", {who} roja duşemê got."}
+OPEN = {"en": "\"", "ar": "«", "ckb": "«", "kmr": "\""}
+CITY = {"en": "ERBIL (Hawal) — ", "ar": "أربيل (هەواڵ) — ", "ckb": "هەولێر (هەواڵ) — ", "kmr": "HEWLÊR (Hawal) — "}
 NAMES = ["the governor", "Ali Ahmed", "المحافظ", "پارێزگار", "the\u202e minister", "Dr.\u200b Sara", "\u2066Omar\u2069"]
 CONTROL = ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x0c", "\ufffe"]
 HIDDEN = ["\u202e", "\u202d", "\u2066", "\u2069", "\u200b", "\u2060", "\ufeff", "\u200c", "\u200d", "\u200f"]
@@ -188,7 +191,7 @@ class Gen:
         return self.sprinkle(self.sprinkle(text, HIDDEN, 0.15), CONTROL, 0.05 if self.hostile else 0)
 
     def body(self, lang: str) -> str:
-        city = {"en": "ERBIL (Hawal) — ", "ar": "أربيل (هەواڵ) — ", "ckb": "هەولێر (هەواڵ) — "}[lang]
+        city = CITY[lang]
         parts = [city + self.words(lang, 12) + "."] if self.chance(0.8) else []
         parts += [self.paragraph(lang) for _ in range(self.r.randint(0, 6))]
         body = "\n\n".join(parts)
@@ -204,8 +207,7 @@ class Gen:
         lang = self.pick(list(WORDS))
         if self.chance(0.15):                                   # wire copy
             lines = [self.words(lang, 5).capitalize()] if self.chance(0.5) else []
-            lines.append({"en": "ERBIL (Hawal) — ", "ar": "أربيل (هەواڵ) — ", "ckb": "هەولێر (هەواڵ) — "}[lang]
-                         + self.words(lang, 12) + ".")
+            lines.append(CITY[lang] + self.words(lang, 12) + ".")
             lines += [self.sprinkle(self.paragraph(lang).replace("\n", " "), CONTROL, 0.05 if self.hostile else 0)
                       for _ in range(self.r.randint(0, 4))]
             return f"wire{self.r.randrange(10**6)}.txt", "\n".join(lines) + "\n"
