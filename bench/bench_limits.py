@@ -95,6 +95,13 @@ def nested_under_budget(prefix_of, line: str, depth: int = limits.MAX_NESTING) -
         parts.append(block)
 
 
+def max_blocks(unit: str, lang: str = "en") -> str:
+    """As many paragraphs as an article may hold, each as long as the size limit then allows."""
+    count = limits.MAX_BLOCKS - 2
+    size = (int(limits.MAX_SOURCE_BYTES * SCALE) - 400) // count // len(unit[:10].encode()) * 10 - 2
+    return source(LEAD + "\n\n".join(fill(unit, max(20, size)) for _ in range(count)) + "\n", lang)
+
+
 def shapes() -> dict[str, str]:
     para = limits.MAX_PARAGRAPH_CHARS - 10
     out = {
@@ -137,6 +144,11 @@ def shapes() -> dict[str, str]:
         "definitions-under-budget": nested_under_budget(lambda d: "term\n: ", "definition", limits.MAX_DEFINITIONS_IN_A_ROW),
         "quotes-at-size-and-brackets": at_size(lambda: fill(QUOTES["en"], 1500))[:-3000].rstrip()
                                        + "\n\n" + under_budget("*[_", "")[len(FRONT) + len(LEAD) + 10:],
+                "max-blocks-sentences": max_blocks(SENTENCES["en"]),
+        "max-blocks-quotes": max_blocks(QUOTES["en"]),
+        "max-blocks-quotes-ckb": max_blocks(QUOTES["ckb"], "ckb"),
+        "max-blocks-items": source(LEAD + "\n".join("- " + fill(SENTENCES["en"], 70)
+                                                    for _ in range(limits.MAX_BLOCKS - 2)) + "\n"),
                 "wire-at-size": "ERBIL (Hawal) — " + "\n".join(
             fill(SENTENCES["en"], 2000) for _ in range(limits.MAX_SOURCE_BYTES // 2100)) + "\n",
         "wire-punctuation": "ERBIL (Hawal) — " + "\n".join(

@@ -74,11 +74,18 @@ def check_body(body: str, line_of: LineOf, *, what: str = "body", render: bool =
     for line in lines[:-1]:
         offsets.append(offsets[-1] + len(line) + 1)
 
-    for paragraph in limits.paragraphs(body):
-        size = paragraph.end - paragraph.start
-        if size > limits.MAX_PARAGRAPH_CHARS:
-            problems.append((line_of(paragraph.start), f"paragraph of {size:,} characters; at most "
-                             f"{limits.MAX_PARAGRAPH_CHARS:,} are allowed: split it with a blank line"))
+    runs = limits.paragraphs(body)
+    blocks = sum(len(limits.blocks_of(body[r.start:r.end])) if r.lines > 1 else 1 for r in runs)
+    if blocks > limits.MAX_BLOCKS:
+        problems.append((line_of(runs[limits.MAX_BLOCKS].start if len(runs) > limits.MAX_BLOCKS else runs[-1].start),
+                         f"{blocks:,} paragraphs, list items and headings; at most {limits.MAX_BLOCKS:,} in one "
+                         "article: split it into several"))
+    for paragraph in runs:
+        chunk = body[paragraph.start:paragraph.end]
+        for start, end in limits.blocks_of(chunk) if paragraph.end - paragraph.start > limits.MAX_PARAGRAPH_CHARS else ():
+            if end - start > limits.MAX_PARAGRAPH_CHARS:
+                problems.append((line_of(paragraph.start + start), f"paragraph of {end - start:,} characters; at "
+                                 f"most {limits.MAX_PARAGRAPH_CHARS:,} are allowed: split it with a blank line"))
     deep = next(((n, d) for n, d in ((n, limits.nesting_depth(l)) for n, l in enumerate(lines)
                                      if l[:1] in " \t>-*+:0123456789") if d > limits.MAX_NESTING), None)
     if deep is not None:

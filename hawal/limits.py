@@ -9,8 +9,11 @@ Python-Markdown's inline parser is quadratic in a few places: every `[` scans ah
 that holds many block-level lines (headings, list items, `=`/`-` underlines) is sliced again at
 each of them. 50 KB of unclosed brackets took ten minutes. `markdown_work` counts those scans in
 one pass without running Markdown, and a source whose count is over MARKDOWN_WORK_BUDGET is
-refused at the paragraph that costs most. Nesting (lists, quotes, definition lists) is limited
-too: Markdown recurses once per level, and 10,000 levels end in a RecursionError.
+refused at the paragraph that costs most (with the cause in words). spaCy's tokenizer strips the
+punctuation at a word's edges one character at a time (a 20,000-comma "word" took minutes), and
+every paragraph costs every stage about half a millisecond, so long punctuation runs count in the
+estimate and the number of paragraphs is limited. Nesting (lists, quotes, definition lists) is
+limited too: Markdown recurses once per level, and 10,000 levels end in a RecursionError.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 MAX_SOURCE_BYTES = 64 * 1024           # one source file (front matter and body): about 10,000 English words
 MAX_PARAGRAPH_CHARS = 20_000           # one paragraph (a run of non-blank lines); spaCy's own limit is 1,000,000
 MAX_NESTING = 16                       # list, quote and definition levels on one line
+MAX_BLOCKS = 800                       # paragraphs, list items and headings: each costs about half a ms
 MAX_DEFINITIONS_IN_A_ROW = 16          # definition-list items (`: text`) without a blank line between
 MAX_TITLE_CHARS = 300
 MAX_NAME_CHARS = 200                   # source, author, place
@@ -33,8 +37,8 @@ YEARS_AHEAD = 100                      # scheduled far ahead is allowed; year 99
 MAX_DAYS_FROM_FOLDER = 366             # front-matter date vs. content/YYYY/MM/DD/: further is an error
                                        # (a smaller gap is a `check` warning, hawal/editorial.py)
 # Units are about a microsecond each (bench/bench_limits.py); with the rest of an article's processing
-# at the size limit (about 0.4 s) this keeps every article under a second.
-MARKDOWN_WORK_BUDGET = 250_000
+# at the size limit (0.2 to 0.45 s) this keeps every article well under a second.
+MARKDOWN_WORK_BUDGET = 150_000
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BLOCK_LINE = re.compile(r"^\s*(?:#|>|[-*+=_:~]|\d{1,9}[.)]|`{3})|^ {4}")
@@ -171,10 +175,21 @@ def tag_work(text: str) -> int:
 
 
 def block_work(text: str, paragraph: Paragraph) -> int:
-    """Characters re-sliced when a paragraph splits at block-level lines (headings, items, rules)."""
+    """Block-level lines (headings, list items, rules) in one run without blank lines, squared:
+    Markdown's block parser handles each by splitting the run again."""
     chunk = text[paragraph.start:paragraph.end]
     splits = sum(1 for line in chunk.split("\n") if _BLOCK_LINE.match(line))
-    return splits * len(chunk) if splits > 1 else 0
+    return splits * splits if splits > 1 else 0
+
+
+_BLOCK_START = re.compile(r"^ {0,3}(?:#|>|[-*+:][ \t]|\d{1,9}[.)][ \t])", re.M)
+
+
+def blocks_of(chunk: str) -> list[tuple[int, int]]:
+    """(start, end) of the blocks of a run that Markdown parses inline one by one: a new list item,
+    heading, quote or definition line starts a block."""
+    starts = [0] + [m.start() for m in _BLOCK_START.finditer(chunk) if m.start() > 0]
+    return [(a, b - 1 if b < len(chunk) else b) for a, b in zip(starts, starts[1:] + [len(chunk)])]
 
 
 _INLINE_MARK = re.compile(r"[*_`<&\[!]")
@@ -225,12 +240,13 @@ class Work:
 
 # Weights turn each count into about a microsecond a unit (measured with bench/bench_limits.py on
 # the 2-core development machine: brackets 1.3 to 2.8 µs a character scanned, tags 1.5 µs per 4
-# characters, block splits 0.6 µs per 8, nesting 1 µs per 12, inline rebuilds 1.2 µs per 300,
+# characters, block-level lines 1 µs per 25 of their count squared, nesting 1 µs per 12, inline
+# rebuilds 1.2 µs per 300,
 # tokenizer suffix searches 0.14 µs a character, counted twice as segmenting and statement
 # extraction both tokenize).
 BRACKET_WEIGHT = 2
 TAG_WEIGHT = 1 / 4
-BLOCK_WEIGHT = 1 / 8
+BLOCK_WEIGHT = 1 / 25
 NESTING_WEIGHT = 1 / 12
 INLINE_WEIGHT = 1 / 300
 WORD_WEIGHT = 1 / 5
@@ -253,12 +269,16 @@ def markdown_work(text: str) -> Work:
     for paragraph in paragraphs(text):
         chunk = text[paragraph.start:paragraph.end]
         parts = {
-            "brackets": bracket_work(chunk) * BRACKET_WEIGHT if "[" in chunk else 0,
+            "brackets": 0.0, "inline": 0.0,
             "blocks": block_work(text, paragraph) * BLOCK_WEIGHT,
             "nesting": structure_work(chunk) * NESTING_WEIGHT,
-            "inline": inline_work(chunk) * INLINE_WEIGHT,
             "words": token_work(chunk) * WORD_WEIGHT,
         }
+        for start, end in blocks_of(chunk) if "\n" in chunk else [(0, len(chunk))]:
+            block = chunk[start:end]
+            if "[" in block:
+                parts["brackets"] += bracket_work(block) * BRACKET_WEIGHT
+            parts["inline"] += inline_work(block) * INLINE_WEIGHT
         for cause, work in parts.items():
             totals[cause] += work
             if work > worst:

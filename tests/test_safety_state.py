@@ -178,7 +178,7 @@ def test_a_small_tmpfs_fills_up(make_project, tmp_path, capsys):
         with open(mount / "filler", "wb") as fh:              # leave about 16 KB free
             fh.write(bytes(max(0, free.f_bavail * free.f_frsize - 16 * 1024)))
         (config.content_dir / "2026/11/23/b.md").write_text(
-            "---\ntitle: Big\n---\n" + "The council met on Monday in Erbil.\n\n" * 1500)
+            "---\ntitle: Big\n---\n" + ("The council met on Monday in Erbil. " * 40 + "\n\n") * 30)
         capsys.readouterr()
         status = main(["--config", str(config.root / "config.yaml"), "build", "--quiet"])
         err = capsys.readouterr().err.strip().splitlines()
