@@ -23,7 +23,7 @@ from dataclasses import dataclass
 MAX_SOURCE_BYTES = 64 * 1024           # one source file (front matter and body): about 10,000 English words
 MAX_PARAGRAPH_CHARS = 20_000           # one paragraph (a run of non-blank lines); spaCy's own limit is 1,000,000
 MAX_NESTING = 16                       # list, quote and definition levels on one line
-MAX_BLOCKS = 800                       # paragraphs, list items and headings: each costs about half a ms
+MAX_BLOCKS = 600                       # paragraphs, list items, headings, rules: about half a ms each
 MAX_DEFINITIONS_IN_A_ROW = 16          # definition-list items (`: text`) without a blank line between
 MAX_TITLE_CHARS = 300
 MAX_NAME_CHARS = 200                   # source, author, place
@@ -38,7 +38,7 @@ MAX_DAYS_FROM_FOLDER = 366             # front-matter date vs. content/YYYY/MM/D
                                        # (a smaller gap is a `check` warning, hawal/editorial.py)
 # Units are about a microsecond each (bench/bench_limits.py); with the rest of an article's processing
 # at the size limit (0.2 to 0.45 s) this keeps every article well under a second.
-MARKDOWN_WORK_BUDGET = 150_000
+MARKDOWN_WORK_BUDGET = 100_000
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BLOCK_LINE = re.compile(r"^\s*(?:#|>|[-*+=_:~]|\d{1,9}[.)]|`{3})|^ {4}")
@@ -182,7 +182,7 @@ def block_work(text: str, paragraph: Paragraph) -> int:
     return splits * splits if splits > 1 else 0
 
 
-_BLOCK_START = re.compile(r"^ {0,3}(?:#|>|[-*+:][ \t]|\d{1,9}[.)][ \t])", re.M)
+_BLOCK_START = re.compile(r"^ {0,3}(?:#|>|[-*+:][ \t]|\d{1,9}[.)][ \t]|[-=*_]+[ \t]*$)", re.M)
 
 
 def blocks_of(chunk: str) -> list[tuple[int, int]]:
