@@ -8,8 +8,9 @@ from .spec import Script, Typography, frozen_map
 ZWNJ = "\u200c"
 TATWEEL = "\u0640"
 
-# Digit systems by their CLDR name: the ten digits, zero first.
-DIGIT_SYSTEMS = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩"}
+# Digit systems by their CLDR name: the ten digits, zero first. Western, Arabic-Indic (Arabic, and
+# Sorani as printed in Iraq) and Extended Arabic-Indic (Persian digits, as many Kurdish keyboards type).
+DIGIT_SYSTEMS = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
 
 
 def _is_arabic_script(ch: str) -> bool:

@@ -5,8 +5,14 @@ unchanged sentence is never translated twice and a model update invalidates only
 Each finished batch is committed at once: a build killed mid-way keeps all the work it finished.
 
 `TranslationMemory.store` is the one place entries are written (the build, `translate` and the
-cluster backend's driver all go through it). The schema is versioned with SQLite's user_version:
-a change to it adds a step to MIGRATIONS and bumps SCHEMA_VERSION.
+cluster backend's driver all go through it, and so does `translations import`). The schema is
+versioned with SQLite's user_version: a change to it adds a step to MIGRATIONS and bumps
+SCHEMA_VERSION.
+
+Entries have an origin: "machine" (a model's output, keyed by the model and its version, dropped
+when the model is upgraded) or "reviewed" (a newsroom correction of one sentence imported from a
+translator's XLIFF or PO file: keyed by the language pair and the original sentence only, so it
+outlives models, `--retranslate` and upgrades; it wins over any machine entry).
 
 The memory is a cache of work done: a file SQLite finds damaged, or that is not a database at all,
 is moved aside as `translation-memory.corrupt-<time>.sqlite3` (with its -wal and -shm files), the
@@ -20,6 +26,7 @@ import re
 import sqlite3
 import time
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
@@ -36,15 +43,56 @@ CREATE TABLE IF NOT EXISTS memory (
     PRIMARY KEY (model, version, pair, source)
 ) WITHOUT ROWID;
 """
-SCHEMA_VERSION = 1
+# 2: reviewed corrections. `origin` tells machine entries from the newsroom's; a reviewed entry has
+# model and version "" and keeps where it was reviewed (`unit`: the export's unit id, which names the
+# article and language; `position`: the sentence there, 0 for the title) and the machine text the
+# reviewer saw.
+REVIEWED_SCHEMA = """
+ALTER TABLE memory ADD COLUMN origin TEXT NOT NULL DEFAULT 'machine';
+ALTER TABLE memory ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+ALTER TABLE memory ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE memory ADD COLUMN machine TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS memory_origin ON memory (origin, pair);
+"""
+SCHEMA_VERSION = 2
 # Version n-1 → n, applied in order to an older file (version 0: written before versions were kept,
 # the same table as version 1).
-MIGRATIONS: dict[int, str] = {1: SCHEMA}
+# Version n-1 → n, applied in order to an older file (version 0: written before versions were kept,
+# the same table as version 1).
+MIGRATIONS: dict[int, str] = {1: SCHEMA, 2: REVIEWED_SCHEMA}
+MACHINE = "machine"
+REVIEWED = "reviewed"
 _LOOKUP_CHUNK = 500
 
 
 class TranslationMemoryError(InputError, RuntimeError):
     """The memory file cannot be used (written by a newer hawal, or not a memory)."""
+
+
+def normalize_sentence(text: str) -> str:
+    """The memory's key for a sentence: NFC with runs of white space folded to one space."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A newsroom correction of one machine-translated sentence (or title)."""
+
+    pair: str              # "en-ar": the article's language → the page's
+    source: str            # the original sentence, normalized (the key)
+    target: str            # the reviewed translation
+    unit: str = ""         # the unit id it was reviewed under (names the article and language)
+    position: int = 0      # the sentence there (1-based; 0: the title)
+    machine: str = ""      # the machine translation the reviewer corrected ("" if none was shown)
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    """Where a correction was made, stored with it (`store(..., origin=REVIEWED, notes=…)`)."""
+
+    unit: str
+    position: int
+    machine: str = ""
 
 
 def normalize_sentence(text: str) -> str:
@@ -99,7 +147,9 @@ class TranslationMemory:
             if companion.exists():
                 os.replace(companion, Path(f"{aside}{extra}"))
         self.warn(f"warning: the translation memory {self.path} was damaged or not a translation memory ({exc}); "
-                  f"it was moved aside as {aside.name} and a new one was started: sentences are translated again")
+                  f"it was moved aside as {aside.name} and a new one was started: sentences are translated again, "
+                  f"and the newsroom's reviewed corrections it held must be imported again "
+                  f"(python build.py translations import FILE)")
         self._open()
         self._pruned = set()
 
@@ -133,28 +183,52 @@ class TranslationMemory:
             found.update(rows)
         return found
 
-    def store(self, model: str, version: str, pair: str, translations: Mapping[str, str]) -> None:
-        """Save one finished batch of machine translations and commit it; older versions of the same
-        model are dropped once. The only writer of entries."""
+    def store(self, model: str, version: str, pair: str, translations: Mapping[str, str], *,
+              origin: str = MACHINE, notes: Mapping[str, ReviewNote] | None = None) -> None:
+        """Save one finished batch of translations and commit it, all or nothing. The only writer of
+        entries.
+
+        Machine entries (a model's batch): older versions of the same model are dropped once.
+        Reviewed entries (`origin=REVIEWED`, model and version ""): corrections keyed by `pair`
+        ("en-ar") and the original sentence, with `notes` saying where each was reviewed."""
+        if origin not in (MACHINE, REVIEWED):
+            raise ValueError(f"unknown origin {origin!r}")
         try:
-            self._store(model, version, pair, translations)
+            self._store(model, version, pair, translations, origin, notes or {})
         except sqlite3.DatabaseError as exc:
             self._start_afresh(exc)
-            self._store(model, version, pair, translations)
+            self._store(model, version, pair, translations, origin, notes or {})
 
-    def _store(self, model: str, version: str, pair: str, translations: Mapping[str, str]) -> None:
+    def _store(self, model: str, version: str, pair: str, translations: Mapping[str, str], origin: str,
+               notes: Mapping[str, ReviewNote]) -> None:
         now = time.time()
         with self.db:
-            if (model, version) not in self._pruned:
-                self.db.execute("DELETE FROM memory WHERE model=? AND version<>?", (model, version))
+            if origin == MACHINE and (model, version) not in self._pruned:
+                self.db.execute("DELETE FROM memory WHERE model=? AND version<>? AND origin=?", (model, version, MACHINE))
                 self._pruned.add((model, version))
+            rows = []
+            for s, t in translations.items():
+                note = notes.get(s, ReviewNote("", 0))
+                rows.append((model, version, pair, normalize_sentence(s), t, now, origin, note.unit, note.position,
+                             note.machine))
             self.db.executemany(
-                "INSERT OR REPLACE INTO memory (model, version, pair, source, target, created) VALUES (?,?,?,?,?,?)",
-                [(model, version, pair, normalize_sentence(s), t, now) for s, t in translations.items()])
+                "INSERT OR REPLACE INTO memory (model, version, pair, source, target, created, origin, unit, position, "
+                "machine) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def corrections(self) -> dict[tuple[str, str], Correction]:
+        """Every reviewed correction, by (pair, normalized source)."""
+        try:
+            rows = self.db.execute("SELECT pair, source, target, unit, position, machine FROM memory WHERE origin=?",
+                                   (REVIEWED,)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._start_afresh(exc)
+            return {}
+        return {(r[0], r[1]): Correction(*r) for r in rows}
 
     def count(self, model: str | None = None) -> int:
+        """Machine entries (of one model, or all)."""
         if model is None:
-            return self.db.execute("SELECT COUNT(*) FROM memory").fetchone()[0]
+            return self.db.execute("SELECT COUNT(*) FROM memory WHERE origin=?", (MACHINE,)).fetchone()[0]
         return self.db.execute("SELECT COUNT(*) FROM memory WHERE model=?", (model,)).fetchone()[0]
 
     def close(self) -> None:
