@@ -153,10 +153,11 @@ def _statement_text(version: ArticleVersion, statement, statements_lang: str) ->
     if statements_lang == version.lang:
         return statement.text, version.lang         # extracted from this version's own text
     kind = version.provenance.kind
-    if kind == "machine" and version.sentences:
+    if kind in ("machine", "reviewed") and version.sentences:
         first, last = statement.sentence, max(statement.sentence, statement.last_sentence)
         parts = version.sentences[first:last + 1]
-        if parts:
+        # A sentence the guard stopped is the original: so is the statement.
+        if parts and not version.guarded_sentences.intersection(range(first, last + 1)):
             return " ".join(parts), version.lang
     return statement.text, version.article.lang
 

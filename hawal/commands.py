@@ -145,6 +145,8 @@ def _print_summary(report: BuildReport, config, progress: Progress, verbose: boo
                   f"into {config.output_dir} in {total:.1f}s")
     t = report.translation
     progress.line(f"translation: {t['computed']} sentences computed, {t['cached']} cached, {t['missing']} without a model")
+    for line in postedit_lines(report, verbose):
+        progress.line(line)
     progress.line(f"key statements: {report.statements}")
     for line in held_lines(report):
         progress.line(line)
@@ -155,6 +157,22 @@ def _print_summary(report: BuildReport, config, progress: Progress, verbose: boo
     unavailable = search_unavailable_reason()
     if unavailable:
         progress.line(unavailable)
+
+
+def postedit_lines(report: BuildReport, verbose: bool = False) -> list[str]:
+    """What the guard stopped and the newsroom reviewed, in a line each; stale corrections one by one."""
+    t = report.translation
+    lines = []
+    if t.get("guarded"):
+        lines.append(f"guard: {t['guarded']} machine sentence(s) failed the checks and show the original with a "
+                     "notice; `translations export --failed` lists them for a translator"
+                     + ("" if verbose else " (`build --verbose` or --report names each)"))
+        if verbose:
+            lines += [f"  {g}" for g in report.guarded]
+    if t.get("reviewed"):
+        lines.append(f"reviewed: {t['reviewed']} sentence(s) shown as the newsroom corrected them")
+    lines += [f"warning: {s}" for s in report.stale]
+    return lines
 
 
 def held_lines(report: BuildReport) -> list[str]:

@@ -60,7 +60,10 @@ class BuildReport:
     pages: dict[str, int] = field(default_factory=dict)
     files: int = 0
     bytes: int = 0
-    translation: dict[str, int] = field(default_factory=lambda: {"computed": 0, "cached": 0, "missing": 0})
+    translation: dict[str, int] = field(default_factory=lambda: {"computed": 0, "cached": 0, "missing": 0,
+                                                                 "guarded": 0, "reviewed": 0})
+    guarded: list[str] = field(default_factory=list)      # `path: lang sentence n: check: detail`
+    stale: list[str] = field(default_factory=list)        # reviewed corrections whose sentence changed
     missing_pairs: list[str] = field(default_factory=list)
     statements: int = 0
     rendered: int = 0              # files produced afresh
@@ -335,7 +338,10 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
                 report.errors.append(f"error: {exc}")
                 raise BuildFailed(report) from None
         report.translation = {"computed": outcome.counts.computed, "cached": outcome.counts.cached,
-                              "missing": outcome.counts.missing}
+                              "missing": outcome.counts.missing, "guarded": outcome.counts.guarded,
+                              "reviewed": outcome.counts.reviewed}
+        report.guarded = [str(g) for g in outcome.guarded]
+        report.stale = [str(c) for c in outcome.stale]
         report.missing_pairs = sorted(f"{a}→{b}" for a, b in outcome.missing_pairs)
         with _timed(report, "statements"):
             statements, scores, statement_keys = statements_stage(segmented, cache.statements)

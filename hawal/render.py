@@ -56,6 +56,8 @@ ALLOWED_TAGS.add("img")
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"},
                       "img": {"src", "alt", "title"}, "*": {"dir", "lang"}}
 LINK_SCHEMES = {"http", "https", "mailto"}
+# A machine sentence the guard stopped is shown in the original, marked (translate.stage.shown_in_original).
+ALLOWED_CLASSES = {"span": {"guarded"}}
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def localize_digits(text: str, digits: str) -> str:
 def sanitize_html(html: str) -> str:
     """Allow only harmless markup: no scripts, event handlers, iframes or javascript: URLs."""
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES,
-                     link_rel="noopener noreferrer", strip_comments=True)
+                     link_rel="noopener noreferrer", strip_comments=True, allowed_classes=ALLOWED_CLASSES)
 
 
 _md = markdown_lib.Markdown(extensions=["extra", "sane_lists"], output_format="html")

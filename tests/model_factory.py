@@ -1,9 +1,18 @@
 """Tiny real argos packages, built on the fly for tests (and, at realistic size, for benchmarks).
 
 A package is what argos expects: one top folder holding `metadata.json`, a SentencePiece model
-(`sentencepiece.model`) and a CTranslate2 model folder (`model/`). The transformer has random
-weights from a seed, so output is nonsense but deterministic; tests assert on what is true of it
-(it came from the model, it was cached, it sits in the right page), never on fixed strings.
+(`sentencepiece.model`) and a CTranslate2 model folder (`model/`). Two kinds of transformer:
+
+- random (the default): random weights from a seed, so output is nonsense but deterministic — it
+  loops, runs on and mixes scripts, which is what the guard on machine output must stop;
+- `mapping=True`: weights set by hand so the model writes, for each SentencePiece piece of the
+  source, one fixed piece of the target language's script (word starts stay word starts; digits,
+  punctuation and placeholders pass unchanged), then stops where the source stops. Still not a
+  translation, but output of the right script and length that follows its input: what a working
+  model looks like to the guard, so pages show it.
+
+Tests assert on what is true of the output (it came from the model, it was cached, it sits in the
+right page), never on fixed strings.
 
 Builds are memoised in a per-user temp folder keyed by every parameter, so a test session pays
 for each distinct model once and later runs pay nothing. Importing this module also points argos's
@@ -26,7 +35,7 @@ import numpy as np
 
 NLLB_CODES = {"en": "eng_Latn", "ar": "arb_Arab", "ckb": "ckb_Arab", "kmr": "kmr_Latn"}
 LANGUAGE_NAMES = {"en": "English", "ar": "Arabic", "ckb": "Central Kurdish", "kmr": "Northern Kurdish"}
-FACTORY_REVISION = "4"      # bump when the way models are built changes, to refresh the cache
+FACTORY_REVISION = "5"      # bump when the way models are built changes, to refresh the cache
 
 # Original training lines in the three languages (plus the characters Markdown and numbers need),
 # so the tokenizer covers every script the tests feed it without unknown pieces.
@@ -147,6 +156,103 @@ def build_ct2_model(out_dir: Path, vocabulary: Sequence[str], *, layers: tuple[i
     return out_dir
 
 
+MAPPING_POSITIONS = 256     # longest source (in pieces) a mapping model follows
+MAPPING_CODE = 128          # width of its position codes
+
+
+def _script_letters(lang: str):
+    from hawal import langs
+
+    return langs.get(lang).script.contains
+
+
+def piece_mapping(vocabulary: Sequence[str], from_code: str, to_code: str) -> list[int]:
+    """For each piece, the index of the piece a mapping model writes for it: pieces with letters go
+    to pieces written in the target's letters (word starts to word starts where there are enough),
+    never to themselves; the rest (specials, digits, punctuation, ▁) stay."""
+    in_script = _script_letters(to_code)
+
+    def letters_of(piece: str) -> str:
+        return piece.lstrip("▁")
+
+    target = [i for i, p in enumerate(vocabulary) if letters_of(p) and not p.startswith("<")
+              and all(ch.isalpha() and in_script(ch) for ch in letters_of(p))]
+    starts = [i for i in target if vocabulary[i].startswith("▁")]
+    mapping = []
+    for i, piece in enumerate(vocabulary):
+        if piece.startswith("<") or not any(ch.isalpha() for ch in piece):
+            mapping.append(i)
+            continue
+        pool = starts if piece.startswith("▁") and len(starts) >= 40 else target
+        pool = [j for j in pool if j != i] or pool
+        mapping.append(pool[_seed_of(from_code, to_code, piece) % len(pool)])
+    return mapping
+
+
+def build_mapping_model(out_dir: Path, vocabulary: Sequence[str], mapping: Sequence[int], *, add_source_eos: bool,
+                        seed: int = 0) -> Path:
+    """A CTranslate2 transformer that writes `mapping[piece]` for each source piece, in order.
+
+    One encoder and one decoder layer whose self-attention and feed-forward parts are zero. The
+    encoder passes each piece (one-hot) and its position (a random unit code) through; the
+    decoder's cross-attention matches its own position to the source's (a sharp dot product of
+    position codes) and copies that source piece, and the output projection maps piece to piece.
+    The source's end-of-sentence maps to itself, so the translation ends where the source does."""
+    from ctranslate2.specs import transformer_spec
+
+    v, m, p = len(vocabulary), MAPPING_CODE, MAPPING_POSITIONS
+    d = v + m
+    codes = np.random.default_rng(seed).standard_normal((p, m))
+    codes -= codes.mean(axis=1, keepdims=True)
+    codes /= np.linalg.norm(codes, axis=1, keepdims=True)
+
+    def zeros(*shape):
+        return np.zeros(shape, np.float32)
+
+    spec = transformer_spec.TransformerSpec.from_config((1, 1), 1)
+    enc, dec = spec.encoder, spec.decoder
+    positions = zeros(p, d)
+    positions[:, v:] = codes
+    one_hot = zeros(v, d)
+    one_hot[np.arange(v), np.arange(v)] = 1.0
+    enc.embeddings[0].weight = one_hot
+    enc.position_encodings.encodings = positions
+    dec.embeddings.weight = zeros(v, d)
+    dec.position_encodings.encodings = positions
+    for layer in (enc.layer[0], dec.layer[0]):
+        attention = layer.self_attention
+        attention.linear[0].weight, attention.linear[0].bias = zeros(3 * d, d), zeros(3 * d)
+        attention.linear[1].weight, attention.linear[1].bias = zeros(d, d), zeros(d)
+        layer.ffn.linear_0.weight, layer.ffn.linear_0.bias = zeros(4, d), zeros(4)
+        layer.ffn.linear_1.weight, layer.ffn.linear_1.bias = zeros(d, 4), zeros(d)
+    for norm in (enc.layer_norm, dec.layer_norm, enc.layer[0].self_attention.layer_norm, enc.layer[0].ffn.layer_norm,
+                 dec.layer[0].self_attention.layer_norm, dec.layer[0].attention.layer_norm, dec.layer[0].ffn.layer_norm):
+        norm.gamma, norm.beta = np.ones(d, np.float32), zeros(d)
+    cross = dec.layer[0].attention
+    query = zeros(d, d)
+    query[v:, v:] = np.eye(m) * 60.0                 # sharp: the same position scores far above any other
+    key_value = zeros(2 * d, d)
+    key_value[v:d, v:] = np.eye(m)                   # keys: the source position
+    key_value[d:d + v, :v] = np.eye(v)               # values: the source piece
+    out = zeros(d, d)
+    out[:v, :v] = np.eye(v) * 10.0
+    cross.linear[0].weight, cross.linear[0].bias = query, zeros(d)
+    cross.linear[1].weight, cross.linear[1].bias = key_value, zeros(2 * d)
+    cross.linear[2].weight, cross.linear[2].bias = out, zeros(d)
+    projection = zeros(v, d)
+    for source_piece, target_piece in enumerate(mapping):
+        projection[target_piece, source_piece] = 20.0
+    dec.projection.weight, dec.projection.bias = projection, zeros(v)
+    spec.register_source_vocabulary(list(vocabulary))
+    spec.register_target_vocabulary(list(vocabulary))
+    spec.config.add_source_eos = add_source_eos
+    spec.validate()
+    spec.optimize(quantization="int8")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    spec.save(str(out_dir))
+    return out_dir
+
+
 def _sentencepiece_vocabulary(sp_file: Path) -> list[str]:
     import sentencepiece as spm
 
@@ -155,15 +261,19 @@ def _sentencepiece_vocabulary(sp_file: Path) -> list[str]:
 
 
 def _build_package_folder(folder: Path, from_code: str, to_code: str, *, nllb: bool, version: str, layers, d_model,
-                          heads, ffn, vocab_size, quantization) -> None:
+                          heads, ffn, vocab_size, quantization, mapping: bool = False) -> None:
     folder.mkdir(parents=True)
     sp_file = train_sentencepiece(folder / "sentencepiece.model")
     vocabulary = _sentencepiece_vocabulary(sp_file)
     if nllb:    # NLLB keeps language tokens in the model vocabulary only, not in the tokenizer
         vocabulary += [code for code in NLLB_CODES.values() if code not in vocabulary]
     vocabulary += [f"<extra_{i}>" for i in range(max(0, vocab_size - len(vocabulary)))]
-    build_ct2_model(folder / "model", vocabulary, layers=layers, d_model=d_model, heads=heads, ffn=ffn,
-                    seed=_seed_of(from_code, to_code, nllb, version), quantization=quantization)
+    if mapping:     # NLLB tokenization adds the end of sentence itself; argos-style sources get it from the model
+        build_mapping_model(folder / "model", vocabulary, piece_mapping(vocabulary, from_code, to_code),
+                            add_source_eos=not nllb, seed=_seed_of(from_code, to_code, nllb, version))
+    else:
+        build_ct2_model(folder / "model", vocabulary, layers=layers, d_model=d_model, heads=heads, ffn=ffn,
+                        seed=_seed_of(from_code, to_code, nllb, version), quantization=quantization)
     metadata = {
         "package_version": version, "argos_version": "1.11",
         "from_code": from_code, "from_name": LANGUAGE_NAMES.get(from_code, from_code),
@@ -176,7 +286,8 @@ def _build_package_folder(folder: Path, from_code: str, to_code: str, *, nllb: b
     else:
         metadata["license"] = "MIT"
     (folder / "metadata.json").write_text(json.dumps(metadata, indent=2, ensure_ascii=False), encoding="utf-8")
-    (folder / "README.md").write_text(f"Random-weight test model {from_code}→{to_code}, not a translator.\n")
+    kind = "Piece-for-piece mapping" if mapping else "Random-weight"
+    (folder / "README.md").write_text(f"{kind} test model {from_code}→{to_code}, not a translator.\n")
 
 
 def package_folder_name(from_code: str, to_code: str, version: str = "1.0", nllb: bool = False) -> str:
@@ -185,16 +296,19 @@ def package_folder_name(from_code: str, to_code: str, version: str = "1.0", nllb
 
 def make_package_dir(out_dir: Path | str, from_code: str, to_code: str, *, nllb: bool = False, version: str = "1.0",
                      layers: tuple[int, int] = (1, 1), d_model: int = 32, heads: int = 2, ffn: int = 64,
-                     vocab_size: int = 0, quantization: str | None = None) -> Path:
-    """An unpacked argos package folder `out_dir/<name>/` (built once, then copied from the cache)."""
-    params = (FACTORY_REVISION, from_code, to_code, nllb, version, tuple(layers), d_model, heads, ffn, vocab_size, quantization)
+                     vocab_size: int = 0, quantization: str | None = None, mapping: bool = False) -> Path:
+    """An unpacked argos package folder `out_dir/<name>/` (built once, then copied from the cache);
+    `mapping=True` makes the piece-for-piece model whose output passes the guard."""
+    params = (FACTORY_REVISION, from_code, to_code, nllb, version, tuple(layers), d_model, heads, ffn, vocab_size,
+              quantization, mapping)
     key = hashlib.sha256(repr(params).encode()).hexdigest()[:16]
     name = package_folder_name(from_code, to_code, version, nllb)
     cached = _cache_root() / key / name
     if not cached.exists():
         staging = Path(tempfile.mkdtemp(dir=_cache_root()))
         _build_package_folder(staging / name, from_code, to_code, nllb=nllb, version=version, layers=tuple(layers),
-                              d_model=d_model, heads=heads, ffn=ffn, vocab_size=vocab_size, quantization=quantization)
+                              d_model=d_model, heads=heads, ffn=ffn, vocab_size=vocab_size, quantization=quantization,
+                              mapping=mapping)
         try:
             (staging / name).parent.rename(cached.parent)      # atomic publish; a racing builder loses harmlessly
         except OSError:

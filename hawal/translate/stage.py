@@ -13,6 +13,12 @@ rebuild masks and restores only the sentences of articles that changed.
 
 `python build.py translate` runs the same planning (`plan_translation`) and model runs
 (`run_models`) without finishing versions, on the local engine or a Ray cluster's.
+
+Two things stand between a model and a reader. The newsroom's reviewed corrections (imported with
+`translations import`, kept in the translation memory) replace the machine sentence they correct,
+whatever the model; a correction whose source sentence has changed since is reported as stale and
+not applied. Every machine sentence and title that is left passes the guard (`guard.py`); one that
+fails is shown in the original language, marked, and counted.
 """
 from __future__ import annotations
 
@@ -27,7 +33,9 @@ from ..errors import InputError
 from ..progress import Progress
 from ..segment import SegmentedArticle, apply_sentence_translations, body_digest
 from .engine import Engine, EnginePool, EngineSettings
-from .memory import TranslationMemory, TranslationMemoryError, normalize_sentence
+from .guard import GuardFailure, check_translation
+from .memory import Correction, TranslationMemory, TranslationMemoryError, normalize_sentence
+from .units import parse_unit_id
 from .packages import InstalledModel, PackageError, best_models, discover_models, find_route
 from ..markup import markdown_inline_to_text
 from .protect import Glossary, MaskedText, finish, load_glossary, mask
@@ -81,14 +89,18 @@ class Provenance:
 
     `kind` decides the label readers see (templates/partials/provenance.html is the one place that
     words it; the card badge in partials/article_card.html follows it): "original", "machine"
-    (with the models' credits and licences), "newsroom", or "missing" (no model: the original is
-    shown). A new kind is one more value here and one more branch there."""
+    (with the models' credits and licences), "reviewed" (a machine translation whose every
+    sentence the newsroom reviewed), "newsroom", or "missing" (no model: the original is shown).
+    A new kind is one more value here and one more branch there."""
 
-    kind: str                        # "original" | "machine" | "newsroom" | "missing"
+    kind: str                        # "original" | "machine" | "reviewed" | "newsroom" | "missing"
     source_lang: str
     route: tuple[str, ...] = ()      # languages along the way: source, pivot, target
     models: tuple[str, ...] = ()     # model names used along the route
     credits: tuple[ModelCredit, ...] = ()   # the models in words, with credit and licence (machine)
+    units: int = 0                   # machine and reviewed: the title and sentences translated
+    reviewed: int = 0                # … of which the newsroom reviewed
+    guarded: int = 0                 # … of which failed the guard and are shown in the original
 
     @property
     def model_words(self) -> str:
@@ -110,6 +122,22 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class UnitReport:
+    """The title or one sentence of a machine-translated version: what the model made of it, and
+    whether the guard let it through or the newsroom's correction stood in."""
+
+    position: int                    # 0: the title; n: sentence n (1-based)
+    source: str                      # the original text
+    status: str                      # "machine" | "guarded" | "reviewed"
+    machine: str = ""                # the model's finished text ("" when a correction stood in)
+    failure: GuardFailure | None = None    # why the guard stopped it
+
+    @property
+    def is_title(self) -> bool:
+        return self.position == 0
+
+
+@dataclass(frozen=True)
 class ArticleVersion:
     """An article in one language, ready to render."""
 
@@ -119,6 +147,19 @@ class ArticleVersion:
     body: str                        # Markdown in `lang` (the original text when kind is "missing")
     sentences: tuple[str, ...]       # aligned with segmented.sentences; () when not aligned
     provenance: Provenance
+    units: tuple[UnitReport, ...] = ()     # machine and reviewed versions: title, then each sentence
+
+    @property
+    def title_lang(self) -> str:
+        """The language the title is in: the original's when the guard stopped the machine title."""
+        if self.units and self.units[0].status == "guarded":
+            return self.article.lang
+        return self.text_lang
+
+    @property
+    def guarded_sentences(self) -> frozenset[int]:
+        """Indices (0-based, into `sentences`) of sentences shown in the original language."""
+        return frozenset(u.position - 1 for u in self.units if u.status == "guarded" and u.position)
 
     @property
     def article(self):
@@ -136,6 +177,38 @@ class TranslationCounts:
     cached: int = 0                  # taken from the translation memory
     missing: int = 0                 # left untranslated for want of a model
     copied: int = 0                  # nothing to translate (only numbers, links, code): copied as is
+    guarded: int = 0                 # machine output that failed the guard: the original is shown
+    reviewed: int = 0                # the newsroom's reviewed corrections shown
+
+
+@dataclass(frozen=True)
+class StaleCorrection:
+    """A reviewed correction of a sentence the article no longer has: not applied, reported."""
+
+    path: str                        # the article's source file
+    lang: str
+    position: int                    # where the sentence was (0: the title)
+    source: str                      # the sentence as it was reviewed
+    target: str
+
+    def __str__(self) -> str:
+        where = "the title" if self.position == 0 else f"sentence {self.position}"
+        return (f"{self.path}: stale correction ({self.lang}, {where}): the source sentence changed since it was "
+                f"reviewed, so the machine translation is shown; export and review it again")
+
+
+@dataclass(frozen=True)
+class GuardedUnit:
+    """A machine sentence or title the guard stopped, for the build's report."""
+
+    path: str
+    lang: str
+    position: int
+    failure: GuardFailure
+
+    def __str__(self) -> str:
+        where = "title" if self.position == 0 else f"sentence {self.position}"
+        return f"{self.path}: {self.lang} {where}: {self.failure}"
 
 
 @dataclass
@@ -144,6 +217,8 @@ class TranslationOutcome:
     missing_pairs: set[tuple[str, str]] = field(default_factory=set)
     counts: TranslationCounts = field(default_factory=TranslationCounts)
     calls: int = 0                   # CTranslate2 translate_batch calls made
+    stale: list[StaleCorrection] = field(default_factory=list)
+    guarded: list[GuardedUnit] = field(default_factory=list)
 
 
 def original_version(seg: SegmentedArticle) -> ArticleVersion:
@@ -175,6 +250,7 @@ class _Job:
     units: list[MaskedText]
     cache_key: str = ""
     legs: list[list[str | None]] = field(default_factory=list)   # per unit: the text after each leg
+    reviewed: dict[int, str] = field(default_factory=dict)     # unit index → the newsroom's correction
 
 
 @dataclass
@@ -213,10 +289,35 @@ def translate_articles(
     for job in plan.jobs:
         version = _machine_version(job, work, plan.outcome.counts)
         plan.outcome.versions[(job.seg.article.key, job.lang)] = version
-        copied_units = sum(1 for trail in job.legs if trail[0] is None)
-        cache[job.cache_key] = (version.title, version.body, version.sentences, version.provenance,
-                                len(job.units) - copied_units, copied_units)
+        _count_checks(plan.outcome, version)
+        copied_units = sum(1 for i, trail in enumerate(job.legs) if trail[0] is None and i not in job.reviewed)
+        cache[job.cache_key] = FinishedVersion(version.title, version.body, version.sentences, version.provenance,
+                                               version.units, len(job.units) - copied_units - len(job.reviewed),
+                                               copied_units)
     return plan.outcome
+
+
+@dataclass(frozen=True)
+class FinishedVersion:
+    """A finished machine version in the build cache, keyed by what it is made from."""
+
+    title: str
+    body: str
+    sentences: tuple[str, ...]
+    provenance: Provenance
+    units: tuple[UnitReport, ...]
+    model_units: int                 # units the models translated (counted as cached when reused)
+    copied_units: int                # units with nothing to translate
+
+
+def _count_checks(outcome: TranslationOutcome, version: ArticleVersion) -> None:
+    """Count a version's guarded and reviewed units and list the guarded ones (every build, cached or not)."""
+    for u in version.units:
+        if u.status == "guarded":
+            outcome.counts.guarded += 1
+            outcome.guarded.append(GuardedUnit(version.article.path, version.lang, u.position, u.failure))
+        elif u.status == "reviewed":
+            outcome.counts.reviewed += 1
 
 
 @dataclass
@@ -251,30 +352,97 @@ def plan_translation(segmented: Sequence[SegmentedArticle], languages: Sequence[
         progress.line(f"warning: skipping a package that cannot be used: {problem}")
     by_pair = best_models(discovery.models)
     glossary = load_glossary(config.glossary)
+    corrections = load_corrections(config)
     route_keys: dict[tuple[str, ...], str] = {}
     live: set[str] = set()
     jobs: list[_Job] = []
     for seg, lang in wanted:
         a = seg.article
+        texts = [a.title] + [s.text for s in seg.sentences]
+        reviewed = corrections.for_version(seg, lang, texts, outcome.stale)
         route = find_route(by_pair, a.lang, lang)
+        if len(reviewed) == len(texts):          # every sentence reviewed: no model needed
+            version = reviewed_version(seg, lang, reviewed, route or [])
+            outcome.versions[(a.key, lang)] = version
+            _count_checks(outcome, version)
+            continue
         if route is None:
             outcome.versions[(a.key, lang)] = untranslated_version(seg, lang)
             outcome.missing_pairs.add((a.lang, lang))
             outcome.counts.missing += len(seg.sentences) + 1
             continue
-        key = _version_cache_key(seg, lang, route, glossary, route_keys)
+        key = _version_cache_key(seg, lang, route, glossary, route_keys, reviewed)
         live.add(key)
         if not retranslate and key in cache:
-            title, body, sentences, provenance, model_units, copied_units = cache[key]
-            outcome.versions[(a.key, lang)] = ArticleVersion(seg, lang, title, body, sentences, provenance)
-            outcome.counts.cached += model_units
-            outcome.counts.copied += copied_units
+            found: FinishedVersion = cache[key]
+            version = ArticleVersion(seg, lang, found.title, found.body, found.sentences, found.provenance, found.units)
+            outcome.versions[(a.key, lang)] = version
+            outcome.counts.cached += found.model_units
+            outcome.counts.copied += found.copied_units
+            _count_checks(outcome, version)
             continue
-        texts = [a.title] + [s.text for s in seg.sentences]
-        jobs.append(_Job(seg, lang, route, [_mask(t, a.lang, lang, glossary) for t in texts], key))
+        jobs.append(_Job(seg, lang, route, [_mask(t, a.lang, lang, glossary) for t in texts], key, reviewed=reviewed))
     for key in set(cache) - live:
         del cache[key]
     return TranslationPlan(outcome, jobs)
+
+
+class Corrections:
+    """The newsroom's reviewed corrections, as the stage applies them: by language pair and original
+    sentence, and by the article they were reviewed in (to tell which have gone stale)."""
+
+    def __init__(self, entries: dict[tuple[str, str], Correction]):
+        self.by_pair: dict[str, dict[str, Correction]] = {}
+        self.by_version: dict[tuple[str, str], list[Correction]] = {}
+        for (pair, source), correction in entries.items():
+            self.by_pair.setdefault(pair, {})[source] = correction
+            unit = parse_unit_id(correction.unit)
+            if unit is not None:
+                self.by_version.setdefault((unit.article_key, unit.lang), []).append(correction)
+
+    def for_version(self, seg: SegmentedArticle, lang: str, texts: Sequence[str],
+                    stale: list[StaleCorrection]) -> dict[int, str]:
+        """The corrections that apply to an article in `lang` (unit index → reviewed text); those
+        reviewed in this article for a sentence it no longer has are added to `stale`."""
+        a = seg.article
+        in_pair = self.by_pair.get(f"{a.lang}-{lang}")
+        reviewed_here = self.by_version.get((a.key, lang), ())
+        if not in_pair and not reviewed_here:
+            return {}
+        keys = [normalize_sentence(t) for t in texts]
+        found = {i: in_pair[k].target for i, k in enumerate(keys) if in_pair and k in in_pair}
+        present = set(keys)
+        for c in reviewed_here:
+            if c.source not in present and c.pair == f"{a.lang}-{lang}":
+                stale.append(StaleCorrection(a.path, lang, c.position, c.source, c.target))
+        return found
+
+
+def load_corrections(config: TranslationConfig) -> Corrections:
+    """The reviewed corrections in the translation memory (none when there is no memory yet)."""
+    from pathlib import Path
+
+    if str(config.memory) != ":memory:" and not Path(config.memory).exists():
+        return Corrections({})
+    try:
+        with TranslationMemory(config.memory) as memory:
+            return Corrections(memory.corrections())
+    except TranslationMemoryError as exc:
+        raise TranslationError(str(exc)) from None
+
+
+def reviewed_version(seg: SegmentedArticle, lang: str, reviewed: dict[int, str],
+                     route: Sequence[InstalledModel]) -> ArticleVersion:
+    """An article whose title and every sentence the newsroom reviewed: no model runs."""
+    a = seg.article
+    texts = [a.title] + [s.text for s in seg.sentences]
+    sentences = [reviewed[i + 1] for i in range(len(seg.sentences))]
+    body = apply_sentence_translations(a.body, seg.sentences, sentences)
+    units = tuple(UnitReport(i, t, "reviewed") for i, t in enumerate(texts))
+    provenance = Provenance("reviewed", a.lang, tuple([a.lang] + [m.to_code for m in route]) if route else (a.lang, lang),
+                            tuple(m.name for m in route), tuple(model_credit(m) for m in route),
+                            units=len(units), reviewed=len(units))
+    return ArticleVersion(seg, lang, markdown_inline_to_text(reviewed[0]), body, tuple(sentences), provenance, units)
 
 
 class ModelTasks:
@@ -305,8 +473,8 @@ def run_models(jobs: list[_Job], engine: Engine, config: TranslationConfig, task
     except TranslationMemoryError as exc:
         raise TranslationError(str(exc)) from None
     try:
-        for job in jobs:
-            job.legs = [[u.text if u.needs_model else None] for u in job.units]
+        for job in jobs:       # what needs no model (only numbers and links) or was reviewed skips the models
+            job.legs = [[u.text if u.needs_model and i not in job.reviewed else None] for i, u in enumerate(job.units)]
         for leg in range(max(len(j.route) for j in jobs)):
             inputs: dict[str, list[str]] = {}
             for job in jobs:
@@ -330,14 +498,15 @@ def run_models(jobs: list[_Job], engine: Engine, config: TranslationConfig, task
 
 
 def _version_cache_key(seg: SegmentedArticle, lang: str, route: list[InstalledModel], glossary: Glossary,
-                       route_keys: dict[tuple[str, ...], str]) -> str:
+                       route_keys: dict[tuple[str, ...], str], reviewed: dict[int, str] | None = None) -> str:
     """What a machine version is made from: the article's language, text and title, every model
-    along the route (weights included) and the glossary."""
+    along the route (weights included), the glossary and the newsroom's corrections that apply."""
     route_id = tuple(str(m.path) for m in route)
     if route_id not in route_keys:       # version_key reads the weights' ends: once per route and build
         route_keys[route_id] = repr(([(m.identity(), m.version_key()) for m in route], glossary))
     a = seg.article
-    return text_digest(body_digest(a), a.title, lang, route_keys[route_id])
+    corrections = repr(sorted(reviewed.items())) if reviewed else ""
+    return text_digest(body_digest(a), a.title, lang, route_keys[route_id], corrections)
 
 
 def _mask(text: str, src: str, tgt: str, glossary: Glossary) -> MaskedText:
@@ -398,8 +567,15 @@ def _compute(work: _ModelWork, todo: list[str], seen: int, engine: Engine, memor
 
 def _machine_version(job: _Job, work: dict[str, _ModelWork], counts: TranslationCounts) -> ArticleVersion:
     seg = job.seg
-    finished_texts = []
-    for unit, trail in zip(job.units, job.legs):
+    a = seg.article
+    sources = [a.title] + [s.text for s in seg.sentences]
+    finished_texts: list[str] = []
+    units: list[UnitReport] = []
+    for position, (unit, trail, source) in enumerate(zip(job.units, job.legs, sources)):
+        if position in job.reviewed:
+            finished_texts.append(job.reviewed[position])
+            units.append(UnitReport(position, source, "reviewed"))
+            continue
         if trail[0] is None:
             counts.copied += 1
             finished_texts.append(finish(unit.text, unit, job.lang))
@@ -409,13 +585,39 @@ def _machine_version(job: _Job, work: dict[str, _ModelWork], counts: Translation
             counts.computed += 1
         else:
             counts.cached += 1
-        finished_texts.append(finish(trail[-1], unit, job.lang))
+        text = finish(trail[-1], unit, job.lang)
+        failure = check_translation(source, text, a.lang, job.lang, _kept_spans(unit))
+        if failure is None:
+            finished_texts.append(text)
+            units.append(UnitReport(position, source, "machine", text))
+        else:
+            finished_texts.append(shown_in_original(source, a.lang) if position else source)
+            units.append(UnitReport(position, source, "guarded", text, failure))
     title, sentences = markdown_inline_to_text(finished_texts[0]), finished_texts[1:]
-    body = apply_sentence_translations(seg.article.body, seg.sentences, sentences)
+    body = apply_sentence_translations(a.body, seg.sentences, sentences)
     route = tuple([job.route[0].from_code] + [m.to_code for m in job.route])
-    provenance = Provenance("machine", seg.article.lang, route, tuple(m.name for m in job.route),
-                            tuple(model_credit(m) for m in job.route))
-    return ArticleVersion(seg, job.lang, title, body, tuple(sentences), provenance)
+    reviewed = sum(1 for u in units if u.status == "reviewed")
+    guarded = sum(1 for u in units if u.status == "guarded")
+    kind = "reviewed" if units and reviewed == len(units) else "machine"
+    provenance = Provenance(kind, a.lang, route, tuple(m.name for m in job.route),
+                            tuple(model_credit(m) for m in job.route), units=len(units), reviewed=reviewed,
+                            guarded=guarded)
+    return ArticleVersion(seg, job.lang, title, body, tuple(sentences), provenance, tuple(units))
+
+
+GUARDED_CLASS = "guarded"
+
+
+def shown_in_original(sentence: str, lang: str) -> str:
+    """A sentence the guard stopped, as the page shows it: the original, marked with its language
+    (templates/partials/provenance.html says why above the text)."""
+    return f'<span class="{GUARDED_CLASS}" lang="{lang}" dir="{langs.direction(lang)}">{sentence}</span>'
+
+
+def _kept_spans(masked: MaskedText) -> list[str]:
+    """What the translation keeps as it was (URLs, code, link targets, glossary terms), left out of
+    the guard's letter checks; numbers stay in, since the guard compares them."""
+    return [text for item in masked.items if not item.source[:1].isdigit() for text in (item.source, item.target)]
 
 
 def describe_missing(missing_pairs, models_dir=None) -> list[str]:
@@ -438,5 +640,5 @@ def describe_missing(missing_pairs, models_dir=None) -> list[str]:
 
 __all__ = [
     "ArticleVersion", "Provenance", "ModelCredit", "TranslationCounts", "TranslationOutcome", "TranslationError",
-    "translate_articles", "describe_missing", "PackageError",
+    "UnitReport", "StaleCorrection", "GuardedUnit", "translate_articles", "describe_missing", "PackageError",
 ]
