@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "hawal.commands",            # build, check, new
     "hawal.translate.cli",       # models list / install / pack-nllb
     "hawal.translate.backfill",  # translate (fill the translation memory; --cluster ray)
+    "hawal.translate.postedit",  # translations export / import (XLIFF, PO: reviewed corrections)
     "hawal.statements.cli",      # statements PATH...
     "hawal.publish",             # publish
     "hawal.serve",               # serve
