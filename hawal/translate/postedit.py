@@ -371,13 +371,13 @@ def import_file(config: Config, path: Path) -> ImportReport:
         if uid.lang != tgt:
             problems.append(f"{u.where}: unit {u.id} is for {uid.lang!r}, but the file's target language is {tgt!r}")
             continue
-        if not uid.fits(u.source):
-            problems.append(f"{u.where}: unit {u.id}: the source text does not belong to this id (the source must not "
-                            "be edited)")
-            continue
         seg = segmented.get(uid.article_key)
         if seg is None:
             problems.append(f"{u.where}: unit {u.id}: no {src} article {uid.article_key} in {config.content_dir}")
+            continue
+        if not uid.fits(u.source):
+            problems.append(f"{u.where}: unit {u.id}: the source text does not belong to this id (the source must not "
+                            "be edited)")
             continue
         if not u.confirmed:
             report.unconfirmed += 1
