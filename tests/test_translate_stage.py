@@ -39,8 +39,10 @@ def article(slug: str, lang: str, title: str, body: str, translations=()) -> Art
 
 @pytest.fixture
 def site(tmp_path):
-    """Models en↔ar, en↔ckb (no ar↔ckb: those go through English) and a config using them."""
-    mf.install_test_models(tmp_path / "models", [("en", "ar"), ("ar", "en"), ("en", "ckb"), ("ckb", "en")])
+    """Models en↔ar, en↔ckb (no ar↔ckb: those go through English) and a config using them: mapping
+    models, whose output passes the guard on machine output, so versions hold what they wrote."""
+    mf.install_test_models(tmp_path / "models", [("en", "ar"), ("ar", "en"), ("en", "ckb"), ("ckb", "en")],
+                           mapping=True)
     config = TranslationConfig(models_dir=tmp_path / "models", memory=tmp_path / "tm.sqlite3",
                                glossary=Path(__file__).resolve().parent.parent / "glossary.yaml")
     return tmp_path, config
