@@ -205,10 +205,12 @@ def test_xliff_export_validates_against_the_oasis_schema_when_it_is_at_hand(proj
     if not xsd:
         pytest.skip("HAWAL_XLIFF_CORE_XSD not set (the structure is checked by the test above)")
     assert run_build(project).ok
-    out = tmp_path / "review.xlf"
-    assert cli(project, "translations", "export", "--lang", "ar", "-o", str(out)) == 0
+    machine, failed = tmp_path / "review.xlf", tmp_path / "failed.xlf"
+    assert cli(project, "translations", "export", "--lang", "ar", "-o", str(machine)) == 0
+    assert cli(project, "translations", "export", "--lang", "ckb", "--failed", "-o", str(failed)) == 0
     schema = etree.XMLSchema(etree.parse(xsd))
-    assert schema.validate(etree.parse(str(out))), schema.error_log
+    for out in (machine, failed):
+        assert schema.validate(etree.parse(str(out))), schema.error_log
 
 
 def test_several_language_pairs_need_a_file_each(project, tmp_path, capsys):

@@ -411,7 +411,7 @@ def wrong_language(text: str, lang: str, site_languages) -> str | None:
     """What is wrong with a target said to be in `lang`: detected as another language of the site,
     or (too short or mixed to tell the language) mostly letters of another script. None if fine."""
     try:
-        found = detect_language(text, among=tuple(site_languages))
+        found = detect_language(text, site=tuple(site_languages))
     except LanguageUnclear:
         found = None
     spec = langs.get(lang)
