@@ -462,3 +462,78 @@ def test_a_page_with_an_image_and_a_draft_in_the_preview(preview_site, open_tab,
     assert tab.page.get_attribute('meta[name="robots"]', "content") == "noindex"
     assert not serious_axe_violations(tab.page, axe_script)
     tab.assert_clean()
+
+
+# --- post-editing: a reviewed page and a guarded machine sentence ---------------------------------
+
+@pytest.fixture(scope="module")
+def postedit_site(tmp_path_factory):
+    """en→ar by a mapping model, every sentence of one story then reviewed by the newsroom (a PO
+    round trip); en→ckb by a random-weight model, whose sentences the guard stops."""
+    import polib
+
+    from hawal.cli import main
+    from model_factory import install_test_models
+    from test_postedit import FILES, REVIEWED_AR
+
+    root = tmp_path_factory.mktemp("postedit-site")
+    config = write_project(root, FILES, languages=["en", "ar", "ckb"])
+    install_test_models(config.translation.models_dir, [("en", "ar")], mapping=True)
+    install_test_models(config.translation.models_dir, [("en", "ckb")])
+    assert run_build(config).ok
+    po_path = root / "review.po"
+    story = str(config.content_dir / "2026/11/23/council-budget.md")
+    assert main(["--config", str(config.root / "config.yaml"), "translations", "export", "--lang", "ar",
+                 "-o", str(po_path), story]) == 0
+    po = polib.pofile(str(po_path))
+    for entry, text in zip(po, REVIEWED_AR):
+        entry.msgstr, entry.flags = text, []
+    po.save(str(po_path))
+    assert main(["--config", str(config.root / "config.yaml"), "translations", "import", str(po_path)]) == 0
+    report = run_build(config)
+    assert report.ok and report.translation["reviewed"] == 4 and report.translation["guarded"] > 0
+    state = BuildState()
+    state.publish(None)
+    server = PreviewServer(config.output_dir, state, host=LOCAL_HOST, port=0).start()
+    try:
+        yield Site(config.output_dir, server.url)
+    finally:
+        server.stop()
+
+
+def test_a_reviewed_page_and_a_guarded_machine_sentence(postedit_site, open_tab, axe_script, tmp_path):
+    tab = open_tab(360)
+    tab.goto(f"{postedit_site.url}ar/2026/11/23/council-budget/")
+    assert tab.page.is_visible(".provenance--reviewed") and not tab.page.query_selector(".provenance--machine")
+    assert tab.page.evaluate("getComputedStyle(document.querySelector('.article__body')).direction") == "rtl"
+    assert not serious_axe_violations(tab.page, axe_script)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.page.screenshot(path=str(SCREENSHOTS / "postedit-reviewed-ar-360.png"), full_page=True)
+    tab.goto(f"{postedit_site.url}ar/2026/11/23/")
+    badges = tab.page.evaluate("""() => [...document.querySelectorAll('.card')].map(card => [
+        card.querySelector('.card__title a').getAttribute('href'),
+        [...card.querySelectorAll('.badge')].map(b => b.className)])""")
+    assert [b for href, b in badges if "council-budget" in href] == [["badge badge--reviewed"]]
+    assert [b for href, b in badges if "water-station" in href] == [["badge"]]      # still a machine translation
+
+    tab.goto(f"{postedit_site.url}ckb/2026/11/23/council-budget/")
+    assert tab.page.is_visible(".provenance--guarded")
+    shown = tab.page.evaluate("""() => [...document.querySelectorAll('.article__body .guarded')].map(s => [
+        s.lang, getComputedStyle(s).direction, s.textContent])""")
+    assert shown and all(lang == "en" and direction == "ltr" for lang, direction, _ in shown)
+    assert shown[0][2].startswith("The provincial council approved")
+    title = tab.page.evaluate("(() => { const h = document.querySelector('h1'); "
+                              "return [h.lang, getComputedStyle(h).direction]; })()")
+    assert title == ["en", "ltr"]
+    assert not serious_axe_violations(tab.page, axe_script)
+    tab.page.screenshot(path=str(SCREENSHOTS / "postedit-guarded-ckb-360.png"), full_page=True)
+    tab.assert_clean()
+
+    # Both pages are valid HTML (the marked span, the title's language).
+    if shutil.which("java") is None or not VNU_JAR.is_file():
+        missing(f"java or vnu-jar not installed: {SETUP_HINT}")
+    files = [postedit_site.root / f"{lang}/2026/11/23/council-budget/index.html" for lang in ("ar", "ckb")]
+    run = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+                         capture_output=True, text=True, timeout=300)
+    report = json.loads(run.stderr or run.stdout)
+    assert not [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")], report
