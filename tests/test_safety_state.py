@@ -331,3 +331,36 @@ def test_a_dir_target_may_not_overlap_any_project_folder(make_project, path):
     config = load_config(config.root / "config.yaml")
     with pytest.raises(TargetConfigError, match="overlaps"):
         parse_targets(config.publish, config)
+
+
+# Exceptions that never leave hawal: each is caught where it is raised and turned into a report line
+# or a HawalError there.
+INTERNAL_EXCEPTIONS = {
+    "hawal.translate.backfill.TranslateFailed",    # carries the report of `translate`; the command prints it
+    "hawal.translate.packagefs.PackageProblem",    # becomes a PackageError naming the package
+    "hawal.sources.SourceLoadError",               # becomes the build's list of path:line problems
+    "hawal.contentfs.UnsafePath",                  # an OSError the safe walker turns into a source problem
+    "hawal.language.LanguageUnclear",              # detection's answer "no language", not a failure
+    "hawal.langs.UnknownLanguage",                 # a KeyError of the registry, checked by config validation
+}
+
+
+def test_every_error_a_user_can_meet_is_a_hawal_error():
+    import importlib
+    import inspect
+    import pkgutil
+
+    import hawal
+    from hawal.errors import HawalError
+
+    outside = []
+    for info in pkgutil.walk_packages(hawal.__path__, "hawal."):
+        if info.name.startswith("hawal.langs.") and info.name.count(".") > 2:
+            continue                                           # language rules hold no exceptions
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if (inspect.isclass(value) and issubclass(value, BaseException) and value.__module__ == info.name
+                    and not name.startswith("_") and not issubclass(value, HawalError)):
+                outside.append(f"{info.name}.{name}")
+    assert sorted(set(outside) - INTERNAL_EXCEPTIONS) == []
+    assert INTERNAL_EXCEPTIONS <= set(outside), "an allowed exception was removed or renamed: update the list"

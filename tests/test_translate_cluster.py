@@ -174,6 +174,19 @@ def test_a_killed_driver_loses_at_most_its_calls_in_flight_and_a_rerun_computes_
     assert run_build(config).translation["computed"] == 0
 
 
+def _wait_for_listener(process: subprocess.Popen, port: int, timeout: float = 180.0) -> None:
+    """Return once something accepts connections on 127.0.0.1:port; fail if the process ends first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, f"the Ray Client server ended with {process.returncode}"
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"no Ray Client server listening on port {port} after {timeout:.0f}s")
+
+
 def test_a_driver_joins_through_a_ray_client_address(cluster, tmp_path, mixed_run):
     files, local_rows = mixed_run
     with socket.socket() as s:               # a free port on the loopback for the Ray Client server
@@ -183,6 +196,7 @@ def test_a_driver_joins_through_a_ray_client_address(cluster, tmp_path, mixed_ru
                                "--host", "127.0.0.1", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
+        _wait_for_listener(server, port)     # a loaded machine can take many seconds to start it
         config = archive_project(tmp_path / "p", files)
         proc = translate_process(config, "--cluster", f"ray://127.0.0.1:{port}")
         out, err = proc.communicate(timeout=300)

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from ..errors import HawalError
 from .engine import CallPlan, Engine, EngineSettings, ModelRunner
 from .packages import InstalledModel, read_model
 from .stage import TranslationError
@@ -46,7 +47,7 @@ WORKER_CACHE_ENV = "HAWAL_WORKER_CACHE"
 _READ_CHUNK = 1 << 24
 
 
-class ClusterError(RuntimeError):
+class ClusterError(HawalError, RuntimeError):
     """The cluster cannot be used or lost all its workers; the message says why and what to do."""
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .. import langs
 from ..config import Config, ConfigError, load_config
+from ..errors import InputError
 from ..language import LanguageUnclear, detect_language, letter_profile, normalize_text
 from ..progress import Progress
 from ..segment import SegmentedArticle, segment_articles
@@ -43,7 +44,7 @@ CONFIRMED_STATES = {"translated", "reviewed", "final"}
 MACHINE_NOTE = "hawal:machine"        # category of the XLIFF note that holds the machine's text
 
 
-class PosteditError(Exception):
+class PosteditError(InputError):
     """A file cannot be exported or imported; `problems` lists every reason (nothing was written)."""
 
     def __init__(self, problems: list[str]):
