@@ -194,6 +194,9 @@ def test_a_driver_joins_through_a_ray_client_address(cluster, tmp_path, mixed_ru
         port = s.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "ray.util.client.server", "--address", cluster,
                                "--host", "127.0.0.1", "--port", str(port)],
+                              # the proxy gives the per-driver server it starts 30 s to answer by default,
+                              # which a loaded machine can miss ("Starting Ray client server failed")
+                              env={**os.environ, "RAY_CLIENT_SERVER_CHECK_CHANNEL_TIMEOUT_S": "300"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_for_listener(server, port)     # a loaded machine can take many seconds to start it
