@@ -285,6 +285,15 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
                         and not rules.is_outlet(body[other.speaker[0]:other.speaker[1]]):
                     main, att = later, other
                     break
+    if att is None and main.cls not in PARTICIPLES:
+        # The first verb found says nothing (هاتبوو "had come" in a relative clause, a passive with no
+        # document): the next verb of the sentence may still head its clause.
+        for later in cues:
+            if later.start >= main.verb_end and later.cls not in PARTICIPLES:
+                att = _attribute(rules, sent, later)
+                if att is not None:
+                    main = later
+                    break
     if att is None:
         if main.cls not in PARTICIPLES:
             return []
@@ -415,6 +424,12 @@ def _clause_of_quote(body: str, sents: list[Sentence], clauses: dict[int, list[A
         frame_text = body[prev.start:prev.end].rstrip()
         if frame_text.endswith(":") and _only_space_between(body, prev.end, q.start):
             return clauses[first - 1][-1]
+    nxt = last + 1
+    if nxt < len(sents) and sents[nxt].block == sents[last].block and clauses.get(nxt) \
+            and not re.search(r"\w", body[q.end:sents[nxt].start]) and clauses[nxt][0].content is None:
+        # “... ئاگادارکردنەوەی خەڵک نەگۆڕیوە.” (ئاراس نەجم وا دەڵێت): the attribution closes the quotation
+        # as a sentence of its own (https://nawnishan.com, https://ku.964media.com/98286)
+        return clauses[nxt][0]
     return None
 
 

@@ -53,6 +53,11 @@ def _closes(body: str, i: int, ch: str, opener: str) -> bool:
         return False
     if ch in ("’", '"'):
         after = body[i + 1] if i + 1 < len(body) else " "
+        if ch == '"' and _is_letter(after) and not after.isascii():
+            before = body[i - 1] if i > 0 else " "
+            # وەرگرتووە"ئاماژەیشی دا"...: closed against the next cue (https://ina.iq/kurd/17961-.html);
+            # the same mark never nests, so a mark between two letters of an open quote closes it
+            return _is_letter(before) and not before.isascii()
         return not _is_letter(after)       # ’ inside a word is an apostrophe
     return True
 

@@ -199,6 +199,16 @@ class StatementRules:
         words = re.findall(r"\w+", text)
         return any(fold(w) in self.folded_outlets for w in words[:4])
 
+    def same_role(self, earlier: str, role: set[str]) -> bool:
+        """Whether an unnamed earlier mention ("a Kurdish MP") is the person now named with these role
+        words ("X, a member of the committee in parliament"): the last speaker, introduced without a name."""
+        return False
+
+    def back_reference(self, text: str) -> bool:
+        """A mention that refers back to a person named before rather than naming one: a role with the
+        definite article (Sorani وتەبێژەکە "the spokesman", پەرلەمانتارەکەی لیژنەکە)."""
+        return False
+
     def norms(self, text: str) -> set[str]:
         """The words that identify a mention (for linking "the ministry" to its full name)."""
         return {fold(w) for w in re.findall(r"[\w.\-]+", text)}

@@ -52,6 +52,11 @@ class Speakers:
             ent = self._demonstrative(norms - rules.norms(words[0]))
             if ent is not None:
                 return ent      # not a name of its own: the entity keeps its mentions
+        if words and rules.back_reference(written):
+            # پەرلەمانتارەکەی لیژنەی کشتوکاڵ ("the MP of the committee"): the role named before
+            ent = self._demonstrative(norms - rules.norms(words[0]), person=True)
+            if ent is not None:
+                return ent
         kind = rules.mention_kind(written)
         name = rules.name_of(written) if kind == "person" else None
         entities = self.entities
@@ -62,7 +67,9 @@ class Speakers:
             if role:
                 for ent_id in reversed(self.recent):
                     e = entities[ent_id]
-                    if not e.names and e.kind in ("person", "other") and role <= e.norms:
+                    if not e.names and e.kind in ("person", "other") and (
+                            role <= e.norms or ent_id == self.recent[-1]
+                            and any(rules.same_role(m, role) for m in e.mentions)):
                         e.mentions.append(written)
                         e.norms |= norms
                         e.kind = "person"
@@ -93,12 +100,14 @@ class Speakers:
         head = self.rules.norms(written.split()[0]) if written.split() else set()
         return any(head & self.rules.norms(m.split()[0]) for m in e.mentions if m.split())
 
-    def _demonstrative(self, norms: set) -> int | None:
+    def _demonstrative(self, norms: set, person: bool = False) -> int | None:
+        """The latest speaker sharing a word with the mention, else the latest person (or unknown)."""
         for ent_id in reversed(self.recent):
-            if self.entities[ent_id].norms & norms:
+            if self.entities[ent_id].norms & norms and not (person and self.entities[ent_id].kind == "body"):
                 return ent_id
+        kinds = ("person",) if person else ("person", "other")
         for ent_id in reversed(self.recent):
-            if self.entities[ent_id].kind in ("person", "other"):
+            if self.entities[ent_id].kind in kinds:
                 return ent_id
         return None
 

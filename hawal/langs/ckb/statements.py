@@ -4,6 +4,7 @@ and "according to" phrases (بەپێی، بە وتەی).
 """
 from __future__ import annotations
 
+import os
 import re
 
 from ...statements.rules import StatementRules
@@ -24,13 +25,25 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     "جەختی کردەوە", "جەختی لەوە کردەوە", "جەخت لەوە دەکاتەوە", "جەخت لەوە دەکەنەوە", "جەخت دەکاتەوە",
     "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوە دا", "ئاماژە بەوە دەکات", "ئاماژە بەوە دەکەن",
     "ئاماژە بەوە دەدات", "ڕوونی کردەوە", "وای گوت", "وای وت", "باسی لەوە کرد", "باس لەوە دەکات", "باس لەوە دەکەن",
-    "ئاشکرای کرد", "زیادی کرد",
+    "ئاشکرای کرد", "زیادی کرد", "وا دەڵێت", "وا دەڵێن", "وا دەڵێ", "وای ڕاگەیاند",
     # https://mewdamedia.com/articles/32754: X ڕوونیدەکاتەوە، ...
     "ڕوونی دەکاتەوە", "ڕوونی دەکەنەوە",
     # https://www.kurdistan24.net/ckb/story/60614: X دووپات لەوە دەکاتەوە، ...
     "دووپاتی کردەوە", "دووپاتی لەوە کردەوە", "دووپات لەوە دەکاتەوە", "دووپات دەکاتەوە", "ئەوەی خستەڕوو", "خستییەڕوو", "خستیەڕوو", "بڵاوی کردەوە",
     # https://hawlerweb.net/?p=51576: ڕاگەیەندراوەکە لە زاری X گواستووەتەوە کە ...
-    "گواستوویەتیەوە", "گواستووەتەوە", "گواستییەوە", "گواستیەوە"]
+    "گواستوویەتیەوە", "گواستووەتەوە", "گواستییەوە", "گواستیەوە",
+    # https://ina.iq/kurd/17961-.html: ئاماژەیشی دا"..." with no بەوە before the light verb
+    "ئاماژەی دا", "ئاماژەی کرد",
+    # https://awene.com/detail?article=121376 (X ... بەمجۆرە زانیاری خستووەتەڕوو، ...), https://hawlerweb.net/health/2021/12/7553
+    # (ئەوەشی خستوەتەڕو): "put forward", its object before it
+    "خستەڕوو", "خستە ڕوو", "خستیەڕوو", "خستییەڕوو", "خستووەتەڕوو", "خستووەتە ڕوو", "خستۆتەڕوو", "خستۆتە ڕوو",
+    "خستبووەڕوو", "دەخاتەڕوو", "دەخاتە ڕوو", "دەخەنەڕوو", "دەخەنە ڕوو", "دەیخاتەڕوو",
+    # spoken spelling of دەڵێت (https://keodd.org/view?news=52203&part=5 uses ئەدات, ئەپرسم)
+    "ئەڵێت", "ئەڵێن", "ئەشڵێت", "ئەڵێ"]
+# وت/گوت with the additive clitic, plural and perfect endings, in both spellings (ووتیشی:
+# https://peyamakurd.info/sorani/niviskar/sara/...-41497)
+_SAY += [stem + end for stem in ("وت", "ووت", "گوت", "گووت")
+         for end in ("", "ی", "یشی", "یان", "یشیان", "بووی", "ویەتی", "وویەتی", "ووە")]
 # Claims: the object states what is claimed.
 _CLAIM = ["هۆشداری دا", "هۆشداری دەدات", "ئاگاداری کردەوە", "تۆمەتباری کرد", "هەڕەشەی کرد"]
 # Acts (https://balkesh.com/?p=21884 ئیدانە و سەرکۆنەی ... دەکات): statements only with a clause or a quotation.
@@ -41,12 +54,18 @@ _APPEAL = ["داوای کرد", "داوا دەکات", "داوا دەکەن", "�
 # لە ڕاگەیەنراوەکەدا هاتووە، ...: it says in X's statement (https://npasyria.com/krd/16776).
 # Spellings هاتوە (http://speemedia.com ... jmare=92835) and هاتووشە (https://www.hawlati.co/page_detail?smart-id=35459);
 # ئاماژە بەوەشکراوە (ibid.): "it was pointed out", the author of the article's document speaks.
-_PASSIVE = ["هاتووە", "هاتبوو", "هاتوە", "هاتووشە", "هاتوشە"]
+_PASSIVE = ["هاتووە", "هاتبوو", "هاتوە", "هاتووشە", "هاتوشە",
+            # لە ڕاگەیەنراوەکەدا ئەوەش خراوەتە ڕوو: (https://bombinera.com/?p=821171)
+            "خراوەتە ڕوو", "خراوەتەڕوو", "خراوەتەڕو", "خرایە ڕوو", "خرایەڕوو", "خراوەتە ڕو"]
 _SAID_PASSIVE = ["ئاماژە بەوە کراوە", "ئاماژە بەوەش کراوە", "ئاماژە بەوەکراوە", "ئاماژە بەوەشکراوە",
                  "ئاماژەی بەوە کراوە", "ئاماژەی بەوەکراوە", "جەخت لەوە کراوەتەوە", "جەخت لەوەش کراوەتەوە",
                  "جەخت لەوەکراوەتەوە", "جەخت لەوەشکراوەتەوە"]
 _TENSES = {"کرد": ("کرد", "کردووە", "کردبوو"), "دا": ("دا", "داوە", "دابوو"),
            "کردەوە": ("کردەوە", "کردووەتەوە", "کردبووەوە"), "گرت": ("گرت", "گرتووە", "گرتبوو")}
+# The present of the light verb (https://lvinpress.com/5867/ ئاشکرایدەکات، https://esta.krd ڕوونیدەکاتەوە): its
+# noun keeps or drops -ی (ئاشکرای دەکات، ئاشکرا دەکات).
+_PRESENT = {"کرد": ("دەکات", "دەکەن"), "دا": ("دەدات", "دەدەن"), "کردەوە": ("دەکاتەوە", "دەکەنەوە"),
+            "گرت": ("دەگرێت", "دەگرن")}
 
 
 def _variants(cue: str) -> set[str]:
@@ -55,13 +74,18 @@ def _variants(cue: str) -> set[str]:
     forms = {tuple(words)}
     if words[-1] in _TENSES:
         forms |= {(*words[:-1], t) for t in _TENSES[words[-1]]}
+        if words[0].endswith("ی") and len(words[0]) > 3:
+            forms |= {(first, *words[1:-1], t) for t in _PRESENT[words[-1]]
+                      for first in (words[0], words[0][:-1])}
     if len(words) > 1:
         clitic = set()
         for f in forms:
             first = f[0]
             if first.endswith("ی") and len(first) > 2:
                 stem = first[:-1]
-                clitic.add((stem + "شی" if stem[-1] in "اەۆێوی" else first + "شی", *f[1:]))
+                clitic.add((first + "شی", *f[1:]))          # ئاماژەیشی دا (https://ina.iq/kurd/17961-.html)
+                if stem[-1] in "اەۆێوی":
+                    clitic.add((stem + "شی", *f[1:]))       # ئاماژەشی دا
             if len(f) > 2 and f[1] in ("بەوە", "لەوە"):
                 clitic.add((f[0], f[1] + "ش", *f[2:]))
         forms |= clitic
@@ -70,6 +94,8 @@ def _variants(cue: str) -> set[str]:
             joined.add((*f[:-2], f[-2] + f[-1]))       # بەوە کرد → بەوەکرد, ڕەتی کردەوە → ڕەتیکردەوە
             joined.add(("".join(f),))
         forms |= joined
+    # the perfect written with one و: ڕاگەیاندوە، خستوەتەڕو (https://www.radionawa.com/Ku/all-detail.aspx?jimare=14432)
+    forms |= {tuple(re.sub(r"ووە(?=$|تە)", "وە", w) for w in f) for f in forms}
     return {" ".join(f) for f in forms}
 
 
@@ -78,7 +104,8 @@ CUES = {
     "claim": sorted({v for c in _CLAIM for v in _variants(c)}),
     "act": sorted({v for c in _ACT for v in _variants(c)}),
     "appeal": sorted({v for c in _APPEAL for v in _variants(c)}),
-    "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی"],
+    # بەگوێرەی پێشبینیی ئەو کەشناسە (https://channel8.com/kurdish/50783)
+    "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی", "بەگوێرەی", "بە گوێرەی"],
     "passive": _PASSIVE + _SAID_PASSIVE,
 }
 # Sorani cues split around their object: ڕەخنەی لە X گرت, داوای لە X کرد, ئیدانەی X کرد.
@@ -104,7 +131,8 @@ TITLES = set("""سەرۆک سەرۆکی سەرۆکوەزیران سەرۆکوە�
     ئەندام ئەندامی بەڕێوەبەر بەڕێوەبەری باڵیۆز باڵیۆزی فەرماندە فەرماندەی دکتۆر د. مامۆستا کاک خاتوو
     جێگر جێگری ڕاوێژکار ڕاوێژکاری قائیمقام قائیمقامی عەقید عەمید لیوا موقەدەم نەقیب ملازم بەڕێز
     پەرلەمانتار پەرلەمانتاری دکتۆرە""".split())
-DATA_NOUNS = set("ئامار ئامارەکانی ئامارەکان ئاماری داتاکانی داتای زانیارییەکانی".split())
+DATA_NOUNS = set("""ئامار ئامارەکانی ئامارەکان ئاماری داتاکانی داتای زانیارییەکانی
+    پێشبینی پێشبینیی پێشبینییەکانی پێشبینییەکەی ئەنجامەکانی ئەنجامی لێکۆڵینەوەی لێکۆڵینەوەکەی وتەکانی قسەکانی""".split())
 # Documents: بەپێی نرخنامەی نوێی وەزارەت... names the ministry; ڕاگەیەندراوەکە ئاماژەی بەوە دابوو speaks for
 # the body that issued it.
 DOCUMENT_STEMS = ("نرخنامە", "بەیاننامە", "ڕاگەیەندراو", "ڕاگەیەنراو", "ڕاپۆرت", "نووسراو", "بڕیارنامە", "پەیام",
@@ -151,8 +179,16 @@ _LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵ
                             "لەوبارەیەوە", "لەمبارەیەوە", "هەروەک", "هەروەکو",
                             "ئەوەیشی", "ئەمەی", "ئەمەشی")}
 _PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
-_TITLES = {fold(w) for w in TITLES}
-_TITLE_KEYS = {k for w in TITLES if len(w) > 3 for k in norms(w)}     # وتەبێژەکەی: a title with its article
+# Roles and ranks written before or after a name like a title (کارزان عومەر، شارەزای کەشناسی; سەرهەنگ ئاکۆ
+# مەحموود، بەرپرسی بەشی ...): never a name. Kept apart from TITLES, which the gold scorer also reads.
+ROLES = set("""شارەزا شارەزای پسپۆڕ پسپۆڕی بەرپرس بەرپرسی سەرهەنگ توێژەر توێژەری چاودێر چاودێری ڕۆژنامەنووس
+    ڕۆژنامەنووسی کەشناس کەشناسی یاساناس ئابووریناس مامۆستای خاوەن خاوەنی سەرپەرشتیار سەرپەرشتیاری ڕێکخەر ڕێکخەری
+    لێپرسراو لێپرسراوی کارمەند کارمەندی فەرمانبەر فەرمانبەری یاریدەدەر یاریدەدەری دادوەر دادوەری پارێزەر پارێزەری
+    قایمقام قایمقامی سەرۆکی لیوای""".split())
+_TITLES = {fold(w) for w in TITLES | ROLES}
+_TITLE_KEYS = {k for w in TITLES | ROLES if len(w) > 3 for k in norms(w)}     # وتەبێژەکەی: a title with its article
+# A name never carries the definite article (-ەکە, -ەکان): مادە هۆشبەرەکان closes a role, not a name.
+_DEFINITE = ("ەکە", "ەکان", "ەکەی", "ەکانی", "ەکەش", "ەکانیش")
 _COMMON = {fold(w) for w in COMMON}
 _THAT = {fold("کە"), ":"}
 
@@ -163,9 +199,9 @@ _CIRCUM_OPENERS = {fold(w) for w in ("لە", "لەو", "لەم")}
 # Prepositions written together with their noun: what follows is no longer the subject.
 _PREFIXED = {fold(w) for w in """لەمیانی لەبارەی لەسەر لەلایەن لەگەڵ لەکاتی لەماوەی لەدوای لەپێش لەناو لەبەردەم
     لەکۆتاییدا لەوبارەیەوە لەمبارەیەوە لەبەرامبەر سەبارەت لەم لەو""".split()}
-_PER_WORDS = {fold(w) for w in ("بەپێی", "بەگوتەی", "بەوتەی")}
+_PER_WORDS = {fold(w) for w in ("بەپێی", "بەگوتەی", "بەوتەی", "بەگوێرەی")}
 _FOLLOW = {fold(w) for w in ("،", ",")}
-_HONORIFICS = {fold(w) for w in "عەقید عەمید لیوا موقەدەم نەقیب ملازم دکتۆر دکتۆرە د. مامۆستا کاک خاتوو بەڕێز".split()}
+_HONORIFICS = {fold(w) for w in "عەقید عەمید لیوا موقەدەم نەقیب ملازم سەرهەنگ دادوەر دکتۆر دکتۆرە د. مامۆستا کاک خاتوو بەڕێز".split()}
 _DOCUMENTS = tuple(fold(w) for w in DOCUMENT_STEMS)
 _VERB_NOUNS = {fold(w) for w in "باس باسی ئاماژە ئاماژەی جەخت جەختی داوا داوای سوپاس سوپاسی ڕەخنە ڕەخنەی هۆشداری".split()}
 _AND = {fold("و")}
@@ -176,6 +212,8 @@ _LIGHT_VERBS = {fold(w) for w in "دەدات دەدەن دەکات دەکەن د
 _SAID_PASSIVE_FIRST = {fold(c.split()[0]) for c in _SAID_PASSIVE}
 _DATA = {fold(w) for w in DATA_NOUNS}
 _NAMED = (fold("بە"), fold("ناوی"))      # یەکێک لە دوکاندارەکان بە ناوی X: X is the name
+_IN_IT = {fold(w) for w in ("تێیدا", "تیایدا", "تێدا")}
+_IT_WORDS = {fold(w) for w in ("ئەوە", "ئەوەش", "ئەوەی", "ئەوەشی", "ئەمە", "ئەمەش", "ئەوەیش")}
 
 
 def _name_like(sent: Sentence, a: int, b: int) -> bool:
@@ -256,16 +294,26 @@ def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
     k = next((j for j in range(left_start, cue.start) if doc[j].norm_.lstrip("لهو").startswith(_DOCUMENTS)
               or doc[j].norm_.startswith(_DOCUMENTS)), None)
     speaker = pronoun = None
+    in_it = cue.start > 0 and doc[cue.start - 1].norm_ in _IN_IT
     if k is None:
-        if (cue.start > 0 and doc[cue.start - 1].norm_ == fold("تێیدا")) or doc[cue.start].norm_ in _SAID_PASSIVE_FIRST:
+        if in_it or doc[cue.start].norm_ in _SAID_PASSIVE_FIRST:
             pronoun = "document"    # تێیدا هاتووە; ئاماژە بەوە کراوە: the body whose document the article reports
         else:
             return None         # "has come": no document, nobody speaks
+    elif in_it and _subject_before(sent, left_start, k) is not None:
+        # X ڕاگەیەنراوێکی بڵاوکردەوە و تێیدا هاتووە، ...: the one who issued the document, its subject
+        # (https://www.kurdistan24.net/ckb/story/888564)
+        speaker = sent.span(*_subject_before(sent, left_start, k))
     else:
         a, b = k + 1, cue.start
         b = next((j for j in range(a, b) if doc[j].text in ("،", ",") or doc[j].norm_ == fold("کە")), b)
         while b > a and is_punct(doc[b - 1]):
             b -= 1          # لە ڕوونکردنەوەکەی X، کە ئەمڕۆ بڵاوکراوەتەوە، ئاماژە بەوە کراوە: X
+        while a < b and doc[a].norm_ in _IT_WORDS:
+            a += 1          # لە ڕاگەیەنراوەکەدا ئەوەش خراوەتە ڕوو: "this too" is what was said, not who
+        body_at = next((j for j in range(a, min(b, a + 3)) if norms(doc[j].text) & _BODY_KEYS), None)
+        if body_at is not None:
+            a = body_at     # بەگوێرەی نووسراوێکی فەرمیی وەزارەتی تەندروستی: the ministry, not "official"
         if a < b:
             start, end = sent.span(a, b)
             if doc[b - 1].text.endswith("دا") and len(doc[b - 1].text) > 4:
@@ -279,6 +327,19 @@ def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
     colon = j < n and doc[j].text == ":"
     start = j + 1 if colon or (j < n and doc[j].norm_ == fold("کە")) else j
     return Attribution(cue, speaker, pronoun, content(sent, start, n), None, clause=True, colon=colon)
+
+
+def _subject_before(sent: Sentence, i: int, j: int) -> tuple[int, int] | None:
+    """The subject in tokens i..j-1 (before a document noun or a verb): the last comma segment that is
+    not a date, a time or an adverbial opener."""
+    doc = sent.doc
+    for a, b in reversed(segments(doc, i, j, seps=("،", ","))):
+        a, b = strip(doc, a, b)
+        while a < b and (doc[a].norm_ in _LEAD or doc[a].norm_ in _TIME):
+            a += 1
+        if a < b and not _adverbial(sent, a, b):
+            return a, b
+    return None
 
 
 def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
@@ -317,6 +378,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             said = content(sent, 0, cue.start)
         return Attribution(cue, sent.span(a, b), None, said, None)
     left_start = frame_run(sent, cue.start - 1, -1) + 1
+    colon = next((k for k in range(cue.start - 1, left_start - 1, -1) if doc[k].text == ":"), None)
+    if colon is not None and colon + 2 < cue.start:
+        left_start = colon + 1  # ئاوێنە: X ... ڕایگەیاند: a byline label before the subject (https://awene.com/detail?article=121376)
     segs = []
     for a, b in segments(doc, left_start, cue.start, seps=("،", ",")):
         a, b = strip(doc, a, b)
@@ -359,6 +423,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 k += 1
             if k == d and d == cue.start and k - c >= 3 and not (verb_end < n and doc[verb_end].norm_ in _THAT):
                 k = _izafe_np(sent, c, k)    # X، وتەبێژی وەزارەت دەستپێکردنی ... ڕاگەیاند: the title, then the object
+            if k < d < cue.start and doc[d].text in ("،", ",") and len(segs) == 2 \
+                    and not any(doc[j].norm_ in _TIME for j in range(k, d)):
+                k = d       # X، ئەندامی لیژنەی ... لە پەرلەمانی عێراق، ڕایگەیاند: a title closed by its comma is whole
             appos = k
         else:
             appos = None
@@ -443,12 +510,14 @@ def name_of(text: str) -> str | None:
         if izafe:           # وەزیری کارەبا ڕێبوار ئەحمەد: کارەبا belongs to the title
             izafe = w.endswith("ی")
             continue
+        if f in _STOPS or f in _AND:
+            return None     # ئەندامی لیژنەی کشتوکاڵ و ئاو لە ...: a title runs on, no name begins with و or لە
         if i == 0:
             title_at = next((k for k in range(1, min(4, len(words))) if fold(words[k]) in _TITLES), None)
             if title_at is not None:
                 return " ".join(words[:title_at])   # دانا ئەحمەد وتەبێژی بەڕێوەبەرایەتیی ...: the name, then its title
-            return None if len(words) > 3 else text
-        return " ".join(words[i:])
+            return None if len(words) > 3 or any(x.endswith(_DEFINITE) for x in words) else text
+        return None if any(x.endswith(_DEFINITE) for x in words[i:]) else " ".join(words[i:])
     return None
 
 
@@ -490,10 +559,32 @@ class SoraniRules(StatementRules):
 
     def continues(self, sent: Sentence, cue: Cue) -> bool:
         """"...، ئاماژەشی بەوە داوە کە": after a comma, the additive clitic ش marks the same speaker."""
-        if cue.start == 0 or sent.doc[cue.start - 1].text not in ("،", ","):
+        k = cue.start - 1
+        while k > 0 and sent.norms[k] in self.folded_follow_adverbs:
+            k -= 1              # ...، هەروەها جەختی کردەوە، (https://www.kurdistan24.net/ckb/story/896518)
+        if cue.start == 0 or sent.doc[k].text not in ("،", ","):
             return False
+        if k < cue.start - 1:
+            return True
         words = [t.text for t in sent.doc[cue.start:cue.verb_end]]
-        return any(re.search(r"(?:شی|یشی|ەش|یش)$", w) for w in words[:2])
+        # باسی لەوەشکردووە: the clitic on بەوە/لەوە written together with the verb
+        return any(re.search(r"(?:شی|یشی|ەش|یش)$|^(?:بەوە|لەوە)ش", w) for w in words[:2])
+
+    def same_role(self, earlier: str, role: set[str]) -> bool:
+        """پەرلەمانتارێکی کوردیش دەڵێت ... then ڕێبین سەلام، ئەندامی لیژنەی ... لە پەرلەمانی عێراق: an indefinite
+        role in the lead, named in the next paragraph by a role of the same stem (https://peyamakurd.info/sorani/
+        niviskar/sara/...-41497, https://www.speemedia.com/dreja.aspx?=hewal&jmare=124538&Jor=1)."""
+        first = earlier.split()[0] if earlier.split() else ""
+        if not _indefinite(first):
+            return False
+        head = next(iter(norms(first)), "")
+        return len(head) >= 5 and any(len(os.path.commonprefix([head, r])) >= 5 for r in role)
+
+    def back_reference(self, text: str) -> bool:
+        """پەرلەمانتارەکەی لیژنەی کشتوکاڵ، وتەبێژەکە: a role with the definite article (https://peyamakurd.info
+        ... پەرلەمانتارەکەی فراکسیۆنی پارتی ووتیشی:)."""
+        first = text.split()[0] if text.split() else ""
+        return first.endswith(("ەکە", "ەکەی")) and bool(norms(first) & _TITLE_KEYS)
 
     def norms(self, text: str) -> set[str]:
         return norms(text)
