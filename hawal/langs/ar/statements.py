@@ -14,19 +14,27 @@ from ...statements.tokens import (
 
 _SAY = """قال قالت يقول تقول أضاف أضافت تابع تابعت أكد أكدت صرح صرحت أعلن أعلنت أوضح أوضحت ذكر ذكرت
     أشار أشارت لفت لفتت كشف كشفت كتب كتبت أفاد أفادت شدد شددت اعتبر اعتبرت أردف أردفت رأى رأت بين بينت
-    نوه نوهت اختتم اختتمت ختم ختمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون""".split()
+    نوه نوهت اختتم اختتمت ختم ختمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون
+    رجح رجحت يرجح ترجح توقع توقعت يتوقع تتوقع استبعد استبعدت يستبعد تستبعد
+    قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا""".split()
+# (plural: وقالوا: "بصفتنا المديرية ..." after a body, https://www.knnc.net/ar/Details.aspx?jimare=6561)
+# رجّح X أن، ورجحت المصادر، أن (https://al-mirbad.com/detail/174439, https://www.masrawy.com/news/news_publicaffairs/
+# details/2025/12/28/2915824): expecting or ruling out that ... is a statement of opinion, with a clause.
+# Issuing a document (أصدرت مديرية صحة ... بياناً بشأن ..., https://www.knnc.net/ar/Details.aspx?jimare=6561) states
+# nothing itself but names who speaks next ("وقالوا: ..."): a verb whose object is the document.
+_ISSUE = "أصدر أصدرت نشر نشرت".split()
 # Verbs of saying that need a clause or a quote: with a plain noun object (أعلنت منع الاستيراد) they
 # announce an act, not a statement.
 CLAUSE_ONLY = set("أعلن أعلنت".split())
 # Claims: the object says what is claimed (حذر من، اتهم X بـ، حمّل X مسؤولية، عزا X إلى).
-_CLAIM = "حذر حذرت اتهم اتهمت حمل حملت هدد هددت عزا عزت".split()
+_CLAIM = "حذر حذرت اتهم اتهمت حمل حملت هدد هددت عزا عزت حذروا اتهموا".split()
 # Acts (https://www.kurdistan24.net/ar/story/898204 نفت ... صحة التقارير; https://fk-news.com ... أدان الهجوم):
 # statements only with a clause (نفى أن), a quotation, or a participle of saying.
-_ACT = "نفى نفت دان دانت أدان أدانت ندد نددت استنكر استنكرت رفض رفضت انتقد انتقدت شجب شجبت رحب رحبت".split()
+_ACT = "نفى نفت دان دانت أدان أدانت ندد نددت استنكر استنكرت رفض رفضت انتقد انتقدت شجب شجبت رحب رحبت نفوا أدانوا رفضوا انتقدوا".split()
 # Appeals (https://alrasheedmedia.com/?p=541275 طالب ... الحكومة العراقية باتخاذ موقف): only with a quotation.
-_APPEAL = "دعا دعت طالب طالبت حث حثت ناشد ناشدت".split()
+_APPEAL = "دعا دعت طالب طالبت حث حثت ناشد ناشدت دعوا طالبوا".split()
 CUES = {
-    "say": [p + v for v in _SAY for p in ("", "و", "ف")]
+    "say": [p + v for v in _SAY + _ISSUE for p in ("", "و", "ف")]
     + [p + v for v in ("جدد تأكيده", "جددت تأكيدها", "جدد التأكيد", "جددت التأكيد") for p in ("", "و")],
     "claim": [p + v for v in _CLAIM for p in ("", "و", "ف")],
     "act": [p + v for v in _ACT for p in ("", "و", "ف")],
@@ -81,7 +89,7 @@ OBJECT_NOUNS = set("""الهجوم الاعتداء القصف التفجير ا
 SPEAKER_STOPS = set("""إن أن بأن أنه أنها إنه إنها أنهم إنهم في خلال عقب اليوم يوم أمس للصحفيين لوكالة لصحيفة
     لقناة لموقع للإعلام لوسائل من على إلى حول بعد قبل الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
     الإثنين مساء صباح أيضا كذلك أي أمام قرب داخل خارج عند لدى ضمن لمراسل لمراسلة الذي التي الذين
-    هذه هذا ذلك تلك هذين هاتين""".split())
+    هذه هذا ذلك تلك هذين هاتين عبر""".split())      # وكتب الوزير عبر حسابه (https://souriapost.com/archives/25484)
 PRONOUN_WORDS = set("""الوزير الوزارة الحكومة المتحدث الناطق السفارة""".split())
 
 
@@ -92,7 +100,13 @@ _STOPS = {fold(w) for w in SPEAKER_STOPS} - {fold("على")}     # folding merge
 
 def _stop(text: str, norm: str) -> bool:
     return norm in _STOPS or text in ("على", "وعلى")
-_TITLES = {fold(w) for w in TITLES}
+# Roles written before a name like a title (أستاذ الاقتصاد في جامعة الموصل، نوفل العبيدي): never a name. Kept
+# apart from TITLES, which the gold scorer also reads.
+ROLES = set("""أستاذ الأستاذ أستاذة الأستاذة القاضي قاضي المحامي محامي المحامية الكاتب كاتب الكاتبة الإعلامي
+    الإعلامية الأكاديمي أكاديمي المختص مختص المتخصص متخصص صاحب مالك""".split())
+_TITLES = {fold(w) for w in TITLES | ROLES}
+# Ranks and honorifics: the name follows them (قائد حرس الحدود في المنطقة الرابعة اللواء سعد الفهداوي).
+_RANKS = {fold(w) for w in "اللواء العميد العقيد المقدم الرائد النقيب الفريق الدكتور الشيخ السيد السيدة المهندس".split()}
 _COMMON = {fold(w) for w in COMMON}
 _BODY = {fold(w) for w in BODY}
 _OBJECTS = {fold(w) for w in OBJECT_NOUNS}
@@ -143,6 +157,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             if b > a and (norms[b] in _RELATIVE or (b + 1 < right_end and norms[b + 1] in _PREPOSITIONAL)
                           or (b + 1 < right_end and norms[b + 1] == fold("عدم"))):
                 break       # وفقاً لكتاب رسمي اطلعت عليه الوكالة: the relative clause is not the speaker
+            if b > a and (doc[b].text.startswith("لـ") or doc[b].text == "ل" or (
+                    norms[b].startswith("ل") and not norms[b].startswith("ال") and _lam_object(norms[b]) in _OUTLETS)):
+                break       # وفق ما أكد مصدر محلي لـ"العربي الجديد": the outlet it was said to
             b += 1
         a, b = strip(doc, a, b)
         while b - 1 > a and _stop(doc[b - 1].text, norms[b - 1]):
@@ -188,7 +205,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     while b < right_end and b - a < MAX_SPEAKER_TOKENS:
         t = doc[b]
         w = norms[b]
-        if is_punct(t) or t.text in ("«", '"', ":") or t.text.startswith("لـ") or t.text in ("ل",):
+        if is_punct(t) or t.text in ("«", '"', ":") or t.text.startswith(("لـ", "-", "–")) or t.text in ("ل",):
             break               # قال المعلم آزاد كريم لـ«هەواڵ» إن: the outlet is not the speaker
         if w in _COMPLEMENT or (b > a and _possessed_channel(w)):
             break               # وختم المصدر تصريحه بالتأكيد على أن: his statement is not the speaker
@@ -209,13 +226,17 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             b += 1      # قائممقام سنجار بالوكالة، خديدا شمو،
             break
         after_title = b > a and (_is_title(norms, b - 1) or norms[b - 1] == fold("باسم"))
-        if b > a and ((w in _OBJECTS and not after_title)
+        if b > a and ((w in _OBJECTS and not after_title and norms[b - 1] not in _BODY)
                       or (w.startswith("ب") and len(w) > 3 and w != fold("باسم") and w not in _B_NOUNS)):
             break
         if w.startswith("ل") and not w.startswith("ال") and _lam_object(w) in _OUTLETS:
             break               # وقال حسو لشبكة رووداو: the outlet it was said to
         if b > a and w.startswith("لل") and not (not name_started and any(_is_title(norms, k) for k in range(a, b))):
             break               # قال للصحفيين; but المستشار الإعلامي للحزب كفاح حمود keeps the title's complement
+        if b == a and cue.cls in ("claim", "act", "appeal") and _nisba(w) and b + 1 < right_end \
+                and not norms[b + 1].startswith("ال") and not _is_title(norms, b + 1) and not is_punct(doc[b + 1]):
+            b += 1      # واتهمت الكعبي جهات سياسية بـ: a family name alone, then the object
+            break
         is_title = _is_title(norms, b) or w in _LINKS
         if cue.cls in ("claim", "act", "appeal") and b > a + 1 and w.startswith("ال") and not name_started \
                 and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS:
@@ -249,6 +270,13 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             d = _apposition(sent, c, norms)
             if d > c:
                 b = d                              # رئيس الجمعية، ياسين العبيدي، قال
+    elif b > a and name_started and b + 1 < n and doc[b].text in ("،", ",") and _is_title(norms, b + 1):
+        # أعلن آسو حسن، المتحدث باسم وزارة المالية ... في حكومة الإقليم، أن (https://www.kurdistan24.net/ar/story/871445):
+        # the title in apposition, closed by its comma, names the role later mentions use (المتحدث باسم الوزارة)
+        d = next((k for k in range(b + 2, min(n, b + 16)) if doc[k].text in ("،", ",") or norms[k] in _COMPLEMENT
+                  or doc[k].text in (":", '"', "«") or norms[k] in _PARTICIPLES), n)
+        if d < n and doc[d].text in ("،", ","):
+            b = d
     if b == a and cue.start > 0 and (not doc[cue.start].text.startswith(("و", "ف"))
                                      or (doc[cue.start].text.startswith("ف") and _amma(sent, cue.start, norms))):
         left = _left_subject(sent, cue.start, norms)   # التاجر حسين عبد الرضا أكد أن ... / أما X فقالت
@@ -286,11 +314,18 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             w = norms[first] if first < n else ""
             if first < n and not sent.frame[first]:
                 pass            # وأضاف "نحن ...": the quotation is the content
-            elif w in _TOPIC_PREPOSITIONS or (w.startswith("ب") and len(w) > 3 and w != fold("بشدة")):
+            elif w in _TOPIC_PREPOSITIONS or (w.startswith("ب") and len(w) > 3 and w != fold("بشدة")
+                                              and _bare(w.rstrip("ا")) not in _DOCS and w not in _B_NOUNS):
                 clause = True   # كشف عن خطة، أشار إلى إصدار، أفاد بورود: the object reports what was said
             else:
                 said = None     # صرّح X خلال لقائه السفير: no content of its own
     return Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
+
+
+def _nisba(w: str) -> bool:
+    """A family name in the nisba form (الكعبي، الدليمي): the article, then a word ending in ي."""
+    return w.startswith("ال") and w.endswith("ی") and len(w) > 4 and w not in _TITLES and w not in _BODY \
+        and w not in _COMMON and _bare(w) not in _COMMON
 
 
 def _lam_object(w: str) -> str:
@@ -354,10 +389,12 @@ _TOPIC_PREPOSITIONS = {fold(w) for w in ("عن", "إلى", "الى")}
 _ADVERBS = {fold(w) for w in ADVERBS}
 _DOCS = {fold(w) for w in DOCUMENT_NOUNS}
 _WAFQ = {fold(w) for w in ("وفق", "ووفق")}
-_ISSUED = {fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة")}
+_ISSUED = {fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "صدر", "صدرت")}    # بيان صدر عن الوزارة
+_NOTED = {fold(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار", "والجدير", "يجدر")}
+_PER = {fold(w) for w in ("بحسب", "وبحسب", "حسب", "وفق", "وفقا", "ووفق", "ووفقا")}
 _RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "لمراسل", "لمراسلة", "لمراسلنا")}
 _OPENERS = {fold(w) for w in ("في", "وفي", "من", "ومن", "بدوره", "بدورها", "لكن", "ولكن", "أما", "وأما", "كما",
-                               "ثم", "فيما", "وكما", "خلال", "عبر", "وخلال")}
+                               "ثم", "فيما", "وكما", "خلال", "عبر", "وخلال", "حيث", "إذ", "اذ")}
 
 
 def _possessed_channel(w: str) -> bool:
@@ -422,6 +459,13 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
         a, b = strip(doc, a, b)
         if a + 1 < b and norms[a] in _BUT and norms[a + 1] in _COMPLEMENT:
             a += 2                        # غير أن الخبير مصطفى حنتوش صرّح
+        if a + 1 < b and norms[a] in _NOTED:
+            a += 1                        # يذكر ان النائب ... اكد (https://burathanews.com/arabic/news/133601)
+            while a < b and (norms[a] in _COMPLEMENT or norms[a] in _TOPIC_PREPOSITIONS or norms[a] == fold("ان")):
+                a += 1
+        if a + 1 < b and norms[a] in _PER:
+            a += 1                        # بحسب قائد حرس الحدود ... الذي قال (https://www.okaz.com.sa/news/politics/2212908)
+        b = next((k for k in range(a + 1, b) if norms[k] in _RELATIVE), b)
         while a < b and norms[a] in _KANA:
             a += 1                        # وكانت مديرية الدفاع المدني قد حذرت
         while b > a and norms[b - 1] in _KANA:
@@ -471,9 +515,16 @@ def name_of(text: str) -> str | None:
     named = [i for i, w in enumerate(text.split()) if fold(w) in _NAMED]
     if named and named[-1] + 1 < len(text.split()):
         return " ".join(text.split()[named[-1] + 1:])      # تاجر أقمشة يدعى حسين كاظم
+    words = text.split()
+    rank = max((i for i, w in enumerate(words) if fold(w) in _RANKS), default=None)
+    if rank is not None and 0 < rank and 1 <= len(words) - rank - 1 <= 3 and "،" not in " ".join(words[rank:]):
+        rest = words[rank + 1:]
+        if not fold(rest[0]).startswith("ال") and not any(fold(w) in _TITLES | _BODY | _LINKS for w in rest):
+            return " ".join(rest)       # قائد ... اللواء سعد الفهداوي: the name after the rank
     if "،" in text:                     # رئيس الجمعية، ياسين العبيدي: the name after the comma
         last = text.rsplit("،", 1)[1].strip()
-        name = name_of(last) if last else None
+        # but آسو حسن، المتحدث باسم وزارة المالية ...: the name before its title
+        name = name_of(last) if last and not _is_title([fold(w) for w in last.split()], 0) else None
         if name:
             return name
         text = text.split("،", 1)[0].strip()
@@ -486,7 +537,7 @@ def name_of(text: str) -> str | None:
         return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY \
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
-        if _is_title(norms, i) or w.startswith("ال") or w in _COMMON or w in _BODY or w in _LINKS \
+        if _is_title(norms, i) or w.startswith(("ال", "وال")) or w in _COMMON or w in _BODY or w in _LINKS \
                 or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
                 or (w.startswith("ل") and len(w) > 3 and i > 0 and (_is_title(norms, i - 1) or norms[i - 1].startswith("ال"))):
             continue            # المستشار الإعلامي للحزب ...، ممثل الإقليم في طهران ...: not the name yet
