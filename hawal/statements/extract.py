@@ -471,7 +471,7 @@ def _resolve_speakers(rules: StatementRules, speakers: Speakers, sents: list[Sen
                 if ent is None:
                     ent = speakers.introduce_named(sents, att.cue.sent)
             att.entity = ent
-            if ent is not None:
+            if ent is not None and not att.subordinate:
                 speakers.heard(ent)
                 prev = ent
                 last_sentence = att.cue.sent

@@ -204,6 +204,11 @@ class StatementRules:
         words ("X, a member of the committee in parliament"): the last speaker, introduced without a name."""
         return False
 
+    def is_generic(self, text: str) -> bool:
+        """A bare plural with no determiner ("officials", "residents"): unnamed people, linked only to
+        the same words, never to a more specific earlier mention ("Medical officials")."""
+        return False
+
     def back_reference(self, text: str) -> bool:
         """A mention that refers back to a person named before rather than naming one: a role with the
         definite article (Sorani وتەبێژەکە "the spokesman", پەرلەمانتارەکەی لیژنەکە)."""

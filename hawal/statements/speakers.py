@@ -75,12 +75,17 @@ class Speakers:
                         e.kind = "person"
                         e.names.append(name)
                         return ent_id
+        generic = rules.is_generic(written)
         for ent_id in reversed(self.recent):
             e = entities[ent_id]
             if kind != "other" and e.kind != "other" and kind != e.kind:
                 continue
+            if generic and e.norms != norms:
+                continue        # "officials said" again is not "Medical officials": unnamed people, maybe others
             if kind == "body" and e.kind == "other" and not self._same_head(written, e):
                 continue        # المديرية is not المتحدث باسم المديرية: a body is not its spokesman
+            if name and self._other_name(e, name):
+                continue        # "Prime Minister Masrour Barzani" is not "Nechirvan Barzani"
             if norms and norms <= e.norms or (e.kind == "person" and len(e.names) and kind == "person"
                                               and any(rules.norms(nm) and rules.norms(nm) <= norms
                                                       for nm in e.names if len(nm.split()) == 1)):
@@ -94,6 +99,12 @@ class Speakers:
         self._add_name(e, written)
         entities.append(e)
         return len(entities) - 1
+
+    def _other_name(self, e: Entity, name: str) -> bool:
+        """A full name (two words or more) that differs from the entity's full names in a given name."""
+        mine = self.rules.norms(name)
+        full = [self.rules.norms(nm) for nm in e.names if len(nm.split()) >= 2]
+        return len(name.split()) >= 2 and bool(full) and not any(mine <= f or f <= mine for f in full)
 
     def _same_head(self, written: str, e: Entity) -> bool:
         """The mention's first word names what an earlier mention's first word names."""

@@ -57,6 +57,7 @@ class Attribution:
     parent: "Attribution | None" = None   # for a follow-on clause (adding that, مؤكداً أن): the clause it continues
     entity: int | None = None         # the resolved speaker (set by the driver)
     direct: bool = False              # unquoted direct speech (colon, or first person where that marks it)
+    subordinate: bool = False         # its speaker is named in a subordinate clause ("despite X saying"): not the topic
 
     @property
     def states(self) -> bool:

@@ -27,19 +27,24 @@ CUES = {
         wrote writes tweeted replied acknowledged admitted revealed reveals pledged promised vowed predicted
         maintained recalled asserted complained complains reported reports indicated indicates mentioned concluded
         highlighted reiterated affirmed clarified disclosed estimated quoted read reads""".split()
-        + ["pointed out", "points out", "went on"],
+        + ["pointed out", "points out", "went on"]
+        # https://zoomnews.info/en/39968/ ("responded that they would ..."), https://energynews.oedigital.com ("he replied that")
+        + "responded responds answered answers".split(),
     # Claims: the object says what is claimed ("accused X of Y", "blamed X for Y", "warned of Y").
     "claim": _forms("accused accuses accuse", "blamed blames blame", "warned warns warn", "threatened threatens",
                     "cautioned", "alleged alleges"),
     # Acts: statements only with content ("condemned the attack" is an act; "condemned ..., saying ..." speaks).
     "act": _forms("condemned condemns condemn", "denounced denounces", "criticised criticises criticise criticized",
                   "criticizes criticize", "denied denies deny", "rejected rejects reject", "dismissed dismisses",
-                  "welcomed welcomes", "deplored", "refuted", "slammed", "praised"),
+                  "welcomed welcomes", "deplored", "refuted", "slammed", "praised")
+    # "expressed hope that trade would double" states what is hoped; "expressed his gratitude" states nothing
+    + [f"{v} {p}{n}" for v in ("expressed", "expresses", "voiced") for p in ("", "his ", "her ", "their ")
+       for n in ("hope", "confidence", "concern", "optimism", "fear", "fears", "belief")],
     # Appeals: statements only with a quotation or a participle of saying.
     "appeal": _forms("urged urges urge", "demanded demands demand") + ["called on", "called for", "calls on",
                                                                           "calls for", "appealed to", "call on"],
     "part": """saying adding noting stressing insisting explaining arguing warning emphasising emphasizing
-        claiming""".split() + ["pointing out"],
+        claiming telling""".split() + ["pointing out"],
     "partact": "calling urging describing reiterating demanding welcoming expressing".split(),
     "per": ["according to"],
 }
@@ -55,7 +60,7 @@ BODY = set("""ministry presidency government army military office commission cou
 DATA_NOUNS = set("figures data statistics numbers estimates records".split())
 IRREGULAR_PARTICIPLES = set("seen written shown given made done sent put read drawn taken".split())
 # Before a cue these make it no statement: "did not say", "were told to leave".
-CUE_BLOCKERS = set("not n't never was were been being is are be without".split())
+CUE_BLOCKERS = set("not n't never was were been being is are be without a an the its".split())     # "a warning sign"
 TITLES = set("""secretary minister prime deputy foreign president vice spokesman spokeswoman spokesperson finance
     interior defence defense oil health education lawmaker opposition mp governor director general ambassador envoy
     senator representative chairman chairwoman chair head chief commander leader mayor judge u.s. us uk un eu
@@ -63,6 +68,10 @@ TITLES = set("""secretary minister prime deputy foreign president vice spokesman
     iraqi kurdish turkish iranian american british syrian
     minister's speaker member activist analyst resident residents farmer shopkeeper headteacher lawmaker
     provincial depot owner trade industry dr""".split())
+# Departments in a title before a name ("Minister of Agriculture Begard Talabani"): not part of the name.
+DEPARTMENTS = set("""agriculture transport transportation communications electricity water planning trade commerce
+    justice culture youth sports tourism labor labour environment housing construction municipalities endowments
+    peshmerga displacement migration reconstruction welfare economy science technology irrigation""".split())
 # Occupations written before a name like a title ("Meteorologist Nasrin Faraj", "Goalkeeper Rojin Haji"):
 # the name is what follows. Kept apart from TITLES, which the gold scorer also reads.
 OCCUPATIONS = set("""meteorologist economist analyst goalkeeper striker coach captain player driver vendor trader
@@ -86,10 +95,18 @@ SUBORDINATORS = set("after when because while since before until once although t
 ADVERBIAL = set("""in on at after before during speaking asked meanwhile however also but and
     separately elsewhere addressing writing responding while when as for regarding about soon shortly
     following amid despite with under since moreover furthermore""".split())
+# Singular nouns naming one person: "he" and "she" refer back to them ("..., a police officer said. He added").
+PERSON_HEADS = set("""officer official source witness resident spokesperson expert observer guard soldier
+    member deputy lawmaker citizen man woman""".split())
 ROLE_HEADS = set("""director spokesman spokeswoman spokesperson minister head chief leader governor commander
     ambassador envoy chairman chairwoman mayor president secretary""".split())
 TIME = set("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight later earlier
     also late early this week month morning evening night afternoon""".split())
+# Verbs of saying that take a plain object ("confirmed the casualty figures", "announced a curfew", "stressed
+# the importance of ..."): statements only with a clause (that, a finite verb) or a quotation.
+OBJECT_VERBS = set("""confirmed confirms announced announces revealed reveals disclosed highlighted mentioned
+    acknowledged reiterated stressed stresses emphasised emphasized emphasizes""".split())
+GERUND_PREPOSITIONS = {"despite", "with", "amid", "after", "before", "following"}
 CLAUSE_WORDS = {"and", "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can"}
 # A bare object after an act verb is a clause when a finite verb follows ("denied any request had reached").
 FINITE = {"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can", "did", "does", "do",
@@ -112,16 +129,26 @@ def capitalised(w: str) -> bool:
 
 
 def name_of(text: str) -> str | None:
+    if "," in text.strip(" ,"):         # "the mayor of Chamchamal, Bakhtiar Salih": the name after the comma
+        last = text.strip(" ,").rsplit(",", 1)[1].strip()
+        if len(last.split()) >= 2 and name_of(last) == last:
+            return last
     words = text.replace("’s", "").split()
     k = len(words)
     while k > 0:
         w = words[k - 1].strip(",.")
         low = w.lower()
-        if not w or not capitalised(w) or low in TITLES or low in BODY or low in PLACES or low in OCCUPATIONS:
+        if not w or not capitalised(w) or low in TITLES or low in BODY or low in PLACES or low in OCCUPATIONS \
+                or low in DEPARTMENTS:
             break
         k -= 1
     if k == len(words) or (k > 0 and words[k - 1].lower() in (*PREPOSITIONS, "and", "&")):
-        return None         # "Ministry of Transport and Communications" is a body's name, not a person's
+        # "Ministry of Transport and Communications" is a body's name, not a person's; but "MP Sarwa
+        # Abdul-Karim of the Kurdistan Democratic Party" names her before the party (https://dev.iraqinews.com)
+        m = re.search(r"\s(?:of|from|at|with)\s", text)
+        if m and len(text[:m.start()].split()) >= 2:
+            return name_of(text[:m.start()])
+        return None
     return " ".join(words[k:]).strip(",.")
 
 
@@ -150,9 +177,13 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     if len(segs) >= 2:
         c, d = segs[1]
         name = text_of(doc, c, d)
-        if doc[b - 1].lower_ in ROLE_HEADS and (all(t.text[:1].isupper() for t in doc[c:d] if not is_punct(t))
-                                                 or name_of(name) == name.strip()):   # "Zainab al-Rikabi"
-            b = d          # "the minister, Hawre Jalal": keep the role, it links earlier mentions of it
+        role = doc[b - 1].lower_ in ROLE_HEADS or (b - a <= 6 and any(
+            doc[k].lower_ in ROLE_HEADS and doc[k + 1].lower_ in ("of", "for") for k in range(a, b - 1)))
+        if role and (all(t.text[:1].isupper() for t in doc[c:d] if not is_punct(t))
+                     or name_of(name) == name.strip()):   # "Zainab al-Rikabi"
+            # "the minister, Hawre Jalal", "the governor of Halabja, Azad Tofiq": keep the role, it links
+            # later mentions of it ("the governor noted", https://en.irna.ir/news/83380450)
+            b = d
         elif d - c >= 2 and name_of(name) == name and name_of(text_of(doc, a, b)) is None:
             a, b = c, d
     for k in range(a + 1, b - 1):
@@ -163,6 +194,9 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
                 and t.text not in ("armed", "united") and doc[k - 1].text[:1].isalpha():
             b = k               # "a study published last year", "an officer taking part in ..."
             break
+    finite = next((k for k in range(a + 1, b) if doc[k].text in FINITE), None)
+    if finite is not None:
+        b = finite      # "The KRG has denied that", "X was more cautious, telling ... that": no verb in a speaker
     if cut_verb:
         for k in range(a + 1, b):
             t = doc[k].text
@@ -227,6 +261,8 @@ class EnglishRules(StatementRules):
         left = strip(doc, left_start, cue.start)
         cut = cue.cls in ("part", "partact") or (cue.start > 0 and doc[cue.start - 1].lower_ == "and")
         if cue.cls in ("part", "partact"):
+            if after_quote:
+                return None     # '"... will suffer," adding, "..."': the quotation's speaker goes on
             left = strip(doc, 0, cue.start)
         speaker = None
         pronoun = None
@@ -253,6 +289,9 @@ class EnglishRules(StatementRules):
             k = self._past_addressee(sent, cue, right_end)
             if k < n and doc[k].text == ":":
                 said, colon = content(sent, k + 1, n), True
+            elif word in OBJECT_VERBS and k < right_end and doc[k].text[:1].islower() \
+                    and not self._verb_before_break(sent, k + 1, right_end):
+                said = None         # "Medical officials confirmed the casualty figures": an object, no clause
             elif cue.cls == "say" or cue.cls == "act" and (
                     self._finite_before_break(sent, cue.end + 1, right_end)
                     or (word in ("denied", "denies", "deny") and cue.end < n and doc[cue.end].lower_.endswith("ing"))):
@@ -320,6 +359,30 @@ class EnglishRules(StatementRules):
         self._citing(sent, cue, att, right_end)
         return att
 
+    def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
+        """A participle continues its clause's speaker, unless it has a subject of its own ("..., despite
+        the federal government saying on Thursday that ...")."""
+        att = super().follow_on(sent, cue, parent)
+        own = self._gerund_subject(sent, cue)
+        if att is not None and own is not None:
+            att.speaker, att.pronoun, att.parent, att.subordinate = sent.span(*own), None, None, True
+        return att
+
+    @staticmethod
+    def _gerund_subject(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
+        """The subject between a preposition and a participle: "despite [Iraq's federal government] saying"
+        (https://www.middle-east-online.com/en/iraqs-kurdish-oil-exports-restart-not-imminent)."""
+        doc = sent.doc
+        j = cue.start - 1
+        while j >= 0 and cue.start - j <= 8 and not is_punct(doc[j]) and doc[j].lower_ not in GERUND_PREPOSITIONS:
+            j -= 1
+        if j < 0 or is_punct(doc[j]) or doc[j].lower_ not in GERUND_PREPOSITIONS or j + 1 >= cue.start:
+            return None
+        a, b = j + 1, cue.start
+        if not (doc[a].lower_ in ("the", "a", "an") or doc[a].text[:1].isupper()):
+            return None
+        return a, b
+
     @staticmethod
     def _inverted_after_comma(sent: Sentence, cue: Cue, right_end: int) -> tuple[int, int] | None:
         """'..., said the director of the weather office.': after a comma, the verb, then its speaker
@@ -340,6 +403,16 @@ class EnglishRules(StatementRules):
         if not (doc[a].lower_ in ("the", "a", "an") or doc[a].text[:1].isupper() or name_of(text_of(doc, a, b))):
             return None
         return a, b
+
+    @staticmethod
+    def _verb_before_break(sent: Sentence, i: int, j: int) -> bool:
+        """A finite verb or a past tense before the clause breaks off: "confirmed two people died"."""
+        for t in sent.doc[i:j]:
+            if is_punct(t) or t.lower_ in ("and", "but", "that", "which", "who"):
+                return False
+            if t.lower_ in FINITE or (t.text.islower() and t.text.endswith("ed")):
+                return True
+        return False
 
     @staticmethod
     def _finite_before_break(sent: Sentence, i: int, j: int) -> bool:
@@ -475,12 +548,19 @@ class EnglishRules(StatementRules):
                 out.add(w)
         return out
 
+    def is_generic(self, text: str) -> bool:
+        """"officials", "residents" (https://townhall.com/news/world/2014/02/23/... "Also Sunday, officials said")."""
+        return bool(re.fullmatch(r"[a-z]+s", text.strip()))
+
     def mention_kind(self, text: str) -> str:
         words = text.split()
         if not words:
             return "other"
         lows = [w.lower().strip(".,’'s") for w in words]
-        if name_of(text) or lows[-1] in ROLE_HEADS:       # "the hospital's director" is a person
+        k = next((i for i, w in enumerate(lows) if i and w in PREPOSITIONS), len(lows))
+        head = lows[k - 1]          # "a source at APIKUR": the noun before the preposition
+        if name_of(text) or lows[-1] in ROLE_HEADS or head in ROLE_HEADS or head in PERSON_HEADS \
+                or head in OCCUPATIONS:       # "the hospital's director", "a police officer" is a person
             return "person"
         return "body" if any(w in BODY for w in lows) else "other"
 
