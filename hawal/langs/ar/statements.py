@@ -16,16 +16,25 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     أشار أشارت لفت لفتت كشف كشفت كتب كتبت أفاد أفادت شدد شددت اعتبر اعتبرت أردف أردفت رأى رأت بين بينت
     نوه نوهت اختتم اختتمت ختم ختمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون
     رجح رجحت يرجح ترجح توقع توقعت يتوقع تتوقع استبعد استبعدت يستبعد تستبعد
+    واصل واصلت طمأن طمأنت عد عدت
     قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا""".split()
 # (plural: وقالوا: "بصفتنا المديرية ..." after a body, https://www.knnc.net/ar/Details.aspx?jimare=6561)
 # رجّح X أن، ورجحت المصادر، أن (https://al-mirbad.com/detail/174439, https://www.masrawy.com/news/news_publicaffairs/
 # details/2025/12/28/2915824): expecting or ruling out that ... is a statement of opinion, with a clause.
+# وواصل X :"..." continues a speech like وتابع (https://jfranews.com.jo/amp/article/441088); وطمأن X، الأهالي بأن
+# reassures with a clause (https://mail.gulanmedia.com/ar/story/99568); عدّ X بأنها ... holds a view, like اعتبر
+# (https://www.omantoday.net/amp/1152/): each with a clause or a quote only (CLAUSE_ONLY).
 # Issuing a document (أصدرت مديرية صحة ... بياناً بشأن ..., https://www.knnc.net/ar/Details.aspx?jimare=6561) states
 # nothing itself but names who speaks next ("وقالوا: ..."): a verb whose object is the document.
 _ISSUE = "أصدر أصدرت نشر نشرت".split()
+# Replying (ردّ ديوان X على التقرير، وقال في بيان إن, https://khamnews.com/story/19623): names who speaks next, states
+# nothing itself; with no subject (في رد على سؤال، قال ...) it is a noun and no cue.
+_REPLY = "رد ردت ردوا".split()
+# Passing on: نقلت صحيفة ... في تقرير لها عن مسؤولين غربيين أن (https://aliraqnews.com): the one after عن speaks.
+_RELAY = "نقل نقلت نقلوا".split()
 # Verbs of saying that need a clause or a quote: with a plain noun object (أعلنت منع الاستيراد) they
 # announce an act, not a statement.
-CLAUSE_ONLY = set("أعلن أعلنت".split())
+CLAUSE_ONLY = set("أعلن أعلنت طمأن طمأنت عد عدت".split())
 # Claims: the object says what is claimed (حذر من، اتهم X بـ، حمّل X مسؤولية، عزا X إلى).
 _CLAIM = "حذر حذرت اتهم اتهمت حمل حملت هدد هددت عزا عزت حذروا اتهموا".split()
 # Acts (https://www.kurdistan24.net/ar/story/898204 نفت ... صحة التقارير; https://fk-news.com ... أدان الهجوم):
@@ -34,7 +43,7 @@ _ACT = "نفى نفت دان دانت أدان أدانت ندد نددت است
 # Appeals (https://alrasheedmedia.com/?p=541275 طالب ... الحكومة العراقية باتخاذ موقف): only with a quotation.
 _APPEAL = "دعا دعت طالب طالبت حث حثت ناشد ناشدت دعوا طالبوا".split()
 CUES = {
-    "say": [p + v for v in _SAY + _ISSUE for p in ("", "و", "ف")]
+    "say": [p + v for v in _SAY + _ISSUE + _REPLY + _RELAY for p in ("", "و", "ف")]
     + [p + v for v in ("جدد تأكيده", "جددت تأكيدها", "جدد التأكيد", "جددت التأكيد") for p in ("", "و")],
     "claim": [p + v for v in _CLAIM for p in ("", "و", "ف")],
     "act": [p + v for v in _ACT for p in ("", "و", "ف")],
@@ -62,7 +71,7 @@ ADVERBS = set("بشدة أيضا كذلك مجددا مجدداً بدوره ب�
 OUTLETS = set("""وكالة الوكالة قناة القناة صحيفة الصحيفة موقع الموقع شبكة الشبكة تلفزيون التلفزيون إذاعة الإذاعة""".split())
 
 
-BODY = set("""مكاتب مكتب مفتشية بنك البنك مصرف المصرف وزارة الوزارة حكومة الحكومة رئاسة مجلس المجلس الجيش قيادة خلية السفارة سفارة دائرة مديرية هيئة
+BODY = set("""ديوان الديوان مكاتب مكتب مفتشية بنك البنك مصرف المصرف وزارة الوزارة حكومة الحكومة رئاسة مجلس المجلس الجيش قيادة خلية السفارة سفارة دائرة مديرية هيئة
     المفوضية مفوضية البرلمان الشرطة شرطة الأمم بعثة نقابة حزب كتلة تحالف اتحاد منظمة شركة وكالة محكمة إحصاءات
     مصدر مصادر تجار نواب قوات القوات التحالف بيان البيان السلطات سلطات اللجنة لجنة جمعية الجمعية رابطة غرفة
     مؤسسة المؤسسة جامعة الجامعة""".split())
@@ -104,6 +113,9 @@ def _stop(text: str, norm: str) -> bool:
 # apart from TITLES, which the gold scorer also reads.
 ROLES = set("""أستاذ الأستاذ أستاذة الأستاذة القاضي قاضي المحامي محامي المحامية الكاتب كاتب الكاتبة الإعلامي
     الإعلامية الأكاديمي أكاديمي المختص مختص المتخصص متخصص صاحب مالك""".split())
+# "the official" alone (وأضاف المسؤول أن) is a role referring back, never a name; مسؤول محلي في سنجار keeps its
+# words as before.
+_OFFICIAL = {fold(w) for w in "المسؤول المسؤولة مسؤول مسؤولة".split()}
 _TITLES = {fold(w) for w in TITLES | ROLES}
 # Ranks and honorifics: the name follows them (قائد حرس الحدود في المنطقة الرابعة اللواء سعد الفهداوي).
 _RANKS = {fold(w) for w in "اللواء العميد العقيد المقدم الرائد النقيب الفريق الدكتور الشيخ السيد السيدة المهندس".split()}
@@ -111,10 +123,11 @@ _COMMON = {fold(w) for w in COMMON}
 _BODY = {fold(w) for w in BODY}
 _OBJECTS = {fold(w) for w in OBJECT_NOUNS}
 _SPOKES = {fold(w) for w in ("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثة", "الناطقة")}
+_SPOKE_ADJ = {fold(w) for w in ("الرسمي", "الرسمية", "الإعلامي", "الإعلامية", "العسكري", "العسكرية")}
 _LINKS = {fold(w) for w in ("في", "عن", "من", "لدى")}     # رئيس الكتلة عن المكون ...: not a name
 _PARTICIPLES = {fold(w) for w in CUES["part"]}
 _PREPOSITIONAL = {fold(w) for w in "على عليها عليه له لها فيها فيه منه منها إليه إليها عنه عنها به بها".split()}
-_COMPLEMENT = {fold(w) for w in "إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن".split()}
+_COMPLEMENT = {fold(w) for w in "إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن بأنه بأنها بأنهم".split()}
 _BUT = {fold(w) for w in ("غير", "إلا", "بيد")}
 _CLAUSE_ONLY = {fold(p + w) for w in CLAUSE_ONLY for p in ("", "و", "ف")}
 _NAMED = {fold(w) for w in NAMED}
@@ -129,7 +142,8 @@ _CLOSE_TO = {fold(w) for w in "مقرب مقربة مقربون مقربين ق�
 def _is_title(norms: list[str], k: int) -> bool:
     w = norms[k]
     if w == fold("باسم"):
-        return k > 0 and norms[k - 1] in _SPOKES
+        # المتحدث الرسمي باسم الحكومة (https://jfranews.com.jo/amp/article/441088): an adjective between
+        return (k > 0 and norms[k - 1] in _SPOKES) or (k > 1 and norms[k - 2] in _SPOKES and norms[k - 1] in _SPOKE_ADJ)
     return w in _TITLES
 
 
@@ -233,6 +247,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break               # وقال حسو لشبكة رووداو: the outlet it was said to
         if b > a and w.startswith("لل") and not (not name_started and any(_is_title(norms, k) for k in range(a, b))):
             break               # قال للصحفيين; but المستشار الإعلامي للحزب كفاح حمود keeps the title's complement
+        if b == a and _nisba(w) and b + 1 < right_end and norms[b + 1] in _TOPIC_PREPOSITIONS:
+            b += 1      # وكشف الخفاجي عن تعزيز ...: a family name alone, then the object's preposition
+            break
         if b == a and cue.cls in ("claim", "act", "appeal") and _nisba(w) and b + 1 < right_end \
                 and not norms[b + 1].startswith("ال") and not _is_title(norms, b + 1) and not is_punct(doc[b + 1]):
             b += 1      # واتهمت الكعبي جهات سياسية بـ: a family name alone, then the object
@@ -290,6 +307,22 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             pronoun = "document"                   # وأشار البيان إلى أن: the body whose statement it is
     elif speaker is None:
         pronoun = "any"
+    if _bare_verb(norms[cue.start]) in _REPLIES:
+        return Attribution(cue, speaker, None, None, None) if speaker is not None else None
+    if speaker is not None and pronoun is None and _bare_verb(norms[cue.start]) in _JUDGES and b - a == 1 \
+            and norms[a].startswith("ال") and b < n and norms[b] in _BI_ANNA:
+        speaker, pronoun = None, "any"      # فيما عدّ القرار بأنه ...: the object judged, then بأنه
+    relay = _bare_verb(norms[cue.start]) in _RELAYS
+    if relay and any(norms[k] in _QUOTH for k in range(cue.end, n)):
+        return None         # نقلت الوكالة عن مسؤول قوله: the quoth clause
+    cited = _cited(sent, cue.end if relay else max(b, cue.end), norms, relay)
+    if cited is not None:
+        # قال الجيش في بيان، نقلاً عن المجلس الوزاري، إن (https://alresala-alarabiya.com/199140): X passes on
+        # what the one cited said, who speaks (as "X said, citing Y")
+        a, b = cited
+        speaker, pronoun = sent.span(a, b), None
+    elif relay:
+        return None
     # Content: after the complementizer or colon, else what follows the speaker.
     k = b
     while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":") and k - b < 16 \
@@ -381,6 +414,39 @@ def _attribute_passive(sent: Sentence, cue: Cue, norms: list[str]) -> Attributio
 
 
 _DATA = {fold(w) for w in DATA_NOUNS}
+_RELAYS = {fold(w) for w in _RELAY}
+_JUDGES = {fold(w) for w in ("عد", "عدت")}
+_BI_ANNA = {fold(w) for w in ("بأن", "بأنه", "بأنها", "بأنهم")}
+_QUOTH = {fold(w) for w in CUES["quoth"]}
+_CITING = {fold("نقلا"), fold("نقلاً")}
+
+
+def _cited(sent: Sentence, start: int, norms: list[str], relay: bool) -> tuple[int, int] | None:
+    """The one cited after عن, in a clause that passes on someone's words (نقلاً عن X، نقلت ... عن X أن): token
+    span up to a comma, complementizer or stop; None when nobody is cited before the content begins."""
+    doc = sent.doc
+    n = len(doc)
+    for k in range(start, min(n - 1, start + 10)):
+        if norms[k] in _COMPLEMENT or doc[k].text == ":" or not sent.open[k]:
+            return None
+        if norms[k] == fold("عن") and (relay or (k > 0 and norms[k - 1] in _CITING)):
+            b = k + 1
+            while b < n and not is_punct(doc[b]) and doc[b].text not in (":", '"', "«") \
+                    and norms[b] not in _COMPLEMENT and norms[b] not in _TIME_NOUNS and b - k <= MAX_SPEAKER_TOKENS:
+                if norms[b] == "فی" and b > k + 1 and b + 1 < n and norms[b + 1] not in _CHANNEL_NOUNS \
+                        and not _stop(doc[b + 1].text, norms[b + 1]) and not is_punct(doc[b + 1]):
+                    b += 2      # عن مصادر في شركة الأسمنت
+                    continue
+                if _stop(doc[b].text, norms[b]):
+                    break
+                b += 1
+            return (k + 1, b) if b > k + 1 else None
+    return None
+_REPLIES = {fold(w) for w in _REPLY}
+
+
+def _bare_verb(w: str) -> str:
+    return w[1:] if w[:1] in ("و", "ف") and fold(w[1:]) in _REPLIES | _RELAYS | _JUDGES else w
 _OUTLETS = {fold(w) for w in OUTLETS} | {fold(w[2:]) for w in OUTLETS if w.startswith("ال")}
 _TIME_NOUNS = {fold(w) for w in """اليوم أمس الشهر الأسبوع العام السنة الماضي المقبل الجاري مساء صباح
     الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد""".split()}
@@ -443,6 +509,8 @@ def _apposition(sent: Sentence, comma: int, norms: list[str]) -> int:
         d += 1
     if d < len(doc) and doc[d].text in ("،", ",") and comma + 2 < d and norms[comma + 1] in _NAMED:
         return d            # صاحب أحد المحال، ويدعى كاوه رسول،
+    if fold("عدم") in norms[comma + 1:d]:
+        return comma        # مصدر ...، طلب عدم ذكر اسمه، أن (https://greece.isidewith.com/zh/discuss/5063600862)
     if d < len(doc) and doc[d].text in ("،", ",", ":") and _name_like(norms, comma + 1, d, [x.text for x in doc]):
         return d
     return comma
@@ -534,7 +602,7 @@ def name_of(text: str) -> str | None:
     norms = [fold(w) for w in words]
     if len(words) == 1:
         w = norms[0]
-        return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY \
+        return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY or w in _OFFICIAL \
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
         if _is_title(norms, i) or w.startswith(("ال", "وال")) or w in _COMMON or w in _BODY or w in _LINKS \
