@@ -25,7 +25,10 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     "جەختی کردەوە", "جەختی لەوە کردەوە", "جەخت لەوە دەکاتەوە", "جەخت لەوە دەکەنەوە", "جەخت دەکاتەوە",
     "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوە دا", "ئاماژە بەوە دەکات", "ئاماژە بەوە دەکەن",
     "ئاماژە بەوە دەدات", "ڕوونی کردەوە", "وای گوت", "وای وت", "باسی لەوە کرد", "باس لەوە دەکات", "باس لەوە دەکەن",
-    "ئاشکرای کرد", "زیادی کرد", "وا دەڵێت", "وا دەڵێن", "وا دەڵێ", "وای ڕاگەیاند",
+    "ئاشکرای کرد", "زیادی کرد",
+    # ئەوەشی ئاشکراکرد، “...” (https://politicpress.com/106494/): the noun without -ی, its object before it;
+    # ئاماژە بەوەش دا، "..." (https://ku.kurdpress.com/news/224764): the past with no -ی on the noun
+    "ئاشکرا کرد", "ئاماژە بەوە دا", "ئاماژە بەوە کرد", "وا دەڵێت", "وا دەڵێن", "وا دەڵێ", "وای ڕاگەیاند",
     # https://mewdamedia.com/articles/32754: X ڕوونیدەکاتەوە، ...
     "ڕوونی دەکاتەوە", "ڕوونی دەکەنەوە",
     # https://www.kurdistan24.net/ckb/story/60614: X دووپات لەوە دەکاتەوە، ...
@@ -43,7 +46,9 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
 # وت/گوت with the additive clitic, plural and perfect endings, in both spellings (ووتیشی:
 # https://peyamakurd.info/sorani/niviskar/sara/...-41497)
 _SAY += [stem + end for stem in ("وت", "ووت", "گوت", "گووت")
-         for end in ("", "ی", "یشی", "یان", "یشیان", "بووی", "ویەتی", "وویەتی", "ووە")]
+         for end in ("", "ی", "یشی", "یان", "یشیان", "بووی", "ویەتی", "وویەتی", "ووە",
+                     # the perfect with the additive clitic: وتوشیەتی، ... (https://estanews.net/2022/01/15/...)
+                     "وشیەتی", "ووشیەتی", "وویشیەتی")]
 # Claims: the object states what is claimed.
 _CLAIM = ["هۆشداری دا", "هۆشداری دەدات", "ئاگاداری کردەوە", "تۆمەتباری کرد", "هەڕەشەی کرد"]
 # Acts (https://balkesh.com/?p=21884 ئیدانە و سەرکۆنەی ... دەکات): statements only with a clause or a quotation.
@@ -177,6 +182,8 @@ _OPENERS = {fold(w) for w in ADVERBIAL_OPENERS}
 _LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵام", "هاوکات", "هەر", "وە", "ئەوەی", "ئەوەشی",
                             "پێشتر", "پێشتریش", "دواتریش", "هەروەهاش", "هاوکاتیش", "لای", "خۆیەوە",
                             "لەوبارەیەوە", "لەمبارەیەوە", "هەروەک", "هەروەکو",
+                            # لەمبارەوە فراکسیۆنی ... ڕایگەیاند (https://ku.kurdpress.com/news/224764)
+                            "لەمبارەوە", "لەوبارەوە",
                             "ئەوەیشی", "ئەمەی", "ئەمەشی")}
 _PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
 # Roles and ranks written before or after a name like a title (کارزان عومەر، شارەزای کەشناسی; سەرهەنگ ئاکۆ
@@ -184,7 +191,9 @@ _PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
 ROLES = set("""شارەزا شارەزای پسپۆڕ پسپۆڕی بەرپرس بەرپرسی سەرهەنگ توێژەر توێژەری چاودێر چاودێری ڕۆژنامەنووس
     ڕۆژنامەنووسی کەشناس کەشناسی یاساناس ئابووریناس مامۆستای خاوەن خاوەنی سەرپەرشتیار سەرپەرشتیاری ڕێکخەر ڕێکخەری
     لێپرسراو لێپرسراوی کارمەند کارمەندی فەرمانبەر فەرمانبەری یاریدەدەر یاریدەدەری دادوەر دادوەری پارێزەر پارێزەری
-    قایمقام قایمقامی سەرۆکی لیوای""".split())
+    قایمقام قایمقامی سەرۆکی لیوای موختار موختاری""".split())
+# -ناس "-ologist" (شوێنەوارناس، کەشناس، یاساناس): an occupation after or before a name, never the name itself.
+_EXPERT = (fold("ناس"), fold("ناسی"))
 _TITLES = {fold(w) for w in TITLES | ROLES}
 _TITLE_KEYS = {k for w in TITLES | ROLES if len(w) > 3 for k in norms(w)}     # وتەبێژەکەی: a title with its article
 # A name never carries the definite article (-ەکە, -ەکان): مادە هۆشبەرەکان closes a role, not a name.
@@ -291,10 +300,15 @@ def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
     doc = sent.doc
     n = len(doc)
     left_start = frame_run(sent, cue.start - 1, -1) + 1
-    k = next((j for j in range(left_start, cue.start) if doc[j].norm_.lstrip("لهو").startswith(_DOCUMENTS)
-              or doc[j].norm_.startswith(_DOCUMENTS)), None)
+    docs = [j for j in range(left_start, cue.start) if doc[j].norm_.lstrip("لهو").startswith(_DOCUMENTS)
+            or doc[j].norm_.startswith(_DOCUMENTS)]
+    k = docs[0] if docs else None
     speaker = pronoun = None
     in_it = cue.start > 0 and doc[cue.start - 1].norm_ in _IN_IT
+    if len(docs) >= 2 and docs[-1] == cue.start - 1:
+        # X ڕاگەیەندراوێکی بڵاوکردەوە و لە ڕاگەیەندراوەکەیدا هاتووە، ...: "in its statement", the document issued
+        # just before, as تێیدا (https://anfsorani.com ... لە ڕاگەیەنراوەکەی ...دا هاتووە)
+        in_it = True
     if k is None:
         if in_it or doc[cue.start].norm_ in _SAID_PASSIVE_FIRST:
             pronoun = "document"    # تێیدا هاتووە; ئاماژە بەوە کراوە: the body whose document the article reports
@@ -495,12 +509,13 @@ def name_of(text: str) -> str | None:
     text = " ".join(words)
     if len(words) == 1:
         w = fold(words[0])
-        return None if w in _TITLES or norms(words[0]) & _TITLE_KEYS or w in _COMMON or w in _PRONOUNS or words[0] in NOT_NAMES \
+        return None if w in _TITLES or w.endswith(_EXPERT) or norms(words[0]) & _TITLE_KEYS or w in _COMMON \
+            or w in _PRONOUNS or words[0] in NOT_NAMES \
             else words[0]
     izafe = False           # the word before opened an izafe: this one completes a title or body name
     for i, w in enumerate(words):
         f = fold(w)
-        if f in _TITLES or norms(w) & (_BODY_KEYS | _TITLE_KEYS) or (
+        if f in _TITLES or f.endswith(_EXPERT) or norms(w) & (_BODY_KEYS | _TITLE_KEYS) or (
                 w.endswith("ی") and i == 0 and i + 2 < len(words)):
             izafe = w.endswith("ی")
             continue
