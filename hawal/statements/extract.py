@@ -59,6 +59,7 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
     # Each candidate: (start, end, kind, attribution or None, first, last)
     candidates: list[tuple[int, int, str, Attribution | None, int, int]] = []
     quoted: set[int] = set()            # ids of clauses that got a quote
+    fragments: dict[int, tuple[int, int]] = {}  # clause id -> (its candidate, end of its last quote) for quotes in its clause
     for q in statement_quotes:
         first, last = sentence_at(q.start), sentence_at(max(q.start, q.end - 1))
         att = _clause_of_quote(body, sents, clauses, q, first, last)
@@ -73,6 +74,17 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
                 # A fragment quoted inside a reported clause ('lifted “the day the storm arrives”'):
                 # the clause carries the meaning, the marks inside it show what was quoted.
                 start, end = att.content[0], max(att.content[1], q.end)
+            inside = att.content is not None and att.content[0] <= q.inner_start and q.inner_end <= att.content[1]
+            held = fragments.get(id(att))
+            if held is not None and inside and not rules.may_attribute(body[held[1]:q.start]):
+                # 'said that "X" had been "Y"': a second quoted fragment of the same clause, one statement
+                # (with no cue between them: '"X" ئاماژەیشی دا "Y"' is two)
+                i, (s0, e0) = held[0], candidates[held[0]][:2]
+                candidates[i] = (min(s0, att.content[0]), max(e0, att.content[1], q.end)) + candidates[i][2:]
+                fragments[id(att)] = (i, q.end)
+                continue
+            if inside:
+                fragments[id(att)] = (len(candidates), q.end)
         candidates.append((start, end, "direct", att, first, last))
     quote_spans = [(q.start, q.end) for q in statement_quotes]
     for idx, atts in clauses.items():

@@ -29,7 +29,10 @@ CUES = {
         highlighted reiterated affirmed clarified disclosed estimated quoted read reads""".split()
         + ["pointed out", "points out", "went on"]
         # https://zoomnews.info/en/39968/ ("responded that they would ..."), https://energynews.oedigital.com ("he replied that")
-        + "responded responds answered answers".split(),
+        + "responded responds answered answers".split()
+        # "A senior commander suggested ... that", "confirmed the toll and charged that the United States ..."
+        # (https://www.kurdistan24.net/en/story/25565, https://greece.isidewith.com/zh/discuss/5063600862)
+        + "suggested suggests charged charges".split(),
     # Claims: the object says what is claimed ("accused X of Y", "blamed X for Y", "warned of Y").
     "claim": _forms("accused accuses accuse", "blamed blames blame", "warned warns warn", "threatened threatens",
                     "cautioned", "alleged alleges"),
@@ -105,7 +108,12 @@ TIME = set("""on monday tuesday wednesday thursday friday saturday sunday today 
 # Verbs of saying that take a plain object ("confirmed the casualty figures", "announced a curfew", "stressed
 # the importance of ..."): statements only with a clause (that, a finite verb) or a quotation.
 OBJECT_VERBS = set("""confirmed confirms announced announces revealed reveals disclosed highlighted mentioned
-    acknowledged reiterated stressed stresses emphasised emphasized emphasizes""".split())
+    acknowledged reiterated stressed stresses emphasised emphasized emphasizes suggested suggests charged
+    charges""".split())
+# Nouns whose "that" clause is someone else's claim: "rejected reports by some outlets that ..." is an act.
+REPORT_NOUNS = set("""reports report claims claim allegations allegation assertions rumours rumors accusations
+    suggestions speculation""".split())
+DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "this", "that"}
 GERUND_PREPOSITIONS = {"despite", "with", "amid", "after", "before", "following"}
 CLAUSE_WORDS = {"and", "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can"}
 # A bare object after an act verb is a clause when a finite verb follows ("denied any request had reached").
@@ -121,6 +129,7 @@ LEADING_TIME = {"last", "next", "this", "early", "late", "monday", "tuesday", "w
 SPEAKER_ENDS = {"in", "on", "at", "during", "via", "after", "without", "while", "before", "following", "to", "from"}
 NOT_STATEMENT = {"responsibility", "credit"}     # "claimed responsibility" is an act, not a statement
 SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "over", "for", "to", "at", "by", "with", "from", "or"}
+TRAILING_PREPOSITIONS = {"in", "at", "during", "via", "while", "after", "before", "following", "amid"}
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 
 
@@ -277,8 +286,8 @@ class EnglishRules(StatementRules):
             if doc[k].lower_ in CLAUSE_WORDS:
                 break
             if cue.cls in ("claim", "act", "appeal") and (doc[k].lower_ in ("a", "an", "the", "for", "of", "on")
-                                                          or is_punct(doc[k])):
-                break       # "blamed the board for a fire that ...": the object, not a clause
+                                                          or is_punct(doc[k]) or doc[k].lower_ in REPORT_NOUNS):
+                break       # "blamed the board for a fire that ...", "rejected reports ... that": the object
         colon = False
         if that is not None:
             said, clause = content(sent, that + 1, n), True
@@ -289,9 +298,13 @@ class EnglishRules(StatementRules):
             k = self._past_addressee(sent, cue, right_end)
             if k < n and doc[k].text == ":":
                 said, colon = content(sent, k + 1, n), True
+            elif k > cue.end and self._quote_next(sent, k, right_end):
+                said = content(sent, k, n)      # 'said in a press conference, "..."': the channel is no content
             elif word in OBJECT_VERBS and k < right_end and doc[k].text[:1].islower() \
                     and not self._verb_before_break(sent, k + 1, right_end):
                 said = None         # "Medical officials confirmed the casualty figures": an object, no clause
+            elif cue.cls == "act" and cue.end < n and doc[cue.end].lower_ in REPORT_NOUNS:
+                pass                # "rejected reports by some outlets that ...": the clause is the reports'
             elif cue.cls == "say" or cue.cls == "act" and (
                     self._finite_before_break(sent, cue.end + 1, right_end)
                     or (word in ("denied", "denies", "deny") and cue.end < n and doc[cue.end].lower_.endswith("ing"))):
@@ -306,7 +319,13 @@ class EnglishRules(StatementRules):
                 speaker = sent.span(left[0], left[1])
             else:
                 k = self._past_addressee(sent, cue, right_end)
-                parenthetical = k >= right_end or doc[k].text in (",", ".", ";")
+                parenthetical = (k >= right_end or doc[k].text in (",", ".", ";")) \
+                    and (that is None or that > k) and not self._quote_next(sent, k, right_end)
+                if not parenthetical and (that is None or that > k) and k < right_end \
+                        and doc[k].lower_ in TRAILING_PREPOSITIONS and not any(t.lower_ in FINITE or t.lower_ == "that" for t in doc[k:right_end]):
+                    # "Iraq has ordered ..., Prime Minister X said on Monday in a rare public warning to the
+                    # factions." (http://www.washingtonpost.com/wp-dyn/content/article/2006/10/24/AR2006102400204.html)
+                    parenthetical = True
                 inverted = self._inverted_after_comma(sent, cue, right_end)
                 if inverted is not None:
                     # "The dust will clear by Tuesday, said the director of the weather office."
@@ -362,6 +381,13 @@ class EnglishRules(StatementRules):
     def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
         """A participle continues its clause's speaker, unless it has a subject of its own ("..., despite
         the federal government saying on Thursday that ...")."""
+        doc = sent.doc
+        j = cue.start - 1
+        while cue.cls in ("part", "partact") and j >= 0 and cue.start - j <= 3 and not is_punct(doc[j]) \
+                and doc[j].lower_ not in DETERMINERS and doc[j].lower_ not in STOP and doc[j].text.islower():
+            j -= 1
+        if cue.cls in ("part", "partact") and j >= 0 and cue.start - j <= 3 and doc[j].lower_ in DETERMINERS:
+            return None         # "in a rare public warning to the factions": a noun, no participle
         att = super().follow_on(sent, cue, parent)
         own = self._gerund_subject(sent, cue)
         if att is not None and own is not None:
@@ -407,11 +433,13 @@ class EnglishRules(StatementRules):
     @staticmethod
     def _verb_before_break(sent: Sentence, i: int, j: int) -> bool:
         """A finite verb or a past tense before the clause breaks off: "confirmed two people died"."""
-        for t in sent.doc[i:j]:
+        doc = sent.doc
+        for k in range(i, j):
+            t = doc[k]
             if is_punct(t) or t.lower_ in ("and", "but", "that", "which", "who"):
                 return False
-            if t.lower_ in FINITE or (t.text.islower() and t.text.endswith("ed")):
-                return True
+            if t.lower_ in FINITE or (t.text.islower() and t.text.endswith("ed") and doc[k - 1].lower_ not in STOP):
+                return True     # but "the number of wounded": a noun after "of"
         return False
 
     @staticmethod
@@ -423,6 +451,15 @@ class EnglishRules(StatementRules):
             if t.lower_ in FINITE:
                 return True
         return False
+
+    @staticmethod
+    def _quote_next(sent: Sentence, k: int, right_end: int) -> bool:
+        """A quotation opens right after the verb (past a comma or colon): 'he said "..."', 'X said, "..."' —
+        the verb introduces it; no attribution sits inside the sentence."""
+        doc = sent.doc
+        while k < right_end and doc[k].text in (",", ":"):
+            k += 1
+        return k == right_end and right_end < len(doc) and not sent.frame[right_end]
 
     def _past_addressee(self, sent: Sentence, cue: Cue, right_end: int) -> int:
         """Index after what may follow a verb before its clause ends: time words, an addressee
