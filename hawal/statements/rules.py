@@ -64,6 +64,7 @@ class StatementRules:
     outlets: frozenset[str] = frozenset()       # agency, broadcaster, Rudaw, وكالة: words naming news outlets
     document_nouns: frozenset[str] = frozenset()    # statement, بيان, ڕاگەیەنراو: a document speaks for its author
     demonstratives: frozenset[str] = frozenset()    # "that official", ئەو بەرپرسە: an earlier speaker again
+    strict_back_reference: bool = False         # a back reference links only to a speaker sharing one of its words
 
     # ------------------------------------------------------------------ built once per language
 

@@ -54,7 +54,8 @@ class Speakers:
                 return ent      # not a name of its own: the entity keeps its mentions
         if words and rules.back_reference(written):
             # پەرلەمانتارەکەی لیژنەی کشتوکاڵ ("the MP of the committee"): the role named before
-            ent = self._demonstrative(norms - rules.norms(words[0]), person=True)
+            ent = self._demonstrative(norms - rules.norms(words[0]), person=True,
+                                      shared_only=rules.strict_back_reference)
             if ent is not None:
                 return ent
         kind = rules.mention_kind(written)
@@ -111,11 +112,14 @@ class Speakers:
         head = self.rules.norms(written.split()[0]) if written.split() else set()
         return any(head & self.rules.norms(m.split()[0]) for m in e.mentions if m.split())
 
-    def _demonstrative(self, norms: set, person: bool = False) -> int | None:
-        """The latest speaker sharing a word with the mention, else the latest person (or unknown)."""
+    def _demonstrative(self, norms: set, person: bool = False, shared_only: bool = False) -> int | None:
+        """The latest speaker sharing a word with the mention, else (unless `shared_only`) the latest
+        person (or unknown)."""
         for ent_id in reversed(self.recent):
             if self.entities[ent_id].norms & norms and not (person and self.entities[ent_id].kind == "body"):
                 return ent_id
+        if shared_only:
+            return None
         kinds = ("person",) if person else ("person", "other")
         for ent_id in reversed(self.recent):
             if self.entities[ent_id].kind in kinds:
