@@ -313,6 +313,20 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
         if att is None:
             return []
     out = [att]
+    if rules.verb_final:
+        # X، وێڕای جەخت لەسەر ئەوەی کە ...، دەڵێت: the verb ends the sentence, so a participle of saying stands
+        # before it; its clause ends where the main clause's verb begins.
+        for c in cues:
+            if c.cls in PARTICIPLES and c.verb_end <= main.start:
+                follow = rules.follow_on(sent, c, att)
+                if follow is not None:
+                    _end_before(rules, sent, follow, main)
+                    if follow.content is not None:      # and at its own comma: a subject may stand after it
+                        comma = next((sent.span(k, k + 1)[0] for k in range(c.verb_end, main.start)
+                                      if sent.doc[k].text in (",", "،") and sent.span(k, k + 1)[0] > follow.content[0]), None)
+                        if comma is not None:
+                            follow.content = (follow.content[0], min(follow.content[1], comma))
+                    out.append(follow)
     edge = main.verb_end
     for c in cues:
         if c.start < edge or c is main:

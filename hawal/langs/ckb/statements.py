@@ -112,6 +112,10 @@ CUES = {
     # بەگوێرەی پێشبینیی ئەو کەشناسە (https://channel8.com/kurdish/50783)
     "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی", "بەگوێرەی", "بە گوێرەی"],
     "passive": _PASSIVE + _SAID_PASSIVE,
+    # X، ئەندامی ...، وێڕای جەخت لەسەر ئەوەی کە ...، دەڵێت: ... (https://chawyar.news/ku/kurdistan/ترسی-هەندێ-حزب-لە-کاراکردنی-پەرلەمانی):
+    # "while stressing that", a clause of the same speaker before the sentence's verb
+    "part": ["وێڕای جەخت لەسەر ئەوەی", "وێڕای جەختکردنەوە لەسەر ئەوەی", "وێڕای ئاماژەدان بەوەی",
+             "وێڕای ئاماژەکردن بەوەی"],
 }
 # Sorani cues split around their object: ڕەخنەی لە X گرت, داوای لە X کرد, ئیدانەی X کرد.
 SPLIT_CUES = [("ڕەخنەی", "گرت", "act"), ("ڕەخنەی", "گرتووە", "act"), ("ڕەخنەی", "دەگرێت", "act"),
@@ -148,7 +152,7 @@ COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی
 SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەیانی بەیانیی نیوەڕۆی ئێوارە ئێوارەی پاشان دواتر لەگەڵ کە ئەوەی ئەوەشی ئەوەیشی""".split())
 PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any"}
 NOT_NAMES = {"یەکێک", "هەندێک", "زۆربەی", "کەسێک"}
-ADVERBIAL_OPENERS = set("""لە بە بۆ هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت""".split())
+ADVERBIAL_OPENERS = set("""لە بە بۆ هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت وێڕای""".split())
 SUFFIXES = ("ەکانی", "ەکەی", "ەکان", "ەکە", "یەکی", "یەک", "ێکی", "ێک", "ەوە", "ییە", "یە", "ی")
 
 
@@ -525,8 +529,8 @@ def name_of(text: str) -> str | None:
         if izafe:           # وەزیری کارەبا ڕێبوار ئەحمەد: کارەبا belongs to the title
             izafe = w.endswith("ی")
             continue
-        if f in _STOPS or f in _AND:
-            return None     # ئەندامی لیژنەی کشتوکاڵ و ئاو لە ...: a title runs on, no name begins with و or لە
+        if f in _STOPS or f in _AND or f in _PREFIXED:
+            return None     # ئەندامی لیژنەی کشتوکاڵ و ئاو لە ...، ... لەسەر فراکسیۆنی ...: a title runs on, no name begins there
         if i == 0:
             title_at = next((k for k in range(1, min(4, len(words))) if fold(words[k]) in _TITLES), None)
             if title_at is not None:
