@@ -230,9 +230,17 @@ class StatementRules:
     def canonical(self, kind: str, mentions: list[str], names: list[str], body: str) -> str:
         """One name for a speaker: a person's fullest name, else the fullest mention of the body."""
         if kind == "person" and names:
-            return max(names, key=lambda n: (len(n.split()), len(n)))
+            return self.full_name(max(names, key=lambda n: (len(n.split()), len(n))), body)
         best = max(mentions, key=lambda m: (len(self.norms(m)), len(m)))
-        return best.strip(" ,،")
+        return self.tidy_mention(kind, best, body).strip(" ,،")
+
+    def full_name(self, name: str, body: str) -> str:
+        """A person's name as the article gives it in full (hook: a surname alone may gain its first name)."""
+        return name
+
+    def tidy_mention(self, kind: str, mention: str, body: str) -> str:
+        """A body's or other speaker's fullest mention made presentable (hook: clitics, articles)."""
+        return mention
 
     def is_title_quote(self, body: str, inner: str, before: list[str]) -> bool:
         """A book, film or song title in quotes (`before`: the words before the opening mark)."""

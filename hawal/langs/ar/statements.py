@@ -685,16 +685,12 @@ class ArabicRules(StatementRules):
             return "body"
         return "person" if name_of(text) else "other"
 
-    def name_of(self, text: str) -> str | None:
-        return name_of(text)
+    name_of = staticmethod(name_of)
 
-    def canonical(self, kind: str, mentions: list[str], names: list[str], body: str) -> str:
-        if kind == "person" and names:
-            return max(names, key=lambda n: (len(n.split()), len(n)))
-        best = max(mentions, key=lambda m: (len(self.norms(m)), len(m)))
-        if kind == "body" and len(best.split()) == 1 and fold(best).startswith("ال"):
-            best = _full_body_name(best, body) or best      # الوزارة after أعلنت وزارة الزراعة العراقية ...
-        return best.strip(" ,،")
+    def tidy_mention(self, kind: str, mention: str, body: str) -> str:
+        if kind == "body" and len(mention.split()) == 1 and fold(mention).startswith("ال"):
+            return _full_body_name(mention, body) or mention   # الوزارة after أعلنت وزارة الزراعة العراقية ...
+        return mention
 
 
 RULES = ArabicRules()

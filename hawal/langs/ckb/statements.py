@@ -616,16 +616,11 @@ class SoraniRules(StatementRules):
             return "body"
         return "person" if name_of(text) else "other"
 
-    def name_of(self, text: str) -> str | None:
-        return name_of(text)
+    name_of = staticmethod(name_of)
 
-    def canonical(self, kind: str, mentions: list[str], names: list[str], body: str) -> str:
-        if kind == "person" and names:
-            return max(names, key=lambda n: (len(n.split()), len(n)))
-        best = max(mentions, key=lambda m: (len(self.norms(m)), len(m)))
-        best = re.sub(r"(\S{3,})یش$", r"\1", best.strip())       # کوردستانیش: the additive clitic
-        best = re.sub(r"^(\S+(?:ێک|یەک))یش(?=\s)", r"\1", best)     # سەرچاوەیەکیش لە ...
-        return best.strip(" ,،")
+    def tidy_mention(self, kind: str, mention: str, body: str) -> str:
+        mention = re.sub(r"(\S{3,})یش$", r"\1", mention.strip())        # کوردستانیش: the additive clitic
+        return re.sub(r"^(\S+(?:ێک|یەک))یش(?=\s)", r"\1", mention)     # سەرچاوەیەکیش لە ...
 
 
 RULES = SoraniRules()

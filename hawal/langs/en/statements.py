@@ -618,20 +618,17 @@ class EnglishRules(StatementRules):
             return "person"
         return "body" if any(w in BODY for w in lows) else "other"
 
-    def name_of(self, text: str) -> str | None:
-        return name_of(text)
+    name_of = staticmethod(name_of)
 
-    def canonical(self, kind: str, mentions: list[str], names: list[str], body: str) -> str:
-        if kind == "person" and names:
-            name = max(names, key=lambda n: (len(n.split()), len(n)))
-            if len(name.split()) == 1:
-                m = re.search(r"\b([A-Z][a-z]+) " + re.escape(name) + r"\b", body)
-                if m and name_of(m.group()) == m.group():
-                    name = m.group()
-            return name
-        best = max(mentions, key=lambda m: (len(self.norms(m)), len(m)))
-        best = re.sub(r"^(?:the|a|an)\s+", "", best, flags=re.IGNORECASE)
-        return best.strip(" ,،")
+    def full_name(self, name: str, body: str) -> str:
+        if len(name.split()) == 1:
+            m = re.search(r"\b([A-Z][a-z]+) " + re.escape(name) + r"\b", body)
+            if m and name_of(m.group()) == m.group():
+                return m.group()
+        return name
+
+    def tidy_mention(self, kind: str, mention: str, body: str) -> str:
+        return re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.IGNORECASE)
 
     def is_title_quote(self, body: str, inner: str, before: list[str]) -> bool:
         """Named by the noun before it, or written in title case with no sentence punctuation inside."""

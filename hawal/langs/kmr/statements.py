@@ -311,15 +311,10 @@ class KurmanjiRules(StatementRules):
             return "body"
         return "person" if name_of(text) else "other"
 
-    def name_of(self, text: str) -> str | None:
-        return name_of(text)
+    name_of = staticmethod(name_of)
 
-    def canonical(self, kind: str, mentions: list[str], names: list[str], body: str) -> str:
-        if kind == "person" and names:
-            return max(names, key=lambda n: (len(n.split()), len(n)))
-        best = max(mentions, key=lambda m: (len(self.norms(m)), len(m)))
-        best = re.sub(r"\s+jî$", "", best.strip())
-        return best.strip(" ,،")
+    def tidy_mention(self, kind: str, mention: str, body: str) -> str:
+        return re.sub(r"\s+jî$", "", mention.strip())
 
 
 RULES = KurmanjiRules()
