@@ -37,7 +37,7 @@ check: $(STAMP)
 	$(BIN)/python build.py check
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_build.py 3000 --hugo
 
 # Refresh locale/messages.pot and the catalogs after changing strings in templates/.
 messages: $(STAMP)

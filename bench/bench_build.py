@@ -1,28 +1,51 @@
 #!/usr/bin/env python3
-"""Build benchmark: synthetic sites of N articles; reports pages/s, seconds per stage and peak memory,
-and rebuilds after editing one article side by side with the clean build (ratio): in the same
-process, as `serve` rebuilds, and as a fresh `python build.py build` command.
+"""Build benchmark: a synthetic site of N articles built, re-rendered and rebuilt, as a user does.
 
-Each size runs in its own process so peak memory (ru_maxrss) belongs to that build alone.
-Usage: python bench/bench_build.py [--models] [N ...]   (default: 300 1000 3000)
-  --models   install tiny random-weight translation models first (clean builds then translate)
+For each size, every round measures, in this order:
+- clean build: `python build.py build` with no site and no cache (pages/s, CPU seconds of the
+  whole process tree, peak memory: the most the process tree held at once, as the sum of its
+  processes' proportional set sizes, so memory shared by forked workers is counted once);
+- warm full re-render: a template touched (a comment added), every cache warm, as a fresh
+  command: every page is rendered again (pages/s);
+- nothing changed, as a fresh command; edit one article, as a fresh command (seconds): the first
+  edit after the re-render (it also brings the site's other tree up to date) apart, then the
+  median of three;
+- edit one article in `serve` (seconds): rebuilds in one long-lived process, as the preview
+  server does them (`hawal.serve.rebuild`), with the process's memory after each, which must stay
+  flat from rebuild to rebuild.
+Each figure is the median over the rounds (three by default).
+
+Usage: python bench/bench_build.py [N ...] [options]      (default N: 3000)
+  --rounds R      rounds (default 3)
+  --jobs J        pass --jobs J to hawal's builds (default: hawal's default, every core)
+  --models        install tiny random-weight translation models first (clean builds translate)
+  --against PATH  another checkout of hawal (`git worktree add /tmp/base main`): measured in the
+                  same rounds, alternately, for before/after ratios (medians of per-round ratios)
+  --hugo          build the same articles with Hugo in the same rounds (skipped, with a note,
+                  where `hugo` is not installed: `apt-get install hugo`) and print the ratios
+  --pelican PATH  also build them with Pelican (PATH: a `pelican` executable, say from a
+                  throw-away venv: python -m venv /tmp/pelican-venv; /tmp/pelican-venv/bin/pip install pelican)
+  --json PATH     write every measurement as JSON
+The machine may be shared: the rounds interleave the variants so they see the same load, and
+ratios are medians of per-round ratios. The load average is printed with the results.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))      # conftest imports model_factory
 
 PARAGRAPHS = {
     "en": [
@@ -47,8 +70,9 @@ CITIES = [("Erbil", "أربيل", "هەولێر"), ("Sulaimani", "السليما
 THINGS = ["bridge", "hospital", "water plant", "school", "highway"]
 
 
-def write_synthetic_content(root: Path, count: int, seed: int = 7) -> None:
-    """N articles over count/10 days, languages in turn, 4-8 paragraphs each."""
+def synthetic_articles(count: int, seed: int = 7):
+    """(i, lang, day, title, tag, body) of N articles over count/10 days, languages in turn,
+    4-8 paragraphs each."""
     rng = random.Random(seed)
     start = dt.date(2026, 1, 1)
     for i in range(count):
@@ -60,98 +84,445 @@ def write_synthetic_content(root: Path, count: int, seed: int = 7) -> None:
         body = "\n\n".join(rng.choice(PARAGRAPHS[lang]).format(**fill) for _ in range(rng.randint(4, 8)))
         title = {"en": f"Project {i} moves ahead in {city[0]}", "ar": f"مشروع {i} يتقدم في {city[1]}",
                  "ckb": f"پرۆژەی {i} لە {city[2]} بەرەوپێش دەچێت"}[lang]
+        yield i, lang, day, title, rng.choice(["economy", "security", "water"]), body
+
+
+def write_synthetic_content(root: Path, count: int, seed: int = 7) -> None:
+    """The articles as hawal sources under root/content/YYYY/MM/DD/story-N.md."""
+    for i, lang, day, title, tag, body in synthetic_articles(count, seed):
         path = root / "content" / f"{day:%Y/%m/%d}" / f"story-{i}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"---\ntitle: \"{title}\"\ndate: {day.isoformat()}\nlang: {lang}\n"
-                        f"tags: [{rng.choice(['economy', 'security', 'water'])}]\n---\n{body}\n", encoding="utf-8")
+                        f"tags: [{tag}]\n---\n{body}\n", encoding="utf-8")
 
 
-def _load_tests_module(name: str):
+def _load_tests_module(name: str, repo: Path = REPO):
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location(f"hawal_tests_{name}", REPO / "tests" / f"{name}.py")
+    sys.path.insert(0, str(repo))
+    sys.path.insert(0, str(repo / "tests"))      # conftest imports model_factory
+    spec = importlib.util.spec_from_file_location(f"hawal_tests_{name}", repo / "tests" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def _edit(config, name: str, words: str) -> None:
-    edited = next(config.content_dir.rglob(name))
+def _edit(content: Path, name: str, words: str) -> None:
+    edited = next(content.rglob(name))
     edited.write_text(edited.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
 
 
-REPEATS = 3
 MODEL_PAIRS = [("en", "ar"), ("ar", "en"), ("en", "ckb"), ("ckb", "en")]     # ar↔ckb through English
 
 
-def run_one(count: int, models: bool = False) -> dict:
-    """A clean build of `count` synthetic articles, then rebuilds after editing one of them: in the
-    same process (what `serve` does) and as a fresh `python build.py` (imports and all).
+# ---------------------------------------------------------------------------------- measuring
 
-    With `models`, tiny random-weight translation models (the tests' kind) are installed, so every
-    article is machine translated and rebuilds go through the translation memory."""
-    from hawal.pipeline import run_build
+def _tree_pss_kb(root_pid: int, root_program: str | None = None) -> tuple[int, int]:
+    """Proportional set size of a process and all its descendants (KiB), and of those of them
+    that run the same program as the first (the build's own processes, not Pagefind's)."""
+    total, own, todo, seen = 0, 0, [root_pid], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            with open(f"/proc/{pid}/comm") as fh:
+                program = fh.read().strip()
+            with open(f"/proc/{pid}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        kb = int(line.split()[1])
+                        total += kb
+                        if root_program is None:
+                            root_program = program
+                        if program == root_program:
+                            own += kb
+                        break
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total, own
 
-    write_project = _load_tests_module("conftest").write_project    # the project layout the tests use
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        write_synthetic_content(root, count)
-        config = write_project(root, {})
-        if models:
-            _load_tests_module("model_factory").install_test_models(config.translation.models_dir, MODEL_PAIRS)
+
+class PeakMemory:
+    """Samples a process tree's memory while it runs; `peak_mb` is the most it held at once."""
+
+    def __init__(self, pid: int, every: float = 0.05):
+        self.pid, self.every, self.peak_kb, self.own_peak_kb = pid, every, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            total, own = _tree_pss_kb(self.pid)
+            self.peak_kb, self.own_peak_kb = max(self.peak_kb, total), max(self.own_peak_kb, own)
+            self._stop.wait(self.every)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kb / 1024
+
+
+def timed_command(command: list[str], cwd: Path, memory: bool = False) -> dict:
+    """Run a command; wall seconds, CPU seconds of it and its children, peak memory (MB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = PeakMemory(process.pid) if memory and os.path.isdir("/proc") else None
+    out, err = process.communicate()
+    wall = time.perf_counter() - started
+    peak = sampler.stop() if sampler else None
+    own_peak = sampler.own_peak_kb / 1024 if sampler else None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{out}\n{err}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": wall, "cpu_s": cpu, "peak_mb": peak, "own_peak_mb": own_peak, "stdout": out}
+
+
+class Hawal:
+    """One checkout of hawal building its own copy of the bench project."""
+
+    def __init__(self, name: str, repo: Path, work: Path, count: int, models: bool, jobs: int | None):
+        self.name, self.repo, self.root = name, repo, work / name
+        self.jobs, self.count = jobs, count
+        code = (f"import sys, pathlib; sys.path.insert(0, {str(REPO / 'bench')!r});"
+                f"import bench_build as bb; root = pathlib.Path({str(self.root)!r});"
+                f"bb.write_synthetic_content(root, {count});"
+                f"shutil = __import__('shutil'); shutil.copytree({str(repo / 'templates')!r}, root / 'templates');"
+                f"config = bb._load_tests_module('conftest', pathlib.Path({str(repo)!r})).write_project("
+                f"root, {{}}, templates_dir=str(root / 'templates'));"
+                + (f"bb._load_tests_module('model_factory', pathlib.Path({str(repo)!r})).install_test_models("
+                   f"config.translation.models_dir, bb.MODEL_PAIRS)" if models else ""))
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=repo)
+        self.config = self.root / "config.yaml"
+        self.edits = 0
+
+    def command(self, report: Path | None = None) -> list[str]:
+        cmd = [sys.executable, str(self.repo / "build.py"), "--config", str(self.config), "build", "--quiet"]
+        if report is not None:
+            cmd += ["--report", str(report)]
+        if self.jobs is not None:
+            cmd += ["--jobs", str(self.jobs)]
+        return cmd
+
+    def _build(self, memory: bool = False) -> dict:
+        report = self.root / "report.json"
+        result = timed_command(self.command(report), self.repo, memory)
+        data = json.loads(report.read_text(encoding="utf-8"))
+        result.update(pages=sum(data["pages"].values()), rendered=data.get("rendered"), stages=data["seconds"])
+        return result
+
+    def clean(self) -> dict:
+        for name in ("site", "site.next", ".hawal"):
+            shutil.rmtree(self.root / name, ignore_errors=True)
+        return self._build(memory=True)
+
+    def rerender(self) -> dict:
+        base = self.root / "templates" / "base.html"
+        with base.open("a", encoding="utf-8") as fh:
+            fh.write(f"{{# touched {time.time()} #}}")
+        return self._build()
+
+    def edit_command(self) -> dict:
+        self.edits += 1
+        _edit(self.root / "content", f"story-{10 + self.edits}.md", "Another paragraph, from the command line.")
+        return self._build()
+
+    def unchanged_command(self) -> dict:
+        return self._build()
+
+    def serve_session(self, edits: int) -> dict:
+        """Rebuilds in one process, as `serve` makes them: the first (nothing changed) then `edits`
+        edits; seconds and the process's memory after each."""
+        first = (self.count // 2 + 10 * self.edits) % max(1, self.count - edits)
+        out = subprocess.run([sys.executable, __file__, "--serve-session", str(self.repo), str(self.config),
+                              str(edits), str(first)],
+                             capture_output=True, text=True, cwd=self.repo)
+        if out.returncode != 0:
+            raise RuntimeError(f"serve session failed:\n{out.stdout}\n{out.stderr}")
+        self.edits += edits
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def serve_session(repo: Path, config_path: Path, edits: int, first: int) -> dict:
+    """In a process of its own: what `serve` does after its first build, timed."""
+    sys.path.insert(0, str(repo))
+    import gc
+
+    from hawal.progress import Progress
+    from hawal.serve import BuildState, rebuild
+    from hawal.translate.engine import EnginePool
+
+    def rss_mb() -> float:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    state, progress, engines = BuildState(), Progress(quiet=True), EnginePool()
+    content = config_path.parent / "content"
+    started = time.perf_counter()
+    rebuild(config_path, state, progress, engines)        # serve's first build: nothing changed
+    unchanged = time.perf_counter() - started
+    import hawal.serve
+    if hasattr(hawal.serve, "prepare_nlp"):               # what serve loads while the first page is read
+        from hawal.config import load_config
+        hawal.serve.prepare_nlp(load_config(config_path))
+    times, memory, objects = [], [rss_mb()], [len(gc.get_objects())]
+    for n in range(edits):
+        _edit(content, f"story-{first + n}.md", "One more paragraph, added by an editor.")
         started = time.perf_counter()
-        clean = run_build(config)
-        total = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        edit_times, incremental = [], None
-        for n in range(REPEATS):                 # the median of a few: the machine is shared and noisy
-            _edit(config, f"story-{n + 1}.md", "One more paragraph, added by an editor.")
-            started = time.perf_counter()
-            incremental = run_build(config)
-            edit_times.append(time.perf_counter() - started)
-        again = statistics.median(edit_times)
-        started = time.perf_counter()
-        run_build(config)
-        unchanged = time.perf_counter() - started
-        command = [sys.executable, str(REPO / "build.py"), "--config", str(root / "config.yaml"), "build", "--quiet"]
-        cli_times = []
-        for n in range(REPEATS):
-            _edit(config, f"story-{n + 10}.md", "Another paragraph, from the command line.")
-            started = time.perf_counter()
-            subprocess.run(command, check=True)
-            cli_times.append(time.perf_counter() - started)
-        cli_edit = statistics.median(cli_times)
-        started = time.perf_counter()
-        subprocess.run(command, check=True)
-        cli_unchanged = time.perf_counter() - started
-    pages = sum(clean.pages.values())
-    return {"articles": count, "models": models, "pages": pages, "seconds": round(total, 2), "pages_per_second": round(pages / total, 1),
-            "peak_rss_mb": round(peak, 1), "stages": clean.seconds,
-            "unchanged_seconds": round(unchanged, 2), "incremental_seconds": round(again, 2),
-            "incremental_ratio": round(again / total, 3), "incremental_rendered": incremental.rendered,
-            "incremental_stages": incremental.seconds, "cli_edit_seconds": round(cli_edit, 2),
-            "cli_edit_ratio": round(cli_edit / total, 3), "cli_unchanged_seconds": round(cli_unchanged, 2)}
+        if rebuild(config_path, state, progress, engines) is None:
+            raise RuntimeError(state.error)
+        times.append(time.perf_counter() - started)
+        memory.append(rss_mb())
+        objects.append(len(gc.get_objects()))
+    started = time.perf_counter()
+    rebuild(config_path, state, progress, engines)
+    return {"unchanged_s": unchanged, "edit_s": times, "again_unchanged_s": time.perf_counter() - started,
+            "rss_mb": memory, "objects": objects}
+
+
+# ----------------------------------------------------------------------------------- others
+
+HUGO_LAYOUT = {
+    "layouts/_default/baseof.html": """<!doctype html>
+<html lang="{{ .Site.LanguageCode }}"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
+<link rel="canonical" href="{{ .Permalink }}"></head>
+<body><header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a>
+<nav>{{ range .Site.Menus.main }}<a href="{{ .URL }}">{{ .Name }}</a>{{ end }}<a href="{{ "/tags/" | relURL }}">Topics</a></nav></header>
+<main>{{ block "main" . }}{{ end }}</main><footer>Built with Hugo.</footer></body></html>
+""",
+    "layouts/_default/single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1>
+<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
+{{ with .Params.tags }}{{ range . }} <a href="{{ (printf "/tags/%s/" (urlize .)) | relURL }}">{{ . }}</a>{{ end }}{{ end }}</p>
+{{ .Content }}</article>
+<nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }} {{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>{{ end }}
+""",
+    "layouts/_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ range .Paginator.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+<p><time>{{ .Date.Format "2 January 2006" }}</time></p><p>{{ .Summary }}</p></article>{{ end }}
+{{ template "_internal/pagination.html" . }}{{ end }}
+""",
+    "layouts/_default/terms.html": """{{ define "main" }}<h1>{{ .Title }}</h1><ul>
+{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
+""",
+}
+
+
+class Hugo:
+    """The same articles as a Hugo site (one language: Hugo has no translations to make)."""
+
+    def __init__(self, work: Path, count: int):
+        self.root = work / "hugo"
+        (self.root / "content" / "posts").mkdir(parents=True, exist_ok=True)
+        (self.root / "config.toml").write_text(
+            'baseURL = "https://briefing.example.org/"\nlanguageCode = "en"\ntitle = "Hawal bench"\n'
+            'paginate = 10\n[taxonomies]\ntag = "tags"\n', encoding="utf-8")
+        for rel, text in HUGO_LAYOUT.items():
+            (self.root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (self.root / rel).write_text(text, encoding="utf-8")
+        for i, lang, day, title, tag, body in synthetic_articles(count):
+            path = self.root / "content" / "posts" / f"{day:%Y/%m/%d}" / f"story-{i}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"---\ntitle: \"{title}\"\ndate: {day.isoformat()}\ntags: [{tag}]\n---\n{body}\n",
+                            encoding="utf-8")
+
+    def clean(self) -> dict:
+        for name in ("public", "resources"):
+            shutil.rmtree(self.root / name, ignore_errors=True)
+        result = timed_command(["hugo", "--source", str(self.root)], self.root, memory=True)
+        pages = 0
+        for line in result["stdout"].splitlines():
+            cells = [c.strip() for c in line.split("|")]
+            if len(cells) >= 2 and cells[0] in ("Pages", "Paginator pages") and cells[1].isdigit():
+                pages += int(cells[1])
+        result["pages"] = pages
+        return result
+
+
+class Pelican:
+    """The same articles as a Pelican site (one language, default theme)."""
+
+    def __init__(self, work: Path, count: int, executable: str):
+        self.root, self.executable = work / "pelican", executable
+        (self.root / "content").mkdir(parents=True, exist_ok=True)
+        (self.root / "pelicanconf.py").write_text(
+            'SITENAME = "Hawal bench"\nSITEURL = ""\nTIMEZONE = "Asia/Baghdad"\nDEFAULT_LANG = "en"\n'
+            "DEFAULT_PAGINATION = 10\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n", encoding="utf-8")
+        for i, lang, day, title, tag, body in synthetic_articles(count):
+            path = self.root / "content" / f"story-{i}.md"
+            path.write_text(f"Title: {title}\nDate: {day.isoformat()}\nTags: {tag}\nSlug: story-{i}\n\n{body}\n",
+                            encoding="utf-8")
+
+    def clean(self) -> dict:
+        shutil.rmtree(self.root / "output", ignore_errors=True)
+        shutil.rmtree(self.root / "__pycache__", ignore_errors=True)
+        result = timed_command([self.executable, str(self.root / "content"), "-o", str(self.root / "output"),
+                                "-s", str(self.root / "pelicanconf.py"), "--ignore-cache", "-q"], self.root, memory=True)
+        result["pages"] = sum(1 for _ in (self.root / "output").rglob("*.html"))
+        return result
+
+
+# ------------------------------------------------------------------------------------ report
+
+def _median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def _fmt(value, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def run_size(count: int, rounds: int, jobs: int | None, models: bool, against: Path | None,
+             hugo: bool, pelican: str | None) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"hawal-bench-{count}-"))
+    try:
+        checkouts = [Hawal("this", REPO, work, count, models, jobs)]
+        if against is not None:
+            checkouts.append(Hawal("against", against, work, count, models, None))
+        others = {}
+        if hugo:
+            if shutil.which("hugo"):
+                others["hugo"] = Hugo(work, count)
+            else:
+                print("hugo is not installed (apt-get install hugo): skipping the Hugo comparison", flush=True)
+        if pelican:
+            others["pelican"] = Pelican(work, count, pelican)
+        results: dict[str, list[dict]] = {c.name: [] for c in checkouts} | {name: [] for name in others}
+        for n in range(rounds):
+            for checkout in checkouts:
+                r = {"clean": checkout.clean()}
+                r["rerender"] = checkout.rerender()
+                r["unchanged_command"] = checkout.unchanged_command()
+                # The first edit after a full re-render also brings the other tree of the site
+                # up to date (every file changed): measured apart from the steady edits.
+                r["first_edit_command"] = checkout.edit_command()
+                edits = [checkout.edit_command() for _ in range(3)]
+                r["edit_command"] = min(edits, key=lambda e: abs(e["wall_s"] - _median([x["wall_s"] for x in edits])))
+                r["serve"] = checkout.serve_session(3)
+                results[checkout.name].append(r)
+                print(f"round {n + 1} {checkout.name}: clean {r['clean']['wall_s']:.1f} s "
+                      f"({r['clean']['pages']} pages, {r['clean']['cpu_s']:.1f} s CPU, peak {r['clean']['peak_mb']:.0f} MB), "
+                      f"re-render {r['rerender']['wall_s']:.1f} s, edit command {r['edit_command']['wall_s']:.2f} s "
+                      f"(first after the re-render {r['first_edit_command']['wall_s']:.2f} s), "
+                      f"no-change command {r['unchanged_command']['wall_s']:.2f} s, "
+                      f"serve edits {', '.join(f'{t:.2f}' for t in r['serve']['edit_s'])} s", flush=True)
+            for name, other in others.items():
+                r = {"clean": other.clean()}
+                results[name].append(r)
+                print(f"round {n + 1} {name}: clean {r['clean']['wall_s']:.2f} s ({r['clean']['pages']} pages, "
+                      f"peak {r['clean']['peak_mb']:.0f} MB)", flush=True)
+        return {"articles": count, "load": os.getloadavg(), "results": results}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def summarize(out: dict) -> None:
+    count, results = out["articles"], out["results"]
+
+    def med(name: str, *path) -> float | None:
+        def get(r):
+            for p in path:
+                r = r.get(p) if isinstance(r, dict) else None
+            return r
+        return _median([get(r) for r in results.get(name, [])])
+
+    print(f"\n{count} articles; load average at the end {', '.join(f'{x:.1f}' for x in out['load'])} "
+          f"on {os.cpu_count()} cores (medians of {len(results['this'])} rounds)")
+    print(f"{'':>10} {'pages':>6} {'clean s':>8} {'pages/s':>8} {'CPU s':>7} {'peak MB':>8} {'re-render s':>11} "
+          f"{'pages/s':>8} {'edit serve s':>12} {'edit cmd s':>10} {'no-change cmd s':>15} {'no-change serve s':>17}")
+    for name in [n for n in ("this", "against") if n in results]:
+        pages = med(name, "clean", "pages")
+        clean, rerender = med(name, "clean", "wall_s"), med(name, "rerender", "wall_s")
+        serve_edits = _median([_median(r["serve"]["edit_s"]) for r in results[name]])
+        print(f"{name:>10} {pages:>6.0f} {clean:>8.1f} {pages / clean:>8.0f} {med(name, 'clean', 'cpu_s'):>7.1f} "
+              f"{med(name, 'clean', 'peak_mb'):>8.0f} {rerender:>11.1f} {pages / rerender:>8.0f} "
+              f"{serve_edits:>12.2f} {med(name, 'edit_command', 'wall_s'):>10.2f} "
+              f"{med(name, 'unchanged_command', 'wall_s'):>15.2f} {med(name, 'serve', 'again_unchanged_s'):>17.2f}")
+    for name in [n for n in ("this", "against") if n in results]:
+        print(f"{name}: first edit after a full re-render, as a command: {med(name, 'first_edit_command', 'wall_s'):.2f} s; "
+              f"clean build CPU {med(name, 'clean', 'cpu_s'):.1f} s; peak memory of the build's own processes "
+              f"{med(name, 'clean', 'own_peak_mb'):.0f} MB (the rest is Pagefind's)")
+    stages = results["this"][-1]["clean"]["stages"]
+    print("clean build stages (last round, s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
+    stages = results["this"][-1]["rerender"]["stages"]
+    print("re-render stages (last round, s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
+    serve = results["this"][-1]["serve"]
+    print(f"serve rebuilds (last round): memory after each {', '.join(f'{m:.0f}' for m in serve['rss_mb'])} MB; "
+          f"objects {', '.join(str(o) for o in serve['objects'])}")
+    if "against" in results:
+        def ratio(path, invert=False):
+            values = []
+            for t, a in zip(results["this"], results["against"]):
+                tv, av = t, a
+                for p in path:
+                    tv, av = tv[p], av[p]
+                if isinstance(tv, list):
+                    tv, av = _median(tv), _median(av)
+                values.append(tv / av if invert else av / tv)
+            return _median(values)
+        print("this against the other checkout (median of per-round ratios; > 1: this is faster): "
+              f"clean {ratio(('clean', 'wall_s')):.2f}x, re-render {ratio(('rerender', 'wall_s')):.2f}x, "
+              f"edit serve {ratio(('serve', 'edit_s')):.2f}x, edit command {ratio(('edit_command', 'wall_s')):.2f}x, "
+              f"no-change command {ratio(('unchanged_command', 'wall_s')):.2f}x, "
+              f"peak memory {ratio(('clean', 'peak_mb'), invert=True):.2f} of the other's")
+    for name, label in (("hugo", "Hugo"), ("pelican", "Pelican")):
+        if not results.get(name):
+            continue
+        ratios_rerender, ratios_clean = [], []
+        for t, o in zip(results["this"], results[name]):
+            other_pps = o["clean"]["pages"] / o["clean"]["wall_s"]
+            ratios_rerender.append((t["rerender"]["pages"] / t["rerender"]["wall_s"]) / other_pps)
+            ratios_clean.append(t["clean"]["wall_s"] / o["clean"]["wall_s"])     # same articles
+        print(f"{label}: {med(name, 'clean', 'pages'):.0f} pages in {med(name, 'clean', 'wall_s'):.2f} s "
+              f"({med(name, 'clean', 'pages') / med(name, 'clean', 'wall_s'):.0f} pages/s, "
+              f"{1000 * med(name, 'clean', 'wall_s') / count:.2f} ms per article, peak {med(name, 'clean', 'peak_mb'):.0f} MB); "
+              f"hawal's warm re-render pages/s / {label}'s: {_median(ratios_rerender):.2f}; "
+              f"hawal's clean build time per article / {label}'s: {_median(ratios_clean):.2f}")
 
 
 def main(argv: list[str]) -> int:
-    if argv and argv[0] == "--one":
-        print(json.dumps(run_one(int(argv[1]), "--models" in argv)))
+    if argv and argv[0] == "--serve-session":
+        print(json.dumps(serve_session(Path(argv[1]), Path(argv[2]), int(argv[3]), int(argv[4]))))
         return 0
-    models = "--models" in argv
-    sizes = [int(a) for a in argv if a != "--models"] or [300, 1000, 3000]
-    print(f"{'articles':>8} {'pages':>7} {'clean s':>8} {'pages/s':>8} {'peak MB':>8} "
-          f"{'edit-one s':>10} {'ratio':>6} {'CLI edit s':>10} {'ratio':>6}  clean stages (s)")
-    for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)] + ["--models"] * models,
-                             capture_output=True, text=True, check=True)
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
-        print(f"{r['articles']:>8} {r['pages']:>7} {r['seconds']:>8} {r['pages_per_second']:>8} {r['peak_rss_mb']:>8} "
-              f"{r['incremental_seconds']:>10} {r['incremental_ratio']:>6} {r['cli_edit_seconds']:>10} "
-              f"{r['cli_edit_ratio']:>6}  {stages}")
-        inc = ", ".join(f"{k} {v:.2f}" for k, v in r["incremental_stages"].items())
-        print(f"{'':>8} edit-one rebuild rendered {r['incremental_rendered']} files; stages: {inc}; "
-              f"no-change rebuild {r['unchanged_seconds']} s in process, {r['cli_unchanged_seconds']} s as a command")
+    sizes, rounds, jobs, models, against, hugo, pelican, json_path = [], 3, None, False, None, False, None, None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--rounds":
+            rounds = int(next(args))
+        elif arg == "--jobs":
+            jobs = int(next(args))
+        elif arg == "--models":
+            models = True
+        elif arg == "--against":
+            against = Path(next(args)).resolve()
+        elif arg == "--hugo":
+            hugo = True
+        elif arg == "--pelican":
+            pelican = next(args)
+        elif arg == "--json":
+            json_path = Path(next(args))
+        else:
+            sizes.append(int(arg))
+    everything = []
+    for count in sizes or [3000]:
+        out = run_size(count, rounds, jobs, models, against, hugo, pelican)
+        summarize(out)
+        everything.append(out)
+    if json_path:
+        for out in everything:
+            for rs in out["results"].values():
+                for r in rs:
+                    for v in r.values():
+                        if isinstance(v, dict):
+                            v.pop("stdout", None)
+        json_path.write_text(json.dumps(everything, indent=1), encoding="utf-8")
     return 0
 
 

@@ -24,7 +24,13 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The core commands, registered by hawal.commands: running one of them imports that module
+# alone (a no-change build is mostly interpreter start-up). Other words, or help, load them all.
+CORE_MODULE = "hawal.commands"
+CORE_COMMANDS = ("build", "check", "new")
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     from . import langs
 
     parser = argparse.ArgumentParser(
@@ -41,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     import importlib
 
-    for name in COMMAND_MODULES:
+    for name in modules:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -54,10 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    known = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    if not any(a in known for a in argv if not a.startswith("-")) and not {"-h", "--help", "--version"} & set(argv):
-        argv = _insert_default_command(argv, "build")
+    word, asks = _first_word(argv), bool({"-h", "--help", "--version"} & set(argv))
+    if word in CORE_COMMANDS or (word is None and not asks):
+        parser = build_parser((CORE_MODULE,))
+        if word is None:
+            argv = _insert_default_command(argv, "build")
+    else:
+        parser = build_parser()
+        known = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+        if not any(a in known for a in argv if not a.startswith("-")) and not asks:
+            argv = _insert_default_command(argv, "build")
     args = parser.parse_args(argv)
     return run_command(args.func, args)
 
@@ -108,6 +120,19 @@ def _innermost_frame(exc: BaseException) -> str:
         return ""
     code = tb.tb_frame.f_code
     return f" (in {os.path.basename(code.co_filename)}:{tb.tb_lineno}, {code.co_name})"
+
+
+def _first_word(argv: list[str]) -> str | None:
+    """The first argument that is neither an option nor the value of `--config`."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--config":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _insert_default_command(argv: list[str], command: str) -> list[str]:

@@ -12,8 +12,8 @@ from .config import ConfigError, load_config
 from .output import BuildLocked
 from .pipeline import BuildFailed, BuildOptions, BuildReport, run_build
 from .progress import Progress
-from .search import search_unavailable_reason
 from .sources import slugify, validate_slug
+from .workers import default_jobs
 
 def new_markdown(title: str, day: dt.date, lang: str, source: str, tags: list[str], draft: bool) -> str:
     """The front matter and placeholder dateline `new` writes for a Markdown article."""
@@ -59,6 +59,7 @@ def add_subcommand(subparsers) -> None:
     build.add_argument("--quiet", "-q", action="store_true", help="print only errors")
     build.add_argument("--verbose", "-v", action="store_true",
                        help="print details: every missing translation model and how to install it")
+    add_jobs_option(build)
     build.set_defaults(func=cmd_build)
 
     check = subparsers.add_parser(
@@ -90,6 +91,24 @@ def add_subcommand(subparsers) -> None:
                           "beside it), so the story stays one story in every language; TITLE is then optional")
     new.add_argument("--edit", "-e", action="store_true", help="open the new file in $VISUAL or $EDITOR")
     new.set_defaults(func=cmd_new)
+
+
+def add_jobs_option(parser) -> None:
+    parser.add_argument(
+        "--jobs", "-j", type=_positive_int, default=None, metavar="N",
+        help="worker processes for big batches of work (a clean build, a template change); "
+             "default: every core this process may use (%d here); 1 runs everything in one "
+             "process, for debugging" % default_jobs())
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def _config(args):
@@ -154,9 +173,12 @@ def _print_summary(report: BuildReport, config, progress: Progress, verbose: boo
         progress.line(line)
     for path in report.skipped:
         progress.line(f"skipped: {path}")
-    unavailable = search_unavailable_reason()
-    if unavailable:
-        progress.line(unavailable)
+    if not progress.quiet:
+        from .search import search_unavailable_reason
+
+        unavailable = search_unavailable_reason()
+        if unavailable:
+            progress.line(unavailable)
 
 
 def postedit_lines(report: BuildReport, verbose: bool = False) -> list[str]:
@@ -213,7 +235,7 @@ def cmd_build(args) -> int:
         return 2
     progress = Progress(quiet=args.quiet)
     options = BuildOptions(skip_invalid=args.skip_invalid, retranslate=args.retranslate, wait=args.wait,
-                           drafts=args.drafts, future=args.future)
+                           drafts=args.drafts, future=args.future, jobs=args.jobs)
     try:
         report = run_build(config, options, progress)
     except BuildLocked as exc:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import langs
+from .digests import text_digest
 from .language import LanguageUnclear, detect_language
 from .sources import DATELINE, Article, EditorTranslation, SourceError, folder_date
 from .storyfiles import FileProblem, StoryFile, is_remote, resolve
@@ -74,13 +75,17 @@ def unfinished_reason(article: Article) -> str | None:
 
 
 def prepare_articles(articles: Sequence[Article], *, content_dir: Path, root: Path, now: dt.datetime,
-                     drafts: bool = False, future: bool = False, lint: bool = True) -> Selection:
+                     drafts: bool = False, future: bool = False, lint: bool = True,
+                     detected: dict[str, str | None] | None = None) -> Selection:
     """Resolve every article's files, hold back what must not be published, collect warnings.
 
     `drafts`/`future` include drafts and scheduled stories (marked: `Article.draft`,
     `Article.scheduled`). Articles with file errors are left out (the build fails on the errors
-    unless it skips invalid sources)."""
+    unless it skips invalid sources). `detected` keeps the language each text reads as, by the
+    text's digest, from build to build (the build cache; updated in place)."""
     selection = Selection()
+    memo = detected if detected is not None else {}
+    live: set[str] = set()
     for article in articles:
         files, problems = _files(article, content_dir, root)
         if problems:
@@ -97,7 +102,7 @@ def prepare_articles(articles: Sequence[Article], *, content_dir: Path, root: Pa
                 f"unfinished `new` scaffold, not published: {reason}"))
             continue
         if lint:
-            selection.warnings.extend(_lint(article))
+            selection.warnings.extend(_lint(article, memo, live))
         if article.draft and not drafts:
             selection.drafts.append(article)
             continue
@@ -110,6 +115,8 @@ def prepare_articles(articles: Sequence[Article], *, content_dir: Path, root: Pa
     if lint:
         selection.warnings.extend(_same_story_warnings(selection.articles + selection.drafts + selection.scheduled))
     selection.warnings.sort(key=lambda w: (w.path, w.line))
+    for key in set(memo) - live:
+        del memo[key]
     return selection
 
 
@@ -154,7 +161,19 @@ def _finished_translations(article: Article) -> tuple[Article, list[SourceWarnin
     return replace(article, translations=tuple(kept)), warnings
 
 
-def _lint(article: Article) -> list[SourceWarning]:
+def _detected_language(text: str, memo: dict[str, str | None], live: set[str]) -> str | None:
+    """The language `text` reads as (None when unclear), once per text (detection reads every letter)."""
+    key = text_digest(text)
+    live.add(key)
+    if key not in memo:
+        try:
+            memo[key] = detect_language(text)
+        except LanguageUnclear:
+            memo[key] = None
+    return memo[key]
+
+
+def _lint(article: Article, memo: dict[str, str | None] | None = None, live: set[str] | None = None) -> list[SourceWarning]:
     out: list[SourceWarning] = []
     date_line = article.meta_line("date")
     if date_line is not None:
@@ -169,10 +188,8 @@ def _lint(article: Article) -> list[SourceWarning]:
                 f"appears in the briefing of {article.date.isoformat()}; move the file or correct the date"))
     lang_line = article.meta_line("lang")
     if lang_line is not None:
-        try:
-            detected = detect_language(f"{article.title}\n{visible_text(article.body)}")
-        except LanguageUnclear:
-            detected = None
+        detected = _detected_language(f"{article.title}\n{visible_text(article.body)}",
+                                      {} if memo is None else memo, set() if live is None else live)
         if detected is not None and detected != article.lang:
             found, given = langs.find(detected), langs.find(article.lang)
             out.append(SourceWarning(

@@ -1,15 +1,16 @@
 """Feeds and sitemap: one Atom feed per language and a sitemap with hreflang alternates."""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from functools import partial
 from urllib.parse import quote
 from typing import Iterator
-from xml.sax.saxutils import escape as xml_escape, quoteattr
 
-from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
-from .assemble import KeyStatement, SitePlan
+from .assemble import ArticlePage, KeyStatement, SitePlan
+from .config import Config
 from .digests import digest
 from .render import OutputFile, PageJob, SiteRenderer
 
@@ -26,32 +27,48 @@ def _statements_html(statements: tuple[KeyStatement, ...]) -> str:
     return f"<ul class=\"statements\">{items}</ul>"
 
 
+@dataclass(frozen=True)
+class Feed:
+    """What the Atom feed of one language shows: its page digests (through `ContentKeys`) key it."""
+
+    lang: str
+    path: str                                  # "en/feed.xml"
+    title: str
+    entries: tuple[ArticlePage, ...]           # newest first, at most FEED_LIMIT
+    updated: dt.datetime
+
+
+def feed_of(plan: SitePlan, config: Config, lang: str) -> Feed:
+    """The feed of one language: the newest articles, and when the newest was published."""
+    site = plan.sites[lang]
+    newest = site.articles[0].article.published if site.articles else plan.generated
+    return Feed(lang, f"{lang}/feed.xml", config.title(lang), site.articles[:FEED_LIMIT], newest)
+
+
 def atom_feeds(plan: SitePlan, renderer: SiteRenderer) -> Iterator[PageJob]:
     """An Atom feed per language: one entry per article, newest first, statements included."""
     for lang in plan.languages:
-        entries = plan.sites[lang].articles[:FEED_LIMIT]
-        key = digest(renderer.templates_digest, "feed", lang,
-                      tuple(renderer.page_digest(p) for p in entries))
-        yield PageJob(f"{lang}/feed.xml", key, partial(atom_feed, plan, renderer, lang))
+        feed = feed_of(plan, renderer.config, lang)
+        key = digest(renderer.templates_digest, "feed", renderer.keys.of(feed))
+        yield PageJob(feed.path, key, partial(atom_feed, feed, renderer))
 
 
-def atom_feed(plan: SitePlan, renderer: SiteRenderer, lang: str) -> OutputFile:
-    """The Atom feed of one language."""
-    config = renderer.config
-    site = plan.sites[lang]
+def atom_feed(feed: Feed, renderer: SiteRenderer) -> OutputFile:
+    """The Atom feed of one language, made only from `feed` (and the site's settings)."""
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
-    feed_url = renderer.absolute(f"{lang}/feed.xml")
+    feed_url = renderer.absolute(feed.path)
     fg.id(feed_url)
-    fg.title(config.title(lang))
-    fg.language(lang)
-    fg.link(href=renderer.absolute(f"{lang}/"), rel="alternate", type="text/html")
+    fg.title(feed.title)
+    fg.language(feed.lang)
+    fg.link(href=renderer.absolute(f"{feed.lang}/"), rel="alternate", type="text/html")
     fg.link(href=feed_url, rel="self", type="application/atom+xml")
-    fg.author({"name": config.title(lang)})
+    fg.author({"name": feed.title})
     fg.generator("hawal")
-    newest = site.articles[0].article.published if site.articles else plan.generated
-    fg.updated(newest)
+    fg.updated(feed.updated)
     enclosures = {}
-    for page in reversed(site.articles[:FEED_LIMIT]):     # feedgen prepends entries
+    for page in reversed(feed.entries):     # feedgen prepends entries
         a, v = page.article, page.version
         entry = fg.add_entry()
         entry.id(renderer.absolute(page.path))
@@ -69,7 +86,7 @@ def atom_feed(plan: SitePlan, renderer: SiteRenderer, lang: str) -> OutputFile:
         if lead is not None:
             enclosures[renderer.absolute(page.path)] = lead
         entry.content(str(renderer.body_html(v, absolute=True)) + _statements_html(page.statements), type="html")
-    return OutputFile(f"{lang}/feed.xml", _with_enclosures(fg.atom_str(pretty=True), enclosures, renderer))
+    return OutputFile(feed.path, _with_enclosures(fg.atom_str(pretty=True), enclosures, renderer))
 
 
 def _with_enclosures(atom: bytes, enclosures: dict, renderer: SiteRenderer) -> bytes:
@@ -91,23 +108,40 @@ def _with_enclosures(atom: bytes, enclosures: dict, renderer: SiteRenderer) -> b
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def sitemap(plan: SitePlan, base_url: str) -> OutputFile:
-    """sitemap.xml listing every page with its hreflang alternates and x-default."""
-    groups: list[list[tuple[str, str]]] = []
+def sitemap_groups(plan: SitePlan) -> list[tuple[tuple[str, str], ...]]:
+    """What the sitemap lists: each page as its (language, path) in every language."""
+    groups: list[tuple[tuple[str, str], ...]] = []
     langs = plan.languages
-    groups.append([(l, f"{l}/") for l in langs])
+    groups.append(tuple((l, f"{l}/") for l in langs))
     first = plan.sites[langs[0]]
     for briefing in first.briefings:
-        groups.append([(l, f"{l}/{briefing.date:%Y/%m/%d}/") for l in langs])
+        groups.append(tuple((l, f"{l}/{briefing.date:%Y/%m/%d}/") for l in langs))
     for page in first.articles:
-        groups.append(list(page.alternates))
+        groups.append(tuple(page.alternates))
     for archive in first.archives:
         suffix = archive.path[len(langs[0]) + 1:]
-        groups.append([(l, f"{l}/{suffix}") for l in langs])
-    groups.append([(l, f"{l}/archive/") for l in langs])
-    groups.append([(l, f"{l}/tags/") for l in langs])
+        groups.append(tuple((l, f"{l}/{suffix}") for l in langs))
+    groups.append(tuple((l, f"{l}/archive/") for l in langs))
+    groups.append(tuple((l, f"{l}/tags/") for l in langs))
     for tag in first.tag_pages:                 # every language has the same topics and pages
-        groups.append([(l, tag.page_path(tag.number, l)) for l in langs])
+        groups.append(tuple((l, tag.page_path(tag.number, l)) for l in langs))
+    return groups
+
+
+def sitemap_job(plan: SitePlan, base_url: str) -> PageJob:
+    """sitemap.xml as a job keyed by what it lists (it is written only when that changes)."""
+    groups = sitemap_groups(plan)
+    return PageJob("sitemap.xml", digest("sitemap", base_url, groups), partial(sitemap_of, groups, base_url))
+
+
+def sitemap(plan: SitePlan, base_url: str) -> OutputFile:
+    """sitemap.xml listing every page with its hreflang alternates and x-default."""
+    return sitemap_of(sitemap_groups(plan), base_url)
+
+
+def sitemap_of(groups, base_url: str) -> OutputFile:
+    from xml.sax.saxutils import escape as xml_escape, quoteattr      # (it imports urllib.request)
+
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for group in groups:

@@ -5,10 +5,14 @@ import html
 import re
 from functools import lru_cache
 
-import markdown as markdown_lib
-
 _TAGS = re.compile(r"<[^>]+>")
-_converter = markdown_lib.Markdown(output_format="html")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import markdown            # here: most builds never meet inline Markdown that needs it
+
+    return markdown.Markdown(output_format="html")
 
 
 @lru_cache(maxsize=8192)
@@ -16,6 +20,7 @@ def markdown_inline_to_text(text: str) -> str:
     """The words a reader sees in one line of inline Markdown: escapes, emphasis and links resolved."""
     if not any(ch in text for ch in "\\`*_[]<&"):
         return text
-    _converter.reset()
-    rendered = _converter.convert(text)
+    converter = _converter()
+    converter.reset()
+    rendered = converter.convert(text)
     return html.unescape(_TAGS.sub("", rendered)).strip()

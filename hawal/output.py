@@ -17,10 +17,12 @@ import pickle
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .errors import LockedError
-from .render import OutputFile, PageJob
+
+if TYPE_CHECKING:
+    from .render import OutputFile, PageJob
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -249,10 +251,12 @@ def _fill_staging(jobs: Iterable[PageJob], staging: Path, target: Path, staging_
         # The staging tree is private and has no manifest until it is complete, so a file is
         # replaced by unlinking it first (never written in place: it may share its inode with the
         # live site) and a build killed here just leaves a tree the next build starts afresh.
-        try:
-            os.unlink(dest)
-        except FileNotFoundError:
-            pass
+        # Its manifest lists every file it holds: a path it does not list has nothing to unlink.
+        if job.path in staging_keys:
+            try:
+                os.unlink(dest)
+            except FileNotFoundError:
+                pass
         if job.key and site_keys.get(job.path) == job.key and _link(target_root + job.path, dest):
             result.reused += 1
         else:

@@ -14,24 +14,26 @@ import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from .assemble import SitePlan, assemble_site, translation_key
+from . import fingerprint, workers
 from .config import Config
-from .errors import EXIT_IO, HawalError, describe_os_error
-from .feeds import atom_feeds, robots_txt, sitemap
-from .output import BuildLock, BuildLocked, TreeManifests, write_build_marker, write_site
-from .progress import Progress
 from .digests import code_digest
-from .editorial import prepare_articles
-from .render import OutputFile, PageJob, SiteRenderer, ready, static_files, static_listing, story_file_jobs
-from .search import SearchIndex, SearchIndexError
-from .segment import SegmentedArticle, body_digest, segment_articles
-from .sources import Article, EditorTranslation, LoadResult, load_sources
-from .translate import TranslationOutcome, translate_articles
-from .translate.engine import EnginePool
-from .translate.protect import GlossaryError, load_glossary
-from .translate.stage import TranslationError
+from .errors import EXIT_IO, HawalError, describe_os_error
+from .output import BuildLock, BuildLocked
+from .progress import Progress
+from .workers import default_jobs
+
+if TYPE_CHECKING:
+    from .assemble import SitePlan
+    from .render import OutputFile, PageJob, SiteRenderer
+    from .search import SearchIndex
+    from .segment import SegmentedArticle
+    from .sources import Article, EditorTranslation, LoadResult
+    from .translate.engine import EnginePool
+
+# The stages' modules (NLP, templates, Markdown, feeds, search) are imported by the functions
+# that run them: a build that finds nothing changed (`hawal.fingerprint`) loads none of them.
 
 
 @dataclass
@@ -45,6 +47,7 @@ class BuildOptions:
     drafts: bool = False                  # build drafts too, marked as drafts (`serve`, `--drafts`)
     future: bool = False                  # build stories dated after now, marked (`serve`, `--future`)
     now: dt.datetime | None = None        # the build's time (scheduled stories); default: the clock
+    jobs: int | None = None               # processes for the work of many items; None: every core
 
 
 @dataclass
@@ -102,6 +105,9 @@ def _timed(report: BuildReport, stage: str) -> Iterator[None]:
         report.seconds[stage] = round(report.seconds.get(stage, 0.0) + time.perf_counter() - start, 4)
 
 
+COLLECT_EVERY = 500          # files written between two collections of young garbage
+
+
 class _CyclicGC:
     """Keeps Python's cyclic garbage collector off the build's long-lived data.
 
@@ -143,11 +149,13 @@ class BuildCache:
         self.segments: dict = {}
         self.statements: dict = {}
         self.translations: dict = {}
+        self.languages: dict = {}          # the language each source's text reads as (`check` warnings)
         self._loaded_keys: tuple = ()
 
     def _keys(self) -> tuple:
         # Entries are keyed by content digests and never changed in place: same keys, same cache.
-        return tuple(frozenset(part) for part in (self.parsed, self.segments, self.statements, self.translations))
+        return tuple(frozenset(part) for part in (self.parsed, self.segments, self.statements, self.translations,
+                                                  self.languages))
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":
@@ -160,6 +168,7 @@ class BuildCache:
                 data = pickle.load(fh)
             cache.parsed, cache.segments, cache.statements = data["parsed"], data["segments"], data["statements"]
             cache.translations = data["translations"]
+            cache.languages = data.get("languages", {})
             cache._loaded_keys = cache._keys()
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, ImportError, TypeError):
             pass          # no cache, or an unreadable one: start afresh
@@ -174,7 +183,7 @@ class BuildCache:
         with tmp.open("wb") as fh:
             pickle.dump(CODE_DIGEST, fh)
             pickle.dump({"parsed": self.parsed, "segments": self.segments, "statements": self.statements,
-                         "translations": self.translations}, fh,
+                         "translations": self.translations, "languages": self.languages}, fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
 
@@ -190,6 +199,8 @@ def describe_held(held: dict[str, list[str]]) -> str:
 
 
 def load_stage(config: Config, parsed: dict | None = None) -> LoadResult:
+    from .sources import load_sources
+
     return load_sources(config.content_dir, config.root, config.language_codes, config.timezone, parsed)
 
 
@@ -199,6 +210,9 @@ def statements_stage(segmented: list[SegmentedArticle], cache: dict | None = Non
     they were made from (the article's language and body; cached by it). A newsroom translation
     gets statements of its own, extracted from its text by its language's rules, under
     `translation_key(article key, language)`."""
+    from .assemble import translation_key
+    from .segment import body_digest, segment_articles
+
     cache = cache if cache is not None else {}
     found: dict[str, list] = {}
     scores: dict[str, list[float]] = {}
@@ -239,11 +253,22 @@ def newsroom_article(article: Article, translation: EditorTranslation) -> Articl
 
 def render_stage(plan: SitePlan, renderer: SiteRenderer, search: SearchIndex) -> Iterator[PageJob]:
     """Every file of the site as a job, but the search bundles (`search.bundle_jobs`)."""
-    config = renderer.config
+    from .feeds import atom_feeds
+    from .render import story_file_jobs
+
     yield from renderer.render(plan)
     yield from story_file_jobs(plan)
     yield from atom_feeds(plan, renderer)
-    yield ready(sitemap(plan, config.base_url))
+    yield from other_jobs(plan, renderer, search)
+
+
+def other_jobs(plan: SitePlan, renderer: SiteRenderer, search: SearchIndex) -> Iterator[PageJob]:
+    """The files of the site that are not pages or feeds: sitemap, robots.txt, search pages, assets."""
+    from .feeds import robots_txt, sitemap_job
+    from .render import ready, static_files
+
+    config = renderer.config
+    yield sitemap_job(plan, config.base_url)
     yield ready(robots_txt(config.base_url))
     yield from search.page_jobs()
     for output in static_files(config):
@@ -257,13 +282,16 @@ def _shown_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def validate(config: Config, options: BuildOptions, report: BuildReport, parsed: dict | None = None) -> LoadResult:
+def validate(config: Config, options: BuildOptions, report: BuildReport, parsed: dict | None = None,
+             detected: dict | None = None) -> LoadResult:
+    from .editorial import prepare_articles
+
     with _timed(report, "load"):
         loaded = load_stage(config, parsed)
         report.sources = len(loaded.articles) + len({e.path for e in loaded.errors})
         selection = prepare_articles(loaded.articles, content_dir=config.content_dir, root=config.root,
                                      now=options.now or dt.datetime.now(dt.timezone.utc),
-                                     drafts=options.drafts, future=options.future)
+                                     drafts=options.drafts, future=options.future, detected=detected)
     loaded.articles = selection.articles
     loaded.errors += selection.errors
     report.warnings = [str(w) for w in selection.warnings]
@@ -303,95 +331,28 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
         except OSError as exc:
             raise _storage_failure(report, exc, config.output_dir) from None
     swapped = False
+
+    def site_swapped() -> None:
+        nonlocal swapped
+        swapped = True
+
     try:
-        cache = BuildCache.load(state_dir / "cache" / "build.pickle") if not options.dry_run else BuildCache(Path())
-        loaded = validate(config, options, report, cache.parsed)
-        # static/ is published as it is: anything there that is not a regular file stops the build.
-        refused_static = [f"{_shown_path(r.path, config.root)}:1: {r.reason}" for r in static_listing(config).refused]
-        report.errors += refused_static
-        if (loaded.errors and not options.skip_invalid) or refused_static:
-            raise BuildFailed(report)
-        if not loaded.articles:
-            held = sum(len(paths) for paths in report.held.values())
-            hint = ("; `build --drafts --future` includes drafts and scheduled stories"
-                    if {"drafts", "scheduled"} & set(report.held) else "")
-            report.errors.append(f"{config.content_dir}: no article to publish" + (
-                f" ({held} held back: {describe_held(report.held)}{hint})" if held else ": no article sources found"))
-            raise BuildFailed(report)
-        report.articles = len(loaded.articles)
-        with _timed(report, "segment"):
-            segmented = segment_articles(loaded.articles, cache=cache.segments)
-        if options.dry_run:
+        inputs = None
+        if not options.dry_run:
+            with _timed(report, "check"):
+                inputs = fingerprint.build_fingerprint(config, options)
+                made_of = fingerprint.with_translation_memory(inputs, config)
+                last = fingerprint.unchanged_report(state_dir, config.output_dir.resolve(), made_of)
+            if last is not None and _still_current(last, options.now):
+                return _unchanged(last, report)
+        recorded = _full_build(config, options, progress, cyclic_gc, report, state_dir, site_swapped)
+        if inputs is not None and recorded:
             try:
-                load_glossary(config.translation.glossary)
-            except GlossaryError as exc:
-                report.errors.append(f"error: {exc}")
-                raise BuildFailed(report) from None
-            report.ok = True
-            return report
-        with _timed(report, "translate"):
-            try:
-                outcome: TranslationOutcome = translate_articles(
-                    segmented, config.language_codes, config.translation, progress, options.retranslate,
-                    cache=cache.translations, engines=options.engines)
-            except (GlossaryError, TranslationError) as exc:
-                report.errors.append(f"error: {exc}")
-                raise BuildFailed(report) from None
-        report.translation = {"computed": outcome.counts.computed, "cached": outcome.counts.cached,
-                              "missing": outcome.counts.missing, "guarded": outcome.counts.guarded,
-                              "reviewed": outcome.counts.reviewed}
-        report.guarded = [str(g) for g in outcome.guarded]
-        report.stale = [str(c) for c in outcome.stale]
-        report.missing_pairs = sorted(f"{a}→{b}" for a, b in outcome.missing_pairs)
-        with _timed(report, "statements"):
-            statements, scores, statement_keys = statements_stage(segmented, cache.statements)
-        report.statements = sum(len(v) for v in statements.values())
-        with _timed(report, "assemble"):
-            plan = assemble_site(config.language_codes, outcome.versions, segmented, statements, scores,
-                                 config.statements_per_day, dt.datetime.now(dt.timezone.utc), outcome.missing_pairs,
-                                 statement_keys)
-        cyclic_gc.long_lived_made()
-        pages: dict[str, int] = {}
-
-        def counted(jobs: list[PageJob], task) -> Iterator[PageJob]:
-            for n, job in enumerate(jobs, 1):
-                if n % 500 == 0:
-                    cyclic_gc.collect_young()
-                if job.path.endswith(".html"):
-                    lang = job.path.split("/", 1)[0] if "/" in job.path else "root"
-                    pages[lang] = pages.get(lang, 0) + 1
-                yield job
-                task.advance()
-
-        with _timed(report, "render+write"):
-            renderer = SiteRenderer(config)
-            try:
-                # Pagefind indexes changed shards in the background while the pages are written.
-                with SearchIndex(plan, renderer) as search:
-                    jobs = list(render_stage(plan, renderer, search))
-                    with progress.task("Writing the site", len(jobs) + search.known_bundle_files(),
-                                       unit="files") as task:
-                        def every_job() -> Iterator[PageJob]:
-                            yield from counted(jobs, task)
-                            bundles = search.bundle_jobs()
-                            task.set_total(len(jobs) + len(bundles))
-                            yield from counted(bundles, task)
-
-                        written = write_site(every_job(), config.output_dir,
-                                             TreeManifests(state_dir / "cache" / "trees"), options.on_file)
-                        swapped = True
-            except SearchIndexError as exc:
-                report.errors.append(f"error: {exc}")
-                raise BuildFailed(report) from None
-        try:
-            write_build_marker(state_dir, config.output_dir, written.files)
-            cache.save()
-        except OSError as exc:      # the new site is in place; only what speeds up the next build is missing
-            progress.warn(f"warning: {describe_os_error(exc, 'cannot save the build cache')} "
-                          "(the site was written; `publish` waits for a build that can record itself)")
-        report.pages, report.files, report.bytes = pages, written.files, written.bytes
-        report.rendered, report.reused = written.rendered, written.reused
-        report.ok = True
+                # Inputs as they were when the build read them; the memory as the build left it.
+                made_of = fingerprint.with_translation_memory(inputs, config)
+                fingerprint.remember(state_dir, config.output_dir.resolve(), made_of, asdict(report))
+            except OSError as exc:      # the next build runs in full: nothing is lost
+                progress.warn(f"warning: {describe_os_error(exc, 'cannot record the build')}")
         return report
     except OSError as exc:
         if swapped:
@@ -399,3 +360,149 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
         raise _storage_failure(report, exc, config.output_dir) from None
     finally:
         lock.release()
+
+
+def _still_current(last: dict, now: dt.datetime | None = None) -> bool:
+    """Whether a build's output can still stand: a story held back until a time that has come
+    since makes the same inputs give another site."""
+    due = last.get("next_scheduled")
+    return not due or dt.datetime.fromisoformat(due) > (now or dt.datetime.now(dt.timezone.utc))
+
+
+def _unchanged(last: dict, report: BuildReport) -> BuildReport:
+    """The report of a build that found every input as the last complete build left it."""
+    seconds = report.seconds
+    for name, value in last.items():
+        if hasattr(report, name):
+            setattr(report, name, value)
+    t = report.translation
+    report.translation = {**t, "computed": 0, "cached": t.get("computed", 0) + t.get("cached", 0)}
+    report.rendered, report.reused, report.seconds = 0, report.files, seconds
+    report.ok = True
+    return report
+
+
+def _full_build(config: Config, options: BuildOptions, progress: Progress, cyclic_gc: _CyclicGC,
+                report: BuildReport, state_dir: Path, site_swapped: Callable[[], None]) -> bool:
+    """Build the site (the caller holds the lock); whether the build could record itself
+    (its marker and caches) once the new site was in place."""
+    from .assemble import assemble_site
+    from .bodies import BodyCache
+    from .feeds import atom_feeds
+    from .output import TreeManifests, write_build_marker, write_site
+    from .parallel import PagePrefetch, bodies_in_workers, known_keys, segment_in_workers, statements_in_workers
+    from .render import SiteRenderer, static_listing, story_file_jobs
+    from .search import SearchIndex, SearchIndexError
+    from .segment import segment_articles
+    from .translate import TranslationOutcome, translate_articles
+    from .translate.protect import GlossaryError, load_glossary
+    from .translate.stage import TranslationError
+
+    cache = BuildCache.load(state_dir / "cache" / "build.pickle") if not options.dry_run else BuildCache(Path())
+    loaded = validate(config, options, report, cache.parsed, cache.languages)
+    # static/ is published as it is: anything there that is not a regular file stops the build.
+    refused_static = [f"{_shown_path(r.path, config.root)}:1: {r.reason}" for r in static_listing(config).refused]
+    report.errors += refused_static
+    if (loaded.errors and not options.skip_invalid) or refused_static:
+        raise BuildFailed(report)
+    if not loaded.articles:
+        held = sum(len(paths) for paths in report.held.values())
+        hint = ("; `build --drafts --future` includes drafts and scheduled stories"
+                if {"drafts", "scheduled"} & set(report.held) else "")
+        report.errors.append(f"{config.content_dir}: no article to publish" + (
+            f" ({held} held back: {describe_held(report.held)}{hint})" if held else ": no article sources found"))
+        raise BuildFailed(report)
+    report.articles = len(loaded.articles)
+    jobs = options.jobs or default_jobs()
+    with _timed(report, "segment"):
+        segment_in_workers(loaded.articles, cache.segments, jobs)
+        segmented = segment_articles(loaded.articles, cache=cache.segments)
+    if options.dry_run:
+        try:
+            load_glossary(config.translation.glossary)
+        except GlossaryError as exc:
+            report.errors.append(f"error: {exc}")
+            raise BuildFailed(report) from None
+        report.ok = True
+        return False
+    with _timed(report, "translate"):
+        try:
+            outcome: TranslationOutcome = translate_articles(
+                segmented, config.language_codes, config.translation, progress, options.retranslate,
+                cache=cache.translations, engines=options.engines)
+        except (GlossaryError, TranslationError) as exc:
+            report.errors.append(f"error: {exc}")
+            raise BuildFailed(report) from None
+    report.translation = {"computed": outcome.counts.computed, "cached": outcome.counts.cached,
+                          "missing": outcome.counts.missing, "guarded": outcome.counts.guarded,
+                          "reviewed": outcome.counts.reviewed}
+    report.guarded = [str(g) for g in outcome.guarded]
+    report.stale = [str(c) for c in outcome.stale]
+    report.missing_pairs = sorted(f"{a}→{b}" for a, b in outcome.missing_pairs)
+    with _timed(report, "statements"):
+        statements_in_workers(segmented, cache.statements, jobs)
+        statements, scores, statement_keys = statements_stage(segmented, cache.statements)
+    report.statements = sum(len(v) for v in statements.values())
+    with _timed(report, "assemble"):
+        plan = assemble_site(config.language_codes, outcome.versions, segmented, statements, scores,
+                             config.statements_per_day, dt.datetime.now(dt.timezone.utc), outcome.missing_pairs,
+                             statement_keys)
+    cyclic_gc.long_lived_made()
+    pages: dict[str, int] = {}
+
+    def counted(jobs: list[PageJob], task) -> Iterator[PageJob]:
+        for n, job in enumerate(jobs, 1):
+            if n % COLLECT_EVERY == 0:
+                cyclic_gc.collect_young()
+            if job.path.endswith(".html"):
+                lang = job.path.split("/", 1)[0] if "/" in job.path else "root"
+                pages[lang] = pages.get(lang, 0) + 1
+            yield job
+            task.advance()
+
+    with _timed(report, "render+write"):
+        renderer = SiteRenderer(config, BodyCache(state_dir / "cache" / "bodies.pickle"))
+        manifests = TreeManifests(state_dir / "cache" / "trees")
+        try:
+            rendered, feeds = list(renderer.render(plan)), list(atom_feeds(plan, renderer))
+            page_jobs = rendered + feeds
+            site_dir = config.output_dir.resolve()
+            known = known_keys(manifests, site_dir, site_dir.with_name(f"{site_dir.name}.next"))
+            if sum(1 for job in page_jobs if job.key not in known) >= workers.PARALLEL_MIN:
+                bodies_in_workers(plan, renderer, jobs)
+            # Workers are forked before Pagefind's threads start; they render while this
+            # process indexes, links and writes.
+            with PagePrefetch(page_jobs, renderer, known, jobs) as prefetch, \
+                    SearchIndex(plan, renderer, runs=1 if prefetch.count else None) as search:
+                # (While workers render, one Pagefind run at a time keeps up and keeps memory down.)
+                jobs_list = ([prefetch.wrap(job) for job in rendered] + list(story_file_jobs(plan))
+                             + [prefetch.wrap(job) for job in feeds] + list(other_jobs(plan, renderer, search)))
+                with progress.task("Writing the site", len(jobs_list) + search.known_bundle_files(),
+                                   unit="files") as task:
+                    def every_job() -> Iterator[PageJob]:
+                        yield from counted(jobs_list, task)
+                        bundles = search.bundle_jobs()
+                        task.set_total(len(jobs_list) + len(bundles))
+                        yield from counted(bundles, task)
+
+                    written = write_site(every_job(), config.output_dir, manifests, options.on_file)
+                    site_swapped()
+        except SearchIndexError as exc:
+            report.errors.append(f"error: {exc}")
+            raise BuildFailed(report) from None
+        finally:
+            renderer.close()
+    recorded = True
+    try:
+        write_build_marker(state_dir, config.output_dir, written.files)
+        cache.save()
+        renderer.bodies.save(renderer.body_key(page.version) for lang in plan.languages
+                             for page in plan.sites[lang].articles)
+    except OSError as exc:      # the new site is in place; only what speeds up the next build is missing
+        recorded = False
+        progress.warn(f"warning: {describe_os_error(exc, 'cannot save the build cache')} "
+                      "(the site was written; `publish` waits for a build that can record itself)")
+    report.pages, report.files, report.bytes = pages, written.files, written.bytes
+    report.rendered, report.reused = written.rendered, written.reused
+    report.ok = True
+    return recorded

@@ -12,36 +12,42 @@ import hashlib
 import io
 import posixpath
 import re
+import shutil
+import threading
 from functools import lru_cache, partial
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-import markdown as markdown_lib
 import nh3
-from babel import Locale
-from babel.dates import format_date, format_time
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from . import __version__, langs
 from .assemble import ArticlePage, SitePlan, article_path, tag_slug
+from .bodies import BodyCache, body_key
 from .markup import markdown_inline_to_text
 from .storyfiles import LeadImage, StoryFile, files_by_url, lead_image_alt, link_story_files
 from .config import Config
 from .contentfs import Listing, read_inside, walk_tree
 from .errors import InputError
-from .digests import code_digest, digest, text_digest, tree_digest
+from .digests import code_digest, digest, tree_digest
+from .pages import BodyHTML, ContentKeys, Page, site_pages
 from .translate.stage import ArticleVersion
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from jinja2 import Environment
+
+# Jinja2, Babel and Markdown are imported where they are first used: a build that renders
+# nothing (every page unchanged) never loads them.
 
 
 @lru_cache(maxsize=None)
-def babel_locale(lang: str) -> Locale:
+def babel_locale(lang: str) -> "Locale":
     """The CLDR locale of a language (its spec's `babel_locale`)."""
+    from babel import Locale
+
     spec = langs.find(lang)
     return Locale.parse(spec.babel_locale if spec else lang)
 
@@ -92,13 +98,41 @@ def sanitize_html(html: str) -> str:
                      link_rel="noopener noreferrer", strip_comments=True, allowed_classes=ALLOWED_CLASSES)
 
 
-_md = markdown_lib.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    import markdown
+
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+
+
+_MARKDOWN_LOCK = threading.Lock()          # one converter, reset per text: one text at a time
 
 
 def markdown_to_html(text: str) -> str:
     """Markdown to sanitized HTML."""
-    _md.reset()
-    return sanitize_html(_md.convert(text))
+    with _MARKDOWN_LOCK:
+        md = _markdown()
+        md.reset()
+        html = md.convert(text)
+    return sanitize_html(html)
+
+
+@lru_cache(maxsize=1)
+def body_setup() -> str:
+    """The digest of what turns a body into HTML besides its text: hawal's code, the Markdown
+    extensions, the Markdown and sanitizer versions."""
+    import markdown
+
+    return digest(code_digest(), MARKDOWN_EXTENSIONS, markdown.__version__, getattr(nh3, "__version__", ""))
+
+
+def render_body(body: str, rtl: bool) -> str:
+    """An article body as the page shows it: sanitized HTML, Latin runs isolated in right-to-left text."""
+    html = markdown_to_html(body)
+    return isolate_ltr_runs(html) if rtl else html
 
 
 _TAG_SPLIT = re.compile(r"(<[^>]+>)")
@@ -136,6 +170,9 @@ def _browser_tags(code: str) -> tuple[str, ...]:
 
 def load_translations(locale_dir: Path, lang: str) -> gettext.NullTranslations:
     """Interface strings of one language from locale/<lang>/LC_MESSAGES/messages.po."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     po_path = locale_dir / lang / "LC_MESSAGES" / "messages.po"
     if not po_path.exists():
         return gettext.NullTranslations()
@@ -149,54 +186,93 @@ def load_translations(locale_dir: Path, lang: str) -> gettext.NullTranslations:
 
 
 class SiteRenderer:
-    """Renders a SitePlan through the Jinja2 templates of a site."""
+    """Renders the pages of a SitePlan (`hawal.pages`) through the Jinja2 templates of a site.
 
-    def __init__(self, config: Config):
+    Every page's key is made from the context its template is given (`pages.ContentKeys`), and
+    everything that is the same on many pages is made once per build: interface strings without
+    arguments are translated when a template is compiled, dates and numbers are formatted once
+    per value, and article bodies come from the body cache (`hawal.bodies`).
+    """
+
+    def __init__(self, config: Config, bodies: BodyCache | None = None):
         self.config = config
-        cache_dir = config.root / ".hawal" / "cache" / "templates"
-        self._cache_dir = cache_dir
-        self.translations = {lang: load_translations(config.locale_dir, lang) for lang in config.language_codes}
-        self.envs = {lang: self._environment(lang) for lang in config.language_codes}
-        self._markdown_cache: dict[tuple[str, str, str], str] = {}
-        self._body_cache: dict[tuple[str, str], Markup] = {}
-        self._version_digests: dict[tuple[str, str], str] = {}
-        self._page_digests: dict[int, tuple[ArticlePage, str]] = {}
+        self._cache_dir = config.root / ".hawal" / "cache" / "templates"
+        self.keys = ContentKeys()
+        self.bodies = bodies if bodies is not None else BodyCache(None)
+        self._translations: dict[str, gettext.NullTranslations] = {}
+        self._envs: dict[str, "Environment"] = {}
+        self._formatted: dict[tuple, str] = {}
         self.templates_digest = digest(
             tree_digest(config.templates_dir, config.locale_dir), config.base_url, config.languages,
             config.titles, config.timezone.key, config.topics, __version__, code_digest())
 
-    def _environment(self, lang: str) -> Environment:
+    # -- per-language machinery, made when first needed (a build that renders nothing needs none)
+    @property
+    def translations(self) -> dict[str, gettext.NullTranslations]:
+        for lang in self.config.language_codes:
+            self.translation(lang)
+        return self._translations
+
+    def translation(self, lang: str) -> gettext.NullTranslations:
+        found = self._translations.get(lang)
+        if found is None:
+            found = self._translations[lang] = load_translations(self.config.locale_dir, lang)
+        return found
+
+    @property
+    def envs(self) -> dict[str, "Environment"]:
+        return {lang: self.env(lang) for lang in self.config.language_codes}
+
+    def env(self, lang: str) -> "Environment":
+        found = self._envs.get(lang)
+        if found is None:
+            found = self._envs[lang] = self._environment(lang)
+        return found
+
+    def _environment(self, lang: str) -> "Environment":
+        from .templating import site_environment
+
         lang_config = self.config.language(lang)
-        env = Environment(
-            loader=FileSystemLoader(str(self.config.templates_dir)),
-            # One cache per language: Jinja folds filters on literals at compile time.
-            bytecode_cache=FileSystemBytecodeCache(str(_ensure_dir(self._cache_dir / lang))),
-            autoescape=True, trim_blocks=True, lstrip_blocks=True,
-            extensions=["jinja2.ext.i18n"], undefined=StrictUndefined,
-        )
-        env.install_gettext_translations(self.translations[lang], newstyle=True)
+        # One bytecode cache per language and catalog: interface strings are translated at compile time.
+        env = site_environment(self.config.templates_dir, self._bytecode_dir(lang), self.translation(lang))
+        direction = langs.direction
         env.globals.update(
-            lang=lang, dir=langs.direction(lang), direction=langs.direction, site_title=self.config.title(lang),
-            languages=[(l.code, l.name, langs.direction(l.code)) for l in self.config.languages],
-            link=_link, asset=_asset, absolute=self.absolute, lead_image=self.lead_image,
-            language_name=lambda code: self.config.language(code).name,
+            lang=lang, dir=direction(lang), direction=direction, site_title=self.config.title(lang),
+            languages=[(l.code, l.name, direction(l.code)) for l in self.config.languages],
+            absolute=self.absolute, lead_image=self.lead_image,
+            language_name={l.code: l.name for l in self.config.languages}.__getitem__,
             language_word=partial(self.language_word, lang),
             digit_system=lang_config.digits, tag_slug=tag_slug,
-            topic_name=lambda tag: self.config.topic_name(tag, lang), site_titles={l: self.config.title(l) for l in self.config.language_codes},
+            topic_name=partial(_topic_name, self.config, lang),
+            site_titles={l: self.config.title(l) for l in self.config.language_codes},
             browser_aliases={tag: l.code for l in self.config.languages for tag in _browser_tags(l.code)},
             link_root=None,
         )
         env.filters.update(
-            date=lambda d, fmt=None: self.format_date(d, lang, fmt),
-            short_date=lambda d: self.format_date(d, lang, langs.find(lang).short_date_format if langs.find(lang)
-                                                  else "medium"),
-            datetime=lambda d: self.format_datetime(d, lang),
-            published=lambda a: self.format_datetime(a.published, lang) if a.time_given else self.format_date(a.date, lang),
-            number=lambda n: localize_digits(format_decimal(n, locale=babel_locale(lang)), lang_config.digits),
-            digits=lambda s: localize_digits(str(s), lang_config.digits),
-            isolate=(lambda s: Markup(isolate_ltr_runs(str(escape(s))))) if langs.direction(lang) == "rtl" else escape,
+            date=partial(self.format_date_in, lang),
+            short_date=partial(self.format_short_date, lang),
+            datetime=partial(self.format_datetime, lang=lang),
+            published=partial(self.format_published, lang),
+            number=partial(self.format_number, lang),
+            digits=partial(self.format_digits, lang),
+            isolate=_isolate if direction(lang) == "rtl" else escape,
         )
         return env
+
+    def _bytecode_dir(self, lang: str) -> Path:
+        po = self.config.locale_dir / lang / "LC_MESSAGES" / "messages.po"
+        try:
+            catalog = po.read_bytes()
+        except OSError:
+            catalog = b""
+        name = f"{lang}-{hashlib.blake2b(catalog + code_digest().encode(), digest_size=8).hexdigest()}"
+        folder = self._cache_dir / name
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+            for other in self._cache_dir.glob(f"{lang}-*"):       # compiled for another catalog or code
+                if other.name != name:
+                    shutil.rmtree(other, ignore_errors=True)
+        return folder
 
     def language_word(self, lang: str, code: str) -> str:
         """A language's name as a word of `lang` ("Arabic" on English pages, from the catalog),
@@ -204,45 +280,87 @@ class SiteRenderer:
         spec = langs.find(code)
         if spec is None:
             return self.config.language(code).name
-        return self.translations[lang].gettext(spec.english_name)
+        return self.translation(lang).gettext(spec.english_name)
 
     def absolute(self, path: str) -> str:
         return self.config.base_url + path
 
+    # -- values formatted once per build
     def format_date(self, day: dt.date, lang: str, fmt: str | None = None) -> str:
-        lang_config = self.config.language(lang)
-        text = format_date(day, fmt or lang_config.date_format, locale=babel_locale(lang))
-        return localize_digits(text, lang_config.digits)
+        key = ("date", day, lang, fmt)
+        found = self._formatted.get(key)
+        if found is None:
+            lang_config = self.config.language(lang)
+            from babel.dates import format_date
+
+            text = format_date(day, fmt or lang_config.date_format, locale=babel_locale(lang))
+            found = self._formatted[key] = localize_digits(text, lang_config.digits)
+        return found
+
+    def format_date_in(self, lang: str, day: dt.date, fmt: str | None = None) -> str:
+        return self.format_date(day, lang, fmt)
+
+    def format_short_date(self, lang: str, day: dt.date) -> str:
+        """A date as cards and day links write it (the language's `short_date_format`)."""
+        spec = langs.find(lang)
+        return self.format_date(day, lang, spec.short_date_format if spec else "medium")
 
     def format_datetime(self, stamp: dt.datetime, lang: str) -> str:
-        lang_config = self.config.language(lang)
-        local = stamp.astimezone(self.config.timezone)
-        locale = babel_locale(lang)
-        spec = langs.find(lang)
-        separator = spec.datetime_separator if spec else " · "
-        text = f"{format_date(local.date(), lang_config.date_format, locale=locale)}{separator}{format_time(local, 'HH:mm', locale=locale)}"
-        return localize_digits(text, lang_config.digits)
+        key = ("datetime", stamp, lang)
+        found = self._formatted.get(key)
+        if found is None:
+            from babel.dates import format_date, format_time
+
+            lang_config = self.config.language(lang)
+            local = stamp.astimezone(self.config.timezone)
+            locale = babel_locale(lang)
+            spec = langs.find(lang)
+            separator = spec.datetime_separator if spec else " · "
+            text = (f"{format_date(local.date(), lang_config.date_format, locale=locale)}{separator}"
+                    f"{format_time(local, 'HH:mm', locale=locale)}")
+            found = self._formatted[key] = localize_digits(text, lang_config.digits)
+        return found
+
+    def format_published(self, lang: str, article) -> str:
+        """When an article was published: date and time where the source gave a time."""
+        return self.format_datetime(article.published, lang) if article.time_given else self.format_date(article.date, lang)
+
+    def format_number(self, lang: str, n) -> str:
+        key = ("number", n, lang)
+        found = self._formatted.get(key)
+        if found is None:
+            from babel.numbers import format_decimal
+
+            found = self._formatted[key] = localize_digits(format_decimal(n, locale=babel_locale(lang)),
+                                                           self.config.language(lang).digits)
+        return found
+
+    def format_digits(self, lang: str, s) -> str:
+        return localize_digits(str(s), self.config.language(lang).digits)
+
+    def month_title(self, lang: str, year: int, month: int) -> str:
+        return self.format_date(dt.date(year, month, 1), lang, "MMMM y")
+
+    # -- article bodies
+    def body_key(self, version: ArticleVersion) -> str:
+        return body_key(body_setup(), version.body, langs.direction(version.text_lang) == "rtl")
 
     def body_html(self, version: ArticleVersion, absolute: bool = False) -> Markup:
-        """An article version's body as sanitized HTML (cached: pages and search share it), its
-        images and files linked to their published copy (absolute URLs for feeds)."""
-        key = (version.article.key, version.lang, absolute)
-        if key not in self._body_cache:
-            # Every language without a translation shows the original body: Markdown runs once for it.
-            same = version.body is version.article.body
-            rendered_key = (version.article.key, "original" if same else version.lang, version.text_lang)
-            html = self._markdown_cache.get(rendered_key)
-            if html is None:
-                html = markdown_to_html(version.body)
-                if langs.direction(version.text_lang) == "rtl":
-                    html = isolate_ltr_runs(html)
-                self._markdown_cache[rendered_key] = html
-            a = version.article
+        """An article version's body as sanitized HTML, its images and files linked to their
+        published copy (absolute URLs for feeds). The Markdown and the sanitizer run once per
+        body text: the body cache keeps their HTML from build to build. (Not kept here as well:
+        each page, feed entry and search record asks once, and copies would only take memory.)"""
+        cache_key = self.body_key(version)
+        html = self.bodies.get(cache_key)
+        if html is None:
+            html = render_body(version.body, langs.direction(version.text_lang) == "rtl")
+            self.bodies.put(cache_key, html)
+        a = version.article
+        if a.files or "<img" in html:
             page = article_path(version.lang, a.date, a.slug)
             html = link_story_files(html, files_by_url(a.files),
                                     self.absolute if absolute else partial(relative_link, page))
-            self._body_cache[key] = Markup(html)
-        return self._body_cache[key]
+        return Markup(html)
 
     def lead_image(self, version: ArticleVersion) -> LeadImage | None:
         """The story's lead image (`image:`) with its description in the version's language."""
@@ -257,102 +375,89 @@ class SiteRenderer:
             alt = lead_image_alt(a.body, a.image) or ""
         return LeadImage(found, markdown_inline_to_text(alt))
 
+    # -- pages
     def page(self, template: str, lang: str, path: str, alternates, **context) -> OutputFile:
-        env = self.envs[lang]
-        html = env.get_template(template).render(
+        """Render one template at a site path (links in it are made relative to `path`)."""
+        html = self._render(template, lang, path, alternates, context)
+        return OutputFile(_file_path(path), html.encode("utf-8"))
+
+    def render_page(self, page: Page) -> OutputFile:
+        context = {name: self.body_html(value.version) if type(value) is BodyHTML else value
+                   for name, value in page.context.items()}
+        html = self._render(page.template, page.lang, page.path, page.alternates, context)
+        return OutputFile(page.file_path, html.encode("utf-8"))
+
+    def _render(self, template: str, lang: str, path: str, alternates, context: dict) -> str:
+        link_root = context.get("link_root")
+        link = partial(relative_link, path) if link_root is None else partial(_rooted_link, link_root)
+        return self.env(lang).get_template(template).render(
             page_path=path, canonical=self.absolute(path),
             alternates=[(code, relative_link(path, p), self.absolute(p)) for code, p in alternates],
+            link=link, asset=partial(_asset_link, link),
             **context,
         )
-        return OutputFile(_file_path(path), html.encode("utf-8"))
+
+    def page_key(self, page: Page) -> str:
+        """The digest of everything the page shows: its template (with the site's templates,
+        catalogs, settings and hawal's code), its path and alternates, and its context."""
+        return digest(self.templates_digest, page.template, page.lang, page.path, page.alternates,
+                      self.keys.context(page.context))
+
+    def job_for(self, page: Page) -> PageJob:
+        """A page to render, keyed by the digest of what it shows (same key: same bytes)."""
+        return PageJob(page.file_path, self.page_key(page), partial(self.render_page, page))
 
     def version_digest(self, version: ArticleVersion) -> str:
         """Digest of everything about an article version that a page can show."""
-        key = (version.article.key, version.lang)
-        found = self._version_digests.get(key)
-        if found is None:
-            a = version.article
-            found = text_digest(a.key, a.published.isoformat(), str(a.time_given), str(a.lead), *a.tags, "",
-                                a.source, a.source_url, a.author, a.summary, repr(a.dateline), a.kind,
-                                str(a.draft), str(a.scheduled), a.image, repr(a.files),
-                                version.lang, version.title, version.body, repr(version.provenance),
-                                *version.sentences)
-            self._version_digests[key] = found
-        return found
+        return self.keys.version(version)
 
     def page_digest(self, page: ArticlePage) -> str:
         """Digest of an article page's content: its version and its key statements."""
-        found = self._page_digests.get(id(page))
-        if found is None or found[0] is not page:
-            # The statement stage names what a page's statements were made from; where a caller
-            # did not, the extracted statements themselves are digested.
-            statements = page.statements_key or digest(page.found, page.scores)
-            found = (page, text_digest(page.path, self.version_digest(page.version), statements))
-            self._page_digests[id(page)] = found
-        return found[1]
+        return self.keys.page(page)
 
-    def job(self, key_parts: tuple, template: str, lang: str, path: str, alternates, **context) -> PageJob:
-        """A page to render, keyed by the digest of what it shows (same key: same bytes)."""
-        key = digest(self.templates_digest, template, lang, path, tuple(alternates), key_parts)
-
-        def make() -> OutputFile:
-            resolved = {k: v() if isinstance(v, Lazy) else v for k, v in context.items()}
-            return self.page(template, lang, path, alternates, **resolved)
-        return PageJob(_file_path(path), key, make)
-
-    def _pages_digest(self, pages) -> tuple:
-        return tuple(self.page_digest(p) for p in pages)
+    def pages(self, plan: SitePlan) -> Iterator[Page]:
+        """Every HTML page of the site but the search pages (`search.SearchIndex.page_jobs`)."""
+        link_root = urlsplit(self.config.base_url).path or "/"
+        not_found = {lang: self.translation(lang).gettext("Page not found") for lang in plan.languages}
+        return site_pages(plan, link_root, not_found, self.month_title)
 
     def render(self, plan: SitePlan) -> Iterator[PageJob]:
         """Every page of the site as jobs; feeds, sitemap and assets come from their own functions."""
-        langs = plan.languages
-        yield self.job((langs,), "home.html", langs[0], "", [(l, f"{l}/") for l in langs], plan=plan)
-        link_root = urlsplit(self.config.base_url).path or "/"
-        not_found = {lang: self.translations[lang].gettext("Page not found") for lang in langs}
-        yield self.job((langs, link_root), "404.html", langs[0], "404.html", [], plan=plan, link_root=link_root,
-                       not_found=not_found)
-        for lang in langs:
-            site = plan.sites[lang]
-            latest = site.latest
-            for briefing, path, is_latest in [(latest, f"{lang}/", True)] + [(b, b.path, False) for b in site.briefings]:
-                # The day's statements are chosen from its pages' by score: the pages and the limit decide them.
-                key = (briefing.date, briefing.previous, briefing.next, self._pages_digest(briefing.articles),
-                       briefing.statements_limit) if briefing else ()
-                day = f"{briefing.date:%Y/%m/%d}/" if briefing and not is_latest else ""
-                yield self.job(key, "briefing.html", lang, path, [(l, f"{l}/{day}") for l in langs],
-                               briefing=briefing, site=site, is_latest=is_latest)
-            for page in site.articles:
-                yield self.job((self.page_digest(page),), "article.html", lang,
-                               page.path, page.alternates, page=page, site=site,
-                               body_html=Lazy(partial(self.body_html, page.version)),
-                               provenance=page.version.provenance)
-            archive_key = tuple((a.path, tuple((b.date, len(b.articles), b.articles[0].version.title) for b in a.days))
-                                for a in site.archives)
-            month_titles = {
-                a.path: self.format_date(dt.date(a.year, a.month, 1), lang, "MMMM y") for a in site.archives if a.month
-            }
-            yield self.job(archive_key, "archive.html", lang, f"{lang}/archive/", [(l, f"{l}/archive/") for l in langs],
-                           archive=None, site=site, month_titles=month_titles, archive_month_title="")
-            for archive in site.archives:
-                suffix = archive.path[len(lang) + 1:]
-                yield self.job(archive_key, "archive.html", lang, archive.path, [(l, f"{l}/{suffix}") for l in langs],
-                               archive=archive, site=site, month_titles=month_titles,
-                               archive_month_title=month_titles.get(archive.path, ""))
-            tags_key = tuple((t.tag, t.total) for t in site.tags)
-            yield self.job(tags_key, "tags.html", lang, f"{lang}/tags/", [(l, f"{l}/tags/") for l in langs], site=site)
-            for tag in site.tag_pages:
-                yield self.job((tag.count, self._pages_digest(tag.articles)), "tag.html", lang, tag.path,
-                               [(l, tag.page_path(tag.number, l)) for l in langs], tag=tag, site=site)
+        for page in self.pages(plan):
+            yield self.job_for(page)
+
+    def close(self) -> None:
+        """Let go of the template environments and caches. Jinja's environments, templates and
+        extensions refer to one another (and the globals and filters to this renderer): left as
+        they are, each build's would stay in memory until a full garbage collection, which a
+        build process runs rarely, so `serve` would grow with every rebuild."""
+        for env in self._envs.values():
+            for template in list((env.cache or {}).values()):
+                # A compiled template is a module: its functions and their namespace refer to each
+                # other (and to the environment). Emptied, they go when the last reference does.
+                template.root_render_func.__globals__.clear()
+            # The extensions refer to the environment and it to them (and to their methods).
+            vars(env).clear()
+        self._envs.clear()
+        self._formatted.clear()
+        self.keys.clear()
 
 
-class Lazy:
-    """A template value computed only when the page is really rendered."""
+def _topic_name(config: Config, lang: str, tag: str) -> str:
+    return config.topic_name(tag, lang)
 
-    def __init__(self, compute: Callable[[], object]):
-        self.compute = compute
 
-    def __call__(self):
-        return self.compute()
+def _isolate(s) -> Markup:
+    return Markup(isolate_ltr_runs(str(escape(s))))
+
+
+def _rooted_link(root: str, target: str) -> str:
+    """A link from the site's root path (the 404 page is served at any depth)."""
+    return root + (target if not target.endswith("/") and target else target + "index.html")
+
+
+def _asset_link(link, name: str) -> str:
+    return link("static/" + name)
 
 
 @dataclass(frozen=True)
@@ -402,23 +507,6 @@ def _file_path(path: str) -> str:
     return path + "index.html" if path.endswith("/") or not path else path
 
 
-@pass_context
-def _link(context, target: str) -> str:
-    """Link from the page being rendered to a site path: relative, or from `link_root` when set.
-
-    The 404 page is served at any depth, so it links from the site's root path instead.
-    """
-    root = context.get("link_root", None)
-    if root is not None:
-        return root + (target if not target.endswith("/") and target else target + "index.html")
-    return relative_link(context["page_path"], target)
-
-
-@pass_context
-def _asset(context, name: str) -> str:
-    return _link(context, "static/" + name)
-
-
 MAX_STATIC_FILE_BYTES = 64 * 1024 * 1024
 
 
@@ -457,6 +545,8 @@ def stylesheets(config: Config) -> Iterator[OutputFile]:
     names = sorted(p.name for p in folder.glob("*.css") if p.is_file())
     if not names:
         return
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=False, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.globals.update(arabic=langs.scripts.ARABIC, latin=langs.scripts.LATIN,

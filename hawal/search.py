@@ -41,11 +41,13 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from .assemble import ArticlePage, SitePlan
+from .pages import search_pages
 from .language import fold_for_search
 from .digests import code_digest, digest
 from .errors import HawalError
 from .scratch import remove_stale, scratch_prefix
 from .render import OutputFile, PageJob, SiteRenderer, ready
+from .translate.stage import ArticleVersion
 
 BUNDLE_DIR = "pagefind"
 INSTALL_HINT = "pip install 'pagefind[extended]>=1.1,<2'"
@@ -58,7 +60,8 @@ SHARD_RUNTIME = re.compile(r"^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pag
 MAX_PARALLEL_RUNS = 4
 SCRATCH_MIN_FREE = 512 * 2**20
 # Bump when the records or the way they are written change, to drop cached bundles.
-RECORD_FORMAT = "3"
+RECORD_FORMAT = "4"
+DATE_FORMAT = "medium"                # dates in search results, as article cards write them
 
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre|tr|td|th|dd|dt|figcaption|ul|ol|table)>|<br\s*/?>|<hr\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]*>")
@@ -93,16 +96,39 @@ def plain_text(html_text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-def page_record(page: ArticlePage, renderer: SiteRenderer) -> SearchRecord:
-    """The search record of one article page (its version's text, in the page's index)."""
-    version = page.version
+@dataclass(frozen=True)
+class RecordSource:
+    """What the search record of one article page is made of; its digest (`ContentKeys`) keys the
+    record in the shard cache, so the record and its key come from the same values."""
+
+    url: str                 # site path of the page's file
+    lang: str                # the page's language (its index)
+    version: ArticleVersion  # title, body and the language the text is in
+    date: dt.date
+    date_style: tuple[str, str, str]      # how pages of `lang` write the date: language, format, digits
+
+
+def record_source(page: ArticlePage, renderer: SiteRenderer) -> RecordSource:
+    lang_config = renderer.config.language(page.lang)
+    return RecordSource(page.path + "index.html", page.lang, page.version, page.date,
+                        (page.lang, DATE_FORMAT, lang_config.digits))
+
+
+def record_of(source: RecordSource, renderer: SiteRenderer) -> SearchRecord:
+    """The search record made from its source alone."""
+    version = source.version
     body = plain_text(str(renderer.body_html(version)))
     title = " ".join(version.title.split())
     return SearchRecord(
-        url=page.path + "index.html", lang=page.lang, text_lang=version.text_lang, title=title,
-        text=f"{title} {body}".strip(), summary=" ".join(body.split()[:SUMMARY_WORDS]), date=page.date.isoformat(),
-        date_label=renderer.format_date(page.date, page.lang, "medium"),
+        url=source.url, lang=source.lang, text_lang=version.text_lang, title=title,
+        text=f"{title} {body}".strip(), summary=" ".join(body.split()[:SUMMARY_WORDS]),
+        date=source.date.isoformat(), date_label=renderer.format_date(source.date, source.date_style[0], DATE_FORMAT),
     )
+
+
+def page_record(page: ArticlePage, renderer: SiteRenderer) -> SearchRecord:
+    """The search record of one article page (its version's text, in the page's index)."""
+    return record_of(record_source(page, renderer), renderer)
 
 
 def search_records(plan: SitePlan, renderer: SiteRenderer) -> list[SearchRecord]:
@@ -202,23 +228,13 @@ def search_shards(plan: SitePlan) -> dict[str, list[Shard]]:
     return shards
 
 
-PageInputs = tuple[str, str, str, str, str]
+def page_inputs(shard: Shard, renderer: SiteRenderer) -> list[str]:
+    """The digest of what each page's record is made of (`RecordSource`), without making the
+    record (the slow part is the Markdown)."""
+    return [renderer.keys.of(record_source(page, renderer)) for page in shard.pages]
 
 
-def page_inputs(shard: Shard, renderer: SiteRenderer) -> list[PageInputs]:
-    """What each page's record is made of, without making it (the slow part is the Markdown):
-    site path, digest of the article version, the text's language, date and date label."""
-    labels: dict[dt.date, str] = {}
-    inputs = []
-    for page in shard.pages:
-        if page.date not in labels:
-            labels[page.date] = renderer.format_date(page.date, page.lang, "medium")
-        inputs.append((page.path, renderer.version_digest(page.version), page.version.text_lang,
-                       page.date.isoformat(), labels[page.date]))
-    return inputs
-
-
-def shard_digest(shard: Shard, inputs: Sequence[PageInputs], version: str) -> str:
+def shard_digest(shard: Shard, inputs: Sequence[str], version: str) -> str:
     """The cache key of a shard's bundle: its records' inputs, hawal's code and Pagefind's version."""
     return digest(RECORD_FORMAT, code_digest(), version, shard.lang, shard.month, tuple(inputs))
 
@@ -297,7 +313,7 @@ class ShardCache:
         return None
 
     def data(self, shard: Shard) -> dict | None:
-        """{"key", "files": [(path, bytes)], "records": {PageInputs: SearchRecord}}, or None."""
+        """{"key", "files": [(path, bytes)], "records": {str: SearchRecord}}, or None."""
         if self.folder is None:
             return None
         try:
@@ -307,7 +323,7 @@ class ShardCache:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError, ImportError):
             return None
 
-    def put(self, shard: Shard, key: str, files: list[OutputFile], records: dict[PageInputs, SearchRecord]) -> None:
+    def put(self, shard: Shard, key: str, files: list[OutputFile], records: dict[str, SearchRecord]) -> None:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -350,15 +366,18 @@ class SearchIndex:
     Every shard's bundle comes from the cache where its records' inputs are unchanged; the others
     are indexed afresh, one Pagefind process each (start-up is a few milliseconds), a few at a
     time, in the background from the moment this object is made, so the rest of the site is
-    rendered and written meanwhile. Their records are made first, here, because rendering is not
-    thread-safe, and records of pages that did not change come from the cache.
+    rendered and written meanwhile. Each shard's records are made by the thread that indexes it
+    (records of pages that did not change come from the cache; bodies come from the body cache,
+    and the Markdown converter is locked where one has to be rendered).
 
     Use it as a context manager: leaving it stops what has not started yet.
     Raises SearchIndexError (from `bundle_jobs`) when Pagefind is installed but cannot build the index.
     """
 
-    def __init__(self, plan: SitePlan, renderer: SiteRenderer):
+    def __init__(self, plan: SitePlan, renderer: SiteRenderer, runs: int | None = None):
+        """`runs`: Pagefind processes at a time (default: one per core, at most MAX_PARALLEL_RUNS)."""
         self.plan, self.renderer = plan, renderer
+        self._runs = runs
         executable = pagefind_executable()
         self.shards = search_shards(plan) if executable is not None else {lang: [] for lang in plan.languages}
         cache_root = renderer.config.root / ".hawal" / "cache"
@@ -366,7 +385,7 @@ class SearchIndex:
         self._cache = ShardCache(cache_root / "search")
         self._every = [shard for lang in plan.languages for shard in self.shards[lang]]
         self._found: dict[Shard, list[PageJob]] = {}
-        self._pending: list[tuple[Shard, str, dict[PageInputs, SearchRecord], Future]] = []
+        self._pending: list[tuple[Shard, Future]] = []
         self._pool: ThreadPoolExecutor | None = None
         if self._every:
             self._start(executable)
@@ -383,27 +402,31 @@ class SearchIndex:
                 self._found[shard] = [PageJob(path, file_key, partial(_cached_file, self._cache, shard, path, memo))
                                       for path, file_key in files]
                 continue
-            old = (self._cache.data(shard) or {}).get("records", {})
-            records = {}
-            for page, made_of in zip(shard.pages, inputs):
-                record = old.get(made_of)
-                records[made_of] = record if isinstance(record, SearchRecord) else page_record(page, self.renderer)
-            stale.append((shard, key, records))
+            stale.append((shard, key, inputs))
         if stale:
-            self._pool = ThreadPoolExecutor(min(len(stale), os.cpu_count() or 1, MAX_PARALLEL_RUNS),
-                                            thread_name_prefix="pagefind")
-            self._pending = [(shard, key, records,
-                              self._pool.submit(build_bundle, list(records.values()), executable))
-                             for shard, key, records in stale]
+            runs = self._runs or min(os.cpu_count() or 1, MAX_PARALLEL_RUNS)
+            self._pool = ThreadPoolExecutor(max(1, min(len(stale), runs)), thread_name_prefix="pagefind")
+            self._pending = [(shard, self._pool.submit(self._index, shard, key, inputs, executable))
+                             for shard, key, inputs in stale]
+
+    def _index(self, shard: Shard, key: str, inputs: list[str], executable: Path) -> list[OutputFile]:
+        """One stale shard, in a thread of the pool: its records (an unchanged page's from the
+        cache), its bundle, and its cache entry. Made shard by shard, the records of a big site
+        are never all in memory at once."""
+        old = (self._cache.data(shard) or {}).get("records", {})
+        records = {}
+        for page, made_of in zip(shard.pages, inputs):
+            record = old.get(made_of)
+            records[made_of] = record if isinstance(record, SearchRecord) else page_record(page, self.renderer)
+        del old
+        files = build_bundle(list(records.values()), executable)
+        self._cache.put(shard, key, files, records)
+        return files
 
     def page_jobs(self) -> Iterator[PageJob]:
         """The search page of every language."""
-        alternates = [(lang, f"{lang}/search/") for lang in self.plan.languages]
-        for lang in self.plan.languages:
-            shards = self.shards[lang]
-            yield ready(self.renderer.page("search.html", lang, f"{lang}/search/", alternates,
-                                           site=self.plan.sites[lang], search_available=bool(shards),
-                                           search_shards=[s.path for s in shards]))
+        for page in search_pages(self.plan, self.shards):
+            yield self.renderer.job_for(page)
 
     def bundle_jobs(self) -> list[PageJob]:
         """Every shard's bundle under pagefind/LANG/MONTH/, as jobs keyed by content (an unchanged
@@ -411,10 +434,8 @@ class SearchIndex:
 
         Only the newest shard of a language carries Pagefind's script and WebAssembly (the page
         loads it and merges the others into it); the others hold just their index."""
-        for shard, key, records, future in self._pending:
-            files = future.result()
-            self._cache.put(shard, key, files, records)
-            self._found[shard] = [ready(f) for f in files]
+        for shard, future in self._pending:
+            self._found[shard] = [ready(f) for f in future.result()]
         self._pending = []
         if self._every:
             self._cache.keep_only(self._every)

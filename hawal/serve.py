@@ -184,6 +184,19 @@ def rebuild(config_path: Path, state: BuildState, progress: Progress,
     return None
 
 
+def prepare_nlp(config: Config) -> None:
+    """Import the NLP stack and build each language's sentence pipeline (segmenting an edited
+    article needs them; a build that finds everything cached never loads them)."""
+    try:
+        from .segment import sentence_pipeline
+        from .statements import extract_statements  # noqa: F401  (spaCy and the statement rules' module)
+
+        for lang in config.language_codes:
+            sentence_pipeline(lang)
+    except Exception:            # an optional head start: the build itself reports any real problem
+        pass
+
+
 def watched_paths(config: Config, config_path: Path) -> list[Path]:
     """What `serve` watches: sources, templates, catalogs, static files, the config, the glossary
     and the translation models' folders (installing a model rebuilds the pages it translates)."""
@@ -241,6 +254,9 @@ def cmd_serve(args) -> int:
               f"{'; choose another with --port' if args.port else ''}", file=sys.stderr)
         return 1
     rebuild(config_path, state, progress, engines)
+    # While the first page is read, load what the first edit needs (spaCy and each language's
+    # sentence pipeline): that edit then takes as long as any other.
+    threading.Thread(target=prepare_nlp, args=(config,), daemon=True, name="hawal-nlp").start()
     server.start()
     progress.line(f"serving {config.output_dir} at {server.url} (Ctrl-C to stop)")
     stop = threading.Event()

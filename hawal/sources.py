@@ -107,6 +107,14 @@ class Article:
         """Identity of the article across languages: date and slug."""
         return f"{self.date.isoformat()}/{self.slug}"
 
+    @cached_property
+    def content_digest(self) -> str:
+        """Digest of every field, for the keys of the pages that show the article (kept with the
+        parsed source in the build cache, so a rebuild does not walk every article again)."""
+        from .pages import dataclass_digest        # the page keys' own way of digesting values
+
+        return dataclass_digest(self)
+
     def editor_translation(self, lang: str) -> EditorTranslation | None:
         return next((t for t in self.translations if t.lang == lang), None)
 
@@ -123,6 +131,24 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
 
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+if hasattr(yaml, "CSafeLoader"):
+    class _FastFrontMatterLoader(yaml.CSafeLoader):
+        """The same, parsed by libyaml (several times faster)."""
+
+    _FastFrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                           lambda loader, node: loader.construct_scalar(node))
+else:                                   # PyYAML built without libyaml
+    _FastFrontMatterLoader = _FrontMatterLoader
+
+
+def _parse_yaml(raw: str):
+    """Front matter through libyaml; YAML it refuses goes through the pure-Python parser, whose
+    messages (and marks) are the ones editors get."""
+    try:
+        return yaml.load(raw, Loader=_FastFrontMatterLoader)
+    except yaml.YAMLError:
+        return yaml.load(raw, Loader=_FrontMatterLoader)
 
 
 class SourceLoadError(Exception):
@@ -172,7 +198,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
             if too_deep:
                 raise _Invalid(*too_deep)
             try:
-                meta = yaml.load(raw, Loader=_FrontMatterLoader) if raw.strip() else {}
+                meta = _parse_yaml(raw) if raw.strip() else {}
             except RecursionError:
                 raise _Invalid(2, "front matter nested too deeply") from None
             except yaml.YAMLError as exc:

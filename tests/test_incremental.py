@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from hawal import render
+from hawal import fingerprint, render
 from hawal.config import load_config
 from hawal.pipeline import BuildFailed, BuildOptions, run_build
 from test_build import EN_EARLIER, FILES
@@ -125,7 +125,8 @@ def test_change_to_hawal_code_rerenders_every_page(make_project, monkeypatch):
     config = make_project(FILES)
     run_build(config)
     assert run_build(config).rendered == 0
-    monkeypatch.setattr(render, "code_digest", lambda: "code of another version")
+    for module in (render, fingerprint):          # every module that digests hawal's code
+        monkeypatch.setattr(module, "code_digest", lambda: "code of another version")
     report = run_build(config)
     assert report.rendered >= sum(report.pages.values())
 
@@ -136,6 +137,7 @@ def test_manifests_of_gone_trees_are_dropped(make_project):
     trees = config.root / ".hawal" / "cache" / "trees"
     stale = trees / "123456789.pickle"
     stale.write_bytes(b"a manifest of a tree that no longer exists")
+    fingerprint.forget(config.root / ".hawal")          # a full build (a no-change one writes nothing)
     run_build(config)
     assert not stale.exists()
     live = {f"{t.stat().st_ino}.pickle" for t in (config.output_dir, config.output_dir.with_name("site.next"))}
@@ -148,6 +150,7 @@ def test_build_cache_of_other_code_is_not_unpickled(make_project):
     cache = config.root / ".hawal" / "cache" / "build.pickle"
     import pickle
     cache.write_bytes(pickle.dumps("digest of other code") + b"not a pickle at all")
+    fingerprint.forget(config.root / ".hawal")          # a full build, which reads the cache
     report = run_build(config)
     assert report.ok and report.rendered == 0
 
@@ -160,6 +163,8 @@ def test_fully_cached_build_does_not_import_spacy(make_project):
         "import sys\n"
         "from hawal.config import load_config\n"
         "from hawal.pipeline import run_build\n"
+        "from hawal.fingerprint import forget\n"
+        f"forget(__import__('pathlib').Path({str(config.root / '.hawal')!r}))  # a full build, every stage cached\n"
         f"report = run_build(load_config({str(config.root / 'config.yaml')!r}))\n"
         "print(report.ok, report.rendered, 'spacy' in sys.modules)\n"
     )
@@ -171,3 +176,142 @@ def test_fully_cached_build_does_not_import_spacy(make_project):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     ok, rendered, spacy_loaded = out.stdout.split()
     assert ok == "True" and int(rendered) > 0 and spacy_loaded == "True"
+
+
+def _probe(config, code: str) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(render.Path(render.__file__).resolve().parent.parent)}
+    probe = (
+        "import sys\n"
+        "from hawal.config import load_config\n"
+        "from hawal.pipeline import run_build\n"
+        f"report = run_build(load_config({str(config.root / 'config.yaml')!r}))\n" + code
+    )
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env,
+                          check=True).stdout.split()
+
+
+def test_no_change_build_stops_at_the_fingerprint_without_loading_the_stages(make_project):
+    config = make_project(FILES)
+    first = run_build(config)
+    again = _probe(config, "print(report.ok, report.rendered, report.reused, sum(report.pages.values()), "
+                           "sorted(report.seconds), any(m in sys.modules for m in "
+                           "('jinja2', 'markdown', 'spacy', 'hawal.render', 'hawal.translate.stage')))\n")
+    assert again == ["True", "0", str(first.files), str(sum(first.pages.values())), "['check']", "False"]
+
+
+def _write_memory(config) -> None:
+    import sqlite3
+
+    with sqlite3.connect(config.translation.memory) as db:
+        db.execute("CREATE TABLE IF NOT EXISTS written_by_another_command (n INTEGER)")
+        db.execute("INSERT INTO written_by_another_command VALUES (1)")
+    db.close()
+
+
+def test_any_changed_input_makes_a_full_build(make_project, tmp_path):
+    templates = tmp_path / "templates"
+    from conftest import REPO
+    shutil.copytree(REPO / "templates", templates)
+    shutil.copytree(REPO / "locale", tmp_path / "locale")
+    shutil.copytree(REPO / "static", tmp_path / "static")
+    glossary = tmp_path / "glossary.yaml"
+    shutil.copy(REPO / "glossary.yaml", glossary)
+    config = make_project(FILES, templates_dir=str(templates), locale_dir=str(tmp_path / "locale"),
+                          static_dir=str(tmp_path / "static"))
+    data = (config.root / "config.yaml").read_text()
+    (config.root / "config.yaml").write_text(data.replace(f"glossary: {REPO / 'glossary.yaml'}", f"glossary: {glossary}"))
+    config = load_config(config.root / "config.yaml")
+    assert config.translation.glossary == glossary
+    run_build(config)
+
+    def full_build(**options) -> bool:
+        report = run_build(load_config(config.root / "config.yaml"), BuildOptions(**options))
+        return "load" in report.seconds
+
+    assert not full_build()
+    changes = [
+        lambda: (config.content_dir / "2026/11/22/dam-levels.md").write_text(EN_EARLIER.replace("two", "seven")),
+        lambda: (config.content_dir / "2026/11/22/photo.jpg").write_bytes(b"not a source, but under content/"),
+        lambda: (templates / "partials" / "footer.html").write_text((templates / "partials" / "footer.html").read_text() + " "),
+        lambda: (tmp_path / "locale" / "ar" / "LC_MESSAGES" / "messages.po").write_text(
+            (tmp_path / "locale" / "ar" / "LC_MESSAGES" / "messages.po").read_text() + "\n"),
+        lambda: (tmp_path / "static" / "extra.txt").write_text("a new static file"),
+        lambda: glossary.write_text(glossary.read_text() + "\n"),
+        lambda: (config.root / "config.yaml").write_text(
+            (config.root / "config.yaml").read_text().replace("statements_per_day: 8", "statements_per_day: 7")),
+        lambda: (config.root / "models" / "en-xx").mkdir(parents=True),
+        # Reviewed corrections and `translate` land in the translation memory.
+        lambda: _write_memory(config),
+        lambda: shutil.rmtree(config.output_dir),
+    ]
+    for n, change in enumerate(changes):
+        change()
+        assert full_build(), n
+        assert not full_build(), n
+    assert full_build(retranslate=True)
+    assert full_build(skip_invalid=True) and not full_build(skip_invalid=True)
+    assert full_build() and not full_build(jobs=1)                # how a build runs is not an input
+
+
+def test_rebuilds_in_one_process_leave_nothing_behind(make_project, monkeypatch):
+    """`serve` rebuilds in one process with automatic garbage collection off during builds: a
+    build must leave no cycle (template environments, compiled templates, the renderer) behind,
+    or memory grows with every edit."""
+    import gc
+
+    import jinja2
+
+    from hawal.render import SiteRenderer
+
+    from hawal import pipeline
+
+    # Collections during the build move what lives through them into older generations, as on
+    # a big site: so the environments and templates of a build are old by its end.
+    monkeypatch.setattr(pipeline, "COLLECT_EVERY", 3)
+    kinds = (jinja2.Environment, jinja2.Template, SiteRenderer)
+    before = {id(o) for o in gc.get_objects() if isinstance(o, kinds)}      # other tests' (tracebacks hold them)
+    config = make_project(FILES)
+    run_build(config)
+    edited = config.content_dir / "2026/11/22/dam-levels.md"
+    counts = []
+    for n in range(4):
+        edited.write_text(EN_EARLIER.replace("two metres", f"{n + 3} metres"))
+        assert run_build(config).rendered > 0
+        # A young collection, as the collector runs by itself: what is left is in the oldest
+        # generation, which only a full collection (rare in a big process) would free.
+        gc.collect(1)
+        alive = [o for o in gc.get_objects() if isinstance(o, kinds) and id(o) not in before]
+        assert alive == []
+        counts.append(len(gc.get_objects()))
+    assert counts[-1] - counts[1] < 2000, counts          # no growth from edit to edit
+
+
+def test_bodies_are_rendered_once_and_kept_from_build_to_build(make_project, tmp_path, monkeypatch):
+    """Markdown and the sanitizer run once per body text: a template change, or a rebuild in a
+    fresh process, takes every body's HTML from the body cache."""
+    templates = tmp_path / "templates"
+    from conftest import REPO
+    shutil.copytree(REPO / "templates", templates)
+    config = make_project(FILES, templates_dir=str(templates))
+    made = []
+    real = render.render_body
+    monkeypatch.setattr(render, "render_body", lambda body, rtl: made.append(body) or real(body, rtl))
+    run_build(config)
+    first = len(made)
+    assert first > 0
+    footer = templates / "partials" / "footer.html"
+    footer.write_text(footer.read_text().replace("</footer>", "<p>another line</p></footer>"))
+    from hawal import bodies
+    bodies._IN_MEMORY.clear()                          # as in a fresh process: read from the file
+    report = run_build(config)
+    assert report.rendered >= sum(report.pages.values()) and len(made) == first     # every page, no body
+    edited = config.content_dir / "2026/11/22/dam-levels.md"
+    edited.write_text(EN_EARLIER.replace("two metres", "eight metres"))
+    made.clear()
+    run_build(config)
+    assert made and all("eight metres" in body for body in made)     # the edited body only
+    import pickle
+    with open(config.root / ".hawal" / "cache" / "bodies.pickle", "rb") as fh:
+        kept = pickle.load(fh)
+    assert not any("two metres" in html for html in kept.values())   # replaced bodies are dropped
+    assert any("eight metres" in html for html in kept.values())
