@@ -192,6 +192,9 @@ def site_pages(plan: SitePlan, link_root: str, not_found: Mapping[str, str],
 
 # --------------------------------------------------------------------------------------- the keys
 
+_ARTICLE_PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(ArticlePage))
+
+
 class NoContentKey(TypeError):
     """A page's context holds a value the keys do not know how to digest."""
 
@@ -264,13 +267,14 @@ class ContentKeys:
         return found[1]
 
     def _page_digest(self, page: ArticlePage) -> str:
-        # Alternates are (language, path) pairs of strings: their repr says them unambiguously.
-        parts = ["ArticlePage", page.lang, page.path, self.version(page.version), repr(page.alternates)]
-        if page.statements_key:
-            parts.append(page.statements_key)       # statements and scores are made from it
-        else:
-            self._parts(page.found, parts)
-            self._parts(page.scores, parts)
+        # Every field, so a field added to ArticlePage is covered; the statements and their
+        # scores by the digest of what they were made from where the statement stage gives it.
+        parts = ["ArticlePage"]
+        for name in _ARTICLE_PAGE_FIELDS:
+            parts.append(name)
+            if name in ("found", "scores") and page.statements_key:
+                continue
+            self._parts(getattr(page, name), parts)
         return text_digest(*parts)
 
     def _dataclass_digest(self, obj) -> str:

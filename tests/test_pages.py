@@ -19,9 +19,38 @@ from hawal.render import SiteRenderer
 from hawal.search import record_source
 from hawal.segment import SegmentedArticle
 from hawal.sources import Article
+from hawal.storyfiles import StoryFile
 from hawal.translate.stage import ArticleVersion, Provenance
 from test_build import EN_EARLIER, FILES
 from test_incremental import site_bytes
+from test_kmr import KMR_ARTICLE
+from test_workflow import IMAGE_STORY, NOW, story, write_image
+
+# Everything a story can bring since the workflow and Kurmanji work: a fourth language, a lead
+# image and a file next to a story (published once for every language), a newsroom translation
+# with its own statements, a draft and a scheduled story (built with --drafts --future).
+FEATURES = {
+    **FILES,
+    "2026/11/23/fair.md": KMR_ARTICLE,
+    "2026/11/23/dukan.md": IMAGE_STORY,
+    "2026/11/23/dukan.ar.md": "---\ntitle: سد دوكان\n---\n\nانخفض الخزان إلى ثلث سعته، كما قال المهندس.\n\n"
+                              "![سد دوكان عند الفجر](dukan-dam.jpg)\n",
+    "2026/11/23/secret.md": story("Unpublished plan", "draft: true\n"),
+    "2099/01/01/later.md": story("Plan for later", "date: 2099-01-01\n"),
+}
+
+FEATURED_SLUGS = ("fair", "dukan", "secret", "later")
+
+
+def write_features(root):
+    """A project with FEATURES in the example site's languages (Kurmanji among them)."""
+    from conftest import example_languages, write_project
+
+    config = write_project(root, FEATURES, languages=example_languages())
+    write_image(config.content_dir / "2026/11/23/dukan-dam.jpg", (64, 48), fmt="JPEG")
+    (config.content_dir / "2026/11/23/reports").mkdir()
+    (config.content_dir / "2026/11/23/reports/dukan-2026.pdf").write_bytes(b"%PDF-1.4\n%test\n")
+    return config
 
 # Fields made from others: a page shows them only through what they are made from, which the
 # key covers (the segmenter makes blocks and sentences from the body; the statement stage makes
@@ -74,17 +103,20 @@ def _pages(config, plan: SitePlan, renderer: SiteRenderer) -> list[Page]:
     return list(renderer.pages(plan)) + list(search_pages(plan, {lang: [] for lang in plan.languages}))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+@pytest.fixture(scope="module", params=["three languages", "every feature"])
+def site(request, tmp_path_factory):
     from conftest import write_project
     from hawal.assemble import assemble_site
-    from hawal.pipeline import load_stage, statements_stage
+    from hawal.pipeline import BuildReport, statements_stage, validate
     from hawal.progress import Progress
     from hawal.segment import segment_articles
     from hawal.translate import translate_articles
 
-    config = write_project(tmp_path_factory.mktemp("pages"), FILES)
-    loaded = load_stage(config)
+    root = tmp_path_factory.mktemp("pages")
+    config = write_project(root, FILES) if request.param == "three languages" else write_features(root)
+    # As a build with --drafts --future prepares them: files resolved, drafts and dates to come kept.
+    loaded = validate(config, BuildOptions(now=NOW, drafts=True, future=True), BuildReport())
+    assert not loaded.errors
     segmented = segment_articles(loaded.articles)
     outcome = translate_articles(segmented, config.language_codes, config.translation, Progress(quiet=True), False)
     statements, scores, made_from = statements_stage(segmented)
@@ -108,7 +140,10 @@ def test_changing_any_context_value_changes_the_page_key(site):
     for page in _pages(config, plan, renderer):
         # One page of each kind and shape (latest briefing, a day's, a year and a month archive…).
         shape = (page.kind, tuple(sorted((k, type(v).__name__) for k, v in page.context.items())))
-        if seen_kinds.get(shape, 0) >= 1:
+        # …and every article page of the stories that bring files, a draft, a date to come, a
+        # newsroom translation or Kurmanji, in each language.
+        featured = page.kind == "article" and any(f"/{slug}/" in page.path for slug in FEATURED_SLUGS)
+        if seen_kinds.get(shape, 0) >= 1 and not featured:
             continue
         seen_kinds[shape] = 1
         key = renderer.page_key(page)
@@ -123,7 +158,13 @@ def test_changing_any_context_value_changes_the_page_key(site):
         other_alternates = page.alternates[:-1] if page.alternates else (("en", "en/"),)
         assert renderer.page_key(dataclasses.replace(page, alternates=other_alternates)) != key
     # Deep: every field of an article, of its version and provenance, of briefings, topics and archives.
-    for kind in (Article, ArticleVersion, Provenance, Briefing, TagPage, ArchiveDay, ArchiveMonth, Topic):
+    kinds = [Article, ArticleVersion, Provenance, Briefing, TagPage, ArchiveDay, ArchiveMonth, Topic]
+    if "kmr" in plan.languages:                 # the feature-rich site: files next to a story too
+        kinds.append(StoryFile)
+        featured = {p.version.article.slug for lang in plan.languages for p in plan.sites[lang].articles
+                    if p.version.article.slug in FEATURED_SLUGS}
+        assert featured == set(FEATURED_SLUGS)
+    for kind in kinds:
         fields = {f"{kind.__name__}.{f.name}" for f in dataclasses.fields(kind)} - {
             f"{kind.__name__}.{name}" for name in DERIVED.get(kind, ())}
         assert fields <= reached, (kind.__name__, fields - reached)
@@ -177,3 +218,34 @@ def test_output_of_one_process_and_of_workers_is_the_same(make_project, tmp_path
     run_build(clean, BuildOptions(jobs=1))
     assert site_bytes(two.output_dir) == site_bytes(clean.output_dir)
     assert "six metres" in (two.output_dir / "en/2026/11/22/dam-levels/index.html").read_text()
+
+
+def test_every_feature_is_the_same_from_one_process_and_from_workers(tmp_path, monkeypatch):
+    """Kurmanji, files next to a story, a newsroom translation, drafts and scheduled stories:
+    workers give the bytes one process gives, and an incremental build the bytes of a clean one."""
+    monkeypatch.setattr(workers, "PARALLEL_MIN", 1)
+    options = dict(now=NOW, drafts=True, future=True)
+    one, two = write_features(tmp_path / "one"), write_features(tmp_path / "two")
+    run_build(one, BuildOptions(jobs=1, **options))
+    report = run_build(two, BuildOptions(jobs=2, **options))
+    assert report.ok and set(report.pages) >= {"kmr", "ckb", "ar", "en"}
+    assert site_bytes(one.output_dir) == site_bytes(two.output_dir)
+    assert (two.output_dir / "files/2026/11/23/dukan-dam.jpg").is_file()
+    assert (two.output_dir / "kmr/2026/11/23/fair/index.html").is_file()
+    assert (two.output_dir / "en/2099/01/01/later/index.html").is_file()
+    # Edit what only the new features bring: the image, the newsroom translation, the Kurmanji story.
+    for config in (one, two):
+        write_image(config.content_dir / "2026/11/23/dukan-dam.jpg", (80, 40), fmt="JPEG")
+        translation = config.content_dir / "2026/11/23/dukan.ar.md"
+        translation.write_text(translation.read_text(encoding="utf-8").replace("ثلث", "ربع"), encoding="utf-8")
+        fair = config.content_dir / "2026/11/23/fair.md"
+        fair.write_text(fair.read_text(encoding="utf-8").replace("bi sedan", "bi hezaran"), encoding="utf-8")
+    (two.root / ".hawal" / "cache" / "bodies.pickle").unlink()
+    run_build(two, BuildOptions(jobs=2, **options))
+    shutil.rmtree(one.output_dir)
+    shutil.rmtree(one.root / ".hawal")
+    run_build(one, BuildOptions(jobs=1, **options))
+    assert site_bytes(two.output_dir) == site_bytes(one.output_dir)
+    page = (two.output_dir / "ar/2026/11/23/dukan/index.html").read_text(encoding="utf-8")
+    assert "ربع" in page and 'width="80"' in page
+    assert "bi hezaran" in (two.output_dir / "kmr/2026/11/23/fair/index.html").read_text(encoding="utf-8")
