@@ -253,12 +253,12 @@ def test_the_lock_holds_across_processes(make_project):
 
 def test_an_unexpected_error_is_one_line_not_a_traceback(make_project, monkeypatch, capsys):
     config = make_project(FILES)
-    from hawal import pipeline
+    from hawal import assemble           # the build imports its stages when it runs them
 
     def boom(*args, **kwargs):
         raise KeyError("surprise")
 
-    monkeypatch.setattr(pipeline, "assemble_site", boom)
+    monkeypatch.setattr(assemble, "assemble_site", boom)
     status = main(["--config", str(config.root / "config.yaml"), "build", "--quiet"])
     err = capsys.readouterr().err.strip().splitlines()
     assert status == EXIT_INTERNAL and len(err) == 1 and err[0].startswith("internal error: KeyError"), err
@@ -267,8 +267,8 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(make_project, monkeypat
 
 def test_hawal_debug_shows_the_traceback(make_project, monkeypatch):
     config = make_project(FILES)
-    from hawal import pipeline
-    monkeypatch.setattr(pipeline, "assemble_site", lambda *a, **k: 1 / 0)
+    from hawal import assemble
+    monkeypatch.setattr(assemble, "assemble_site", lambda *a, **k: 1 / 0)
     monkeypatch.setenv("HAWAL_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         main(["--config", str(config.root / "config.yaml"), "build", "--quiet"])
