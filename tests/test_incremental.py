@@ -200,12 +200,11 @@ def test_no_change_build_stops_at_the_fingerprint_without_loading_the_stages(mak
 
 
 def _write_memory(config) -> None:
-    import sqlite3
+    """What `translate` leaves in the translation memory (through its only writer)."""
+    from hawal.translate.memory import TranslationMemory
 
-    with sqlite3.connect(config.translation.memory) as db:
-        db.execute("CREATE TABLE IF NOT EXISTS written_by_another_command (n INTEGER)")
-        db.execute("INSERT INTO written_by_another_command VALUES (1)")
-    db.close()
+    with TranslationMemory(config.translation.memory) as memory:
+        memory.store("en-xx", "1.0", "en-xx", {"Dam engineers in Duhok.": "Translated elsewhere."})
 
 
 def test_any_changed_input_makes_a_full_build(make_project, tmp_path):
