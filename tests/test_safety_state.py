@@ -342,6 +342,7 @@ INTERNAL_EXCEPTIONS = {
     "hawal.contentfs.UnsafePath",                  # an OSError the safe walker turns into a source problem
     "hawal.language.LanguageUnclear",              # detection's answer "no language", not a failure
     "hawal.langs.UnknownLanguage",                 # a KeyError of the registry, checked by config validation
+    "hawal.pages.NoContentKey",                    # a page kind of hawal's own gave its template an unkeyed value: a bug
 }
 
 
