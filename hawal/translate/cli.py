@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import langs
 from ..config import ConfigError, load_config
+from .packagefs import human_size
 from .packages import (NLLB_KIND, NLLB_LICENCE, InstalledModel, PackageError, best_models, discover_models,
                        distinct_size, find_route, install_dir, install_packages, pack_nllb, parse_nllb_langs)
 from .stage import describe_missing
@@ -59,13 +60,6 @@ def _fail(message: str, code: int = 1) -> int:
     print(f"error: {message}", file=sys.stderr)
     return code
 
-
-def human_size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n:.1f} GB"
 
 
 def cmd_list(args) -> int:

@@ -42,22 +42,23 @@ class Entry:
     size: int
 
 
-def _human(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
+def human_size(n: float) -> str:
+    """A byte count for people: 512 B, 3.4 MB, 1.1 GB."""
+    for unit in ("B", "KB", "MB"):
+        if n < 1024:
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
         n /= 1024
-    return f"{n} B"
+    return f"{n:.1f} GB"
 
 
 def _check_total(where: str, total: int, count: int, packed: int | None = None) -> None:
     if count > MAX_ENTRIES:
         raise PackageProblem(f"{where}: {count} files; a package holds at most {MAX_ENTRIES}")
     if total > MAX_UNPACKED_BYTES:
-        raise PackageProblem(f"{where}: unpacks to {_human(total)}, more than the {_human(MAX_UNPACKED_BYTES)} "
+        raise PackageProblem(f"{where}: unpacks to {human_size(total)}, more than the {human_size(MAX_UNPACKED_BYTES)} "
                              "a package may hold")
     if packed is not None and packed > 0 and total > max(packed, 1 << 20) * MAX_COMPRESSION_RATIO:
-        raise PackageProblem(f"{where}: {_human(packed)} that would unpack to {_human(total)} (over "
+        raise PackageProblem(f"{where}: {human_size(packed)} that would unpack to {human_size(total)} (over "
                              f"{MAX_COMPRESSION_RATIO} times its size): not a model package")
 
 
