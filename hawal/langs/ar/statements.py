@@ -4,6 +4,7 @@ and reports through an outlet (نقلت الوكالة عن مسؤول قوله)
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ...statements.rules import StatementRules
@@ -16,7 +17,7 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     أشار أشارت لفت لفتت كشف كشفت كتب كتبت أفاد أفادت شدد شددت اعتبر اعتبرت أردف أردفت رأى رأت بين بينت
     نوه نوهت اختتم اختتمت ختم ختمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون
     رجح رجحت يرجح ترجح توقع توقعت يتوقع تتوقع استبعد استبعدت يستبعد تستبعد
-    واصل واصلت طمأن طمأنت عد عدت
+    واصل واصلت طمأن طمأنت عد عدت أقر أقرت
     قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا""".split()
 # (plural: وقالوا: "بصفتنا المديرية ..." after a body, https://www.knnc.net/ar/Details.aspx?jimare=6561)
 # رجّح X أن، ورجحت المصادر، أن (https://al-mirbad.com/detail/174439, https://www.masrawy.com/news/news_publicaffairs/
@@ -34,7 +35,12 @@ _REPLY = "رد ردت ردوا".split()
 _RELAY = "نقل نقلت نقلوا".split()
 # Verbs of saying that need a clause or a quote: with a plain noun object (أعلنت منع الاستيراد) they
 # announce an act, not a statement.
-CLAUSE_ONLY = set("أعلن أعلنت طمأن طمأنت عد عدت".split())
+# لكنه أقرّ بأن ... admits a clause (https://www.eanlibya.com/...-جاهزية-أمنية-كاملة-وأمريك/); with a noun object
+# (أقرّ البرلمان القانون) it passes a law: clause only.
+CLAUSE_ONLY = set("أعلن أعلنت طمأن طمأنت عد عدت أقر أقرت".split())
+# Predictions (توقعت النائبة ... تصويت البرلمان على ..., https://hathalyoum.net/amp/1937906): the noun object is
+# what is predicted, so it reports content like a clause.
+_PREDICT = "توقع توقعت يتوقع تتوقع رجح رجحت يرجح ترجح".split()
 # Claims: the object says what is claimed (حذر من، اتهم X بـ، حمّل X مسؤولية، عزا X إلى).
 _CLAIM = "حذر حذرت اتهم اتهمت حمل حملت هدد هددت عزا عزت حذروا اتهموا".split()
 # Acts (https://www.kurdistan24.net/ar/story/898204 نفت ... صحة التقارير; https://fk-news.com ... أدان الهجوم):
@@ -74,7 +80,7 @@ OUTLETS = set("""وكالة الوكالة قناة القناة صحيفة ال
 BODY = set("""ديوان الديوان مكاتب مكتب مفتشية بنك البنك مصرف المصرف وزارة الوزارة حكومة الحكومة رئاسة مجلس المجلس الجيش قيادة خلية السفارة سفارة دائرة مديرية هيئة
     المفوضية مفوضية البرلمان الشرطة شرطة الأمم بعثة نقابة حزب كتلة تحالف اتحاد منظمة شركة وكالة محكمة إحصاءات
     مصدر مصادر تجار نواب قوات القوات التحالف بيان البيان السلطات سلطات اللجنة لجنة جمعية الجمعية رابطة غرفة
-    مؤسسة المؤسسة جامعة الجامعة""".split())
+    مؤسسة المؤسسة جامعة الجامعة جهاز الجهاز بلدية البلدية""".split())     # جهاز الأمن الوطني (https://www.shafaq.com/ar/سیاسة/جهاز-المخابرات-يصدر-توضيحا...)
 TITLES = set("""وزير الوزير رئيس الرئيس المتحدث متحدث الناطق ناطق باسم النائب النائبة نائب السفير سفير المحافظ محافظ
     قائد مدير الأمين أمين العميد اللواء العقيد الدكتور د. الشيخ السيد السيدة مستشار عضو زعيم المستشار الخبير
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
@@ -103,7 +109,8 @@ PRONOUN_WORDS = set("""الوزير الوزارة الحكومة المتحدث
 
 
 
-_CHANNEL_NOUNS = {fold(w) for w in "بيان تصريح تغريدة مؤتمر كلمة حديث مقابلة منشور رسالة تصريحات لقاء".split()}
+# في مقطع فيديو متداول تابعته (...) (https://baghdadtoday.news/219566-...): a channel like في بيان
+_CHANNEL_NOUNS = {fold(w) for w in "بيان تصريح تغريدة مؤتمر كلمة حديث مقابلة منشور رسالة تصريحات لقاء مقطع فيديو تسجيل".split()}
 _STOPS = {fold(w) for w in SPEAKER_STOPS} - {fold("على")}     # folding merges على and the name علي
 
 
@@ -137,6 +144,38 @@ _OBJECT_PREPOSITIONS = {fold(w) for w in ("إلى", "على", "من", "عن")}
 _B_NOUNS = {fold(w) for w in "برلمان بلدية بعثة بورصة بيت بنك بلدة".split()}
 # مصادر مقربة من رئيس البرلمان (https://www.masress.com/dostor/180732): من belongs to the speaker.
 _CLOSE_TO = {fold(w) for w in "مقرب مقربة مقربون مقربين قريب قريبة قريبون قريبين".split()}
+
+
+# A governorate, district or town named after these is part of the title, never the person's name (النائب عن
+# محافظة ديالى X، محافظ صلاح الدين X: https://www.alsumaria.tv/news/localnews/522441/...,
+# https://baghdadtoday.news/219566-...).
+_PLACE_HEADS = {fold(w) for w in """محافظة المحافظة محافظ قضاء ناحية مدينة بلدة قائممقام قائمقام""".split()}
+# صباح and مساء are also first names (وزير الموارد المائية صباح الجنابي): a time word only before a time noun.
+_TIME_NAMES = {fold(w) for w in ("صباح", "مساء")}
+_TIME_FOLLOWERS = {fold(w) for w in """اليوم أمس الغد يوم الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
+    أول الأول""".split()}
+
+
+def _place_word(norms: list[str], k: int) -> bool:
+    """The place after a place head (محافظة ديالى، محافظ صلاح الدين): part of the title."""
+    if k > 0 and norms[k - 1] in _PLACE_HEADS and not norms[k].startswith("ال") and norms[k] not in _TITLES:
+        return True
+    return k > 1 and norms[k] in _SECOND_HALVES and _place_word(norms, k - 1)
+
+
+def _time_name(norms: list[str], k: int) -> bool:
+    """صباح/مساء as a first name: not followed by a time noun, and after a title or a name start."""
+    return norms[k] in _TIME_NAMES and k + 1 < len(norms) and norms[k + 1] not in _TIME_FOLLOWERS \
+        and norms[k + 1] not in _TIME_NOUNS and not norms[k + 1].startswith("ل")
+
+
+def _name_stop(text: str, norms: list[str], k: int) -> bool:
+    return _stop(text, norms[k]) and not (k > 0 and _time_name(norms, k))
+
+
+def _official_of_body(norms: list[str], k: int) -> bool:
+    """مسؤول دائرة العلاقات الخارجية ...: the official of a body is a title, the name comes after it."""
+    return norms[k] in _OFFICIAL and k + 1 < len(norms) and norms[k + 1] in _BODY
 
 
 def _is_title(norms: list[str], k: int) -> bool:
@@ -214,6 +253,13 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         a += 1          # أدان بشدة ...، قال أيضاً، حذرت الشهر الماضي
     while a < right_end and a <= cue.end + 1 and _addressee(norms, a, right_end):
         a += 1          # أكد للمربد أن / قال للصحفيين إن: the addressee, not the speaker
+    if a + 2 < right_end and doc[a].text in ("«", '"', "“") and doc[a + 2].text in ("»", '"', "”") \
+            and not is_punct(doc[a + 1]) and norms[a + 1] not in _COMPLEMENT and not _stop(doc[a + 1].text, norms[a + 1]):
+        a += 1          # وقال «النجيفي» بعد ...: «...» (https://www.almasryalyoum.com/news/details/461679): a quoted name
+    if cue.cls == "say" and a + 1 < right_end and norms[a] == fold("ذلك") and not is_punct(doc[a + 1]) \
+            and norms[a + 1] not in _COMPLEMENT and not _stop(doc[a + 1].text, norms[a + 1]):
+        a += 1          # أكد ذلك إعلام الجهاز في بيان، مضيفاً أنه (https://www.shafaq.com/ar/مجتـمع/...): the one who
+                        # confirms what was just reported speaks on in the participle
     b = a
     name_started = False
     while b < right_end and b - a < MAX_SPEAKER_TOKENS:
@@ -223,6 +269,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break               # قال المعلم آزاد كريم لـ«هەواڵ» إن: the outlet is not the speaker
         if w in _COMPLEMENT or (b > a and _possessed_channel(w)):
             break               # وختم المصدر تصريحه بالتأكيد على أن: his statement is not the speaker
+        if b > a and t.text.endswith(("اً", "ًا")):
+            break               # نفت وزارة الداخلية مقطعاً مصوراً: an accusative noun is the object, never the subject
         if b > a and w == fold("من") and norms[b - 1] in _CLOSE_TO and b + 1 < right_end:
             b += 1
             continue
@@ -233,6 +281,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt:
                 break
             b += 2
+            continue
+        if b > a and not name_started and _time_name(norms, b):
+            name_started = True     # وزير الموارد المائية صباح الجنابي: a first name, not "morning"
+            b += 1
             continue
         if (_stop(t.text, w) and (b > a or w != "فی")) or w in _PARTICIPLES:
             break               # قال إن / واختتم قائلاً: no subject after the verb
@@ -254,9 +306,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 and not norms[b + 1].startswith("ال") and not _is_title(norms, b + 1) and not is_punct(doc[b + 1]):
             b += 1      # واتهمت الكعبي جهات سياسية بـ: a family name alone, then the object
             break
-        is_title = _is_title(norms, b) or w in _LINKS
+        is_title = _is_title(norms, b) or w in _LINKS or _place_word(norms, b) or _official_of_body(norms, b)
         if cue.cls in ("claim", "act", "appeal") and b > a + 1 and w.startswith("ال") and not name_started \
-                and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS:
+                and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS and not w.endswith(("ی", "یه")):
             break               # عزا البنك المركزي العراقي التراجع إلى ...: the object, then its preposition
         if name_started and w in _TITLES and w.startswith("ال"):
             b = _title_phrase(sent, b, right_end, norms)     # وقال زانا عمر المتحدث باسم حكومة الإقليم، ...
@@ -342,7 +394,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             # كشف عن خطة، أشار إلى إصدار تعليمات: the object reports what was said
             return Attribution(cue, speaker, pronoun, content(sent, first + 1, n), None, clause=True)
         said = content(sent, b, n, skip=(_STOPS - {fold("أي")}) | _CHANNEL_NOUNS)     # نفت أي تقليص: "any" is the object's
-        if said is not None and cue.cls == "say":
+        if said is not None and norms[cue.start] in _PREDICTS:
+            clause = True       # توقعت النائبة ... تصويت البرلمان: the prediction is the content
+        elif said is not None and cue.cls == "say":
             first = sent.token_at(said[0])
             w = norms[first] if first < n else ""
             if first < n and not sent.frame[first]:
@@ -399,7 +453,9 @@ def _attribute_passive(sent: Sentence, cue: Cue, norms: list[str]) -> Attributio
     speaker = pronoun = None
     if b > k:
         start = sent.span(k, k + 1)[0]
-        if doc[k].text.startswith("ل") and not norms[k].startswith("ال") and len(doc[k].text) > 3:
+        if doc[k].text.startswith("لل") and len(doc[k].text) > 3:
+            start += 2          # بيان للوزارة (https://www.masrawy.com/...2911285): وزارة, named in full before
+        elif doc[k].text.startswith("ل") and not norms[k].startswith("ال") and len(doc[k].text) > 3:
             start += 1          # بيان لمديرية ...: the author
         speaker = (start, sent.span(k, b)[1])
     else:
@@ -414,6 +470,7 @@ def _attribute_passive(sent: Sentence, cue: Cue, norms: list[str]) -> Attributio
 
 
 _DATA = {fold(w) for w in DATA_NOUNS}
+_PREDICTS = {fold(p + w) for w in _PREDICT for p in ("", "و", "ف")}
 _RELAYS = {fold(w) for w in _RELAY}
 _JUDGES = {fold(w) for w in ("عد", "عدت")}
 _BI_ANNA = {fold(w) for w in ("بأن", "بأنه", "بأنها", "بأنهم")}
@@ -509,6 +566,11 @@ def _apposition(sent: Sentence, comma: int, norms: list[str]) -> int:
         d += 1
     if d < len(doc) and doc[d].text in ("،", ",") and comma + 2 < d and norms[comma + 1] in _NAMED:
         return d            # صاحب أحد المحال، ويدعى كاوه رسول،
+    if d < len(doc) and doc[d].text in ("،", ",") and norms[comma + 1].startswith("و") \
+            and norms[comma + 1][1:] in _TITLES and d - comma <= 6:
+        e = _apposition(sent, d, norms)     # المتحدث باسم الوزارة، ومدير المركز الوطني ...، حاتم حميد، (a second
+        if e > d:                           # title, https://hathalyoum.net/articles/2854853-...): the name after both
+            return e
     if fold("عدم") in norms[comma + 1:d]:
         return comma        # مصدر ...، طلب عدم ذكر اسمه، أن (https://greece.isidewith.com/zh/discuss/5063600862)
     if d < len(doc) and doc[d].text in ("،", ",", ":") and _name_like(norms, comma + 1, d, [x.text for x in doc]):
@@ -606,11 +668,11 @@ def name_of(text: str) -> str | None:
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
         if _is_title(norms, i) or w.startswith(("ال", "وال")) or w in _COMMON or w in _BODY or w in _LINKS \
-                or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
+                or _place_word(norms, i) or _official_of_body(norms, i) or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
                 or (w.startswith("ل") and len(w) > 3 and i > 0 and (_is_title(norms, i - 1) or norms[i - 1].startswith("ال"))):
             continue            # المستشار الإعلامي للحزب ...، ممثل الإقليم في طهران ...: not the name yet
         j = i
-        while j < len(words) and not norms[j].startswith("ال") and not _stop(words[j], norms[j]):
+        while j < len(words) and not norms[j].startswith("ال") and not _name_stop(words[j], norms, j):
             j += 1
         if i == 0 and 0 < j < len(words) and norms[j] in _TITLES:
             return " ".join(words[:j])      # زانا عمر المتحدث باسم حكومة الإقليم: the name, then its title
@@ -647,7 +709,8 @@ class ArabicRules(StatementRules):
     cues = CUES
     split_cues = SPLIT_CUES
     channel = re.compile(
-        r"(?:في|خلال|عبر)\s+(?:بيان|تغريدة|تصريح|مؤتمر|كلمة|منشور|حديث|مقابلة|رسالة|تدوينة|لقاء|بيانه|بيانها|تصريحات)"
+        r"(?:في|خلال|عبر)\s+(?:بيان|تغريدة|تصريح|مؤتمر|كلمة|منشور|حديث|مقابلة|رسالة|تدوينة|لقاء|بيانه|بيانها|تصريحات"
+        r"|مقطع\s+(?:فيديو|مصور)|مقطع|تسجيل\s+مصور)"
         r"(?:\s+(?:صحفي|صحافي|متلفز|مقتضب|رسمي|مشترك|مصور|متلفزة|رسمية))?"
         r"(?:\s+(?:على|عبر)\s+(?:منصة\s+)?\S+|\s+ل(?:وكالة|صحيفة|قناة|موقع)\s+\S+)?")
     title_nouns = frozenset({"كتاب", "كتابه", "كتابها", "رواية", "فيلم", "بعنوان", "مسلسل", "قصيدة"})
@@ -656,7 +719,8 @@ class ArabicRules(StatementRules):
     vague_speakers = ("مصدر", "مصادر", "تجار", "مواطن", "أحد")
     split_glued_quotes = True
     complementizers = frozenset("إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن إننا أننا بأنه بأنها".split())
-    coordinators = frozenset({"و", "فيما", "كما", "ثم"})
+    # لكنه أقرّ بأن ... (https://www.eanlibya.com/...): "but he" continues the clause's speaker like و
+    coordinators = frozenset({"و", "فيما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})
     follow_adverbs = frozenset({"أيضا", "كذلك", "في", "الوقت", "ذاته", "نفسه"})
     outlets = frozenset(OUTLETS)
     document_nouns = frozenset(DOCUMENT_NOUNS)
@@ -666,6 +730,15 @@ class ArabicRules(StatementRules):
 
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
         return attribute(sent, cue)
+
+    def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
+        att = super().follow_on(sent, cue, parent)
+        k = cue.verb_end
+        if att is not None and not (att.clause or att.colon) and cue.cls == "part" and k + 1 < len(sent.doc) \
+                and sent.norms[k] in _TOPIC_PREPOSITIONS and sent.norms[k + 1] not in _COMPLEMENT:
+            # مشيرةً إلى تزايد هجماتها (https://www.eanlibya.com/...): like أشار إلى + a noun, the object is what was said
+            att = dataclasses.replace(att, clause=True)
+        return att
 
     def norms(self, text: str) -> set[str]:
         out = set()
@@ -688,7 +761,7 @@ class ArabicRules(StatementRules):
     name_of = staticmethod(name_of)
 
     def tidy_mention(self, kind: str, mention: str, body: str) -> str:
-        if kind == "body" and len(mention.split()) == 1 and fold(mention).startswith("ال"):
+        if kind == "body" and len(mention.split()) == 1 and (fold(mention).startswith("ال") or fold(mention) in _BODY):
             return _full_body_name(mention, body) or mention   # الوزارة after أعلنت وزارة الزراعة العراقية ...
         return mention
 
