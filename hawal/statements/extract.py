@@ -89,6 +89,16 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
     quote_spans = [(q.start, q.end) for q in statement_quotes]
     for idx, atts in clauses.items():
         for att in atts:
+            if id(att) not in quoted and att.content is None and att.colon and att is atts[-1] \
+                    and att.cue.cls not in ("appeal", "partact"):
+                # "پارێزگار ڕایگەیاند:" ending its paragraph: the speech is the next paragraph, unquoted
+                # (http://slemani.gov.krd/so/PVnewsDetail.php?newsID=174&secID=36)
+                nxt = _paragraph_after_colon(body, sents, clauses, quote_spans, idx)
+                if nxt is not None:
+                    att.content, att.direct = (sents[nxt].start, sents[nxt].end), True
+                    last, end = _continued(sents, clauses, quote_spans, nxt, sents[nxt].end)
+                    candidates.append((att.content[0], end, "direct", att, idx, last))
+                    continue
             if id(att) in quoted or not att.states:
                 continue
             if any(a <= att.content[0] < b for a, b in quote_spans):
@@ -457,6 +467,19 @@ def _clause_of_quote(body: str, sents: list[Sentence], clauses: dict[int, list[A
         # as a sentence of its own (https://nawnishan.com, https://ku.964media.com/98286)
         return clauses[nxt][0]
     return None
+
+
+def _paragraph_after_colon(body: str, sents: list[Sentence], clauses: dict[int, list[Attribution]], quote_spans,
+                           idx: int) -> int | None:
+    """The sentence that opens the next paragraph, when sentence idx ends its paragraph with a colon and
+    that paragraph attributes nothing itself and holds no quotation."""
+    nxt = idx + 1
+    if nxt >= len(sents) or not body[sents[idx].start:sents[idx].end].rstrip().endswith(":"):
+        return None
+    s = sents[nxt]
+    if nxt in clauses or sents[nxt].block != sents[idx].block + 1 or any(s.start <= a < s.end for a, _ in quote_spans):
+        return None
+    return nxt
 
 
 def _continued(sents: list[Sentence], clauses: dict[int, list[Attribution]], quote_spans, idx: int,

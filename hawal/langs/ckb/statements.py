@@ -42,13 +42,17 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     "خستەڕوو", "خستە ڕوو", "خستیەڕوو", "خستییەڕوو", "خستووەتەڕوو", "خستووەتە ڕوو", "خستۆتەڕوو", "خستۆتە ڕوو",
     "خستبووەڕوو", "دەخاتەڕوو", "دەخاتە ڕوو", "دەخەنەڕوو", "دەخەنە ڕوو", "دەیخاتەڕوو",
     # spoken spelling of دەڵێت (https://keodd.org/view?news=52203&part=5 uses ئەدات, ئەپرسم)
-    "ئەڵێت", "ئەڵێن", "ئەشڵێت", "ئەڵێ"]
+    "ئەڵێت", "ئەڵێن", "ئەشڵێت", "ئەڵێ",
+    # a frequent misspelling with ە for ا (X، ڕایگەیەند کە "...", https://lvinpress.com/17590/)
+    "ڕایگەیەند", "ڕاشیگەیەند", "ڕایانگەیەند", "ڕاگەیەند"]
 # وت/گوت with the additive clitic, plural and perfect endings, in both spellings (ووتیشی:
 # https://peyamakurd.info/sorani/niviskar/sara/...-41497)
 _SAY += [stem + end for stem in ("وت", "ووت", "گوت", "گووت")
          for end in ("", "ی", "یشی", "یان", "یشیان", "بووی", "ویەتی", "وویەتی", "ووە",
                      # the perfect with the additive clitic: وتوشیەتی، ... (https://estanews.net/2022/01/15/...)
-                     "وشیەتی", "ووشیەتی", "وویشیەتی")]
+                     "وشیەتی", "ووشیەتی", "وویشیەتی",
+                     # وتیشتی: ... (https://lvinpress.com/17590/): the additive clitic misspelt with ت
+                     "یشتی")]
 # Claims: the object states what is claimed.
 _CLAIM = ["هۆشداری دا", "هۆشداری دەدات", "ئاگاداری کردەوە", "تۆمەتباری کرد", "هەڕەشەی کرد"]
 # Acts (https://balkesh.com/?p=21884 ئیدانە و سەرکۆنەی ... دەکات): statements only with a clause or a quotation.
