@@ -32,7 +32,10 @@ CUES = {
         + "responded responds answered answers".split()
         # "A senior commander suggested ... that", "confirmed the toll and charged that the United States ..."
         # (https://www.kurdistan24.net/en/story/25565, https://greece.isidewith.com/zh/discuss/5063600862)
-        + "suggested suggests charged charges".split(),
+        + "suggested suggests charged charges".split()
+        # "The story cited unnamed officials as saying ..." (https://www.rudaw.net/english/middleeast/iraq/211220251-amp):
+        # like "quoted ... as saying", only with "as saying"
+        + "cited cites".split(),
     # Claims: the object says what is claimed ("accused X of Y", "blamed X for Y", "warned of Y").
     "claim": _forms("accused accuses accuse", "blamed blames blame", "warned warns warn", "threatened threatens",
                     "cautioned", "alleged alleges"),
@@ -274,8 +277,17 @@ class EnglishRules(StatementRules):
         after_quote = left_start > sent.lead
         if cue.cls == "per":
             return self._according_to(sent, cue, right_end)
-        if word == "quoted":
+        if word in ("quoted", "cited", "cites"):
             return self._quoted_as_saying(sent, cue, right_end)
+        lead = sent.lead
+        if cue.start >= lead + 2 and doc[lead].lower_ == "as" and cue.end < n and doc[cue.end].text == "," \
+                and all(sent.frame[lead:cue.start]) and cue.cls == "say":
+            # "As the minister said, the chance of ... is small" (https://chelorg.com/2017/11/17/...): the clause
+            # after the comma is what was said
+            a, b = strip(doc, lead + 1, cue.start, trail=TIME)
+            if a < b:
+                pronoun = PRONOUNS.get(doc[a].lower_) if b - a == 1 else None
+                return Attribution(cue, sent.span(a, b), pronoun, content(sent, cue.end + 1, n), None, clause=True)
         left = strip(doc, left_start, cue.start)
         cut = cue.cls in ("part", "partact") or (cue.start > 0 and doc[cue.start - 1].lower_ == "and")
         if cue.cls in ("part", "partact"):
@@ -340,7 +352,11 @@ class EnglishRules(StatementRules):
                     # "The dust will clear by Tuesday, said the director of the weather office."
                     speaker = sent.span(*inverted)
                     said, clause = content(sent, sent.lead, cue.start), True
-                elif not after_quote and parenthetical and cue.cls == "say":
+                elif (not after_quote or (len(segments(doc, left[0], left[1])) >= 2 and doc[left[0]].lower_ in (
+                        "by", "in", "at", "for", "from", "with", "to", "on", "over", "against", "after", "before")))\
+                        and parenthetical and cue.cls == "say":
+                    # also after a quoted fragment: 'X was "planned, armed and directed" by militias, White
+                    # House spokesman John Kirby said' (https://drawmedia.net/en/iraq?page=6)
                     # "..., the minister said on Saturday." / "The court, the ministry said, ruled ...":
                     # the speaker is the last comma segment before the verb.
                     segs = segments(doc, left[0], left[1])
