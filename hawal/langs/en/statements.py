@@ -448,6 +448,12 @@ class EnglishRules(StatementRules):
         if any(not is_punct(t) for t in doc[right_end:]):
             return None             # a quotation follows: "X, the organizer, said the launch fulfilled '...'"
         a, b = strip(doc, cue.end, right_end, trail=TIME)
+        if a + 3 < b and doc[a].lower_ == "in" and doc[a + 1].lower_ in ("a", "an", "the"):
+            # '..., said in an interview with a British newspaper Iraqi Interior Minister X.' (https://chelorg.com/
+            # 2017/11/17/...): the channel, then the speaker as the capitalised run that ends the sentence
+            last_lower = max(k for k in range(a, b) if not doc[k].text[:1].isupper())
+            if b - last_lower - 1 >= 2 and not any(is_punct(t) for t in doc[a:b]):
+                a = last_lower + 1
         if a >= b or b - a > 8 or any(is_punct(t) for t in doc[a:b]) or doc[a].lower_ == "that" \
                 or any(t.lower_ in FINITE or t.lower_ in CLAUSE_WORDS for t in doc[a:b]):
             return None
