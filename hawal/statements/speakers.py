@@ -60,6 +60,14 @@ class Speakers:
                 return ent
         kind = rules.mention_kind(written)
         name = rules.name_of(written) if kind == "person" else None
+        if not name and kind != "body":
+            # "بە بەشداریی X، جێگری سەرۆکی پارتی گەل، ..." then "جێگری سەرۆکی پارتی دەشڵێت": a role given to a
+            # speaker in apposition, in a sentence that attributed nothing, refers back to that speaker
+            ent = self._named_in_apposition(written)
+            if ent is not None:
+                self.entities[ent].mentions.append(written)
+                self.entities[ent].norms |= norms
+                return ent
         entities = self.entities
         if name:
             # "the minister said ..." then "The minister, Hawre Jalal, added ...": the role named later
@@ -100,6 +108,21 @@ class Speakers:
         self._add_name(e, written)
         entities.append(e)
         return len(entities) - 1
+
+    def _named_in_apposition(self, role: str) -> int | None:
+        """A person heard before whose name stands right before this role and a comma in the text."""
+        if len(role.split()) < 2:
+            return None
+        for m in re.finditer(re.escape(role), self.body):
+            before = self.body[max(0, m.start() - 80):m.start()].rstrip()
+            if not before.endswith((",", "،")):
+                continue
+            before = before[:-1].rstrip()
+            for ent_id in reversed(self.recent):
+                e = self.entities[ent_id]
+                if e.kind == "person" and any(len(nm.split()) >= 2 and before.endswith(nm) for nm in e.names):
+                    return ent_id
+        return None
 
     def _other_name(self, e: Entity, name: str) -> bool:
         """A full name (two words or more) that differs from the entity's full names in a given name."""
