@@ -308,7 +308,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break
         is_title = _is_title(norms, b) or w in _LINKS or _place_word(norms, b) or _official_of_body(norms, b)
         if cue.cls in ("claim", "act", "appeal") and b > a + 1 and w.startswith("ال") and not name_started \
-                and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS and not w.endswith(("ی", "یه")):
+                and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS \
+                and not t.text.endswith(("ي", "ية", "يّة")):     # but منظمة الصحة العالمية من: a nisba adjective
             break               # عزا البنك المركزي العراقي التراجع إلى ...: the object, then its preposition
         if name_started and w in _TITLES and w.startswith("ال"):
             b = _title_phrase(sent, b, right_end, norms)     # وقال زانا عمر المتحدث باسم حكومة الإقليم، ...
