@@ -187,9 +187,10 @@ def _wait_for_listener(process: subprocess.Popen, port: int, timeout: float = 18
     pytest.fail(f"no Ray Client server listening on port {port} after {timeout:.0f}s")
 
 
-def test_a_driver_joins_through_a_ray_client_address(cluster, tmp_path, mixed_run):
-    files, local_rows = mixed_run
-    with socket.socket() as s:               # a free port on the loopback for the Ray Client server
+def _translate_through_ray_client(cluster: str, config) -> tuple[int, str]:
+    """Start a Ray Client server for the cluster on a free loopback port, run `translate --cluster
+    ray://…` through it, stop the server; the driver's exit code and stderr."""
+    with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "ray.util.client.server", "--address", cluster,
@@ -200,15 +201,35 @@ def test_a_driver_joins_through_a_ray_client_address(cluster, tmp_path, mixed_ru
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_for_listener(server, port)     # a loaded machine can take many seconds to start it
-        config = archive_project(tmp_path / "p", files)
         proc = translate_process(config, "--cluster", f"ray://127.0.0.1:{port}")
-        out, err = proc.communicate(timeout=300)
-        assert proc.returncode == 0, err
-        assert "2 Ray workers" in err
-        assert memory_rows(config.translation.memory) == local_rows
+        try:
+            _, err = proc.communicate(timeout=float(os.environ.get("HAWAL_RAY_CLIENT_TIMEOUT", "180")))
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGABRT)
+            _, err = proc.communicate()
+            return -9, "timed out; stderr: " + err
+        return proc.returncode, err
     finally:
         server.terminate()
         server.wait(60)
+
+
+def test_a_driver_joins_through_a_ray_client_address(cluster, tmp_path, mixed_run):
+    files, local_rows = mixed_run
+    config = archive_project(tmp_path / "p", files)
+    for _ in range(3):
+        code, err = _translate_through_ray_client(cluster, config)
+        # On a loaded machine Ray's client proxy sometimes fails to start its per-driver server (a
+        # timeout, psutil.ZombieProcess inside Ray), and Ray's connect then either raises or hangs in
+        # its own clean-up (joining its log thread). Only a failure inside Ray's connect is retried,
+        # with a fresh server; anything hawal does after connecting must succeed the first time.
+        in_connect = "cannot connect to the Ray cluster at ray://" in err or (
+            code == -9 and "ray/util/client/__init__.py" in err and "hawal/translate/cluster.py" in err)
+        if not (code != 0 and in_connect):
+            break
+    assert code == 0, err
+    assert "2 Ray workers" in err
+    assert memory_rows(config.translation.memory) == local_rows
 
 
 def test_connect_joins_the_running_cluster_and_leaves_it_running(cluster):

@@ -64,7 +64,7 @@ def test_interrupted_translate_keeps_its_finished_batches_and_a_rerun_computes_t
 def translate_process(config, *args, env=None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, str(REPO / "build.py"), "--config", str(config.root / "config.yaml"),
                              "translate", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})})
+                            env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONFAULTHANDLER": "1", **(env or {})})
 
 
 def test_killed_translate_loses_at_most_the_batch_in_flight(tmp_path):
