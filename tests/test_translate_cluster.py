@@ -237,3 +237,23 @@ def test_connect_joins_the_running_cluster_and_leaves_it_running(cluster):
     assert not connection.owned and "1 node, 2 CPUs" in connection.description
     connection.close()
     assert ray.is_initialized()
+
+
+def test_a_ray_client_server_that_fails_is_one_line_naming_the_address(monkeypatch):
+    """Ray Client reports its server's failure as a ConnectionError holding a remote traceback: the
+    cluster exists, so hawal says it cannot connect (not "no cluster found"), in one line."""
+    remote = ("Initialization failure from server:\nTraceback (most recent call last):\n"
+              "  File \"proxier.py\", line 396, in start_specific_server\n"
+              "psutil.ZombieProcess: PID still exists but it's a zombie (pid=2838)\n)")
+
+    def failing_init(*args, **kwargs):
+        raise ConnectionError(remote)
+
+    import hawal.translate.cluster as cluster_module
+    monkeypatch.setattr(cluster_module, "_send_token_through_ray_client", lambda: None)   # leaves os.environ alone
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", failing_init)
+    with pytest.raises(ClusterError) as caught:
+        connect("ray://127.0.0.1:10001")
+    assert str(caught.value) == ("cannot connect to the Ray cluster at ray://127.0.0.1:10001: "
+                                 "psutil.ZombieProcess: PID still exists but it's a zombie (pid=2838)")
