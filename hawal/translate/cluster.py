@@ -51,7 +51,7 @@ class ClusterError(HawalError, RuntimeError):
     """The cluster cannot be used or lost all its workers; the message says why and what to do."""
 
 
-def _one_line(exc: BaseException) -> str:
+def _last_line(exc: BaseException) -> str:
     """The last line of an error whose message holds a remote traceback (Ray Client's server errors)."""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip() and line.strip() != ")"]
     return lines[-1] if lines else type(exc).__name__
@@ -104,7 +104,7 @@ def connect(where: str) -> Connection:
         ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
     except ConnectionError as exc:
         if address and address.startswith("ray://"):      # the client server answered: the cluster exists
-            raise ClusterError(f"cannot connect to the Ray cluster at {where}: {_one_line(exc)}") from None
+            raise ClusterError(f"cannot connect to the Ray cluster at {where}: {_last_line(exc)}") from None
         raise ClusterError(f"no Ray cluster found ({exc})") from None
     except Exception as exc:      # grpc, auth, version mismatch: all mean "cannot use this cluster"
         raise ClusterError(f"cannot connect to the Ray cluster at {where}: {type(exc).__name__}: {exc}") from None
