@@ -207,7 +207,7 @@ def _merge_orphans(sents: Iterable) -> list[tuple[int, int]]:
             start, carry = carry, None
         k = len(tokens)
         while k > 1 and (tokens[k - 1].text in OPENING_QUOTES or tokens[k - 1].is_space or (
-                tokens[k - 1].text == '"' and tokens[k - 1].idx > 0 and text[tokens[k - 1].idx - 1].isspace())):
+                tokens[k - 1].text in ('"', "'") and tokens[k - 1].idx > 0 and text[tokens[k - 1].idx - 1].isspace())):
             k -= 1
         if k < len(tokens) and any(not t.is_space for t in tokens[k:]):
             carry = tokens[k].idx

@@ -60,6 +60,7 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
     candidates: list[tuple[int, int, str, Attribution | None, int, int]] = []
     quoted: set[int] = set()            # ids of clauses that got a quote
     fragments: dict[int, tuple[int, int]] = {}  # clause id -> (its candidate, end of its last quote) for quotes in its clause
+    parts: dict[int, tuple[int, int, int]] = {}  # clause id -> (its candidate, end of its last quote, sentence) otherwise
     for q in statement_quotes:
         first, last = sentence_at(q.start), sentence_at(max(q.start, q.end - 1))
         att = _clause_of_quote(body, sents, clauses, q, first, last)
@@ -85,6 +86,18 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
                 continue
             if inside:
                 fragments[id(att)] = (len(candidates), q.end)
+            else:
+                split = parts.get(id(att))
+                gap = body[split[1]:q.start] if split is not None else ""
+                if split is not None and split[2] == first and re.search(r"\w", gap) and len(gap.split()) <= 8 \
+                        and not re.search(r"[.!?؟]", body[split[1] - 3:q.start]) and not rules.may_attribute(gap):
+                    # '"... a defensive strike" in Diyala province "against ...," the official said': one
+                    # quotation broken by a phrase of the writer's, with no cue between its parts
+                    i = split[0]
+                    candidates[i] = (candidates[i][0], q.inner_end) + candidates[i][2:]
+                    parts[id(att)] = (i, q.end, first)
+                    continue
+                parts[id(att)] = (len(candidates), q.end, first)
         candidates.append((start, end, "direct", att, first, last))
     quote_spans = [(q.start, q.end) for q in statement_quotes]
     for idx, atts in clauses.items():
@@ -309,9 +322,10 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
                     break
     if att is None and main.cls not in PARTICIPLES:
         # The first verb found says nothing (هاتبوو "had come" in a relative clause, a passive with no
-        # document): the next verb of the sentence may still head its clause.
+        # document): the next verb of the sentence, or an "according to" before it, may still head its clause.
         for later in cues:
-            if later.start >= main.verb_end and later.cls not in PARTICIPLES:
+            if (later.start >= main.verb_end or later.cls == "per") and later.cls not in PARTICIPLES \
+                    and later is not main:
                 att = _attribute(rules, sent, later)
                 if att is not None:
                     main = later
@@ -356,6 +370,11 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
             _end_before(rules, sent, out[-1], c)
             out.append(follow)
             edge = c.verb_end
+    for c in cues:
+        if c is not main and c.cls not in PARTICIPLES and all(a.cue is not c for a in out) and rules.embedded(sent, c):
+            own = _attribute(rules, sent, c)        # "..., which officials said killed four, ...": beside the main clause
+            if own is not None:
+                out.append(own)
     for a in out:
         _channel(rules, sent, a)
         if a.content is not None and not a.direct:

@@ -195,10 +195,29 @@ class StatementRules:
         "...، ئاماژەشی بەوە داوە کە ...": the additive clitic says "also")."""
         return False
 
+    def embedded(self, sent: Sentence, cue: Cue) -> bool:
+        """A cue heading a relative clause with a speaker of its own ("the strike, which officials said killed
+        four, ..."): a statement beside the sentence's main clause."""
+        return False
+
+    def unnamed_role(self, mention: str) -> bool:
+        """A role held by one person, written with no name ("Iraq's prime minister"): the person named
+        right after it, with no role of their own, is its holder."""
+        return False
+
+    def refers_to_latest(self, mention: str) -> bool:
+        """A back reference that may link to the latest person heard even with no word in common
+        ("the lawmaker" after "the Deputy Speaker of parliament, X")."""
+        return False
+
     def is_outlet(self, text: str) -> bool:
         """A news outlet ("broadcaster Rudaw", "وكالة الأنباء"), which passes on what others said."""
         words = re.findall(r"\w+", text)
         return any(fold(w) in self.folded_outlets for w in words[:4])
+
+    def is_publisher(self, text: str) -> bool:
+        """An outlet that publishes reports ("a London-based daily"): whose report "the report" is."""
+        return self.is_outlet(text)
 
     def same_role(self, earlier: str, role: set[str]) -> bool:
         """Whether an unnamed earlier mention ("a Kurdish MP") is the person now named with these role

@@ -54,8 +54,11 @@ class Speakers:
                 return ent      # not a name of its own: the entity keeps its mentions
         if words and rules.back_reference(written):
             # پەرلەمانتارەکەی لیژنەی کشتوکاڵ ("the MP of the committee"): the role named before
-            ent = self._demonstrative(norms - rules.norms(words[0]), person=True,
-                                      shared_only=rules.strict_back_reference)
+            role = norms - rules.norms(words[0])
+            ent = self._demonstrative(role, person=True,
+                                      shared_only=rules.strict_back_reference and not rules.refers_to_latest(written))
+            if ent is None:
+                ent = self._role_beside_name(role)
             if ent is not None:
                 return ent
         kind = rules.mention_kind(written)
@@ -73,6 +76,17 @@ class Speakers:
             # "the minister said ..." then "The minister, Hawre Jalal, added ...": the role named later
             # is the same person when the role words of the named mention all describe the earlier one.
             role = norms - rules.norms(name) - rules.honorifics
+            if not role and self.recent:
+                # "Iraq's prime minister said ..." then "Hamid al-Obeidi said ...": the one holding the role
+                # heard just before, named now (https://www.wsls.com/news/world/2020/08/17/ap-interview-...)
+                e = entities[self.recent[-1]]
+                mine = rules.norms(name)
+                if not e.names and e.kind == "person" and any(rules.unnamed_role(m) for m in e.mentions) \
+                        and not any(mine & rules.norms(nm) for x in entities for nm in x.names):   # not heard before
+                    e.mentions.append(written)
+                    e.norms |= norms
+                    e.names.append(name)
+                    return self.recent[-1]
             if role:
                 for ent_id in reversed(self.recent):
                     e = entities[ent_id]
@@ -124,6 +138,29 @@ class Speakers:
                     return ent_id
         return None
 
+    def _role_beside_name(self, role: set) -> int | None:
+        """The latest named person whose name stands in apposition to these role words somewhere in the
+        text ("Quoting the district's mayor, Khidir Rasho, ..." for a later "the mayor")."""
+        if not role:
+            return None
+        body = self.body
+        for ent_id in reversed(self.recent):
+            e = self.entities[ent_id]
+            if e.kind != "person":
+                continue
+            for nm in {nm for nm in e.names if len(nm.split()) >= 2}:
+                for m in re.finditer(re.escape(nm), body):
+                    before = body[max(0, m.start() - 60):m.start()].rstrip()
+                    after = body[m.end():m.end() + 60].lstrip()
+                    beside = []
+                    if before.endswith((",", "،")):
+                        beside.append(re.split(r"[,،.;:\n]", before[:-1])[-1])
+                    if after.startswith((",", "،")):
+                        beside.append(re.split(r"[,،.;:\n]", after[1:])[0])
+                    if any(role <= self.rules.norms(chunk) for chunk in beside):
+                        return ent_id
+        return None
+
     def _other_name(self, e: Entity, name: str) -> bool:
         """A full name (two words or more) that differs from the entity's full names in a given name."""
         mine = self.rules.norms(name)
@@ -164,6 +201,13 @@ class Speakers:
         """The entity a pronoun or dropped subject refers to."""
         if pronoun in ("any", "same"):
             return prev if prev is not None else (self.recent[-1] if self.recent else None)
+        if pronoun == "report":
+            # "According to the report" after "a story published by a London-based daily": the outlet whose
+            # report it is, else as any document
+            for ent_id in reversed(self.recent):
+                if any(self.rules.is_publisher(m) for m in self.entities[ent_id].mentions):
+                    return ent_id
+            pronoun = "document"
         if pronoun == "document":
             # "the statement said", وأوضح البيان: the body whose statement it is, else the last speaker
             for ent_id in reversed(self.recent):
