@@ -35,7 +35,11 @@ CUES = {
         + "suggested suggests charged charges".split()
         # "The story cited unnamed officials as saying ..." (https://www.rudaw.net/english/middleeast/iraq/211220251-amp):
         # like "quoted ... as saying", only with "as saying"
-        + "cited cites".split(),
+        + "cited cites".split()
+        # "'...,' he remarked." (https://test.daily8.com/en/hashtag/Mukhtaral-Moussawi); "..., Rudaw has learned."
+        # (https://breitbart.com/national-security/2016/12/19/report-9000-displaced-yazidi-families-suffering-sinjar/amp):
+        # "learned" only after its clause, with a named subject
+        + "remarked learned learnt".split(),
     # Claims: the object says what is claimed ("accused X of Y", "blamed X for Y", "warned of Y").
     "claim": _forms("accused accuses accuse", "blamed blames blame", "warned warns warn", "threatened threatens",
                     "cautioned", "alleged alleges"),
@@ -50,7 +54,9 @@ CUES = {
     "appeal": _forms("urged urges urge", "demanded demands demand") + ["called on", "called for", "calls on",
                                                                           "calls for", "appealed to", "call on"],
     "part": """saying adding noting stressing insisting explaining arguing warning emphasising emphasizing
-        claiming telling""".split() + ["pointing out"],
+        claiming telling""".split() + ["pointing out"]
+        # "told Shafaq News that ..., predicting that the bills ... will be deferred" (test.daily8.com, Shafaq News)
+        + "predicting asserting affirming indicating acknowledging clarifying".split(),
     "partact": "calling urging describing reiterating demanding welcoming expressing".split(),
     "per": ["according to"],
 }
@@ -133,6 +139,17 @@ SPEAKER_ENDS = {"in", "on", "at", "during", "via", "after", "without", "while", 
 NOT_STATEMENT = {"responsibility", "credit"}     # "claimed responsibility" is an act, not a statement
 SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "over", "for", "to", "at", "by", "with", "from", "or"}
 SAME_ROLE = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
+# Verbs of promising: statements only with a clause, an infinitive or a quotation ("pledged support for the
+# protesters, saying ..." is an act whose participle speaks; https://en.mehrnews.com/news/173251/...); "went on to address ..." is
+# no speech at all (https://en.mehrnews.com/news/173251/ "He went on to touch upon ..., saying that").
+PROMISES = {"pledged", "pledges", "promised", "promises", "vowed", "vows"}
+# "The lawmaker called for ..." after "the Second Deputy Speaker of parliament, X": a member of parliament named
+# before, though no earlier mention shares the word (https://www.shafaq.com/en/Iraq-News/Al-Zameli-committee-...).
+MEMBER_HEADS = {"lawmaker", "legislator", "mp", "parliamentarian", "politician"}
+RELATIVES = {"which", "who"}
+# "According to the report": the outlet that published it, not the last body heard (which may deny it).
+REPORTS = {"report", "story", "article"}
+PARTICIPLE_WORDS = {w for w in CUES["part"] + CUES["partact"] if " " not in w}
 TRAILING_PREPOSITIONS = {"in", "at", "during", "via", "while", "after", "before", "following", "amid"}
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 
@@ -206,6 +223,11 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
             # "Jutyar Adil, the spokesperson, said": the role stays with the name, it links "the government
             # spokesman" later (https://www.kurdistan24.net/en/story/25565)
             b = d
+    for k in range(a + 2, b - 1):
+        if doc[k].lower_ in ("a", "an") and doc[k - 1].text[:1].isupper() \
+                and name_of(text_of(doc, a, k)) == text_of(doc, a, k).strip():
+            b = k               # "Faris Hajji a Yazidi activist says" (http://kirkuknow.com/english/?p=21398)
+            break
     for k in range(a + 1, b - 1):
         t = doc[k]
         prev = doc[k - 1].lower_
@@ -270,6 +292,14 @@ class EnglishRules(StatementRules):
         word = doc[cue.start].lower_
         if cue.end < n and doc[cue.end].lower_ in NOT_STATEMENT:
             return None
+        if cue.start > sent.lead and cue.end < n and doc[cue.start].text[:1].isupper() \
+                and doc[cue.start - 1].text[:1].isupper() and doc[cue.start - 1].text.isalpha():
+            return None             # "the movement's leader, Omar Said Ali", "the United States": a name, no verb
+        if word in ("learned", "learnt"):
+            return self._learned(sent, cue)
+        relative = self._relative_attribution(sent, cue)
+        if relative is not None:
+            return relative
         if word == "claimed" and not (cue.end < n and doc[cue.end].lower_ == "that") and all(sent.frame):
             return None             # "no group claimed the attack": an act, not a statement
         left_start = frame_run(sent, cue.start - 1, -1) + 1
@@ -304,12 +334,13 @@ class EnglishRules(StatementRules):
             if doc[k].lower_ == "that":
                 that = k
                 break
-            if doc[k].lower_ in CLAUSE_WORDS:
-                break
+            if doc[k].lower_ in CLAUSE_WORDS or doc[k].lower_ in PARTICIPLE_WORDS:
+                break       # "said Iraq rejects ..., adding that": that "that" is the participle's
             if cue.cls in ("claim", "act", "appeal") and (doc[k].lower_ in ("a", "an", "the", "for", "of", "on")
                                                           or is_punct(doc[k]) or doc[k].lower_ in REPORT_NOUNS):
                 break       # "blamed the board for a fire that ...", "rejected reports ... that": the object
         colon = False
+        from_document = False
         if that is not None:
             said, clause = content(sent, that + 1, n), True
         elif cue.end < n and doc[cue.end].text == ":":
@@ -326,6 +357,11 @@ class EnglishRules(StatementRules):
                 said = None         # "Medical officials confirmed the casualty figures": an object, no clause
             elif cue.cls == "act" and cue.end < n and doc[cue.end].lower_ in REPORT_NOUNS:
                 pass                # "rejected reports by some outlets that ...": the clause is the reports'
+            elif (word in PROMISES and cue.end < n and doc[cue.end].lower_ != "to") \
+                    or (word in ("went", "responded", "responds", "replied", "answered")
+                        and cue.end < n and doc[cue.end].lower_ == "to"):
+                said = None         # "pledged support for ..." ("promised to pay" promises), "went on to address ...",
+                #                     "responded to a story published by ..." (the story's claim is its own)
             elif cue.cls == "say" or cue.cls == "act" and (
                     self._finite_before_break(sent, cue.end + 1, right_end)
                     or (word in ("denied", "denies", "deny") and cue.end < n and doc[cue.end].lower_.endswith("ing"))):
@@ -364,6 +400,8 @@ class EnglishRules(StatementRules):
                     b = next((j for j in range(a + 1, b) if doc[j].lower_ in ("who", "which", "whose")), b)
                     if len(segs) >= 2 and a < b:
                         speaker = sent.span(a, b)
+                        if b - a == 1 and doc[a].lower_ in PRONOUNS:
+                            pronoun = PRONOUNS[doc[a].lower_]   # "The stalemate has ..., he added, warning that"
                         if b - a == 2 and doc[a].lower_ == "the" and doc[a + 1].lower_ in DOCUMENT_NOUNS:
                             pronoun = "document"    # "..., the statement said, calling on ..."
                         if k < right_end and doc[k].text == "," and k + 2 < n \
@@ -384,10 +422,30 @@ class EnglishRules(StatementRules):
         elif after_quote or cue.start == 0 or left_start == cue.start:
             # Inverted: "...," said Leyla Demir, a spokeswoman for ... / said ministry spokesman Hiwa Karim.
             a, b = cue.end, cue.end
-            while b < right_end and doc[b].text not in (",", ".", ";", ":") and b - a < 8 \
+            bracketed = 0
+            while b < right_end and doc[b].text not in (",", ".", ";", ":") and b - a - bracketed < 8 \
                     and not (b > a + 1 and doc[b].lower_ in SPEAKER_ENDS):
+                close = next((k for k in range(b + 1, min(right_end, b + 4)) if doc[k].text == ")"), None) \
+                    if doc[b].text == "(" else None
+                if close is not None:
+                    # 'said Kurdistan Regional Government (KRG) spokesman X.' (https://kurdpress.com/en/news/1475/...)
+                    bracketed += close + 1 - b
+                    b = close + 1
+                    continue
                 b += 1
             a, b = strip(doc, a, b, trail=TIME)
+            if b - a == 2 and doc[a].lower_ in ("a", "an", "the") and doc[a + 1].lower_ in DOCUMENT_NOUNS \
+                    and b + 1 < right_end and doc[b].lower_ in ("from", "by", "of"):
+                # '"...," read a statement from the party.' (https://www.daily8.com/en/article/58592dd9d8afad33bbf03de7144f39cb):
+                # the document's author
+                c = b + 1
+                while c < right_end and not is_punct(doc[c]) and c - b <= 8:
+                    c += 1
+                a, b = strip(doc, b + 1, c, trail=TIME)
+                from_document = True
+            elif b - a > 3 and doc[a].lower_ in ("a", "an", "the") and doc[a + 1].lower_ in DOCUMENT_NOUNS \
+                    and doc[a + 2].lower_ in ("from", "by", "of"):
+                a, from_document = a + 3, True      # '"...," said a statement by the council on Monday.'
             if a < b and (doc[a].text[:1].isupper() or doc[a].lower_ in ("the", "a") or name_of(text_of(doc, a, b))):
                 speaker = sent.span(a, b)
                 if b - a == 1 and doc[a].lower_ in PRONOUNS:
@@ -395,7 +453,7 @@ class EnglishRules(StatementRules):
                 said = None
                 if not after_quote and left_start == cue.start and cue.start > sent.lead:
                     said, clause = content(sent, sent.lead, cue.start), True   # 'The dust will clear, said X.'
-        if word in ("read", "reads") and pronoun != "document":
+        if word in ("read", "reads") and pronoun != "document" and not from_document:
             return None             # 'a sign read "..."': only a document reads out what its author says
         if speaker is None and pronoun is None:
             return None
@@ -516,6 +574,94 @@ class EnglishRules(StatementRules):
                 k = j
         return k
 
+    def embedded(self, sent: Sentence, cue: Cue) -> bool:
+        """"The strike – which Iraqi security sources said killed at least four people – was ..."
+        (https://www.tag24.com/world/us-strike-kills-four-in-iraq-as-baghdad-condemns-heinous-crime-3304545): a
+        relative clause with a speaker of its own, beside the sentence's main clause."""
+        return self._relative_span(sent, cue) is not None or self._antecedent(sent, cue) is not None
+
+    @staticmethod
+    def _antecedent(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
+        """The noun phrase a ", which claimed ..." clause hangs on: "a story published by a London-based
+        daily, which claimed the government had ..." (https://www.rudaw.net/english/middleeast/iraq/211220251-amp).
+        Only "which": ", who said she had worked there for years," tells who a person is, in passing."""
+        doc = sent.doc
+        r = cue.start - 1
+        if cue.cls not in ("say", "claim") or r < 2 or doc[r].lower_ != "which" or doc[r - 1].text != "," \
+                or not all(sent.frame[r - 1:cue.end]):
+            return None
+        a = r - 1
+        while a > sent.lead and r - 1 - a < 6 and doc[a - 1].lower_ not in PREPOSITIONS | {"by", "that"} \
+                and (not is_punct(doc[a - 1]) or doc[a - 1].text == "-") \
+                and not (doc[a - 1].text.islower() and doc[a - 1].text.endswith("ed") and doc[a - 2].text != "-"):
+            a -= 1
+        if a <= sent.lead or a == r - 1 or not (doc[a].lower_ in ("a", "an", "the") or doc[a].text[:1].isupper()):
+            return None
+        return a, r - 1
+
+    @staticmethod
+    def _relative_span(sent: Sentence, cue: Cue) -> tuple[int, int, int, int] | None:
+        """(speaker start, speaker end, content start, content end) of "which SPEAKER said VERB ...", where
+        the verb after the cue shows that the relative clause's subject is what was said about."""
+        doc = sent.doc
+        n = len(doc)
+        if cue.cls != "say" or cue.end >= n:
+            return None
+        r = next((k for k in range(cue.start - 2, max(sent.lead, cue.start - 8) - 1, -1)
+                  if doc[k].lower_ in RELATIVES), None)
+        if r is None or r == 0 or not all(sent.frame[r:cue.end]) \
+                or any(is_punct(t) or t.lower_ in RELATIVES or t.lower_ in FINITE for t in doc[r + 1:cue.start]):
+            return None
+        if not (doc[r + 1].lower_ in ("the", "a", "an", "some", "local") or doc[r + 1].text[:1].isupper()
+                or doc[r + 1].text.endswith("s")):
+            return None
+        k = cue.end
+        while k < n and doc[k].lower_ in TIME and doc[k].lower_ != "on":
+            k += 1
+        if k >= n or not sent.frame[k]:
+            return None
+        t = doc[k]
+        if not (t.lower_ in FINITE or (t.text.islower() and (t.text.endswith("ed") or t.text in IRREGULAR_PARTICIPLES
+                                                              or t.text in ("left", "hit", "killed", "caused")))):
+            return None
+        end = next((j for j in range(k, n) if doc[j].text in (",", ";", "—", "–", ")") or not sent.frame[j]), n)
+        return r + 1, cue.start, k, end
+
+    def _relative_attribution(self, sent: Sentence, cue: Cue) -> Attribution | None:
+        found = self._relative_span(sent, cue)
+        if found is None:
+            held = self._antecedent(sent, cue)
+            if held is None:
+                return None
+            doc = sent.doc
+            k = cue.end + (1 if cue.end < len(doc) and doc[cue.end].lower_ == "that" else 0)
+            said = content(sent, k, len(doc))
+            if said is None:
+                return None
+            return Attribution(cue, sent.span(*held), None, said, None, clause=True)
+        a, b, c, d = found
+        said = content(sent, c, d)
+        if said is None:
+            return None
+        att = Attribution(cue, sent.span(a, b), None, said, None, clause=True)
+        att.subordinate = True
+        return att
+
+    def _learned(self, sent: Sentence, cue: Cue) -> Attribution | None:
+        """'..., Rudaw has learned.': a named subject after the clause it found out, nothing after it."""
+        doc = sent.doc
+        n = len(doc)
+        if any(not is_punct(t) for t in doc[cue.end:n]):
+            return None
+        j = cue.start - (1 if cue.start > 0 and doc[cue.start - 1].lower_ in ("has", "have", "had") else 0)
+        comma = next((k for k in range(j - 1, sent.lead, -1) if doc[k].text == ","), None)
+        if comma is None or not 1 <= j - comma - 1 <= 5 or not doc[comma + 1].text[:1].isupper():
+            return None
+        said = content(sent, sent.lead, comma)
+        if said is None:
+            return None
+        return Attribution(cue, sent.span(comma + 1, j), None, said, None, clause=True)
+
     def _according_to(self, sent: Sentence, cue: Cue, right_end: int) -> Attribution | None:
         doc = sent.doc
         n = len(doc)
@@ -545,7 +691,8 @@ class EnglishRules(StatementRules):
         elif k < end_np and doc[k].lower_ in DOCUMENT_NOUNS and k + 1 == end_np:
             a, b2 = strip(doc, a, end_np)
             said = content(sent, b + 1, n) if b < right_end and doc[b].text == "," else content(sent, 0, cue.start)
-            return Attribution(cue, sent.span(a, b2), "document", said, None, clause=True)   # "according to the statement"
+            kind = "report" if doc[k].lower_ in REPORTS else "document"
+            return Attribution(cue, sent.span(a, b2), kind, said, None, clause=True)   # "according to the statement"
         if a < end_np and doc[a].lower_ in DATA_NOUNS:
             # "figures (released by|from) the board" and "figures the board published": the board speaks.
             k = a + 1
@@ -566,7 +713,7 @@ class EnglishRules(StatementRules):
         """"Local media quoted the ministry as saying that ...": the ministry speaks, not the media."""
         doc = sent.doc
         k = next((j for j in range(cue.end, min(right_end, cue.end + 14) - 1)
-                  if doc[j].lower_ == "as" and doc[j + 1].lower_ in ("saying", "stating")), None)
+                  if doc[j].lower_ == "as" and doc[j + 1].lower_ in ("saying", "stating", "telling")), None)
         if k is None:
             return None
         a = cue.end + (1 if doc[cue.end].lower_ in ("a", "an", "the") else 0)
@@ -576,6 +723,10 @@ class EnglishRules(StatementRules):
         if a >= b:
             return None
         start = k + 2
+        if doc[k + 1].lower_ == "telling":
+            # "The paper further quoted X as telling Y that ..." (http://www.kurdpress.com/En/NSite/FullStory/News/
+            # ?Id=3849): past the one addressed
+            start = next((j for j in range(start, min(right_end, start + 8)) if doc[j].lower_ == "that"), start)
         if start < len(doc) and doc[start].lower_ == "that":
             start += 1
         return Attribution(cue, sent.span(a, b), None, content(sent, start, len(doc)), None, clause=True)
@@ -621,8 +772,22 @@ class EnglishRules(StatementRules):
         (https://www.kurdistan24.net/en/story/25565 "Jutyar Adil, the official, said ... the government
         spokesman said"). Linked only to a speaker sharing a word (`strict_back_reference`)."""
         words = text.split()
-        return 2 <= len(words) <= 4 and words[0].lower() == "the" and text == text.lower() \
-            and words[-1] in ROLE_HEADS
+        return 2 <= len(words) <= 4 and words[0].lower() == "the" and text[1:] == text[1:].lower() \
+            and (words[-1] in ROLE_HEADS or (len(words) == 2 and words[-1] in MEMBER_HEADS))
+
+    def is_publisher(self, text: str) -> bool:
+        """A newspaper, broadcaster or news agency; "Iraq's National Security Agency" is no publisher."""
+        words = [w.lower() for w in re.findall(r"[\w-]+", text)[:5]]
+        return any(w in OUTLETS and w != "agency" for w in words) or "news agency" in " ".join(words)
+
+    def refers_to_latest(self, text: str) -> bool:
+        words = text.lower().split()
+        return len(words) == 2 and words[0] == "the" and words[1] in MEMBER_HEADS
+
+    def unnamed_role(self, text: str) -> bool:
+        """"Iraq's prime minister", "the region's governor", "a government spokesman": a role and no name."""
+        words = text.replace("’s", "").replace("'s", "").split()
+        return 1 <= len(words) <= 5 and words[-1].lower() in ROLE_HEADS and name_of(text) is None
 
     def is_generic(self, text: str) -> bool:
         """"officials", "residents" (https://townhall.com/news/world/2014/02/23/... "Also Sunday, officials said")."""
