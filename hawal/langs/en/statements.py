@@ -39,7 +39,9 @@ CUES = {
         # "'...,' he remarked." (https://test.daily8.com/en/hashtag/Mukhtaral-Moussawi); "..., Rudaw has learned."
         # (https://breitbart.com/national-security/2016/12/19/report-9000-displaced-yazidi-families-suffering-sinjar/amp):
         # "learned" only after its clause, with a named subject
-        + "remarked learned learnt".split(),
+        + "remarked learned learnt".split()
+        # "assured X that ...", "assured X of Y" (the same page): only with a clause or an "of" object
+        + "assured assures reassured".split(),
     # Claims: the object says what is claimed ("accused X of Y", "blamed X for Y", "warned of Y").
     "claim": _forms("accused accuses accuse", "blamed blames blame", "warned warns warn", "threatened threatens",
                     "cautioned", "alleged alleges"),
@@ -56,7 +58,10 @@ CUES = {
     "part": """saying adding noting stressing insisting explaining arguing warning emphasising emphasizing
         claiming telling""".split() + ["pointing out"]
         # "told Shafaq News that ..., predicting that the bills ... will be deferred" (test.daily8.com, Shafaq News)
-        + "predicting asserting affirming indicating acknowledging clarifying".split(),
+        + "predicting asserting affirming indicating acknowledging clarifying".split()
+        # "assured viewers of the ministry's inability ..., blaming corruption in its administration"
+        # (https://alsharqiya.com/en/news/aljumharia-alsadisa-program-raises-the-issue-...)
+        + "blaming accusing".split(),
     "partact": "calling urging describing reiterating demanding welcoming expressing".split(),
     "per": ["according to"],
 }
@@ -73,6 +78,9 @@ DATA_NOUNS = set("figures data statistics numbers estimates records".split())
 IRREGULAR_PARTICIPLES = set("seen written shown given made done sent put read drawn taken".split())
 # Before a cue these make it no statement: "did not say", "were told to leave".
 CUE_BLOCKERS = set("not n't never was were been being is are be without a an the its".split())     # "a warning sign"
+# "falls far short of demand", "his warning", "for comment": a noun after a preposition or a possessive
+# (https://www.shafaq.com/en/Iraq-News/Iraq-s-Minister-of-Electricity-submits-his-resignation)
+CUE_BLOCKERS |= {"of", "for", "his", "her", "their", "our"}
 TITLES = set("""secretary minister prime deputy foreign president vice spokesman spokeswoman spokesperson finance
     interior defence defense oil health education lawmaker opposition mp governor director general ambassador envoy
     senator representative chairman chairwoman chair head chief commander leader mayor judge u.s. us uk un eu
@@ -94,8 +102,10 @@ OCCUPATIONS = set("""meteorologist economist analyst goalkeeper striker coach ca
 # Lower-case particles inside Arabic names written in Latin script ("Zainab al-Rikabi").
 NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "ibn-", "abu-")
 PLACES = set("""iraq baghdad erbil kurdistan turkey ankara washington iran tehran syria damascus sulaimani duhok
-    basra mosul kirkuk zakho halabja europe london moscow""".split())
+    basra mosul kirkuk zakho halabja europe london moscow
+    province provinces region regions governorate governorates northern southern eastern western central""".split())
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": "any", "i": "any"}
+OBJECT_PRONOUNS = {"him": "person", "her": "person", "it": "body", "them": "any"}
 STOP = set("the a an of in at for its his her their and on to from with by".split())
 PREPOSITIONS = set("in of at for from on to by with around near across outside inside across".split())
 # Abbreviated titles spaCy would otherwise split at the full stop ("Brig. Gen. Ali Kadhim").
@@ -118,7 +128,10 @@ TIME = set("""on monday tuesday wednesday thursday friday saturday sunday today 
 # the importance of ..."): statements only with a clause (that, a finite verb) or a quotation.
 OBJECT_VERBS = set("""confirmed confirms announced announces revealed reveals disclosed highlighted mentioned
     acknowledged reiterated stressed stresses emphasised emphasized emphasizes suggested suggests charged
-    charges""".split())
+    charges assured assures reassured""".split())
+ASSURANCES = {"assured", "assures", "reassured"}
+# Numbers inside outlet names: "Kurdistan 24 has learned" is no date.
+OUTLET_NUMBERS = {"24", "964"}
 # Nouns whose "that" clause is someone else's claim: "rejected reports by some outlets that ..." is an act.
 REPORT_NOUNS = set("""reports report claims claim allegations allegation assertions rumours rumors accusations
     suggestions speculation""".split())
@@ -254,6 +267,10 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         k += 1
     if k + 2 < b and doc[k].lower_ in DOCUMENT_NOUNS and doc[k + 1].lower_ in ("from", "by", "of"):
         a = k + 2                   # "A statement from the provincial police said": the police
+    if b - a > MAX_SPEAKER_TOKENS and name_of(text_of(doc, b - MAX_SPEAKER_TOKENS, b)):
+        # "Deputy Director General of the Irrigation and Drainage Projects Authority Haider al-Mousawi told"
+        # (https://en.964media.com/41064/): a title too long to keep whole, the name at its end
+        a = b - MAX_SPEAKER_TOKENS
     if a >= b or b - a > MAX_SPEAKER_TOKENS:
         return None
     return a, b
@@ -354,7 +371,8 @@ class EnglishRules(StatementRules):
             elif k > cue.end and self._quote_next(sent, k, right_end):
                 said = content(sent, k, n)      # 'said in a press conference, "..."': the channel is no content
             elif word in OBJECT_VERBS and k < right_end and doc[k].text[:1].islower() \
-                    and not self._verb_before_break(sent, k + 1, right_end):
+                    and not self._verb_before_break(sent, k + 1, right_end) \
+                    and not (word in ASSURANCES and any(t.lower_ == "of" for t in doc[k:k + 4])):
                 said = None         # "Medical officials confirmed the casualty figures": an object, no clause
             elif cue.cls == "act" and cue.end < n and doc[cue.end].lower_ in REPORT_NOUNS:
                 pass                # "rejected reports by some outlets that ...": the clause is the reports'
@@ -722,6 +740,7 @@ class EnglishRules(StatementRules):
         a, b = strip(doc, a, k)
         if a >= b:
             return None
+        pronoun = OBJECT_PRONOUNS.get(doc[a].lower_) if b - a == 1 else None   # "the agency quoted him as saying"
         start = k + 2
         if doc[k + 1].lower_ == "telling":
             # "The paper further quoted X as telling Y that ..." (http://www.kurdpress.com/En/NSite/FullStory/News/
@@ -729,7 +748,7 @@ class EnglishRules(StatementRules):
             start = next((j for j in range(start, min(right_end, start + 8)) if doc[j].lower_ == "that"), start)
         if start < len(doc) and doc[start].lower_ == "that":
             start += 1
-        return Attribution(cue, sent.span(a, b), None, content(sent, start, len(doc)), None, clause=True)
+        return Attribution(cue, sent.span(a, b), pronoun, content(sent, start, len(doc)), None, clause=True)
 
     def _citing(self, sent: Sentence, cue: Cue, att: Attribution, right_end: int) -> None:
         """"..., the broadcaster said, citing a source in the security forces": the source speaks."""
@@ -780,14 +799,18 @@ class EnglishRules(StatementRules):
         words = [w.lower() for w in re.findall(r"[\w-]+", text)[:5]]
         return any(w in OUTLETS and w != "agency" for w in words) or "news agency" in " ".join(words)
 
+    def is_time(self, norm: str) -> bool:
+        return norm not in OUTLET_NUMBERS and super().is_time(norm)
+
     def refers_to_latest(self, text: str) -> bool:
         words = text.lower().split()
         return len(words) == 2 and words[0] == "the" and words[1] in MEMBER_HEADS
 
     def unnamed_role(self, text: str) -> bool:
-        """"Iraq's prime minister", "the region's governor", "a government spokesman": a role and no name."""
-        words = text.replace("’s", "").replace("'s", "").split()
-        return 1 <= len(words) <= 5 and words[-1].lower() in ROLE_HEADS and name_of(text) is None
+        """"Iraq's prime minister", "the region's governor", "a government spokesman": a role and no name,
+        qualified (a bare "the spokesman" may be anyone's)."""
+        words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in ("a", "an", "the")]
+        return 2 <= len(words) <= 5 and words[-1].lower() in ROLE_HEADS and name_of(text) is None
 
     def is_generic(self, text: str) -> bool:
         """"officials", "residents" (https://townhall.com/news/world/2014/02/23/... "Also Sunday, officials said")."""
@@ -797,7 +820,7 @@ class EnglishRules(StatementRules):
         words = text.split()
         if not words:
             return "other"
-        lows = [w.lower().strip(".,’'s") for w in words]
+        lows = [re.sub(r"[’']s$", "", w.lower().strip(".,")).strip("’'") for w in words]   # "spokesperson" keeps its s
         k = next((i for i, w in enumerate(lows) if i and w in PREPOSITIONS), len(lows))
         head = lows[k - 1]          # "a source at APIKUR": the noun before the preposition
         if name_of(text) or lows[-1] in ROLE_HEADS or head in ROLE_HEADS or head in PERSON_HEADS \
