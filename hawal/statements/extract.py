@@ -316,7 +316,7 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
         for later in cues:
             if later.start > main.verb_end and later.cls not in PARTICIPLES and later.cls != "per":
                 other = _attribute(rules, sent, later)
-                if other is not None and other.speaker is not None \
+                if other is not None and other.speaker is not None and (other.content is not None or att.content is None) \
                         and not rules.is_outlet(body[other.speaker[0]:other.speaker[1]]):
                     main, att = later, other
                     break

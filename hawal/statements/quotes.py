@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "'": "'"}
+PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "'": "'", "”": "“"}
 _MARKS = re.compile(r"[“”«»‘’\"„']")
 # A straight single quotation closes after the sentence's punctuation ("'...,' he remarked."): elsewhere the
 # mark is an apostrophe ("Iraq's", "lawmakers' claims"), so a quotation opens only where such a close follows
@@ -34,8 +34,22 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _line_rest(body: str, i: int) -> str:
+    line_end = body.find("\n", i)
+    return body[i:line_end if line_end >= 0 else len(body)]
+
+
 def _opens(body: str, i: int, ch: str) -> bool:
-    if ch in ("“", "«", "„"):
+    if ch in ("“", "”"):
+        # Marks typed the other way round (ان ” اتهام ... “ ، موضحا, https://alrray.org/?p=548330): ” opens when
+        # every ” left on its line has a “ after it; a “ with only punctuation after it (استقالتهم “، فيما) closes
+        # a quotation that was never opened, and opens nothing
+        rest = _line_rest(body, i)
+        if ch == "”":
+            return rest.count("”") <= rest.count("“")
+        nxt = rest[1:].lstrip(" ")
+        return bool(nxt) and nxt[0] not in "،,.؛:"
+    if ch in ("«", "„"):
         return True
     before = body[i - 1] if i > 0 else " "
     after = body[i + 1] if i + 1 < len(body) else " "
@@ -52,6 +66,11 @@ def _opens(body: str, i: int, ch: str) -> bool:
         if _is_letter(before) and not before.isascii() and after == " ":
             line_end = body.find("\n", i)
             # ڕایدەگەیەنێت" ...": typed against the verb, the quotation after a space, closed on its line
+            return '"' in body[i + 1:line_end if line_end >= 0 else len(body)]
+        if before.isspace() and after == " ":
+            # ان " المحكمة ... " , مبينا (https://tanawue.com/print:page,1,32695--.html): marks typed with a space on
+            # both sides open a quotation when the line closes it again
+            line_end = body.find("\n", i)
             return '"' in body[i + 1:line_end if line_end >= 0 else len(body)]
         return not _is_letter(before) and not after.isspace() and after != '"'
     return False

@@ -18,6 +18,7 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     نوه نوهت اختتم اختتمت ختم ختمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون
     رجح رجحت يرجح ترجح توقع توقعت يتوقع تتوقع استبعد استبعدت يستبعد تستبعد
     واصل واصلت طمأن طمأنت عد عدت أقر أقرت
+    أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم
     قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا""".split()
 # (plural: وقالوا: "بصفتنا المديرية ..." after a body, https://www.knnc.net/ar/Details.aspx?jimare=6561)
 # رجّح X أن، ورجحت المصادر، أن (https://al-mirbad.com/detail/174439, https://www.masrawy.com/news/news_publicaffairs/
@@ -25,6 +26,9 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
 # وواصل X :"..." continues a speech like وتابع (https://jfranews.com.jo/amp/article/441088); وطمأن X، الأهالي بأن
 # reassures with a clause (https://mail.gulanmedia.com/ar/story/99568); عدّ X بأنها ... holds a view, like اعتبر
 # (https://www.omantoday.net/amp/1152/): each with a clause or a quote only (CLAUSE_ONLY).
+# وأكمل: "..." goes on speaking like وتابع; لذلك يعتقد X أن، ادّعت الشبكة بأن، زعم X أن hold a view or a claim, with a
+# clause or a quote only (https://awla.news/... قائمقام-سنجار، https://www.kurdistan24.net/ar/story/873538,
+# http://sotkurdistan.net/2018/02/13/...).
 # Issuing a document (أصدرت مديرية صحة ... بياناً بشأن ..., https://www.knnc.net/ar/Details.aspx?jimare=6561) states
 # nothing itself but names who speaks next ("وقالوا: ..."): a verb whose object is the document.
 _ISSUE = "أصدر أصدرت نشر نشرت".split()
@@ -37,7 +41,7 @@ _RELAY = "نقل نقلت نقلوا".split()
 # announce an act, not a statement.
 # لكنه أقرّ بأن ... admits a clause (https://www.eanlibya.com/...-جاهزية-أمنية-كاملة-وأمريك/); with a noun object
 # (أقرّ البرلمان القانون) it passes a law: clause only.
-CLAUSE_ONLY = set("أعلن أعلنت طمأن طمأنت عد عدت أقر أقرت".split())
+CLAUSE_ONLY = set("أعلن أعلنت طمأن طمأنت عد عدت أقر أقرت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم".split())
 # Predictions (توقعت النائبة ... تصويت البرلمان على ..., https://hathalyoum.net/amp/1937906): the noun object is
 # what is predicted, so it reports content like a clause.
 _PREDICT = "توقع توقعت يتوقع تتوقع رجح رجحت يرجح ترجح".split()
@@ -80,13 +84,14 @@ OUTLETS = set("""وكالة الوكالة قناة القناة صحيفة ال
 BODY = set("""ديوان الديوان مكاتب مكتب مفتشية بنك البنك مصرف المصرف وزارة الوزارة حكومة الحكومة رئاسة مجلس المجلس الجيش قيادة خلية السفارة سفارة دائرة مديرية هيئة
     المفوضية مفوضية البرلمان الشرطة شرطة الأمم بعثة نقابة حزب كتلة تحالف اتحاد منظمة شركة وكالة محكمة إحصاءات
     مصدر مصادر تجار نواب قوات القوات التحالف بيان البيان السلطات سلطات اللجنة لجنة جمعية الجمعية رابطة غرفة
-    مؤسسة المؤسسة جامعة الجامعة جهاز الجهاز بلدية البلدية""".split())     # جهاز الأمن الوطني (https://www.shafaq.com/ar/سیاسة/جهاز-المخابرات-يصدر-توضيحا...)
+    مؤسسة المؤسسة جامعة الجامعة جهاز الجهاز بلدية البلدية ائتلاف الائتلاف تيار التيار حركة الحركة جبهة
+    الجبهة""".split())     # النائب عن ائتلاف دولة القانون عالية نصيف (https://tanawue.com/print:page,1,32695--.html)     # جهاز الأمن الوطني (https://www.shafaq.com/ar/سیاسة/جهاز-المخابرات-يصدر-توضيحا...)
 TITLES = set("""وزير الوزير رئيس الرئيس المتحدث متحدث الناطق ناطق باسم النائب النائبة نائب السفير سفير المحافظ محافظ
     قائد مدير الأمين أمين العميد اللواء العقيد الدكتور د. الشيخ السيد السيدة مستشار عضو زعيم المستشار الخبير
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
     طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
     المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي المقدم مقدم النقيب نقيب الملازم ملازم الرائد رائد
-    الفريق فريق العقيد عقيد العميد عميد اللواء لواء""".split())
+    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة""".split())
 # Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
 NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
@@ -125,7 +130,7 @@ ROLES = set("""أستاذ الأستاذ أستاذة الأستاذة القا�
 _OFFICIAL = {fold(w) for w in "المسؤول المسؤولة مسؤول مسؤولة".split()}
 _TITLES = {fold(w) for w in TITLES | ROLES}
 # Ranks and honorifics: the name follows them (قائد حرس الحدود في المنطقة الرابعة اللواء سعد الفهداوي).
-_RANKS = {fold(w) for w in "اللواء العميد العقيد المقدم الرائد النقيب الفريق الدكتور الشيخ السيد السيدة المهندس".split()}
+_RANKS = {fold(w) for w in "اللواء العميد العقيد المقدم الرائد النقيب الفريق الدكتور الشيخ السيد السيدة المهندس الحاج الحاجة".split()}
 _COMMON = {fold(w) for w in COMMON}
 _BODY = {fold(w) for w in BODY}
 _OBJECTS = {fold(w) for w in OBJECT_NOUNS}
@@ -142,6 +147,24 @@ _SECOND_HALVES = {fold(w) for w in NAME_SECOND_HALVES}
 _OBJECT_PREPOSITIONS = {fold(w) for w in ("إلى", "على", "من", "عن")}
 # Nouns that begin with ب but are no بـ-object (رئيس برلمان إقليم كردستان, https://vetogate.com/2884929).
 _B_NOUNS = {fold(w) for w in "برلمان بلدية بعثة بورصة بيت بنك بلدة".split()}
+# Names that begin with ب are no بـ-object either (رئيس حكومة إقليم كوردستان مسرور بارزاني في بيان،
+# https://gulanmedia.com/ar/story/297047; رئيس الجمهورية برهم صالح): common first and family names, and any
+# ب-word that closes a name already begun (followed by a stop, a complementizer or a time word), which an object
+# never does (طالب خوشناو بإقالة المحافظ، رحب X بالقرار).
+_B_NAMES = {fold(w) for w in """برهم بافل بيشوا بختيار بكر بدر باقر بشير بهاء بلال بسام باسل بشرى بارزاني
+    البارزاني بابان بهزاد بيستون بنكين بيار بريار بروا بهار بهجت بيرق بولات""".split()}
+
+
+def _b_name(sent: Sentence, k: int, end: int, norms: list[str], name_started: bool) -> bool:
+    """A ب-initial word that is a name (بارزاني, برهم), not the بـ-object of the verb."""
+    w = norms[k]
+    if w in _B_NAMES:
+        return True
+    if not name_started or w.startswith(fold("بال")) or w in _COMPLEMENT or w in _ADVERBS:
+        return False    # أدان خوشناو بشدة: an adverb
+    doc = sent.doc
+    return k + 1 >= end or doc[k + 1].text in ("،", ",", ".", ":", "؛") or norms[k + 1] in _COMPLEMENT \
+        or norms[k + 1] in _TIME_NOUNS or _stop(doc[k + 1].text, norms[k + 1])
 # مصادر مقربة من رئيس البرلمان (https://www.masress.com/dostor/180732): من belongs to the speaker.
 _CLOSE_TO = {fold(w) for w in "مقرب مقربة مقربون مقربين قريب قريبة قريبون قريبين".split()}
 
@@ -293,7 +316,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break
         after_title = b > a and (_is_title(norms, b - 1) or norms[b - 1] == fold("باسم"))
         if b > a and ((w in _OBJECTS and not after_title and norms[b - 1] not in _BODY)
-                      or (w.startswith("ب") and len(w) > 3 and w != fold("باسم") and w not in _B_NOUNS)):
+                      or (w.startswith("ب") and len(w) > 3 and w != fold("باسم") and w not in _B_NOUNS
+                          and not _b_name(sent, b, right_end, norms, name_started))):
             break
         if w.startswith("ل") and not w.startswith("ال") and _lam_object(w) in _OUTLETS:
             break               # وقال حسو لشبكة رووداو: the outlet it was said to
@@ -517,6 +541,10 @@ _ISSUED = {fold(w) for w in ("صادر", "صادرة", "الصادر", "الصا
 _NOTED = {fold(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار", "والجدير", "يجدر")}
 _PER = {fold(w) for w in ("بحسب", "وبحسب", "حسب", "وفق", "وفقا", "ووفق", "ووفقا")}
 _RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "لمراسل", "لمراسلة", "لمراسلنا")}
+# Attributive phrases after a named body (شبكة "رووداو" المقربة من البارزاني, http://sotkurdistan.net/2018/02/13/...;
+# هيئة ادارة قضاء سنجار، التابع لمحافظة نينوى): a description, not part of the name (مصادر مقربة من, indefinite, is).
+_ATTRIBUTIVE = {fold(w) for w in "المقرب المقربة المقربين المقربون القريب القريبة التابع التابعة التابعين".split()}
+_RELATIVE |= _ATTRIBUTIVE
 _OPENERS = {fold(w) for w in ("في", "وفي", "من", "ومن", "بدوره", "بدورها", "لكن", "ولكن", "أما", "وأما", "كما",
                                "ثم", "فيما", "وكما", "خلال", "عبر", "وخلال", "حيث", "إذ", "اذ")}
 
@@ -572,6 +600,10 @@ def _apposition(sent: Sentence, comma: int, norms: list[str]) -> int:
         e = _apposition(sent, d, norms)     # المتحدث باسم الوزارة، ومدير المركز الوطني ...، حاتم حميد، (a second
         if e > d:                           # title, https://hathalyoum.net/articles/2854853-...): the name after both
             return e
+    if d < len(doc) and doc[d].text in ("،", ",") and norms[comma + 1] in _ATTRIBUTIVE:
+        e = _apposition(sent, d, norms)     # الرئيس المشترك لهيئة ادارة قضاء سنجار، التابع لمحافظة نينوى، الحاج حسن،
+        if e > d:                           # (http://sotkurdistan.net/2018/02/13/...): the name after the description
+            return e
     if fold("عدم") in norms[comma + 1:d]:
         return comma        # مصدر ...، طلب عدم ذكر اسمه، أن (https://greece.isidewith.com/zh/discuss/5063600862)
     if d < len(doc) and doc[d].text in ("،", ",", ":") and _name_like(norms, comma + 1, d, [x.text for x in doc]):
@@ -609,7 +641,10 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
             return None
         if i + 1 < len(segs) and (_is_title(norms, a) or norms[a] in _BODY):
             c, d = strip(doc, *segs[i + 1])
-            if c < d and d + 1 >= cue_start and _name_like(norms, c, d, [x.text for x in doc]):
+            limit = cue_start
+            while limit > d + 1 and norms[limit - 1] in _KANA:
+                limit -= 1                # وكان قائممقام سنجار ...، محما خليل، قد قال (https://awla.news/...)
+            if c < d and d + 1 >= limit and _name_like(norms, c, d, [x.text for x in doc]):
                 b = d                     # المتحدث باسم الوزارة، حميد النايف، قال
         return a, b
     return None
@@ -735,6 +770,14 @@ class ArabicRules(StatementRules):
     def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
         att = super().follow_on(sent, cue, parent)
         k = cue.verb_end
+        if att is not None and att.content is not None and not (att.clause or att.colon) and cue.cls == "say":
+            first = sent.token_at(att.content[0])
+            w = sent.norms[first] if first < len(sent.doc) else ""
+            if first < len(sent.doc) and sent.frame[first] and w not in _TOPIC_PREPOSITIONS \
+                    and not (w.startswith("ب") and len(w) > 3 and not sent.norms[cue.start] in _CLAUSE_ONLY):
+                # فيما أعلن تقديم استقالته (https://hathalyoum.net/articles/3608637-...): a second verb of saying with
+                # only a noun object states nothing, as when it heads its sentence (but ends the clause before it)
+                return dataclasses.replace(att, content=None)
         if att is not None and not (att.clause or att.colon) and cue.cls == "part" and k + 1 < len(sent.doc) \
                 and sent.norms[k] in _TOPIC_PREPOSITIONS and sent.norms[k + 1] not in _COMPLEMENT:
             # مشيرةً إلى تزايد هجماتها (https://www.eanlibya.com/...): like أشار إلى + a noun, the object is what was said
@@ -755,13 +798,14 @@ class ArabicRules(StatementRules):
         words = text.split()
         if not words:
             return "other"
-        if fold(words[0]) in _BODY or _bare(fold(words[0])) in _BODY:
-            return "body"
+        if fold(words[0]) in _BODY or _bare(fold(words[0])) in _BODY or fold(words[0]) in _OUTLETS:
+            return "body"       # and an outlet (شبكة "رووداو" قد ادعت): never a person's name
         return "person" if name_of(text) else "other"
 
     name_of = staticmethod(name_of)
 
     def tidy_mention(self, kind: str, mention: str, body: str) -> str:
+        mention = re.sub(r'\s*["«»“”]\s*', " ", mention).strip()     # شبكة "رووداو": the name, not its marks
         if kind == "body" and len(mention.split()) == 1 and (fold(mention).startswith("ال") or fold(mention) in _BODY):
             return _full_body_name(mention, body) or mention   # الوزارة after أعلنت وزارة الزراعة العراقية ...
         return mention
