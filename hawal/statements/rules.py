@@ -137,6 +137,10 @@ class StatementRules:
         return folded(self.time_words)
 
     @cached_property
+    def folded_title_words(self) -> frozenset[str]:
+        return folded(self.title_words)
+
+    @cached_property
     def folded_first_person(self) -> frozenset[str]:
         return folded(self.first_person)
 

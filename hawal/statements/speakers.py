@@ -71,6 +71,11 @@ class Speakers:
                 self.entities[ent].mentions.append(written)
                 self.entities[ent].norms |= norms
                 return ent
+            named = self._name_after_role(written)
+            if named is not None:
+                # استقبل رئيس إقليم كوردستان، نيجيرفان بارزاني، ... then أشار رئيس إقليم كوردستان إلى أن: the role is the
+                # person the text names right after it, not an earlier speaker whose longer title holds its words
+                return self.link(named)
         entities = self.entities
         if name:
             # "the minister said ..." then "The minister, Hawre Jalal, added ...": the role named later
@@ -160,6 +165,26 @@ class Speakers:
                     if any(role <= self.rules.norms(chunk) for chunk in beside):
                         return ent_id
         return None
+
+    def _name_after_role(self, role: str) -> str | None:
+        """`ROLE، NAME،` somewhere in the text, with one name for the role (not under a longer title): the role
+        and that name as one mention."""
+        if len(role.split()) < 2:
+            return None
+        rules = self.rules
+        names = set()
+        for m in re.finditer(r"(?<!\w)" + re.escape(role) + r"\s*[،,]\s*([^،,.:\n]{2,60})[،,]", self.body):
+            before = self.body[max(0, m.start() - 30):m.start()].split()
+            if before and fold(before[-1]) in rules.folded_title_words:
+                continue            # نائب رئيس إقليم كوردستان، X: the deputy's name, not the role's
+            candidate = m.group(1).strip()
+            if rules.name_of(candidate) != candidate or len(candidate.split()) < 2:
+                continue
+            names.add(candidate)
+        if len(names) != 1:
+            return None
+        named = f"{role}، {names.pop()}"
+        return named if rules.name_of(named) else None
 
     def _other_name(self, e: Entity, name: str) -> bool:
         """A full name (two words or more) that differs from the entity's full names in a given name."""

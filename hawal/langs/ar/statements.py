@@ -321,6 +321,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break
         if w.startswith("ل") and not w.startswith("ال") and _lam_object(w) in _OUTLETS:
             break               # وقال حسو لشبكة رووداو: the outlet it was said to
+        if b > a and w == _CAPITAL and not _is_title(norms, b - 1) and norms[b - 1] not in _BODY:
+            break               # الحكومة المحلية في محافظة أربيل عاصمة إقليم كوردستان: "the capital of" describes the place
+        if b > a and w in _REPORT_NOUNS and norms[b - 1] not in _BODY and not _is_title(norms, b - 1):
+            break               # نفت حكومة اقليم كوردستان انباء تحدثت عن ...: the reports denied, the object
         if b > a and w.startswith("لل") and not (not name_started and any(_is_title(norms, k) for k in range(a, b))):
             break               # قال للصحفيين; but المستشار الإعلامي للحزب كفاح حمود keeps the title's complement
         if b == a and _nisba(w) and b + 1 < right_end and norms[b + 1] in _TOPIC_PREPOSITIONS:
@@ -409,6 +413,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if k < n and (norms[k] in _COMPLEMENT or doc[k].text == ":"):
         said = content(sent, k + 1, n)
         clause, colon = norms[k] in _COMPLEMENT, doc[k].text == ":"
+        if clause and k + 1 < n and doc[k + 1].text == ":":
+            colon = True        # أشار ... إلى أن: لدينا توقعات (https://presidency.gov.krd/ar/...): the speaker's own words
     elif norms[cue.start] in _CLAUSE_ONLY:
         return None         # أعلنت الوزارة منع الاستيراد: an announced act, no statement
     else:
@@ -438,6 +444,11 @@ def _nisba(w: str) -> bool:
     """A family name in the nisba form (الكعبي، الدليمي): the article, then a word ending in ي."""
     return w.startswith("ال") and w.endswith("ی") and len(w) > 4 and w not in _TITLES and w not in _BODY \
         and w not in _COMMON and _bare(w) not in _COMMON
+
+
+def _lam_noun(w: str) -> bool:
+    """A noun after the preposition لـ (لوجود، لعدم), not a pronoun (له، لها) or the article (الـ)."""
+    return w.startswith("ل") and not w.startswith("ال") and len(w) > 3 and w not in _PREPOSITIONAL
 
 
 def _lam_object(w: str) -> str:
@@ -564,6 +575,10 @@ def _bare(w: str) -> str:
 
 
 _OBJECTS_BARE = {_bare(w) for w in _OBJECTS}
+# Reports, claims and rumours without the article are the object of the verb, never part of its subject
+# (https://www.kurdistan24.net/ar/story/16627-...: نفت حكومة اقليم كوردستان انباء بخصوص ...).
+_REPORT_NOUNS = {fold(w) for w in "أنباء انباء تقارير تقريرا اتهامات مزاعم ادعاءات شائعات أخبار اخبار معلومات تصريحات".split()}
+_CAPITAL = fold("عاصمة")
 
 
 def _addressee(norms: list[str], k: int, end: int) -> bool:
@@ -738,6 +753,11 @@ def _full_body_name(short: str, body: str) -> str | None:
 
 
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
+_ABD = fold("عبد")
+# الناطق الرسمي بأسم وزارة الكهرباء is المتحدث باسم وزارة الكهرباء named before (https://iraqtoday.net/1152/195807-...):
+# the two spokesman words mean one role, and "official" adds nothing to it.
+_ROLE_SYNONYMS = {fold("ناطق"): fold("متحدث"), fold("ناطقة"): fold("متحدثة")}
+_ROLE_FILLERS = {fold(w) for w in ("رسمي", "رسمية")}
 
 
 class ArabicRules(StatementRules):
@@ -778,19 +798,41 @@ class ArabicRules(StatementRules):
                 # فيما أعلن تقديم استقالته (https://hathalyoum.net/articles/3608637-...): a second verb of saying with
                 # only a noun object states nothing, as when it heads its sentence (but ends the clause before it)
                 return dataclasses.replace(att, content=None)
-        if att is not None and not (att.clause or att.colon) and cue.cls == "part" and k + 1 < len(sent.doc) \
-                and sent.norms[k] in _TOPIC_PREPOSITIONS and sent.norms[k + 1] not in _COMPLEMENT:
-            # مشيرةً إلى تزايد هجماتها (https://www.eanlibya.com/...): like أشار إلى + a noun, the object is what was said
+        n = len(sent.doc)
+        if att is not None and not (att.clause or att.colon) and cue.cls == "part":
+            # مشيراً خلال حوار على شاشة كوردستان24، إلى أن ... (https://www.kurdistan24.net/ar/story/873538): the channel
+            # between the participle and its clause, closed by a comma
+            for j in range(k + 1, min(n - 1, k + 14)):
+                if not sent.frame[j] or sent.norms[j] in _PARTICIPLES:
+                    break
+                if sent.doc[j].text not in ("،", ","):
+                    continue
+                c = j + 1
+                if sent.norms[c] in _TOPIC_PREPOSITIONS and c + 1 < n:
+                    c += 1
+                if sent.norms[c] in _COMPLEMENT and c + 1 < n:
+                    return dataclasses.replace(att, clause=True, content=content(sent, c + 1, n))
+                break
+        if att is not None and not (att.clause or att.colon) and cue.cls == "part" and k + 1 < n \
+                and (sent.norms[k] in _TOPIC_PREPOSITIONS or _lam_noun(sent.norms[k])) \
+                and sent.norms[k + 1] not in _COMPLEMENT:
+            # مشيرةً إلى تزايد هجماتها (https://www.eanlibya.com/...), منوها لوجود أصدقاء (https://masrawy.com/...1161944):
+            # like أشار إلى + a noun, the object is what was said
             att = dataclasses.replace(att, clause=True)
         return att
 
     def norms(self, text: str) -> set[str]:
         out = set()
+        prev = ""
         for w in TOKEN.findall(text):
             f = fold(w)
+            if prev == _ABD:
+                out.add(prev + f)   # عبد الله and عبدالله: one name however it is spaced
+            prev = f
             if f.startswith("ال") and len(f) > 4:
                 f = f[2:]
-            if f and f not in ("فی", "من", "عن", "و"):
+            f = _ROLE_SYNONYMS.get(f, f)
+            if f and f not in ("فی", "من", "عن", "و") and f not in _ROLE_FILLERS:
                 out.add(f)
         return out
 
