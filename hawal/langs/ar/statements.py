@@ -334,7 +334,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 and not norms[b + 1].startswith("ال") and not _is_title(norms, b + 1) and not is_punct(doc[b + 1]):
             b += 1      # واتهمت الكعبي جهات سياسية بـ: a family name alone, then the object
             break
-        is_title = _is_title(norms, b) or w in _LINKS or _place_word(norms, b) or _official_of_body(norms, b)
+        is_title = _is_title(norms, b) or w in _LINKS or _place_word(norms, b) or _official_of_body(norms, b) \
+            or (not name_started and _construct_complement(norms, b))     # مستشار مجلس أمن الإقليم X
         if cue.cls in ("claim", "act", "appeal") and b > a + 1 and w.startswith("ال") and not name_started \
                 and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS \
                 and not t.text.endswith(("ي", "ية", "يّة")):     # but منظمة الصحة العالمية من: a nisba adjective
@@ -718,6 +719,8 @@ def name_of(text: str) -> str | None:
         return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY or w in _OFFICIAL \
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
+        if w in _PLACE_HEADS or _construct_complement(norms, i):
+            continue            # مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
         if _is_title(norms, i) or w.startswith(("ال", "وال")) or w in _COMMON or w in _BODY or w in _LINKS \
                 or _place_word(norms, i) or _official_of_body(norms, i) or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
                 or (w.startswith("ل") and len(w) > 3 and i > 0 and (_is_title(norms, i - 1) or norms[i - 1].startswith("ال"))):
@@ -735,11 +738,20 @@ def name_of(text: str) -> str | None:
         if i == 0 and j < len(words):
             return None
         run = words[i:j]
+        if i > 1 and _construct_complement(norms, i - 1) and len(run) >= 3 and j == len(words):
+            run = run[1:]       # رئيس غرفة تجارة زاخو نوزاد سليم: the place the chamber is of, then the name
         common = [k for k in range(len(run) - 1) if fold(run[k]) in _COMMON]
         if common and len(run) - common[-1] - 1 >= 2:
             run = run[common[-1] + 1:]      # مفتشية آثار نينوى خير الدين أحمد: the name after the place
         return " ".join(run)
     return None
+
+
+def _construct_complement(norms: list[str], i: int) -> bool:
+    """The noun a body's name governs (غرفة تجارة، مجلس أمن، هيئة نزاهة): after a body word without the article,
+    itself without it, with a name still to come."""
+    return 0 < i and i + 2 < len(norms) and norms[i - 1] in _BODY and not norms[i - 1].startswith("ال") \
+        and not norms[i].startswith("ال") and norms[i] not in _TITLES and norms[i] not in _LINKS
 
 
 def _full_body_name(short: str, body: str) -> str | None:
@@ -808,7 +820,7 @@ class ArabicRules(StatementRules):
                 if sent.doc[j].text not in ("،", ","):
                     continue
                 c = j + 1
-                if sent.norms[c] in _TOPIC_PREPOSITIONS and c + 1 < n:
+                if (sent.norms[c] in _TOPIC_PREPOSITIONS or sent.doc[c].text in ("على", "وعلى")) and c + 1 < n:
                     c += 1
                 if sent.norms[c] in _COMPLEMENT and c + 1 < n:
                     return dataclasses.replace(att, clause=True, content=content(sent, c + 1, n))
