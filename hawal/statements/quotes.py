@@ -46,7 +46,10 @@ def _opens(body: str, i: int, ch: str) -> bool:
         # a quotation that was never opened, and opens nothing
         rest = _line_rest(body, i)
         if ch == "”":
-            return rest.count("”") <= rest.count("“")
+            # or, typed against the next word like a straight mark (مبينا أن”ما شهدته ...”, https://almasra.iq/92794),
+            # when the line closes it with another ”
+            glued = i + 1 < len(body) and _is_letter(body[i + 1])
+            return rest.count("”") <= rest.count("“") or (glued and "”" in rest[1:])
         nxt = rest[1:].lstrip(" ")
         return bool(nxt) and nxt[0] not in "،,.؛:"
     if ch in ("«", "„"):
@@ -77,7 +80,7 @@ def _opens(body: str, i: int, ch: str) -> bool:
 
 
 def _closes(body: str, i: int, ch: str, opener: str) -> bool:
-    if ch != PAIRS[opener]:
+    if ch != PAIRS[opener] and not (opener == "”" and ch == "”"):
         return False
     if ch == "'":
         after = body[i + 1] if i + 1 < len(body) else " "

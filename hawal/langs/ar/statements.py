@@ -301,8 +301,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break               # مسؤول طلب عدم الكشف عن اسمه
         if w == "فی":
             nxt = norms[b + 1] if b + 1 < right_end else ""
-            if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt:
-                break
+            if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt):
+                break           # وأكد ابو بكر في بيانه أنه (https://knnc.net/ar/Details.aspx?jimare=8113): his statement
             b += 2
             continue
         if b > a and not name_started and _time_name(norms, b):
@@ -353,7 +353,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break
         complement = w.startswith("ل") and not w.startswith("ال") and len(w) > 3 and not name_started \
             and any(_is_title(norms, k) for k in range(a, b))     # مستشار رئيس الوزراء لشؤون المياه
-        if not is_title and not complement and not w.startswith("ال") and w not in _COMMON and w not in _BODY \
+        if not is_title and not complement and not w.startswith(("ال", "وال")) and w not in _COMMON and w not in _BODY \
                 and norms[a] not in _BODY:          # تجار سوق الجملة في البصرة: a group, not a name
             name_started = True
         b += 1
@@ -445,6 +445,10 @@ def _nisba(w: str) -> bool:
     """A family name in the nisba form (الكعبي، الدليمي): the article, then a word ending in ي."""
     return w.startswith("ال") and w.endswith("ی") and len(w) > 4 and w not in _TITLES and w not in _BODY \
         and w not in _COMMON and _bare(w) not in _COMMON
+
+
+# محذرا من إقحام الملف الأمني (https://almasra.iq/92794): a warning's object says what is warned of, like حذّر من.
+_WARNING_PARTICIPLES = {fold(w) for w in ("محذرا", "محذرة", "محذراً", "محذرةً")}
 
 
 def _lam_noun(w: str) -> bool:
@@ -788,8 +792,9 @@ class ArabicRules(StatementRules):
     split_glued_quotes = True
     complementizers = frozenset("إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن إننا أننا بأنه بأنها".split())
     # لكنه أقرّ بأن ... (https://www.eanlibya.com/...): "but he" continues the clause's speaker like و
-    coordinators = frozenset({"و", "فيما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})
-    follow_adverbs = frozenset({"أيضا", "كذلك", "في", "الوقت", "ذاته", "نفسه"})
+    # وفي حين عدّ أن ... (https://almadapaper.net/?p=180630): "whereas" continues the clause's speaker too
+    coordinators = frozenset({"و", "فيما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "حين"})
+    follow_adverbs = frozenset({"أيضا", "كذلك", "في", "الوقت", "ذاته", "نفسه", "وفي"})
     outlets = frozenset(OUTLETS)
     document_nouns = frozenset(DOCUMENT_NOUNS)
     time_words = frozenset("""اليوم أمس غدا مساء صباح فجر ظهر ليلة يوم الاثنين الإثنين الثلاثاء الأربعاء الخميس
@@ -826,12 +831,29 @@ class ArabicRules(StatementRules):
                     return dataclasses.replace(att, clause=True, content=content(sent, c + 1, n))
                 break
         if att is not None and not (att.clause or att.colon) and cue.cls == "part" and k + 1 < n \
-                and (sent.norms[k] in _TOPIC_PREPOSITIONS or _lam_noun(sent.norms[k])) \
+                and (sent.norms[k] in _TOPIC_PREPOSITIONS or _lam_noun(sent.norms[k])
+                     or (sent.norms[k] == fold("من") and sent.norms[cue.start] in _WARNING_PARTICIPLES)) \
                 and sent.norms[k + 1] not in _COMPLEMENT:
             # مشيرةً إلى تزايد هجماتها (https://www.eanlibya.com/...), منوها لوجود أصدقاء (https://masrawy.com/...1161944):
             # like أشار إلى + a noun, the object is what was said
             att = dataclasses.replace(att, clause=True)
         return att
+
+    def back_reference(self, text: str) -> bool:
+        """وأشار المحافظ المستقيل إلى أن (https://knnc.net/ar/Details.aspx?jimare=8113): a title with one describing
+        adjective and no name refers back to the person heard before, as the title alone would."""
+        words = [fold(w) for w in text.split()]
+        return len(words) == 2 and words[0] in _TITLES and words[0].startswith("ال") and words[1].startswith("ال") \
+            and words[1] not in _TITLES and words[1] not in _BODY and _bare(words[1]) not in _BODY \
+            and words[1] not in _COMMON and _bare(words[1]) not in _COMMON and not _nisba(words[1])
+
+    def continues(self, sent: Sentence, cue: Cue) -> bool:
+        """...، عدّ أن ... (https://almadapaper.net/?p=180630): a verb of saying after a comma, with its clause
+        straight after it, continues the clause's speaker."""
+        if cue.cls != "say" or cue.start == 0 or cue.end >= len(sent.doc):
+            return False
+        return sent.doc[cue.start - 1].text in ("،", ",") and sent.norms[cue.end] in _COMPLEMENT \
+            and not sent.doc[cue.start].text.startswith(("و", "ف"))
 
     def norms(self, text: str) -> set[str]:
         out = set()
