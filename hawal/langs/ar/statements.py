@@ -64,7 +64,7 @@ CUES = {
         مشددا مشددة مبينا مبينة موضحا موضحة منوها منوهة مردفا مردفة كاشفا كاشفة عازيا عازية""".split(),
     # Participles of appeals and feelings: a statement only with a quotation (مطالباً الحكومة بـ"...").
     "partact": "داعيا داعية مطالبا مطالبة معربا معربة متهما متهمة".split(),
-    "per": [p + v for v in ("بحسب", "حسب", "وفقا", "وفق", "نقلا") for p in ("", "و")],
+    "per": [p + v for v in ("بحسب", "حسب", "وفقا", "وفق", "نقلا", "حسبما", "وفقما") for p in ("", "و")],
     # نقلت الوكالة عن مسؤول قوله إن ...: the speaker follows عن before the cue
     "quoth": "قوله قولها قولهم".split(),
     # وجاء في البيان: ...: the document's author speaks (https://www.arknews.net/node/39070)
@@ -76,7 +76,7 @@ CUES = {
 SPLIT_CUES = tuple((p + v, "عن", "act") for v in ("أعرب", "أعربت", "عبر", "عبرت") for p in ("", "و", "ف")) + \
     tuple((p + v, "التأكيد", "say") for v in ("جدد", "جددت") for p in ("", "و"))
 # Adverbs between a verb and its subject (أدان بشدة، قال أيضاً).
-ADVERBS = set("بشدة أيضا كذلك مجددا مجدداً بدوره بدورها".split())
+ADVERBS = set("بشدة أيضا كذلك مجددا مجدداً بدوره بدورها بالقول".split())     # وأردف بالقول إنهم (https://epinews.emphnet.net/...)
 # Outlets that pass on what others said (أفادت وكالة ...، قالت قناة ...).
 OUTLETS = set("""وكالة الوكالة قناة القناة صحيفة الصحيفة موقع الموقع شبكة الشبكة تلفزيون التلفزيون إذاعة الإذاعة""".split())
 
@@ -131,6 +131,8 @@ ROLES = set("""أستاذ الأستاذ أستاذة الأستاذة القا�
 # words as before.
 _OFFICIAL = {fold(w) for w in "المسؤول المسؤولة مسؤول مسؤولة".split()}
 _TITLES = {fold(w) for w in TITLES | ROLES}
+# Title words that are also names (أمين، رائد، نقيب، عميد): after a name they may be part of it.
+_NAME_LIKE_TITLES = {fold(w) for w in "أمين رائد نقيب عميد".split()}
 # Ranks and honorifics: the name follows them (قائد حرس الحدود في المنطقة الرابعة اللواء سعد الفهداوي).
 _RANKS = {fold(w) for w in "اللواء العميد العقيد المقدم الرائد النقيب الفريق الدكتور الشيخ السيد السيدة المهندس الحاج الحاجة".split()}
 _COMMON = {fold(w) for w in COMMON}
@@ -140,6 +142,18 @@ _SPOKES = {fold(w) for w in ("المتحدث", "الناطق", "متحدث", "ن
 _SPOKE_ADJ = {fold(w) for w in ("الرسمي", "الرسمية", "الإعلامي", "الإعلامية", "العسكري", "العسكرية")}
 _LINKS = {fold(w) for w in ("في", "عن", "من", "لدى")}     # رئيس الكتلة عن المكون ...: not a name
 _PARTICIPLES = {fold(w) for w in CUES["part"]}
+# The verbs that head a clause of their own: the search for this clause's complementizer stops at the next one
+# (أفادت X بسقوط ...، في وقت أفادت مصادر بأن ...: that بأن is the second clause's).
+_CUE_VERBS = {fold(p + w) for w in _SAY + _CLAIM + _ACT + _APPEAL for p in ("", "و", "ف")}     # not ورد (ردّ: "was
+# received", بيان ورد لوكالة ..., https://www.lalishduhok.com/news/post/317884/)
+
+
+_MASDAR_BEFORE = {fold(w) for w in ("عدم", "دون", "بدون")}     # طلب عدم ذكر اسمه: ذكر is a noun there
+
+
+def _participle(norms: list[str], k: int) -> bool:
+    """A participle of saying, but not after غير (معلومات غير مؤكدة: "unconfirmed")."""
+    return norms[k] in _PARTICIPLES and not (k > 0 and norms[k - 1] == fold("غير"))
 _PREPOSITIONAL = {fold(w) for w in "على عليها عليه له لها فيها فيه منه منها إليه إليها عنه عنها به بها".split()}
 _COMPLEMENT = {fold(w) for w in "إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن بأنه بأنها بأنهم".split()}
 _BUT = {fold(w) for w in ("غير", "إلا", "بيد")}
@@ -165,6 +179,8 @@ def _b_name(sent: Sentence, k: int, end: int, norms: list[str], name_started: bo
     if not name_started or w.startswith(fold("بال")) or w in _COMPLEMENT or w in _ADVERBS:
         return False    # أدان خوشناو بشدة: an adverb
     doc = sent.doc
+    if w.endswith("ی") or (k + 1 < end and norms[k + 1] in _TITLES):
+        return True     # الدكتور سامان برزنجي وزير الصحة (https://yassini.yoo7.com/t60113p-topic): a nisba, or a title next
     return k + 1 >= end or doc[k + 1].text in ("،", ",", ".", ":", "؛") or norms[k + 1] in _COMPLEMENT \
         or norms[k + 1] in _TIME_NOUNS or _stop(doc[k + 1].text, norms[k + 1])
 # مصادر مقربة من رئيس البرلمان (https://www.masress.com/dostor/180732): من belongs to the speaker.
@@ -218,8 +234,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     norms = [t.norm_ for t in doc]
     if cue.cls == "per":
         a = cue.end
-        if a < right_end and norms[a] == "ما":       # بحسب ما أفادت به مصادر
-            a += 2
+        if a < right_end and (norms[a] == "ما" or norms[cue.start].endswith("ما")):
+            a += 1 if norms[cue.start].endswith("ما") else 2     # بحسب ما أفادت به مصادر; ...، حسبما أعلنت وحدة X
+            # (https://sarahanews.com/article/...): the verb after ما, then its subject, who speaks the clause before
             if a < right_end and norms[a] in ("به", "بها"):
                 a += 1
         if a + 1 < right_end and (norms[a] in _DATA or _lam_object(norms[a]) in _DATA):
@@ -311,7 +328,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             name_started = True     # وزير الموارد المائية صباح الجنابي: a first name, not "morning"
             b += 1
             continue
-        if (_stop(t.text, w) and (b > a or w != "فی")) or w in _PARTICIPLES:
+        if (_stop(t.text, w) and (b > a or w != "فی")) or _participle(norms, b):
             break               # قال إن / واختتم قائلاً: no subject after the verb
         if w.startswith("ب") and b > a and b + 1 < n and doc[b + 1].text in ("،", ",") and _is_title(norms, a):
             b += 1      # قائممقام سنجار بالوكالة، خديدا شمو،
@@ -342,9 +359,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS \
                 and not t.text.endswith(("ي", "ية", "يّة")):     # but منظمة الصحة العالمية من: a nisba adjective
             break               # عزا البنك المركزي العراقي التراجع إلى ...: the object, then its preposition
-        if name_started and w in _TITLES and w.startswith("ال"):
-            b = _title_phrase(sent, b, right_end, norms)     # وقال زانا عمر المتحدث باسم حكومة الإقليم، ...
-            break
+        if name_started and w in _TITLES and (w.startswith("ال") or (not _is_title(norms, b - 1) and w not in _NAME_LIKE_TITLES)):
+            b = _title_phrase(sent, b, right_end, norms)     # وقال زانا عمر المتحدث باسم حكومة الإقليم، ...; الدكتور
+            break                                            # سامان برزنجي وزير الصحة بإقليم كردستان، إن
         if name_started and (w in _OBJECTS or _bare(w) in _OBJECTS_BARE or (w.startswith("ال") and w in _BODY)):
             break               # وحث خوشناو الحكومة الاتحادية على / انتقدت سوزان حسن قرار: the object
         if name_started and w.startswith("ال"):
@@ -409,8 +426,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         return None
     # Content: after the complementizer or colon, else what follows the speaker.
     k = b
-    while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":") and k - b < 16 \
-            and norms[k] not in _PARTICIPLES and sent.open[k]:
+    while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":") and k - b < 22 \
+            and not _participle(norms, k) and not (k > b and norms[k] in _CUE_VERBS and norms[k - 1] not in _MASDAR_BEFORE) \
+            and sent.open[k]:
         k += 1
     clause = colon = False
     if k < n and (norms[k] in _COMPLEMENT or doc[k].text == ":"):
@@ -419,7 +437,17 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         if clause and k + 1 < n and doc[k + 1].text == ":":
             colon = True        # أشار ... إلى أن: لدينا توقعات (https://presidency.gov.krd/ar/...): the speaker's own words
     elif norms[cue.start] in _CLAUSE_ONLY:
-        return None         # أعلنت الوزارة منع الاستيراد: an announced act, no statement
+        # أعلنت الوزارة منع الاستيراد: an announced act, no statement; but its subject speaks the verb after it
+        # (أعلن X استقالته، وقال إن ..., https://knnc.net/ar/Details.aspx?jimare=8113)
+        # (when it ends with a person's name: a body's span may have run into the object, قيادة ... إحباط محاولة)
+        if speaker is not None and pronoun is None:
+            written = sent.doc.source[speaker[0] - sent.start:speaker[1] - sent.start]
+            name = name_of(written)
+            head = fold(written.split()[0]) if written.split() else ""
+            if name and written.endswith(name) and len(name.split()) <= 4 and head not in _BODY \
+                    and _bare(head) not in _BODY:
+                return Attribution(cue, speaker, None, None, None)
+        return None
     else:
         first = b
         while first < n and is_punct(doc[first]):
@@ -732,8 +760,9 @@ def name_of(text: str) -> str | None:
                 or (w.startswith("ل") and len(w) > 3 and i > 0 and (_is_title(norms, i - 1) or norms[i - 1].startswith("ال"))):
             continue            # المستشار الإعلامي للحزب ...، ممثل الإقليم في طهران ...: not the name yet
         j = i
-        while j < len(words) and not norms[j].startswith("ال") and not _name_stop(words[j], norms, j):
-            j += 1
+        while j < len(words) and not norms[j].startswith("ال") and not _name_stop(words[j], norms, j) \
+                and not (j > i and norms[j] in _TITLES and norms[j] not in _NAME_LIKE_TITLES):
+            j += 1      # سامان برزنجي وزير الصحة: the name ends where a title begins
         if i == 0 and 0 < j < len(words) and norms[j] in _TITLES:
             return " ".join(words[:j])      # زانا عمر المتحدث باسم حكومة الإقليم: the name, then its title
         if j < len(words) and norms[j].startswith("ال"):
@@ -776,6 +805,8 @@ _ABD = fold("عبد")
 # the two spokesman words mean one role, and "official" adds nothing to it.
 _ROLE_SYNONYMS = {fold("ناطق"): fold("متحدث"), fold("ناطقة"): fold("متحدثة")}
 _ROLE_FILLERS = {fold(w) for w in ("رسمي", "رسمية")}
+_PLURALS = {fold("مصادر"): fold("مصدر")}
+_GENERIC = {fold(w) for w in "مصادر مسؤولون مسؤولين شهود مواطنون مواطنين سكان أهالي ناشطون ناشطين".split()}
 
 
 class ArabicRules(StatementRules):
@@ -795,8 +826,12 @@ class ArabicRules(StatementRules):
     complementizers = frozenset("إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن إننا أننا بأنه بأنها".split())
     # لكنه أقرّ بأن ... (https://www.eanlibya.com/...): "but he" continues the clause's speaker like و
     # وفي حين عدّ أن ... (https://almadapaper.net/?p=180630): "whereas" continues the clause's speaker too
-    coordinators = frozenset({"و", "فيما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "حين"})
+    # ...، في وقت أفادت مصادر متطابقة بأن (https://www.lalishduhok.com/news/post/317884/): "while" too
+    coordinators = frozenset({"و", "فيما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "حين",
+                              "وقت"})
     follow_adverbs = frozenset({"أيضا", "كذلك", "في", "الوقت", "ذاته", "نفسه", "وفي"})
+    # معلومات أولية غير مؤكدة (https://www.lalishduhok.com/news/post/317884/): "unconfirmed", no participle of saying
+    cue_blockers = frozenset({fold("غير")})
     outlets = frozenset(OUTLETS)
     document_nouns = frozenset(DOCUMENT_NOUNS)
     time_words = frozenset("""اليوم أمس غدا مساء صباح فجر ظهر ليلة يوم الاثنين الإثنين الثلاثاء الأربعاء الخميس
@@ -841,6 +876,11 @@ class ArabicRules(StatementRules):
             att = dataclasses.replace(att, clause=True)
         return att
 
+    def is_generic(self, text: str) -> bool:
+        """مصادر، مسؤولون، شهود alone (وقالت مصادر إن): unnamed people, not the مصادر متطابقة heard before."""
+        words = text.split()
+        return len(words) == 1 and fold(words[0]) in _GENERIC
+
     def back_reference(self, text: str) -> bool:
         """وأشار المحافظ المستقيل إلى أن (https://knnc.net/ar/Details.aspx?jimare=8113): a title with one describing
         adjective and no name refers back to the person heard before, as the title alone would."""
@@ -868,6 +908,8 @@ class ArabicRules(StatementRules):
             if f.startswith("ال") and len(f) > 4:
                 f = f[2:]
             f = _ROLE_SYNONYMS.get(f, f)
+            if f in _PLURALS:
+                out.add(_PLURALS[f])    # وأضاف المصدر after نقلا عن مصادر أمنية (https://www.elbalad.news/6623661)
             if f and f not in ("فی", "من", "عن", "و") and f not in _ROLE_FILLERS:
                 out.add(f)
         return out
