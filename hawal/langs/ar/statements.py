@@ -340,6 +340,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break
         if w.startswith("ل") and not w.startswith("ال") and _lam_object(w) in _OUTLETS:
             break               # وقال حسو لشبكة رووداو: the outlet it was said to
+        if b > a and w in _CITING:
+            break               # وأوضح موقع إخباري نقلا عن مصادر ...: the one cited follows (_cited)
         if b > a and w == _CAPITAL and not _is_title(norms, b - 1) and norms[b - 1] not in _BODY:
             break               # الحكومة المحلية في محافظة أربيل عاصمة إقليم كوردستان: "the capital of" describes the place
         if b > a and w in _REPORT_NOUNS and norms[b - 1] not in _BODY and not _is_title(norms, b - 1):
