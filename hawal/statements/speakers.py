@@ -172,15 +172,27 @@ class Speakers:
         if len(role.split()) < 2:
             return None
         rules = self.rules
+        body = self.body
         names = set()
-        for m in re.finditer(r"(?<!\w)" + re.escape(role) + r"\s*[،,]\s*([^،,.:\n]{2,60})[،,]", self.body):
-            before = self.body[max(0, m.start() - 30):m.start()].split()
+        at = body.find(role)
+        while at >= 0:          # every occurrence, left to right
+            start, end = at, at + len(role)
+            at = body.find(role, end)
+            if start > 0 and body[start - 1].isalnum():
+                continue
+            rest = body[end:end + 64].lstrip(" ")
+            if not rest or rest[0] not in ",،":
+                continue
+            rest = rest[1:]
+            cut = min((i for i in (rest.find(c) for c in ",،.:\n") if i >= 0), default=-1)
+            if cut < 0 or rest[cut] not in ",،":
+                continue
+            before = body[max(0, start - 30):start].split()
             if before and fold(before[-1]) in rules.folded_title_words:
                 continue            # نائب رئيس إقليم كوردستان، X: the deputy's name, not the role's
-            candidate = m.group(1).strip()
-            if rules.name_of(candidate) != candidate or len(candidate.split()) < 2:
-                continue
-            names.add(candidate)
+            candidate = rest[:cut].strip()
+            if len(candidate.split()) >= 2 and rules.name_of(candidate) == candidate:
+                names.add(candidate)
         if len(names) != 1:
             return None
         named = f"{role}، {names.pop()}"
