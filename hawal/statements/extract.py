@@ -20,7 +20,7 @@ from .model import Statement
 from .quotes import Quote, find_quotes
 from .rules import PARTICIPLES, StatementRules, rules_for
 from .speakers import Speakers
-from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, Toks, is_punct, text_of, tokens_of
+from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, Toks, fold, is_punct, text_of, tokens_of
 
 FOLLOW_ON_BLOCKS = 3        # an uncued quote belongs to a speaker at most this many blocks back
 CONTINUED_SENTENCES = 4     # unquoted direct speech runs on over at most this many sentences
@@ -47,6 +47,8 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
         found = _clauses(rules, sent, body)
         if found:
             clauses[sent.index] = found
+    for idx, atts in clauses.items():
+        _clause_in_next_sentence(rules, sents, clauses, idx, atts[-1])
 
     sent_starts = [s.start for s in sents]
 
@@ -499,6 +501,26 @@ def _paragraph_after_colon(body: str, sents: list[Sentence], clauses: dict[int, 
     if nxt in clauses or sents[nxt].block != sents[idx].block + 1 or any(s.start <= a < s.end for a, _ in quote_spans):
         return None
     return nxt
+
+
+def _clause_in_next_sentence(rules: StatementRules, sents: list[Sentence], clauses: dict[int, list[Attribution]],
+                             idx: int, att: Attribution) -> None:
+    """اكد X في تغريدة. أن ... (https://www.lalishduhok.com/news/post/317884/): a clause with no content, its sentence
+    cut before the complementizer, takes the next sentence of its paragraph when that opens with one and attributes
+    nothing itself."""
+    nxt = idx + 1
+    if att.content is not None or att.colon or att.cue.cls != "say" or (att.speaker is None and att.pronoun is None) \
+            or nxt >= len(sents) or nxt in clauses:
+        return
+    s = sents[nxt]
+    text = s.doc.source
+    words = text.split(maxsplit=1)
+    if s.block != sents[idx].block or len(words) < 2 or fold(words[0]) not in rules.folded_complementizers \
+            or len(words[1].split()) < 2:
+        return
+    start = s.start + text.index(words[1])
+    end = s.start + len(text.rstrip(" .،,؛;"))
+    att.content, att.clause = (start, end), True
 
 
 def _continued(sents: list[Sentence], clauses: dict[int, list[Attribution]], quote_spans, idx: int,
