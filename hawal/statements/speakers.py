@@ -185,7 +185,7 @@ class Speakers:
                 continue
             rest = rest[1:]
             cut = min((i for i in (rest.find(c) for c in ",،.:\n") if i >= 0), default=-1)
-            if cut < 0 or rest[cut] not in ",،":
+            if cut < 0 or rest[cut] not in ",،.":       # ROLE، NAME، or ROLE، NAME. at the end of its sentence
                 continue
             before = body[max(0, start - 30):start].split()
             if before and fold(before[-1]) in rules.folded_title_words:

@@ -18,7 +18,7 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     نوه نوهت اختتم اختتمت ختم ختمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون
     رجح رجحت يرجح ترجح توقع توقعت يتوقع تتوقع استبعد استبعدت يستبعد تستبعد
     واصل واصلت طمأن طمأنت عد عدت أقر أقرت
-    أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم
+    أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم يفيد تفيد بالقول
     قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا""".split()
 # (plural: وقالوا: "بصفتنا المديرية ..." after a body, https://www.knnc.net/ar/Details.aspx?jimare=6561)
 # رجّح X أن، ورجحت المصادر، أن (https://al-mirbad.com/detail/174439, https://www.masrawy.com/news/news_publicaffairs/
@@ -52,8 +52,10 @@ _CLAIM = "حذر حذرت اتهم اتهمت حمل حملت هدد هددت ع
 _ACT = "نفى نفت دان دانت أدان أدانت ندد نددت استنكر استنكرت رفض رفضت انتقد انتقدت شجب شجبت رحب رحبت نفوا أدانوا رفضوا انتقدوا".split()
 # Appeals (https://alrasheedmedia.com/?p=541275 طالب ... الحكومة العراقية باتخاذ موقف): only with a quotation.
 _APPEAL = "دعا دعت طالب طالبت حث حثت ناشد ناشدت دعوا طالبوا".split()
+# Words that a cue with its prefix spells (ف + رأت = فرات, "Euphrates": أجرت وكالة فرات لقاءً, https://nujenpress.com/127)
+_HOMOGRAPHS = {"فرات", "فرأت"}
 CUES = {
-    "say": [p + v for v in _SAY + _ISSUE + _REPLY + _RELAY for p in ("", "و", "ف")]
+    "say": [p + v for v in _SAY + _ISSUE + _REPLY + _RELAY for p in ("", "و", "ف") if p + v not in _HOMOGRAPHS]
     + [p + v for v in ("جدد تأكيده", "جددت تأكيدها", "جدد التأكيد", "جددت التأكيد") for p in ("", "و")],
     "claim": [p + v for v in _CLAIM for p in ("", "و", "ف")],
     "act": [p + v for v in _ACT for p in ("", "و", "ف")],
@@ -67,6 +69,7 @@ CUES = {
     "per": [p + v for v in ("بحسب", "حسب", "وفقا", "وفق", "نقلا", "حسبما", "وفقما") for p in ("", "و")],
     # نقلت الوكالة عن مسؤول قوله إن ...: the speaker follows عن before the cue
     "quoth": "قوله قولها قولهم".split(),
+
     # وجاء في البيان: ...: the document's author speaks (https://www.arknews.net/node/39070)
     "passive": ["جاء في", "وجاء في", "ورد في", "وورد في"],
 }
@@ -111,7 +114,7 @@ OBJECT_NOUNS = set("""الهجوم الاعتداء القصف التفجير ا
 SPEAKER_STOPS = set("""إن أن بأن أنه أنها إنه إنها أنهم إنهم في خلال عقب اليوم يوم أمس للصحفيين لوكالة لصحيفة
     لقناة لموقع للإعلام لوسائل من على إلى حول بعد قبل الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
     الإثنين مساء صباح أيضا كذلك أي أمام قرب داخل خارج عند لدى ضمن لمراسل لمراسلة الذي التي الذين
-    هذه هذا ذلك تلك هذين هاتين عبر""".split())      # وكتب الوزير عبر حسابه (https://souriapost.com/archives/25484)
+    هذه هذا ذلك تلك هذين هاتين عبر هو هي هم وهو وهي وهم""".split())     # السيدة الأولى، وهي كردية الأصل، إلى أن      # وكتب الوزير عبر حسابه (https://souriapost.com/archives/25484)
 PRONOUN_WORDS = set("""الوزير الوزارة الحكومة المتحدث الناطق السفارة""".split())
 
 
@@ -151,11 +154,44 @@ _CUE_VERBS = {fold(p + w) for w in _SAY + _CLAIM + _ACT + _APPEAL for p in ("", 
 _MASDAR_BEFORE = {fold(w) for w in ("عدم", "دون", "بدون")}     # طلب عدم ذكر اسمه: ذكر is a noun there
 
 
+_IN_IT = {fold(w) for w in ("فيها", "فيه", "خلالها", "خلاله")}
+# ووجه X رسالة إلى ... بالقول: "..." (https://www.sotaliraq.com/2017/09/21/...): the speech marker after a delivered
+# message (a cue of its own; after another verb, وأردف بالقول, it is skipped like an adverb)
+_BIL_QAWL = fold("بالقول")
+_I_BELIEVE = {"اعتقد", "أعتقد"}
+# Verbs that deliver a speech, a statement or a message (ألقى كلمة، أصدر بياناً، نشر تغريدة، وجه رسالة): their subject
+# speaks what follows "in it" or بالقول.
+_INTERVIEW = {fold(p + w) for w in ("أجرى", "أجرت") for p in ("", "و", "ف")}
+_DELIVER = {fold(p + w) for w in "ألقى أصدر أصدرت نشر نشرت عقد عقدت وجه وجهت بث بثت كتب كتبت".split() for p in ("", "و", "ف")}
+
+
+def _delivered_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int, int] | None:
+    """The subject of the delivering verb before the cue: the words after it up to the delivered thing."""
+    doc = sent.doc
+    v = next((k for k in range(cue_start - 1, -1, -1) if norms[k] in _DELIVER | _INTERVIEW), None)
+    if v is None:
+        return None
+    if norms[v] in _INTERVIEW:
+        # أجرت وكالة فرات لقاءً مع مسؤول ...، X، كشف فيه (https://nujenpress.com/127): the one interviewed speaks
+        w = next((k for k in range(v + 1, cue_start) if norms[k] == fold("مع")), None)
+        end = max((k for k in range(v + 1, cue_start) if doc[k].text in ("،", ",")), default=None)
+        return (w + 1, end) if w is not None and end is not None and end > w + 1 else None
+    b = v + 1
+    while b < cue_start and not is_punct(doc[b]) and b - v <= MAX_SPEAKER_TOKENS:
+        w = norms[b]
+        if b > v + 1 and (_bare(w.rstrip("ا")) in _CHANNEL_NOUNS or _bare(w.rstrip("ا")) in _DOCS
+                          or w.rstrip("ا").endswith("ه") and _bare(w.rstrip("ا")[:-1] + "ة") in _CHANNEL_NOUNS
+                          or w in _STOPS):
+            break
+        b += 1
+    return (v + 1, b) if b > v + 1 else None
+
+
 def _participle(norms: list[str], k: int) -> bool:
     """A participle of saying, but not after غير (معلومات غير مؤكدة: "unconfirmed")."""
     return norms[k] in _PARTICIPLES and not (k > 0 and norms[k - 1] == fold("غير"))
 _PREPOSITIONAL = {fold(w) for w in "على عليها عليه له لها فيها فيه منه منها إليه إليها عنه عنها به بها".split()}
-_COMPLEMENT = {fold(w) for w in "إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن بأنه بأنها بأنهم".split()}
+_COMPLEMENT = {fold(w) for w in "إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن بأنه بأنها بأنهم أننا إننا بأننا".split()}
 _BUT = {fold(w) for w in ("غير", "إلا", "بيد")}
 _CLAUSE_ONLY = {fold(p + w) for w in CLAUSE_ONLY for p in ("", "و", "ف")}
 _NAMED = {fold(w) for w in NAMED}
@@ -298,6 +334,19 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if a + 2 < right_end and doc[a].text in ("«", '"', "“") and doc[a + 2].text in ("»", '"', "”") \
             and not is_punct(doc[a + 1]) and norms[a + 1] not in _COMPLEMENT and not _stop(doc[a + 1].text, norms[a + 1]):
         a += 1          # وقال «النجيفي» بعد ...: «...» (https://www.almasryalyoum.com/news/details/461679): a quoted name
+    in_it = a + 1 < n and norms[a] in _IN_IT and (doc[a + 1].text == ":" or norms[a + 1] in _COMPLEMENT
+                                                  or norms[a + 1] in _TOPIC_PREPOSITIONS)
+    if in_it or norms[cue.start] == _BIL_QAWL:
+        # ألقى X كلمة ...، قال فيها: "..." / ووجه X رسالة ... بالقول: "...": X, named with the delivering verb, speaks
+        k = a + 1 if in_it else cue.end
+        if k >= n or not (doc[k].text == ":" or norms[k] in _COMPLEMENT or norms[k] in _TOPIC_PREPOSITIONS):
+            return None     # (كشف فيه عن تفاصيل ...: the object reports what was said)
+        delivered = _delivered_subject(sent, cue.start, norms)
+        colon = doc[k].text == ":"
+        return Attribution(cue, sent.span(*delivered) if delivered else None, None if delivered else "any",
+                           content(sent, k + 1, n), None, clause=not colon, colon=colon)
+    if cue.start == 0 and doc[cue.start].text in _I_BELIEVE and a < n and norms[a] in _COMPLEMENT:
+        return None     # اعتقد أننا ... opening a paragraph: "I believe", the speaker's own words (https://nujenpress.com/127)
     if cue.cls == "say" and a + 1 < right_end and norms[a] == fold("ذلك") and not is_punct(doc[a + 1]) \
             and norms[a + 1] not in _COMPLEMENT and not _stop(doc[a + 1].text, norms[a + 1]):
         a += 1          # أكد ذلك إعلام الجهاز في بيان، مضيفاً أنه (https://www.shafaq.com/ar/مجتـمع/...): the one who
@@ -397,7 +446,11 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                   or doc[k].text in (":", '"', "«") or norms[k] in _PARTICIPLES), n)
         if d < n and doc[d].text in ("،", ","):
             b = d
-    if b == a and cue.start > 0 and (not doc[cue.start].text.startswith(("و", "ف"))
+    if b == a and cue.start > 0 and doc[cue.start].text[:1] in ("ي", "ت"):
+        r = next((k for k in range(cue.start - 1, max(-1, cue.start - 4), -1) if norms[k] in _REPORT_NOUNS), None)
+        if r is not None and all(not is_punct(doc[k]) for k in range(r, cue.start)):
+            speaker = sent.span(r, cue.start)   # وسط تقارير تفيد بأن (https://arabnews24.ca/...): the reports speak
+    if b == a and speaker is None and cue.start > 0 and (not doc[cue.start].text.startswith(("و", "ف"))
                                      or (doc[cue.start].text.startswith("ف") and _amma(sent, cue.start, norms))):
         left = _left_subject(sent, cue.start, norms)   # التاجر حسين عبد الرضا أكد أن ... / أما X فقالت
         if left is not None:
@@ -594,7 +647,8 @@ _RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللذي
 _ATTRIBUTIVE = {fold(w) for w in "المقرب المقربة المقربين المقربون القريب القريبة التابع التابعة التابعين".split()}
 _RELATIVE |= _ATTRIBUTIVE
 _OPENERS = {fold(w) for w in ("في", "وفي", "من", "ومن", "بدوره", "بدورها", "لكن", "ولكن", "أما", "وأما", "كما",
-                               "ثم", "فيما", "وكما", "خلال", "عبر", "وخلال", "حيث", "إذ", "اذ")}
+                               "ثم", "فيما", "وكما", "خلال", "عبر", "وخلال", "حيث", "إذ", "اذ",
+                               "عن", "وعن", "حول", "وحول", "بخصوص", "وبخصوص", "بشأن", "وبشأن")}   # وعن قراءته ... قال:
 
 
 def _possessed_channel(w: str) -> bool:
