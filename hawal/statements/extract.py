@@ -180,6 +180,9 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
         k = max(0, bisect.bisect_right(q_starts, s.start) - 1)
         local = [q for q in quotes[k:bisect.bisect_right(q_starts, s.end)] if q.end > s.start]
         lead = sum(1 for t in doc if s.start + t.idx < skip_until) if s.start < skip_until else 0
+        heading = _heading_lines(body, s.start, text)
+        if heading:
+            lead = max(lead, sum(1 for t in doc if t.idx < heading))
         if not local:
             frame = [i >= lead for i in range(len(doc))]
             open_ = frame
@@ -192,6 +195,37 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
                 open_.append(i >= lead and all(words_in[q] < MIN_DIRECT_WORDS or q.start in titles for q in inside))
         sents.append(Sentence(s.index, s.start, s.end, s.block, doc, frame, open_, lead))
     return sents
+
+
+_HEADING_WORDS = 8          # a line of at most this many words, standing alone, can be a heading or byline
+_WORDS = re.compile(r"\w+")
+
+
+def _heading_lines(body: str, start: int, text: str) -> int:
+    """Offset in `text` past the short lines that open it on lines of their own with no closing
+    punctuation: a subheading, a byline or a timestamp the sentence splitter ran into the first
+    sentence of a paragraph ("خزمەتگوزاری لە کەمپەکان⏎X ڕایگەیاند", "ڕۆژانە، شوان حەسەن⏎..."). They are never the
+    speaker. Hard-wrapped copy is not cut: the sentence must begin a line, the line must end in a word
+    and be short, and the next line longer."""
+    if "\n" not in text:
+        return 0
+    k = start - 1
+    while k >= 0 and body[k] in " \t>":
+        k -= 1
+    if k >= 0 and body[k] != "\n":
+        return 0
+    pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return pos
+        line = text[pos:nl].strip(" \t>")
+        rest = text[nl + 1:]
+        following = rest.split("\n", 1)[0].strip(" \t>")
+        if not line or not (line[-1].isalnum() or line[-1] == ")") \
+                or len(_WORDS.findall(line)) > _HEADING_WORDS or len(following) <= len(line):
+            return pos
+        pos = nl + 1
 
 
 def _with_canonical(s: Statement, name: str) -> Statement:

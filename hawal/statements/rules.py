@@ -186,6 +186,9 @@ class StatementRules:
             if sent.norms[j] in self.folded_complementizers:
                 clause, start = True, j + 1
                 break
+            if doc[j].text in (",", "،") and j + 1 < n and sent.norms[j + 1] in self.folded_complementizers:
+                clause, start = True, j + 2     # "و هێما بۆ ئەوە دەکات، کە ...": the comma before "that"
+                break
             if doc[j].text in (",", "،") or not sent.frame[j]:
                 break
         if not (clause or colon) and cue.cls == "part" and self.bare_part_clause:

@@ -44,7 +44,12 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     # spoken spelling of دەڵێت (https://keodd.org/view?news=52203&part=5 uses ئەدات, ئەپرسم)
     "ئەڵێت", "ئەڵێن", "ئەشڵێت", "ئەڵێ",
     # a frequent misspelling with ە for ا (X، ڕایگەیەند کە "...", https://lvinpress.com/17590/)
-    "ڕایگەیەند", "ڕاشیگەیەند", "ڕایانگەیەند", "ڕاگەیەند"]
+    "ڕایگەیەند", "ڕاشیگەیەند", "ڕایانگەیەند", "ڕاگەیەند",
+    # the verb written in two words: نووسەرێکی ... ڕای گەیاند، ... (https://www.wishe.net/details.aspx?=hewal&Jor=14&jmare=196095)
+    "ڕای گەیاند", "ڕای گەیاندووە", "ڕای دەگەیەنێت", "ڕای دەگەیەنن", "ڕایان گەیاند",
+    # هێما بۆ ئەوە دەکات، کە ... "points to" (https://www.wishe.net/dreja.aspx?=hewal&Jor=1&jmare=91501), and
+    # ئاماژە with بۆ ئەوە instead of بەوە
+    "هێمای بۆ ئەوە کرد", "ئاماژەی بۆ ئەوە کرد"]
 # وت/گوت with the additive clitic, plural and perfect endings, in both spellings (ووتیشی:
 # https://peyamakurd.info/sorani/niviskar/sara/...-41497)
 _SAY += [stem + end for stem in ("وت", "ووت", "گوت", "گووت")
@@ -97,6 +102,8 @@ def _variants(cue: str) -> set[str]:
                     clitic.add((stem + "شی", *f[1:]))       # ئاماژەشی دا
             if len(f) > 2 and f[1] in ("بەوە", "لەوە"):
                 clitic.add((f[0], f[1] + "ش", *f[2:]))
+            if len(f) > 3 and f[1:3] == ("بۆ", "ئەوە"):
+                clitic.add((f[0], "بۆ", "ئەوەش", *f[3:]))
         forms |= clitic
         joined = set()
         for f in forms:
@@ -192,14 +199,36 @@ _LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵ
                             "لەوبارەیەوە", "لەمبارەیەوە", "هەروەک", "هەروەکو",
                             # لەمبارەوە فراکسیۆنی ... ڕایگەیاند (https://ku.kurdpress.com/news/224764)
                             "لەمبارەوە", "لەوبارەوە",
-                            "ئەوەیشی", "ئەمەی", "ئەمەشی")}
+                            "ئەوەیشی", "ئەمەی", "ئەمەشی",
+                            # زیاتر گوتی، ... "he further said" (https://xwakurk.com/?p=31881); لای خۆشیەوە، X وتی
+                            # "for her part" (https://www.dangnews.krd/details/3700/07/17/20/2021/)
+                            "زیاتر", "خۆشیەوە", "خۆیشیەوە", "خۆیانەوە", "خۆشیانەوە", "خۆیشیانەوە")}
+# Phrases that open a sentence before its subject with no comma: بۆ ئەو مەبەستە X بە ...ی ڕاگەیاند ("to that end",
+# https://nhanews.net/News.aspx?id=13092&MapID=3), بە هەمان شێوە X ... ("likewise").
+_LEAD_PHRASES = {tuple(fold(w) for w in p.split()) for p in (
+    "بۆ ئەو مەبەستە", "بۆ ئەم مەبەستە", "بۆ ئەو مەبەستەش", "بۆ ئەم مەبەستەش", "بەو مەبەستە", "بەم مەبەستە",
+    "بە هەمان شێوە", "هەر بەو شێوەیە", "هەر بۆیە")}
+
+
+def _skip_lead(doc, a: int, b: int) -> int:
+    """Past the discourse words and time words that open a segment before its subject."""
+    while a < b:
+        if doc[a].norm_ in _LEAD or doc[a].norm_ in _TIME:
+            a += 1
+            continue
+        phrase = next((p for p in _LEAD_PHRASES if tuple(t.norm_ for t in doc[a:a + len(p)]) == p), None)
+        if phrase is None or a + len(phrase) >= b:
+            return a
+        a += len(phrase)
+    return a
 _PRONOUNS = {fold(k): v for k, v in PRONOUNS.items()}
 # Roles and ranks written before or after a name like a title (کارزان عومەر، شارەزای کەشناسی; سەرهەنگ ئاکۆ
 # مەحموود، بەرپرسی بەشی ...): never a name. Kept apart from TITLES, which the gold scorer also reads.
 ROLES = set("""شارەزا شارەزای پسپۆڕ پسپۆڕی بەرپرس بەرپرسی سەرهەنگ توێژەر توێژەری چاودێر چاودێری ڕۆژنامەنووس
     ڕۆژنامەنووسی کەشناس کەشناسی یاساناس ئابووریناس مامۆستای خاوەن خاوەنی سەرپەرشتیار سەرپەرشتیاری ڕێکخەر ڕێکخەری
     لێپرسراو لێپرسراوی کارمەند کارمەندی فەرمانبەر فەرمانبەری یاریدەدەر یاریدەدەری دادوەر دادوەری پارێزەر پارێزەری
-    قایمقام قایمقامی سەرۆکی لیوای موختار موختاری""".split())
+    قایمقام قایمقامی سەرۆکی لیوای موختار موختاری
+    کادر کادری کادیر کادیری نووسەر نووسەری چالاکوان چالاکوانی هونەرمەند هونەرمەندی شاعیر شاعیری""".split())
 # -ناس "-ologist" (شوێنەوارناس، کەشناس، یاساناس): an occupation after or before a name, never the name itself.
 _EXPERT = (fold("ناس"), fold("ناسی"))
 _TITLES = {fold(w) for w in TITLES | ROLES}
@@ -230,6 +259,9 @@ _SAID_PASSIVE_FIRST = {fold(c.split()[0]) for c in _SAID_PASSIVE}
 _DATA = {fold(w) for w in DATA_NOUNS}
 _NAMED = (fold("بە"), fold("ناوی"))      # یەکێک لە دوکاندارەکان بە ناوی X: X is the name
 _IN_IT = {fold(w) for w in ("تێیدا", "تیایدا", "تێدا")}
+# لە بەشێکی تردا / لە درێژەیدا هاتووە: a part or the rest of the document the article reports
+# (https://www.wishe.net/dreja.aspx?=hewal&Jor=1&jmare=91501)
+_PART_OF = (fold("بەشێک"), fold("درێژەی"), fold("درێژەکەی"))
 _IT_WORDS = {fold(w) for w in ("ئەوە", "ئەوەش", "ئەوەی", "ئەوەشی", "ئەمە", "ئەمەش", "ئەوەیش")}
 
 
@@ -318,7 +350,9 @@ def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
         # just before, as تێیدا (https://anfsorani.com ... لە ڕاگەیەنراوەکەی ...دا هاتووە)
         in_it = True
     if k is None:
-        if in_it or doc[cue.start].norm_ in _SAID_PASSIVE_FIRST:
+        if in_it or doc[cue.start].norm_ in _SAID_PASSIVE_FIRST or any(
+                doc[j].norm_.startswith(_PART_OF) for j in range(left_start, cue.start)):
+            # لە بەشێکی تردا هاتووە، ...: "in another part" of the document just reported
             pronoun = "document"    # تێیدا هاتووە; ئاماژە بەوە کراوە: the body whose document the article reports
         else:
             return None         # "has come": no document, nobody speaks
@@ -357,8 +391,7 @@ def _subject_before(sent: Sentence, i: int, j: int) -> tuple[int, int] | None:
     doc = sent.doc
     for a, b in reversed(segments(doc, i, j, seps=("،", ","))):
         a, b = strip(doc, a, b)
-        while a < b and (doc[a].norm_ in _LEAD or doc[a].norm_ in _TIME):
-            a += 1
+        a = _skip_lead(doc, a, b)
         if a < b and not _adverbial(sent, a, b):
             return a, b
     return None
@@ -406,8 +439,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     segs = []
     for a, b in segments(doc, left_start, cue.start, seps=("،", ",")):
         a, b = strip(doc, a, b)
-        while a < b and (doc[a].norm_ in _LEAD or doc[a].norm_ in _TIME):
-            a += 1              # هەروەها ...، ئەمشەو یەکشەممە سەندیکای ...: not the subject
+        a = _skip_lead(doc, a, b)   # هەروەها ...، ئەمشەو یەکشەممە سەندیکای ...: not the subject
         if a < b and doc[a].norm_ in _CIRCUM_OPENERS:
             # لە پەیامێکدا سەرۆکوەزیران ...: the phrase closes with -دا / -ەوە, the subject follows it
             close = next((k for k in range(a + 1, b) if doc[k].text.endswith(("دا", "ەوە"))), None)
