@@ -402,6 +402,13 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
                         and own.speaker[0] >= sent.span(c.start, c.end)[0]:
                     follow = own
             follow = follow or rules.follow_on(sent, c, out[0])
+        elif c.cls == "per" and rules.verb_final and _per_clause_after(sent, c, edge):
+            # X دەشڵێت: "..."، بە پێی زانیارییەکانی Y، ...: when the verb has closed its clause, a later
+            # "according to" phrase after a comma opens a clause of its own (https://ku.kurdpress.com/news/226143)
+            own = _attribute(rules, sent, c)
+            if own is not None and own.speaker is not None and own.content is not None \
+                    and own.content[0] >= sent.span(c.start, c.end)[1]:
+                follow = own
         if follow is not None:
             _end_before(rules, sent, out[-1], c)
             out.append(follow)
@@ -416,6 +423,16 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
         if a.content is not None and not a.direct:
             a.direct = a.colon or (rules.unmarked_direct and _first_person(rules, sent, a))
     return out
+
+
+_CLOSED_CLAUSE_WORDS = 4    # words between a verb and a later comma: the verb's clause is said by then
+
+
+def _per_clause_after(sent: Sentence, cue: Cue, edge: int) -> bool:
+    """A comma right before the cue, and a clause of its own between the last verb and that comma."""
+    if cue.start == 0 or sent.doc[cue.start - 1].text not in (",", "،"):
+        return False
+    return sum(1 for t in sent.doc[edge:cue.start] if not is_punct(t)) >= _CLOSED_CLAUSE_WORDS
 
 
 def _attribute(rules: StatementRules, sent: Sentence, cue: Cue) -> Attribution | None:

@@ -60,6 +60,11 @@ _SAY += [stem + end for stem in ("وت", "ووت", "گوت", "گووت")
                      "یشتی")]
 # Claims: the object states what is claimed.
 _CLAIM = ["هۆشداری دا", "هۆشداری دەدات", "ئاگاداری کردەوە", "تۆمەتباری کرد", "هەڕەشەی کرد"]
+# A cause put down to something (like عزا): ...، هۆکارەکەشی بۆ X دەگێڕێتەوە (https://kurdipedia.org/default.aspx?lng=1&q=
+# 20180713094713104334). The verb is the cue; the intransitive دەگەڕێتەوە ("goes back to") is the writer's own.
+_ASCRIBE = ["دەگێڕێتەوە", "دەگەڕێنێتەوە", "دەگەڕێننەوە", "دەگێڕنەوە", "گەڕاندەوە", "گێڕایەوە", "گەڕاندووەتەوە",
+            "گەڕاندۆتەوە"]
+_CLAIM += _ASCRIBE
 # Acts (https://balkesh.com/?p=21884 ئیدانە و سەرکۆنەی ... دەکات): statements only with a clause or a quotation.
 _ACT = ["ئیدانەی کرد", "ئیدانە دەکات", "ئیدانە دەکەن", "ئیدانە کرد", "سەرکۆنەی کرد", "ڕەتی کردەوە", "ڕەت کردەوە",
         "ڕەتی دەکاتەوە", "ڕەت دەکاتەوە", "نکۆڵی کرد", "نکۆڵیی کرد", "ڕەخنەی گرت", "ڕەخنە دەگرێت"]
@@ -136,6 +141,7 @@ SPLIT_CUES = [("ڕەخنەی", "گرت", "act"), ("ڕەخنەی", "گرتووە"
               ("داوا", "دەکەن", "appeal"), ("ئاماژەی", "کرد", "say"), ("ئاماژەی", "دابوو", "say"),
               ("ئاماژەی", "دا", "say"), ("جەختی", "کردەوە", "say"), ("جەختیان", "کردەوە", "say"),
               ("ئاماژەشی", "کرد", "say"), ("ئاماژەشی", "داوە", "say")]
+
 OUTLETS = set("""هەواڵ هەواڵی کوردپرێس ڕووداو کوردستان24 کوردستان24ـی ئاژانسی ئاژانس کەناڵی کەناڵ ماڵپەڕی ماڵپەڕ
     ڕۆژنامەی ڕۆژنامە تۆڕی میدیایی""".split())
 TIME_WORDS = set("""ئەمڕۆ ئەمشەو ئەمشەوی دوێنێ دوێنێشەو سبەی سبەینێ بەیانی بەیانیی بەرەبەیانی ئێوارە ئێوارەی
@@ -254,6 +260,14 @@ _AND = {fold("و")}
 _VERB_PREFIXES = tuple(fold(p) for p in ("دە", "نا", "ب", "نە"))
 # -ین after a vowel: دەکەین، بکشێینەوە (after a consonant it may be a copula: نادەستووری-ن "they are")
 _WE_ENDINGS = tuple(fold(v + e) for v in "ەێۆاو" for e in ("ین", "ینەوە"))
+_PRESENT_PREFIX = fold("دە")
+_I_WE = (fold("ین"), fold("م"))
+_NOT_VERBS = {fold(w) for w in ("دەوام", "دەستەم")}
+_PASSIVE_THEY = fold("رێن")     # دەفرۆشرێن "they are sold": -ێن folds like -ین
+# "we are ...", "I am ...": a predicate with the copula, ڕاشیگەیاندووە کە هیوادارین ... (https://chawyarnews.com ...
+# سەحە-کوردە-کەوتەوە-قسە); پێمان وایە "we think"
+_WE_ARE = {fold(w) for w in """هیوادارین هیوادارم ئامادەین ئامادەم دڵنیاین دڵنیام پابەندین پابەندم نیگەرانین نیگەرانم
+    دڵخۆشین دڵخۆشم بەردەوامین بەردەوامم ناڕازین سوورین ڕازین پێمانوایە پێموایە پێمان پێم بڕوامان باوەڕمان""".split()}
 _LIGHT_VERBS = {fold(w) for w in "دەدات دەدەن دەکات دەکەن دەکاتەوە دەکەنەوە".split()}
 _SAID_PASSIVE_FIRST = {fold(c.split()[0]) for c in _SAID_PASSIVE}
 _DATA = {fold(w) for w in DATA_NOUNS}
@@ -263,6 +277,23 @@ _IN_IT = {fold(w) for w in ("تێیدا", "تیایدا", "تێدا")}
 # (https://www.wishe.net/dreja.aspx?=hewal&Jor=1&jmare=91501)
 _PART_OF = (fold("بەشێک"), fold("درێژەی"), fold("درێژەکەی"))
 _IT_WORDS = {fold(w) for w in ("ئەوە", "ئەوەش", "ئەوەی", "ئەوەشی", "ئەمە", "ئەمەش", "ئەوەیش")}
+
+
+_ASCRIBE_VERBS = {fold(w) for w in _ASCRIBE}
+_CAUSE = fold("هۆکار")
+
+
+def _cause_at(sent: Sentence, cue: Cue) -> int | None:
+    """For a verb of ascribing (دەگێڕێتەوە), the index of its object "the cause" (هۆکارەکەشی, هۆکاری ئەمە) after the
+    comma before it, else None."""
+    if sent.norms[cue.start] not in _ASCRIBE_VERBS:
+        return None
+    k = cue.start - 1
+    while k >= 0 and sent.doc[k].text not in ("،", ",", ":"):
+        if sent.norms[k].startswith(_CAUSE):
+            return k
+        k -= 1
+    return None
 
 
 def _name_like(sent: Sentence, a: int, b: int) -> bool:
@@ -610,7 +641,22 @@ class SoraniRules(StatementRules):
         """Also a verb in the first person plural closing the clause: ... لە حکومەت بکشێینەوە, ناکەین
         (https://esta.krd/155761)."""
         return super().in_own_words(norms) or any(
-            len(w) > 4 and w.startswith(_VERB_PREFIXES) and w.endswith(_WE_ENDINGS) for w in norms[:12])
+            len(w) > 4 and w.startswith(_VERB_PREFIXES) and w.endswith(_WE_ENDINGS)
+            # دەتوانین، دەزانم: the present indicative in the first person after a consonant too (-ن is "they")
+            or len(w) > 5 and w.startswith(_PRESENT_PREFIX) and w.endswith(_I_WE) and w not in _NOT_VERBS
+            and not w.endswith(_PASSIVE_THEY)
+            or w in _WE_ARE for w in norms[:12])
+
+    def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
+        """...، هۆکارەکەشی بۆ X دەگێڕێتەوە: the cause X, before the verb, is what it states."""
+        cause = _cause_at(sent, cue)
+        if cause is not None:
+            verb = cue.start
+            # the cue is the phrase split around its object, هۆکارەکەشی … دەگێڕێتەوە: the clause before ends at it
+            cue.start, cue.end, cue.split_end = cause, cause + 1, verb
+            said = content(sent, cause + 1, verb, skip={fold("بۆ")})
+            return Attribution(cue, None, "same" if parent is not None else "any", said, None, parent=parent)
+        return super().follow_on(sent, cue, parent)
 
     def continues(self, sent: Sentence, cue: Cue) -> bool:
         """"...، ئاماژەشی بەوە داوە کە": after a comma, the additive clitic ش marks the same speaker."""
@@ -618,7 +664,8 @@ class SoraniRules(StatementRules):
         while k > 0 and sent.norms[k] in self.folded_follow_adverbs:
             k -= 1              # ...، هەروەها جەختی کردەوە، (https://www.kurdistan24.net/ckb/story/896518)
         if cue.start == 0 or sent.doc[k].text not in ("،", ","):
-            return False
+            cause = _cause_at(sent, cue)
+            return cause is not None and re.search(r"(?:شی|یشی)$", sent.doc[cause].text) is not None
         if k < cue.start - 1:
             return True
         words = [t.text for t in sent.doc[cue.start:cue.verb_end]]
