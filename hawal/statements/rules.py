@@ -217,6 +217,11 @@ class StatementRules:
         ("the lawmaker" after "the Deputy Speaker of parliament, X")."""
         return False
 
+    def opening_subject(self, text: str) -> str | None:
+        """The subject a sentence that attributes nothing opens with, for a clause after it with no subject
+        and no speaker before (hook; languages with capitals find names by `name_run` instead)."""
+        return None
+
     def is_outlet(self, text: str) -> bool:
         """A news outlet ("broadcaster Rudaw", "وكالة الأنباء"), which passes on what others said."""
         words = re.findall(r"\w+", text)

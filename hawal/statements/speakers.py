@@ -261,6 +261,12 @@ class Speakers:
         """A person named near the start of a sentence after the last statement, up to two back."""
         run = self.rules.name_run
         if run is None:
+            # no capitals to find names by: the subject the sentence before opens with, where the language
+            # can read one ("وەزارەتی داد ... ڕێنمایی دەرکرد. هەروەها جەختی لەوە کردەوە کە ...")
+            for s in reversed(sents[max(0, index - 1): index]):
+                subject = self.rules.opening_subject(self.body[s.start:s.end])
+                if subject:
+                    return self.link(subject)
             return None
         body = self.body
         for s in reversed(sents[max(since, index - 2): index + 1]):
@@ -274,6 +280,12 @@ class Speakers:
         """'he said' with no earlier speaker: the last person named in the two sentences before."""
         run = self.rules.name_run
         if run is None:
+            # no capitals to find names by: the subject the sentence before opens with, where the language
+            # can read one ("وەزارەتی داد ... ڕێنمایی دەرکرد. هەروەها جەختی لەوە کردەوە کە ...")
+            for s in reversed(sents[max(0, index - 1): index]):
+                subject = self.rules.opening_subject(self.body[s.start:s.end])
+                if subject:
+                    return self.link(subject)
             return None
         for s in reversed(sents[max(0, index - 2): index + 1]):
             names = [m.group() for m in run.finditer(self.body, s.start, s.end)

@@ -67,7 +67,9 @@ _ASCRIBE = ["دەگێڕێتەوە", "دەگەڕێنێتەوە", "دەگەڕێن�
 _CLAIM += _ASCRIBE
 # Acts (https://balkesh.com/?p=21884 ئیدانە و سەرکۆنەی ... دەکات): statements only with a clause or a quotation.
 _ACT = ["ئیدانەی کرد", "ئیدانە دەکات", "ئیدانە دەکەن", "ئیدانە کرد", "سەرکۆنەی کرد", "ڕەتی کردەوە", "ڕەت کردەوە",
-        "ڕەتی دەکاتەوە", "ڕەت دەکاتەوە", "نکۆڵی کرد", "نکۆڵیی کرد", "ڕەخنەی گرت", "ڕەخنە دەگرێت"]
+        "ڕەتی دەکاتەوە", "ڕەت دەکاتەوە", "نکۆڵی کرد", "نکۆڵیی کرد", "ڕەخنەی گرت", "ڕەخنە دەگرێت",
+        # X هێرشەکەی شەرمەزار کرد، وتیشی: ... (https://rojnews.news/ ... کەنەکە-بە-شێوازێکیتر-هەوڵی-یەکێتی-نەت/)
+        "شەرمەزار کرد", "شەرمەزاری کرد", "شەرمەزار دەکات", "شەرمەزار دەکەن"]
 # Appeals (https://www.speemedia.com ... حکومەت داوا دەکات): statements only with a quotation.
 _APPEAL = ["داوای کرد", "داوا دەکات", "داوا دەکەن", "داوایان کرد"]
 # لە ڕاگەیەنراوەکەدا هاتووە، ...: it says in X's statement (https://npasyria.com/krd/16776).
@@ -80,7 +82,8 @@ _SAID_PASSIVE = ["ئاماژە بەوە کراوە", "ئاماژە بەوەش ک
                  "ئاماژەی بەوە کراوە", "ئاماژەی بەوەکراوە", "جەخت لەوە کراوەتەوە", "جەخت لەوەش کراوەتەوە",
                  "جەخت لەوەکراوەتەوە", "جەخت لەوەشکراوەتەوە"]
 _TENSES = {"کرد": ("کرد", "کردووە", "کردبوو"), "دا": ("دا", "داوە", "دابوو"),
-           "کردەوە": ("کردەوە", "کردووەتەوە", "کردبووەوە"), "گرت": ("گرت", "گرتووە", "گرتبوو")}
+           # کردۆتەوە: the perfect contracted (جەختی لەوەش کردۆتەوە، https://gov.krd/moj/activities/news-and-press-releases/2025/august/)
+           "کردەوە": ("کردەوە", "کردووەتەوە", "کردبووەوە", "کردۆتەوە"), "گرت": ("گرت", "گرتووە", "گرتبوو")}
 # The present of the light verb (https://lvinpress.com/5867/ ئاشکرایدەکات، https://esta.krd ڕوونیدەکاتەوە): its
 # noun keeps or drops -ی (ئاشکرای دەکات، ئاشکرا دەکات).
 _PRESENT = {"کرد": ("دەکات", "دەکەن"), "دا": ("دەدات", "دەدەن"), "کردەوە": ("دەکاتەوە", "دەکەنەوە"),
@@ -102,6 +105,10 @@ def _variants(cue: str) -> set[str]:
             first = f[0]
             if first.endswith("ی") and len(first) > 2:
                 stem = first[:-1]
+                # the plural clitic: هەردوولا جەختیان لەوەکردەوە (https://kurdsatnews.com/ckb/news/1/14254)
+                clitic |= {(stem + end, *f[1:]) for end in ("یان", "یشیان")}
+                if stem[-1] in "اەۆێوی":
+                    clitic.add((stem + "شیان", *f[1:]))
                 clitic.add((first + "شی", *f[1:]))          # ئاماژەیشی دا (https://ina.iq/kurd/17961-.html)
                 if stem[-1] in "اەۆێوی":
                     clitic.add((stem + "شی", *f[1:]))       # ئاماژەشی دا
@@ -140,12 +147,15 @@ SPLIT_CUES = [("ڕەخنەی", "گرت", "act"), ("ڕەخنەی", "گرتووە"
               ("داوای", "کرد", "appeal"), ("داوای", "کردووە", "appeal"), ("داوا", "دەکات", "appeal"),
               ("داوا", "دەکەن", "appeal"), ("ئاماژەی", "کرد", "say"), ("ئاماژەی", "دابوو", "say"),
               ("ئاماژەی", "دا", "say"), ("جەختی", "کردەوە", "say"), ("جەختیان", "کردەوە", "say"),
-              ("ئاماژەشی", "کرد", "say"), ("ئاماژەشی", "داوە", "say")]
+              ("ئاماژەشی", "کرد", "say"), ("ئاماژەشی", "داوە", "say"),
+              # پێشوازی لە ... کرد "welcomed" (an act)
+              ("پێشوازی", "کرد", "act"), ("پێشوازیی", "کرد", "act"), ("پێشوازی", "دەکات", "act"),
+              ("پێشوازیی", "دەکات", "act"), ("پێشوازییان", "کرد", "act")]
 
 OUTLETS = set("""هەواڵ هەواڵی کوردپرێس ڕووداو کوردستان24 کوردستان24ـی ئاژانسی ئاژانس کەناڵی کەناڵ ماڵپەڕی ماڵپەڕ
     ڕۆژنامەی ڕۆژنامە تۆڕی میدیایی""".split())
 TIME_WORDS = set("""ئەمڕۆ ئەمشەو ئەمشەوی دوێنێ دوێنێشەو سبەی سبەینێ بەیانی بەیانیی بەرەبەیانی ئێوارە ئێوارەی
-    نیوەڕۆ نیوەڕۆی ڕۆژی شەوی شەممە یەکشەممە دووشەممە سێشەممە چوارشەممە پێنجشەممە هەینی ئەمڕۆش
+    نیوەڕۆ نیوەڕۆی ئێوارەیە بەیانییە نیوەڕۆیە هەفتەیە ڕۆژی شەوی شەممە یەکشەممە دووشەممە سێشەممە چوارشەممە پێنجشەممە هەینی ئەمڕۆش
     کانوونی شوبات ئازار نیسان ئایار حوزەیران تەممووز ئاب ئەیلوول تشرینی ڕێبەندان ڕەشەمە خاکەلێوە بانەمەڕ
     جۆزەردان پووشپەڕ گەلاوێژ خەرمانان ڕەزبەر گەڵاڕێزان سەرماوەز بەفرانبار""".split())
 
@@ -353,6 +363,25 @@ def _izafe_np(sent: Sentence, a: int, b: int) -> int:
     return end
 
 
+_AS_FOLLOWS = {fold(w) for w in """کە بەم بەو جۆرەیە جۆرە شێوەیە شێوە دەقەکەی دەقی ئەمەیە ئەمە خوارەوەیە خوارەوە
+    لە ی""".split()}
+_DEMONSTRATIVE = {fold("ئەم"), fold("ئەو")}
+_TOPIC_OPENERS = {fold(w) for w in ("لەسەر", "لەبارەی", "سەبارەت", "دەربارەی", "لەمەڕ")}
+_DETERMINERS = {fold(w) for w in ("ئەو", "ئەم", "هەموو", "کۆی", "بە")}
+
+
+def _topic_end(doc, a: int, b: int) -> int:
+    """End of a topic phrase opened at a (لەسەر ...، لەبارەی ...ەوە، سەبارەت بە ...): its postposition
+    (-ەوە, -دا), else its izafe chain and the noun that closes it."""
+    close = next((k for k in range(a + 1, b) if len(doc[k].text) > 3 and doc[k].text.endswith(("ەوە", "دا"))), None)
+    if close is not None:
+        return close + 1
+    k = a + 1
+    while k < b - 1 and (doc[k].text.endswith("ی") or doc[k].norm_ in _DETERMINERS):
+        k += 1
+    return k + 1
+
+
 def _adverbial(sent: Sentence, a: int, b: int) -> bool:
     """A segment before the verb that cannot hold its subject: a date or time (دووشەممە، ١٣ی تشرینی
     یەکەم), an opener (لە ...، لەبارەی ...) or an "according to" phrase (بەپێی هەواڵی کوردپرێس)."""
@@ -450,6 +479,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         a, b = strip(doc, a, b)
         if a >= b:
             return None
+        if b - a == 1 and doc[a].norm_.startswith(_DOCUMENTS) and b < n and doc[b].text in ("،", ","):
+            # هەر بەپێی ڕاپۆرتەکە، ...: the report just named speaks for whoever issued it
+            return Attribution(cue, None, "document", content(sent, b + 1, n), None)
         if b < n and doc[b].norm_ == fold("کە"):
             b2 = b
             while b2 < n and doc[b2].text not in ("،", ","):
@@ -476,6 +508,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             close = next((k for k in range(a + 1, b) if doc[k].text.endswith(("دا", "ەوە"))), None)
             if close is not None and close + 1 < b:
                 a = close + 1
+        if a < b and doc[a].norm_ in _TOPIC_OPENERS and not any(doc[k].text in ("،", ",") for k in range(b, cue.start)):
+            # لەسەر هۆکاری ... پڕۆژەکە سالار دەڵێت: the topic, then the subject right before the verb
+            # (https://rojnews.news/ ... کەنەکە-بە-شێوازێکیتر-هەوڵی-یەکێتی-نەت/)
+            end = _topic_end(doc, a, b)
+            if end < b:
+                a = end
         mouth = next((k for k in range(a, b - 1) if doc[k].norm_ in _MOUTH_PREPOSITIONS
                       and doc[k + 1].norm_ == fold("زاری")), None)
         if mouth is not None:
@@ -523,6 +561,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                              or (doc[k].norm_ == fold("لە") and _indefinite(doc[k - 1].text))):
                 k += 1          # سەرچاوەیەکیش لە ئەنجوومەنی وەزیران: "a source in the council" is the speaker
             b = k
+            while b - a > 1 and doc[b - 1].norm_ in _DEMONSTRATIVE:
+                b -= 1          # وەزارەتی گواستنەوە ئەم ئێوارەیە ...: "this" opens the time phrase
             if cue.start > 0 and doc[cue.start - 1].norm_ == fold("و") and b - a >= 3:
                 b = _subject_np(sent, a, b)   # X سوپاسی ... دەکات و دەڵێت: the subject of both verbs
             if cue.cls in ("claim", "act", "appeal") and cue.split_end < 0 and b - a >= 3 and not (
@@ -550,6 +590,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         said = content(sent, k + 1, n)
     else:
         said = content(sent, k, n, skip=_THAT)
+    if said is not None and doc[n - 1].text == ":" and all(
+            t.norm_ in _AS_FOLLOWS or is_punct(t) for t in doc[k:n - 1]):
+        # ...ی بڵاوکردەوە، کە بەم جۆرەیە: the document follows in the next paragraph
+        said, colon = None, True
     clause = said is not None
     if cue.cls == "act" and not (verb_end < n and (doc[verb_end].norm_ in _THAT or (
             cue.split_end < 0 and not is_punct(doc[verb_end]) and doc[verb_end].norm_ not in _AND))):
@@ -636,6 +680,29 @@ class SoraniRules(StatementRules):
 
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
         return attribute(sent, cue)
+
+    def opening_subject(self, text: str) -> str | None:
+        """وەزارەتی داد لەوبارەیەوە ڕێنمایی نوێی دەرکردووە.: a body opening the sentence, its izafe chain whole
+        (https://gov.krd/moj/activities/news-and-press-releases/2025/august/); X، وەزیری ...، سەردانی ... کرد.: a name
+        before its title."""
+        segment = text.split("،", 1)[0].split(",", 1)[0]
+        words = [w for w in TOKEN.findall(segment)]
+        while words and (fold(words[0]) in _TIME or fold(words[0]) in _LEAD or words[0][:1].isdigit()):
+            words = words[1:]
+        if not words:
+            return None
+        if norms(words[0]) & _BODY_KEYS or fold(words[0]) in _BODY_FOLDED:
+            k = 0
+            while k < len(words) - 1 and (words[k].endswith("ی") or words[k + 1] == "و"):
+                nxt = words[k + 2] if words[k + 1] == "و" and k + 2 < len(words) else words[k + 1]
+                f = fold(nxt)
+                if f in _STOPS or f in _PREFIXED or f in _LEAD or f in _TIME or nxt.endswith(("ەوە", "دا")):
+                    break       # وەزارەتی دارایی لەوبارەیەوە ...: the name ends before the adverb
+                k += 2 if words[k + 1] == "و" and k + 2 < len(words) else 1
+            return " ".join(words[:k + 1])
+        if "،" in text and len(words) <= 3 and name_of(" ".join(words)) == " ".join(words):
+            return " ".join(words)
+        return None
 
     def in_own_words(self, norms: list[str]) -> bool:
         """Also a verb in the first person plural closing the clause: ... لە حکومەت بکشێینەوە, ناکەین
