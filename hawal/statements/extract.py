@@ -205,8 +205,10 @@ def _heading_lines(body: str, start: int, text: str) -> int:
     """Offset in `text` past the short lines that open it on lines of their own with no closing
     punctuation: a subheading, a byline or a timestamp the sentence splitter ran into the first
     sentence of a paragraph ("خزمەتگوزاری لە کەمپەکان⏎X ڕایگەیاند", "ڕۆژانە، شوان حەسەن⏎..."). They are never the
-    speaker. Hard-wrapped copy is not cut: the sentence must begin a line, the line must end in a word
-    and be short, and the next line longer."""
+    speaker. Hard-wrapped copy is not cut: the sentence must begin a line, each such line must end in a
+    word, be short and have a longer line after it, and what follows them must be one line (hard-wrapped
+    copy breaks it again: "... لە فراکسیۆنی⏎پارتی گەل بە ...ی ڕاگەیاند", https://pukmedia.com/KS/Details/200030)."""
+    text = text.rstrip()
     if "\n" not in text:
         return 0
     k = start - 1
@@ -220,11 +222,10 @@ def _heading_lines(body: str, start: int, text: str) -> int:
         if nl < 0:
             return pos
         line = text[pos:nl].strip(" \t>")
-        rest = text[nl + 1:]
-        following = rest.split("\n", 1)[0].strip(" \t>")
+        following = text[nl + 1:].split("\n", 1)[0].strip(" \t>")
         if not line or not (line[-1].isalnum() or line[-1] == ")") \
                 or len(_WORDS.findall(line)) > _HEADING_WORDS or len(following) <= len(line):
-            return pos
+            return 0
         pos = nl + 1
 
 

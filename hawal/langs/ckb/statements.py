@@ -310,8 +310,10 @@ def _name_like(sent: Sentence, a: int, b: int) -> bool:
     """A short run that can be a person's name (after any honorific: عەقید بەختیار حەمەد)."""
     while a < b and sent.doc[a].norm_ in _HONORIFICS:
         a += 1
-    return 0 < b - a <= 3 and all(t.norm_ not in _TITLES and t.norm_ not in _COMMON
-                                  and t.norm_ not in _STOPS for t in sent.doc[a:b])
+    return 0 < b - a <= 3 and all(t.norm_ not in _TITLES and t.norm_ not in _COMMON and t.norm_ not in _STOPS
+                                  # ئەندامێکی ئەنجوومەنی پارێزگاکەش دەڵێت: "a member", never a name
+                                  # (https://pukmedia.com/KS/Details/200030)
+                                  and not _indefinite(t.text) for t in sent.doc[a:b])
 
 
 def _apposition(sent: Sentence, comma: int) -> int:
@@ -366,6 +368,7 @@ def _izafe_np(sent: Sentence, a: int, b: int) -> int:
 _AS_FOLLOWS = {fold(w) for w in """کە بەم بەو جۆرەیە جۆرە شێوەیە شێوە دەقەکەی دەقی ئەمەیە ئەمە خوارەوەیە خوارەوە
     لە ی""".split()}
 _DEMONSTRATIVE = {fold("ئەم"), fold("ئەو")}
+_SO = {fold("وای"), fold("وا")}
 _TOPIC_OPENERS = {fold(w) for w in ("لەسەر", "لەبارەی", "سەبارەت", "دەربارەی", "لەمەڕ")}
 _DETERMINERS = {fold(w) for w in ("ئەو", "ئەم", "هەموو", "کۆی", "بە")}
 
@@ -496,6 +499,14 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             said = content(sent, 0, cue.start)
         return Attribution(cue, sent.span(a, b), None, said, None)
     left_start = frame_run(sent, cue.start - 1, -1) + 1
+    if doc[cue.start].norm_ in _SO and left_start <= sent.lead and all(is_punct(t) for t in doc[verb_end:n]):
+        # ...، دیاکۆ ئەمین وای وت.: the attribution closes the sentence, the unquoted speech comes before it
+        # (https://esta.krd/282605); after a quotation ("..." NAME، TITLE وای گوت) the driver pairs them
+        comma = next((k for k in range(cue.start - 1, left_start - 1, -1) if doc[k].text in ("،", ",")), None)
+        if comma is not None and 0 < cue.start - comma - 1 <= MAX_SPEAKER_TOKENS:
+            said = content(sent, left_start, comma)
+            if said is not None:
+                return Attribution(cue, sent.span(comma + 1, cue.start), None, said, None, clause=True)
     colon = next((k for k in range(cue.start - 1, left_start - 1, -1) if doc[k].text == ":"), None)
     if colon is not None and colon + 2 < cue.start:
         left_start = colon + 1  # ئاوێنە: X ... ڕایگەیاند: a byline label before the subject (https://awene.com/detail?article=121376)
@@ -523,6 +534,11 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             continue            # هەروەک باس لە ... دەکات و ڕوونیدەکاتەوە: a verb of its own, no subject (https://esta.krd/155761)
         if a < b and not _adverbial(sent, a, b):
             segs.append((a, b))
+    if len(segs) >= 2 and _indefinite(doc[segs[-1][0]].text) and not _name_like(sent, *segs[0]) \
+            and not any(doc[k].text in ("،", ",") for k in range(segs[-1][1], cue.start)):
+        # لایەنەکان چاوەڕێی ... ن، ئەندامێکی ئەنجوومەنەکەش دەڵێت: the lead's clause, then "a member" right before
+        # the verb is the subject (https://pukmedia.com/KS/Details/200030)
+        segs = segs[-1:]
     speaker = pronoun = None
     sp_end = left_start
     if segs:
