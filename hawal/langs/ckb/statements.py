@@ -49,7 +49,10 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     "ڕای گەیاند", "ڕای گەیاندووە", "ڕای دەگەیەنێت", "ڕای دەگەیەنن", "ڕایان گەیاند",
     # هێما بۆ ئەوە دەکات، کە ... "points to" (https://www.wishe.net/dreja.aspx?=hewal&Jor=1&jmare=91501), and
     # ئاماژە with بۆ ئەوە instead of بەوە
-    "هێمای بۆ ئەوە کرد", "ئاماژەی بۆ ئەوە کرد"]
+    "هێمای بۆ ئەوە کرد", "ئاماژەی بۆ ئەوە کرد",
+    # X ڕاگەیەندراوێکی بڵاوکردەوە، کە بەم جۆرەیە: ⏎ the document (https://ku.964media.com/207990); a cue only so
+    # (see attribute): "published a statement" states nothing by itself
+    "بڵاو کردەوە"]
 # وت/گوت with the additive clitic, plural and perfect endings, in both spellings (ووتیشی:
 # https://peyamakurd.info/sorani/niviskar/sara/...-41497)
 _SAY += [stem + end for stem in ("وت", "ووت", "گوت", "گووت")
@@ -126,6 +129,8 @@ def _variants(cue: str) -> set[str]:
     forms |= {tuple(re.sub(r"ووە(?=$|تە)", "وە", w) for w in f) for f in forms}
     return {" ".join(f) for f in forms}
 
+
+_PUBLISHED = {v for v in _variants("بڵاو کردەوە")}
 
 CUES = {
     "say": sorted({v for c in _SAY for v in _variants(c)}),
@@ -365,6 +370,7 @@ def _izafe_np(sent: Sentence, a: int, b: int) -> int:
     return end
 
 
+_PUBLISHED_FIRST = {fold(v.split()[0]) for v in _PUBLISHED}
 _AS_FOLLOWS = {fold(w) for w in """کە بەم بەو جۆرەیە جۆرە شێوەیە شێوە دەقەکەی دەقی ئەمەیە ئەمە خوارەوەیە خوارەوە
     لە ی""".split()}
 _DEMONSTRATIVE = {fold("ئەم"), fold("ئەو")}
@@ -467,6 +473,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     verb_end = cue.split_end + 1 if cue.split_end >= 0 else cue.end
     if cue.cls == "passive":
         return _attribute_passive(sent, cue)
+    if doc[cue.start].norm_ in _PUBLISHED_FIRST and not (doc[n - 1].text == ":" and all(
+            t.norm_ in _AS_FOLLOWS or is_punct(t) for t in doc[verb_end:n - 1])):
+        return None     # X ڕاگەیەنراوێکی بڵاوکردەوە و تێیدا هاتووە: the verb after it heads the clause
     if cue.cls == "per":
         a = b = cue.end
         if a + 1 < right_end and doc[a].norm_ in _DATA:       # بەپێی ئامارەکانی بەڕێوەبەرایەتی...
@@ -579,6 +588,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             b = k
             while b - a > 1 and doc[b - 1].norm_ in _DEMONSTRATIVE:
                 b -= 1          # وەزارەتی گواستنەوە ئەم ئێوارەیە ...: "this" opens the time phrase
+            if b - a > 1 and doc[b - 1].norm_.startswith(_DOCUMENTS) and _indefinite(doc[b - 1].text):
+                b -= 1          # X ڕاگەیەندراوێکی بڵاوکردەوە: the document published is its object
             if cue.start > 0 and doc[cue.start - 1].norm_ == fold("و") and b - a >= 3:
                 b = _subject_np(sent, a, b)   # X سوپاسی ... دەکات و دەڵێت: the subject of both verbs
             if cue.cls in ("claim", "act", "appeal") and cue.split_end < 0 and b - a >= 3 and not (
