@@ -223,7 +223,9 @@ _LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵ
                             "ئەوەیشی", "ئەمەی", "ئەمەشی",
                             # زیاتر گوتی، ... "he further said" (https://xwakurk.com/?p=31881); لای خۆشیەوە، X وتی
                             # "for her part" (https://www.dangnews.krd/details/3700/07/17/20/2021/)
-                            "زیاتر", "خۆشیەوە", "خۆیشیەوە", "خۆیانەوە", "خۆشیانەوە", "خۆیشیانەوە")}
+                            "زیاتر", "خۆشیەوە", "خۆیشیەوە", "خۆیانەوە", "خۆشیانەوە", "خۆیشیانەوە",
+                            # وەک X دەڵێت، ... "as X says"
+                            "وەک")}
 # Phrases that open a sentence before its subject with no comma: بۆ ئەو مەبەستە X بە ...ی ڕاگەیاند ("to that end",
 # https://nhanews.net/News.aspx?id=13092&MapID=3), بە هەمان شێوە X ... ("likewise").
 _LEAD_PHRASES = {tuple(fold(w) for w in p.split()) for p in (
@@ -502,6 +504,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             return Attribution(cue, sent.span(a, b), None, said, None)
         if b + 1 < n and doc[b].text in ("،", ","):
             b = _apposition(sent, b)                           # بە وتەی سەرۆکی سەندیکا، شیلان ڕەسووڵ،
+            if b + 1 < n and doc[b].text in ("،", ",") and doc[b + 1].norm_ in _TITLES:
+                # بە گوتەی NAME، TITLE، ...: the title closed by its comma belongs to the speaker
+                d = next((k for k in range(b + 2, min(n, b + 2 + MAX_SPEAKER_TOKENS))
+                          if doc[k].text in ("،", ",", ".", ":")), None)
+                if d is not None and doc[d].text in ("،", ",") and d + 1 < n:
+                    b = d
         if b < n and doc[b].text in ("،", ","):
             said = content(sent, b + 1, n)
         else:
