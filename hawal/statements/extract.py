@@ -520,11 +520,14 @@ def _clause_of_quote(body: str, sents: list[Sentence], clauses: dict[int, list[A
     holding = [att for att in before if att.content is not None and att.content[0] <= q.start < att.content[1] + 2]
     if holding:
         return holding[-1]
-    if before:
-        return before[-1]
+    main_before = [att for att in before if not att.subordinate]
+    if main_before:
+        return main_before[-1]
     for att in clauses.get(last, ()):
         if cue_span(att)[0] >= q.end:
             return att
+    if before:
+        return before[-1]       # only a subordinate clause ("- who X reported was -") before it, none after
     for i in range(first, last + 1):
         if clauses.get(i):
             return clauses[i][0]

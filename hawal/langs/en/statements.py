@@ -318,8 +318,9 @@ class EnglishRules(StatementRules):
         relative = self._relative_attribution(sent, cue)
         if relative is not None:
             return relative
-        if word == "claimed" and not (cue.end < n and doc[cue.end].lower_ == "that") and all(sent.frame):
-            return None             # "no group claimed the attack": an act, not a statement
+        if word == "claimed" and not (cue.end < n and doc[cue.end].lower_ == "that") and all(sent.frame) \
+                and not self._verb_before_break(sent, cue.end + 1, n):
+            return None             # "no group claimed the attack": an act ("claimed the raid killed ..." claims)
         left_start = frame_run(sent, cue.start - 1, -1) + 1
         right_end = frame_run(sent, cue.end, 1)
         after_quote = left_start > sent.lead
@@ -642,7 +643,8 @@ class EnglishRules(StatementRules):
         if not (t.lower_ in FINITE or (t.text.islower() and (t.text.endswith("ed") or t.text in IRREGULAR_PARTICIPLES
                                                               or t.text in ("left", "hit", "killed", "caused")))):
             return None
-        end = next((j for j in range(k, n) if doc[j].text in (",", ";", "—", "–", ")") or not sent.frame[j]), n)
+        end = next((j for j in range(k, n) if doc[j].text in (",", ";", "—", "–", ")") or not sent.frame[j]
+                    or (doc[j].text == "-" and j > 0 and doc[j - 1].whitespace_)), n)   # " - who X reported was - "
         return r + 1, cue.start, k, end
 
     def _relative_attribution(self, sent: Sentence, cue: Cue) -> Attribution | None:
