@@ -26,6 +26,8 @@ FOLLOW_ON_BLOCKS = 3        # an uncued quote belongs to a speaker at most this 
 CONTINUED_SENTENCES = 4     # unquoted direct speech runs on over at most this many sentences
 # A dateline with no agency ("DUHOK — ", "سلێمانی — "): one to three words and a dash open the body.
 _BARE_DATELINE = re.compile(r"^\s*[^\s,—–\n]+(?:[ ,]+[^\s,—–\n]+){0,2}\s*[—–]\s+")   # words cannot hold the commas between them: no backtracking blow-up
+# "TEHRAN: A senior official ..." (https://www.arabnews.pk/node/1130606): a capitalised place and a colon.
+_CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}:\s+")
 _BRACKETS = str.maketrans("", "", "()[]")
 
 
@@ -160,7 +162,7 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
                titles: set[int]) -> list[Sentence]:
     q_starts = [q.start for q in quotes]
     skip_until = 0
-    m = DATELINE.match(body) or _BARE_DATELINE.match(body)
+    m = DATELINE.match(body) or _BARE_DATELINE.match(body) or _CAPS_DATELINE.match(body)
     if m and "\n" not in body[:m.end()]:
         skip_until = m.end()        # never read a dateline as a speaker
     texts = [body[s.start:s.end] for s in segmented.sentences]

@@ -22,7 +22,7 @@ def _forms(*verbs: str) -> list[str]:
 CUES = {
     # https://www.kurdistan24.net/en/story/898227 ("He stressed that"), https://ina.iq/eng/23125 ("reported on
     # Tuesday, that", "indicated that"), http://ekurd.net/mismas/articles/misc2012/7/kurdlocal1064.htm
-    "say": """said says say added adds continued stated states told tells announced announces confirmed confirms
+    "say": """said says say added adds continued stated told tells announced announces confirmed confirms
         explained explains noted notes insisted argued claimed stressed stresses emphasised emphasized emphasizes
         wrote writes tweeted replied acknowledged admitted revealed reveals pledged promised vowed predicted
         maintained recalled asserted complained complains reported reports indicated indicates mentioned concluded
@@ -40,6 +40,9 @@ CUES = {
         # (https://breitbart.com/national-security/2016/12/19/report-9000-displaced-yazidi-families-suffering-sinjar/amp):
         # "learned" only after its clause, with a named subject
         + "remarked learned learnt".split()
+        # "The Peshmerga ... complain that American weapons reach them late, and say ..." (https://bondladyscorner.com/
+        # t134173-...): plural present forms; "states" is left out, the plural noun ("Arab states that are ...") is commoner
+        + "complain insist argue".split()
         # "assured X that ...", "assured X of Y" (the same page): only with a clause or an "of" object
         + "assured assures reassured".split(),
     # Claims: the object says what is claimed ("accused X of Y", "blamed X for Y", "warned of Y").
@@ -62,7 +65,9 @@ CUES = {
         # "assured viewers of the ministry's inability ..., blaming corruption in its administration"
         # (https://alsharqiya.com/en/news/aljumharia-alsadisa-program-raises-the-issue-...)
         + "blaming accusing".split(),
-    "partact": "calling urging describing reiterating demanding welcoming expressing".split(),
+    "partact": "calling urging describing reiterating demanding welcoming expressing".split()
+    # '..., wondering, "Will al-Sadr agree ...?"' (https://ninanews.com/Website/News/Details?key=983292)
+    + ["wondering", "asking"],
     "per": ["according to"],
 }
 
@@ -397,7 +402,9 @@ class EnglishRules(StatementRules):
             else:
                 k = self._past_addressee(sent, cue, right_end)
                 parenthetical = (k >= right_end or doc[k].text in (",", ".", ";")) \
-                    and (that is None or that > k) and not self._quote_next(sent, k, right_end)
+                    and (that is None or that > k + 1) and not self._quote_next(sent, k, right_end)
+                # "X said in a post on X, that if ..." (https://ninanews.com/Website/News/Details?key=983292): the
+                # comma before "that" does not make the attribution parenthetical
                 if not parenthetical and (that is None or that > k) and k < right_end \
                         and doc[k].lower_ in TRAILING_PREPOSITIONS and not any(t.lower_ in FINITE or t.lower_ == "that" for t in doc[k:right_end]):
                     # "Iraq has ordered ..., Prime Minister X said on Monday in a rare public warning to the
@@ -775,7 +782,9 @@ class EnglishRules(StatementRules):
         a, b = strip(doc, a, b, trail=TIME)
         if a >= b:
             return
-        if att.content is not None and att.content[1] > sent.span(k, k + 1)[0]:
+        if att.content is not None and att.content[0] < sent.span(k, k + 1)[0] < att.content[1]:
+            # "..., the broadcaster said, citing a source": the clause before it; "The site said, quoting two
+            # informed sources, that ..." (https://kavak-adventures.com/...): the clause after it stays
             cut = sent.span(k - 1, k)[0]
             att.content = (att.content[0], cut) if cut > att.content[0] else None
         att.speaker, att.pronoun = sent.span(a, b), None
