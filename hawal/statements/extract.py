@@ -313,8 +313,10 @@ def _main_cue(rules: StatementRules, sent: Sentence, cues: list[Cue]) -> Cue | N
     verbs = [c for c in main if c.cls != "per" and not any(p.end <= c.start <= p.end + 1 for p in per)]
     if len(verbs) > 1 and rules.relative_words:
         # "A customs official, who asked not to be named, said ...": the relative clause's verb is not it
+        # (a relative word before another verb is that verb's: "an officer who blamed ISIS told the agency")
         outer = [c for c in verbs
-                 if not any(doc[k].lower_ in rules.relative_words for k in range(max(0, c.start - 4), c.start))]
+                 if not any(doc[k].lower_ in rules.relative_words and not any(k < v.start < c.start for v in verbs)
+                            for k in range(max(0, c.start - 4), c.start))]
         verbs = outer or verbs
     return (verbs or per or cues)[0]
 

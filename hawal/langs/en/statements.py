@@ -81,6 +81,10 @@ BODY = set("""ministry presidency government army military office commission cou
 # Data and documents: "according to figures the board published" names the board, not the figures.
 DATA_NOUNS = set("figures data statistics numbers estimates records".split())
 IRREGULAR_PARTICIPLES = set("seen written shown given made done sent put read drawn taken".split())
+# Irregular past tenses: the verb after a participle's subject ("An earlier report by Reuters gave no names, pointing
+# out that ...", https://www.albawaba.com/news/12-policemen-killed-kirkuk-1502747).
+IRREGULAR_PAST = set("""gave put made took held kept left came went got brought found saw knew ran began spoke wrote
+    sent set led lost won paid met""".split())
 # Before a cue these make it no statement: "did not say", "were told to leave".
 CUE_BLOCKERS = set("not n't never was were been being is are be without a an the its".split())     # "a warning sign"
 # "falls far short of demand", "his warning", "for comment": a noun after a preposition or a possessive
@@ -169,6 +173,10 @@ RELATIVES = {"which", "who"}
 # "According to the report": the outlet that published it, not the last body heard (which may deny it).
 REPORTS = {"report", "story", "article"}
 PARTICIPLE_WORDS = {w for w in CUES["part"] + CUES["partact"] if " " not in w}
+# Cue words that are also plural nouns, and the words that make them nouns ("Other reports suggested").
+NOUN_CUES = {"reports", "claims", "notes", "charges", "tells"}
+NOUN_MAKERS = {"other", "some", "media", "news", "press", "conflicting", "unconfirmed", "initial", "several", "many",
+               "these", "those", "such", "similar", "local", "earlier"}
 TRAILING_PREPOSITIONS = {"in", "at", "during", "via", "while", "after", "before", "following", "amid"}
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 
@@ -208,6 +216,10 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     if sub is not None and 0 < j - sub - 1 <= MAX_SPEAKER_TOKENS and j < len(doc) and not is_punct(doc[j]) \
             and not any(doc[k].text in (",", ";") for k in range(sub + 1, j)):
         i = sub + 1             # "..., after the Kurdistan Regional Government promised to pay"
+    but = max((k for k in range(i + 1, j - 1) if doc[k].lower_ in ("but", "yet") and doc[k - 1].text in (",", ";")),
+              default=None)
+    if but is not None:
+        i = but + 1             # "The statement gave no details, but a security source told ..." (Kurdistan24)
     if doc[i].lower_ in ("no", "nobody", "none", "neither"):
         return None             # "No group had claimed ...": nobody speaks
     segs = []
@@ -237,11 +249,17 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
             b = d
         elif d - c >= 2 and name_of(name) == name and name_of(text_of(doc, a, b)) is None:
             a, b = c, d
+        elif d - c == 1 and doc[c].text[:1].isupper() and name_of(name) == name \
+                and all(t.text.islower() for t in doc[a:b]):
+            a, b = c, d         # "one of the detained protesters, Muntadhar, said" (https://rudaw.net/english/middleeast/iraq/06102019)
         elif 2 <= d - c <= 4 and doc[c].lower_ == "the" and doc[d - 1].lower_ in ROLE_HEADS \
                 and all(t.text.islower() for t in doc[c:d]) and name_of(text_of(doc, a, b)) == text_of(doc, a, b):
             # "Jutyar Adil, the spokesperson, said": the role stays with the name, it links "the government
             # spokesman" later (https://www.kurdistan24.net/en/story/25565)
             b = d
+    rel = next((k for k in range(a + 1, b) if doc[k].lower_ in ("who", "which", "whose")), None)
+    if rel is not None:
+        b = rel                 # "A police officer who asked not to be named said" (https://theworldnews.net/...)
     for k in range(a + 2, b - 1):
         if doc[k].lower_ in ("a", "an") and doc[k - 1].text[:1].isupper() \
                 and name_of(text_of(doc, a, k)) == text_of(doc, a, k).strip():
@@ -261,17 +279,19 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     if cut_verb:
         for k in range(a + 1, b):
             t = doc[k].text
-            if t.islower() and (t.endswith("ed") or doc[k].lower_ in CUES["say"]) and t not in ("armed", "united"):
+            if t.islower() and (t.endswith("ed") or doc[k].lower_ in CUES["say"] or t in IRREGULAR_PAST) \
+                    and t not in ("armed", "united"):
                 b = k
                 break
     a, b = strip(doc, a, b, lead={"and", "but"}, trail=TIME)
     while b > a + 1 and (doc[b - 1].lower_ in SPEAKER_ADVERBS or (doc[b - 1].text.islower() and doc[b - 1].text.endswith("ly"))):
         b -= 1                      # "A security source anonymously", "He further"
     k = a + (1 if doc[a].lower_ in ("a", "an", "the") else 0)
-    while k < b and doc[k].lower_ in ("brief", "short", "new", "joint", "written", "official"):
+    while k < b and doc[k].lower_ in ("brief", "short", "new", "joint", "written", "official", "earlier", "latest",
+                                      "initial", "previous", "separate"):
         k += 1
     if k + 2 < b and doc[k].lower_ in DOCUMENT_NOUNS and doc[k + 1].lower_ in ("from", "by", "of"):
-        a = k + 2                   # "A statement from the provincial police said": the police
+        a = k + 2                   # "A statement from the provincial police said", "An earlier report by AFP": the author
     if b - a > MAX_SPEAKER_TOKENS and name_of(text_of(doc, b - MAX_SPEAKER_TOKENS, b)):
         # "Deputy Director General of the Irrigation and Drainage Projects Authority Haider al-Mousawi told"
         # (https://en.964media.com/41064/): a title too long to keep whole, the name at its end
@@ -318,6 +338,8 @@ class EnglishRules(StatementRules):
         if cue.start > sent.lead and cue.end < n and doc[cue.start].text[:1].isupper() \
                 and doc[cue.start - 1].text[:1].isupper() and doc[cue.start - 1].text.isalpha():
             return None             # "the movement's leader, Omar Said Ali", "the United States": a name, no verb
+        if word in NOUN_CUES and cue.start > 0 and doc[cue.start - 1].lower_ in NOUN_MAKERS:
+            return None             # "Other reports suggested ..." (Kurdistan24): the noun, the verb comes later
         if word in ("learned", "learnt"):
             return self._learned(sent, cue)
         relative = self._relative_attribution(sent, cue)
@@ -416,7 +438,8 @@ class EnglishRules(StatementRules):
                     speaker = sent.span(*inverted)
                     said, clause = content(sent, sent.lead, cue.start), True
                 elif (not after_quote or (len(segments(doc, left[0], left[1])) >= 2 and doc[left[0]].lower_ in (
-                        "by", "in", "at", "for", "from", "with", "to", "on", "over", "against", "after", "before")))\
+                        "by", "in", "at", "for", "from", "with", "to", "on", "over", "against", "after", "before",
+                        "near", "outside", "inside", "around", "along", "across", "between")))\
                         and parenthetical and cue.cls == "say":
                     # also after a quoted fragment: 'X was "planned, armed and directed" by militias, White
                     # House spokesman John Kirby said' (https://drawmedia.net/en/iraq?page=6)
@@ -592,6 +615,9 @@ class EnglishRules(StatementRules):
             k = j
             while k < right_end and doc[k].lower_ in TIME:
                 k += 1
+        if k < right_end and k > 0 and doc[k].lower_ == "condition" and doc[k - 1].lower_ == "on":
+            while k < right_end and not is_punct(doc[k]):
+                k += 1          # "told the French agency on condition of anonymity." (https://www.albawaba.com/...)
         if k + 1 < right_end and doc[k].lower_ in ("in", "on", "during", "via") and not is_punct(doc[k + 1]):
             j = k + 1
             while j < right_end and j - k < 8 and not is_punct(doc[j]):
@@ -751,6 +777,12 @@ class EnglishRules(StatementRules):
             return None
         pronoun = OBJECT_PRONOUNS.get(doc[a].lower_) if b - a == 1 else None   # "the agency quoted him as saying"
         start = k + 2
+        if not any(not is_punct(t) for t in doc[start:len(doc)]) and cue.start > sent.lead:
+            # "..., the agency cited the commander as saying." (https://esta.krd/en/4015/): the clause before it
+            comma = max((j for j in range(sent.lead, cue.start) if doc[j].text == ","), default=None)
+            said = content(sent, sent.lead, comma) if comma is not None else None
+            pronoun = OBJECT_PRONOUNS.get(doc[a].lower_) if b - a == 1 else None
+            return Attribution(cue, sent.span(a, b), pronoun, said, None, clause=True) if said else None
         if doc[k + 1].lower_ == "telling":
             # "The paper further quoted X as telling Y that ..." (http://www.kurdpress.com/En/NSite/FullStory/News/
             # ?Id=3849): past the one addressed
