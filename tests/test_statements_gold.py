@@ -10,7 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from statements_gold import (  # noqa: E402
-    GOLD_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR, HELDOUT7_DIR, HELDOUT_DIR,
+    GOLD_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR, HELDOUT7_DIR, HELDOUT8_DIR,
+    HELDOUT_DIR,
     LANGS, SPLITS,
     evaluate, load_gold, report,
 )
@@ -35,12 +36,13 @@ def test_gold_set_has_at_least_six_annotated_articles_per_language():
     for lang in LANGS:
         assert langs.count(lang) >= 6, lang
     for folder in (GOLD_DIR, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR,
-                   HELDOUT7_DIR):
+                   HELDOUT7_DIR, HELDOUT8_DIR):
         assert all(p.with_suffix(".yaml").exists() for p in folder.glob("*.md") if p.name != "README.md")
 
 
 @pytest.mark.parametrize("split, least", [("heldout", 3), ("heldout2", 3), ("heldout3", 3), ("heldout4", 2),
-                                          ("heldout5", 7), ("heldout6", 6), ("heldout7", 2)])
+                                          ("heldout5", 7), ("heldout6", 6), ("heldout7", 2),
+                                          ("heldout8", 10)])
 def test_heldout_splits_have_articles_in_every_language(split, least):
     langs = _article_langs(split)
     for lang in ("en", "ar", "ckb"):
