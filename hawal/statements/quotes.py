@@ -49,7 +49,11 @@ def _opens(body: str, i: int, ch: str) -> bool:
             # or, typed against the next word like a straight mark (مبينا أن”ما شهدته ...”, https://almasra.iq/92794),
             # when the line closes it with another ”
             glued = i + 1 < len(body) and _is_letter(body[i + 1])
-            return rest.count("”") <= rest.count("“") or (glued and "”" in rest[1:])
+            # or typed against the verb before it with a space after (ڕایدەگەیەنێت” ... ”, https://snurmedia.com/6118),
+            # when the line closes it with another ” and holds no “
+            before = body[i - 1] if i > 0 else " "
+            after_verb = _is_letter(before) and not before.isascii() and rest[1:2] == " " and "“" not in rest
+            return rest.count("”") <= rest.count("“") or ((glued or after_verb) and "”" in rest[1:])
         nxt = rest[1:].lstrip(" ")
         return bool(nxt) and nxt[0] not in "،,.؛:"
     if ch in ("«", "„"):

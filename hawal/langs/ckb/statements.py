@@ -50,9 +50,18 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     # هێما بۆ ئەوە دەکات، کە ... "points to" (https://www.wishe.net/dreja.aspx?=hewal&Jor=1&jmare=91501), and
     # ئاماژە with بۆ ئەوە instead of بەوە
     "هێمای بۆ ئەوە کرد", "ئاماژەی بۆ ئەوە کرد",
+    # NAME، TITLE، بۆ "OUTLET"ی ڕوون کردەوە، ...: the noun's -ی written on the outlet before it
+    # (http://wishe.net/details.aspx?=hewal&jmare=8420&Jor=9)
+    "ڕوون کردەوە",
     # X ڕاگەیەندراوێکی بڵاوکردەوە، کە بەم جۆرەیە: ⏎ the document (https://ku.964media.com/207990); a cue only so
     # (see attribute): "published a statement" states nothing by itself
     "بڵاو کردەوە"]
+# The first person plural of a body's own document (دەقی ڕاگەیەندراوەکە: ⏎ ...، ڕایدەگەیەنین کە ... ⏎ دووپاتی
+# دەکەینەوە کە ..., https://snurmedia.com/6118): the issuer speaks in its own words, never a segment before the verb.
+_WE_SAY = ["ڕایدەگەیەنین", "ڕادەگەیەنین", "ڕای دەگەیەنین", "ڕاشیدەگەیەنین", "دووپاتی دەکەینەوە",
+           "دووپات دەکەینەوە", "دووپاتی لەوە دەکەینەوە", "جەخت دەکەینەوە", "جەخت لەوە دەکەینەوە",
+           "ئاماژە بەوە دەکەین", "دەڵێین"]
+_SAY += _WE_SAY
 # وت/گوت with the additive clitic, plural and perfect endings, in both spellings (ووتیشی:
 # https://peyamakurd.info/sorani/niviskar/sara/...-41497)
 _SAY += [stem + end for stem in ("وت", "ووت", "گوت", "گووت")
@@ -119,6 +128,8 @@ def _variants(cue: str) -> set[str]:
                 clitic.add((f[0], f[1] + "ش", *f[2:]))
             if len(f) > 3 and f[1:3] == ("بۆ", "ئەوە"):
                 clitic.add((f[0], "بۆ", "ئەوەش", *f[3:]))
+                # ئاماژەی بۆئەوەکردووە، “...” (https://snurmedia.com/6118): بۆ written against ئەوە
+                clitic |= {(f[0], "بۆئەوە", *f[3:]), (f[0], "بۆئەوەش", *f[3:])}
         forms |= clitic
         joined = set()
         for f in forms:
@@ -131,6 +142,7 @@ def _variants(cue: str) -> set[str]:
 
 
 _PUBLISHED = {v for v in _variants("بڵاو کردەوە")}
+_WE_CUES = {" ".join(fold(w) for w in v.split()) for c in _WE_SAY for v in _variants(c)}
 
 CUES = {
     "say": sorted({v for c in _SAY for v in _variants(c)}),
@@ -338,6 +350,17 @@ def _apposition(sent: Sentence, comma: int) -> int:
     return comma
 
 
+_NOT_ADDITIVE = {fold(w) for w in "نەخۆش ناخۆش دڵخۆش نەخۆشی گەشەی ئاسایش ئاسایی".split()}
+_SELF = {fold(w) for w in ("خۆی", "خۆیان", "خۆمان", "خۆشی", "خۆیشی", "خۆشیان")}
+
+
+def _additive(word: str) -> bool:
+    """A noun with the additive clitic (وەزارەتی ناوخۆش, پارتییش): "X too", a subject taken up anew."""
+    if len(word) <= 4 or not word.endswith("ش") or fold(word) in _NOT_ADDITIVE:
+        return False
+    return word.endswith("یش") or word[:-1].endswith(("کە", "کان", "ی", "ۆ", "ا", "و", "ێ"))
+
+
 def _indefinite(word: str) -> bool:
     return word.endswith(("ێک", "یەک", "ێکی", "یەکی", "ێکیش", "یەکیش"))
 
@@ -395,6 +418,17 @@ def _topic_end(doc, a: int, b: int) -> int:
     while k < b - 1 and (doc[k].text.endswith("ی") or doc[k].norm_ in _DETERMINERS):
         k += 1
     return k + 1
+
+
+def _body_chain(sent: Sentence, a: int, b: int) -> int | None:
+    """Start of a body's izafe chain that runs up to b (لەبارەی کۆبوونەوەی ... لە دهۆک وەزارەتی ناوخۆی هەرێمی
+    کوردستان ڕایدەگەیەنێت, https://snurmedia.com/6118): the subject after a topic phrase with no postposition."""
+    doc = sent.doc
+    k = b - 1
+    while k - 1 >= a and doc[k - 1].text.endswith("ی") and not is_punct(doc[k - 1]):
+        k -= 1
+    start = next((j for j in range(k, b - 1) if norms(doc[j].text) & _BODY_KEYS), None)
+    return start if start is not None and start > a else None
 
 
 def _adverbial(sent: Sentence, a: int, b: int) -> bool:
@@ -520,6 +554,16 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             said = content(sent, 0, cue.start)
         return Attribution(cue, sent.span(a, b), None, said, None)
     left_start = frame_run(sent, cue.start - 1, -1) + 1
+    if " ".join(t.norm_ for t in doc[cue.start:verb_end]) in _WE_CUES:
+        k = verb_end
+        while k < n and (doc[k].norm_ in _FOLLOW or doc[k].norm_ in _THAT):
+            k += 1
+        said = content(sent, k, n)
+        if said is None:
+            return None
+        att = Attribution(cue, None, "document", said, None, clause=True)
+        att.direct = True       # "we announce that ...": the issuer's own words
+        return att
     if doc[cue.start].norm_ in _SO and left_start <= sent.lead and all(is_punct(t) for t in doc[verb_end:n]):
         # ...، دیاکۆ ئەمین وای وت.: the attribution closes the sentence, the unquoted speech comes before it
         # (https://esta.krd/282605); after a quotation ("..." NAME، TITLE وای گوت) the driver pairs them
@@ -543,7 +587,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         if a < b and doc[a].norm_ in _TOPIC_OPENERS and not any(doc[k].text in ("،", ",") for k in range(b, cue.start)):
             # لەسەر هۆکاری ... پڕۆژەکە سالار دەڵێت: the topic, then the subject right before the verb
             # (https://rojnews.news/ ... کەنەکە-بە-شێوازێکیتر-هەوڵی-یەکێتی-نەت/)
-            end = _topic_end(doc, a, b)
+            end = _body_chain(sent, a + 1, b)
+            if end is None:
+                end = _topic_end(doc, a, b)
             if end < b:
                 a = end
         mouth = next((k for k in range(a, b - 1) if doc[k].norm_ in _MOUTH_PREPOSITIONS
@@ -551,6 +597,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         if mouth is not None:
             segs = []           # ڕاگەیەنراوەکە لە زاری وەزیری تەندروستی، ئاری ڕەشید، ...: the one quoted speaks
             a = mouth + 2
+        if a < b and a > 0 and doc[a - 1].norm_ == fold("وەک") and all(t.norm_ in _SELF for t in doc[a:b]):
+            continue            # X، وەک خۆیان ڕای دەگەیەنن، ...: "as they themselves say", X is the subject
         if a < b and doc[a].norm_ in _VERB_NOUNS:
             continue            # هەروەک باس لە ... دەکات و ڕوونیدەکاتەوە: a verb of its own, no subject (https://esta.krd/155761)
         if a < b and not _adverbial(sent, a, b):
@@ -560,6 +608,15 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         # لایەنەکان چاوەڕێی ... ن، ئەندامێکی ئەنجوومەنەکەش دەڵێت: the lead's clause, then "a member" right before
         # the verb is the subject (https://pukmedia.com/KS/Details/200030)
         segs = segs[-1:]
+    additive = False
+    if len(segs) >= 2 and segs[-1][1] - segs[-1][0] >= 2 and _additive(doc[segs[-1][1] - 1].text) \
+            and not _name_like(sent, *segs[0]) and doc[segs[0][1] - 1].norm_ not in _TITLES \
+            and not any(doc[k].text in ("،", ",") for k in range(segs[-1][1], cue.start)):
+        # ... کۆبوونەوە و بەیاننامەیەکیان خوێندەوە، بەرپرسانی وەزارەتی ناوخۆش ڕای دەگەیەنن، ...: the lead's clause,
+        # then a new subject with the additive clitic ("the ministry's officials, for their part")
+        # (http://wishe.net/details.aspx?=hewal&jmare=8420&Jor=9)
+        segs = segs[-1:]
+        additive = True
     speaker = pronoun = None
     sp_end = left_start
     if segs:
@@ -617,6 +674,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             elif len(words) == 1 and words[0].norm_.startswith(_DOCUMENTS):
                 pronoun = "document"        # ڕاگەیەندراوەکە ئاماژەی بەوە دابوو: the body that issued it
             speaker = sent.span(a, b)
+            if additive and b == segs[0][1]:
+                clitic = 2 if doc[b - 1].text.endswith("یش") else 1
+                speaker = (speaker[0], speaker[1] - clitic)     # ناوخۆش: the clitic is not the name
     if speaker is None:
         pronoun = "any"
     # Content: after کە or a colon, else after the verb (a clause either way), else (warned,
