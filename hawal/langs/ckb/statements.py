@@ -443,6 +443,35 @@ def _adverbial(sent: Sentence, a: int, b: int) -> bool:
     return all(t.norm_ in _TIME or t.norm_[:1].isdigit() or is_punct(t) for t in doc[a:b])
 
 
+_AFTER = {fold(w) for w in ("دوای", "پاش", "لەدوای")}
+_MEETING = fold("کۆبوونەوە")
+_DELEGATION = fold("شاند")
+
+
+def _plural(verb: str) -> bool:
+    """A verb of saying in the third person plural (ڕایانگەیاند، ڕادەگەیەنن، دەڵێن)."""
+    return fold("یان") in verb[:5] or verb.endswith(fold("ن")) and verb.startswith(fold("د")) \
+        or verb.startswith(fold("ڕاد")) and verb.endswith(fold("ن"))
+
+
+def _meeting_parties(sent: Sentence, a: int, b: int) -> tuple[int, int] | None:
+    """دوای کۆبوونەوەی ١١ـی ئەم مانگەی شاندی پارتی و یەکێتی لە سلێمانی، لە ڕاگەیەندراوێکدا ڕایانگەیاند: the parties
+    to the meeting speak with one voice (https://ku.kurdpress.com/news/225930): from the first body or delegation
+    after the meeting noun to the place phrase that closes it."""
+    doc = sent.doc
+    for c, d in segments(doc, a, b, seps=("،", ",")):
+        c, d = strip(doc, c, d)
+        if d - c < 4 or doc[c].norm_ not in _AFTER or not doc[c + 1].norm_.startswith(_MEETING):
+            continue
+        start = next((k for k in range(c + 2, d) if norms(doc[k].text) & _BODY_KEYS
+                      or doc[k].norm_.startswith(_DELEGATION) or doc[k].norm_ in _TITLES), None)
+        if start is None:
+            return None
+        end = next((k for k in range(d - 1, start, -1) if doc[k].norm_ == fold("لە")), d)
+        return sent.span(start, end) if end > start else None
+    return None
+
+
 def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
     """لەو ڕاگەیەنراوەی حکومەتی هەرێمدا هاتووە، ...: the author of the document speaks; with the
     document alone (لە ڕاگەیەنراوەکەدا هاتووە، تێیدا هاتووە) the body that issued it."""
@@ -677,6 +706,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             if additive and b == segs[0][1]:
                 clitic = 2 if doc[b - 1].text.endswith("یش") else 1
                 speaker = (speaker[0], speaker[1] - clitic)     # ناوخۆش: the clitic is not the name
+    if speaker is None and not segs and _plural(doc[verb_end - 1].norm_):
+        speaker = _meeting_parties(sent, left_start, cue.start)
     if speaker is None:
         pronoun = "any"
     # Content: after کە or a colon, else after the verb (a clause either way), else (warned,
