@@ -321,6 +321,16 @@ def _main_cue(rules: StatementRules, sent: Sentence, cues: list[Cue]) -> Cue | N
     return (verbs or per or cues)[0]
 
 
+def _passes_on_speech(rules: StatementRules, sent: Sentence, main: Cue, cues: list[Cue]) -> bool:
+    """Verb-final languages: X لە ڕاگەیەندراوێکدا بڵاویکردەوە، ... Y ... وتی: "...": a later verb of saying with a
+    colon after it, in the first verb's clause, is the speech X passes on (https://ku.kurdpress.com/news/226143)."""
+    if not rules.verb_final or main.cls != "say":
+        return False
+    doc = sent.doc
+    return any(c.cls == "say" and c.start > main.verb_end and c.verb_end < len(doc) and doc[c.verb_end].text == ":"
+               for c in cues)
+
+
 def _outlet_after(rules: StatementRules, sent: Sentence, cue: Cue) -> bool:
     words = text_of(sent.doc, cue.end, min(len(sent.doc), cue.end + 3))
     return rules.is_outlet(words)
@@ -352,7 +362,8 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
     if main is None:
         return []
     att = _attribute(rules, sent, main)
-    if att is not None and att.speaker is not None and att.pronoun is None and rules.is_outlet(body[att.speaker[0]:att.speaker[1]]):
+    if att is not None and att.speaker is not None and att.pronoun is None and (
+            rules.is_outlet(body[att.speaker[0]:att.speaker[1]]) or _passes_on_speech(rules, sent, main, cues)):
         # أفادت وكالة مهر، صرّح نيجيرفان بارزاني ...: when a report quotes someone, the one quoted speaks.
         for later in cues:
             if later.start > main.verb_end and later.cls not in PARTICIPLES and later.cls != "per":

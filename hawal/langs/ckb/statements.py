@@ -472,6 +472,24 @@ def _meeting_parties(sent: Sentence, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+_CONFERENCE = (fold("کۆنگرەی"), fold("ڕۆژنامەوانیی"))
+
+
+def _conference_owner(sent: Sentence, a: int, b: int) -> tuple[int, int] | None:
+    """لە کۆنگرەی ڕۆژنامەوانیی وتەبێژی پارێزگا، لە کاتی پرسیارێکی NAME، پەیامنێری ... دا ... وتی: the one whose
+    press conference it is answers, never the reporter who asked (https://ku.kurdpress.com/news/226143)."""
+    doc = sent.doc
+    k = next((j for j in range(a, b - 2) if (doc[j].norm_, doc[j + 1].norm_) == _CONFERENCE), None)
+    if k is None:
+        return None
+    end = next((j for j in range(k + 2, b) if doc[j].text in ("،", ",") or doc[j].norm_ in _STOPS), b)
+    if end - (k + 2) < 1 or end - (k + 2) > MAX_SPEAKER_TOKENS:
+        return None
+    if not any(doc[j].norm_ in _TITLES or norms(doc[j].text) & _BODY_KEYS for j in range(k + 2, end)):
+        return None
+    return sent.span(k + 2, end)
+
+
 def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
     """لەو ڕاگەیەنراوەی حکومەتی هەرێمدا هاتووە، ...: the author of the document speaks; with the
     document alone (لە ڕاگەیەنراوەکەدا هاتووە، تێیدا هاتووە) the body that issued it."""
@@ -706,6 +724,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             if additive and b == segs[0][1]:
                 clitic = 2 if doc[b - 1].text.endswith("یش") else 1
                 speaker = (speaker[0], speaker[1] - clitic)     # ناوخۆش: the clitic is not the name
+    owner = _conference_owner(sent, left_start, cue.start) if cue.cls == "say" else None
+    if owner is not None:
+        speaker, pronoun = owner, None
     if speaker is None and not segs and _plural(doc[verb_end - 1].norm_):
         speaker = _meeting_parties(sent, left_start, cue.start)
     if speaker is None:
