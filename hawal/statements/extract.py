@@ -20,7 +20,7 @@ from .model import Statement
 from .quotes import Quote, find_quotes
 from .rules import PARTICIPLES, StatementRules, rules_for
 from .speakers import Speakers
-from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, Toks, fold, is_punct, text_of, tokens_of
+from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, Toks, fold, is_punct, text_of, tokens_and_norms
 
 FOLLOW_ON_BLOCKS = 3        # an uncued quote belongs to a speaker at most this many blocks back
 CONTINUED_SENTENCES = 4     # unquoted direct speech runs on over at most this many sentences
@@ -127,6 +127,8 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
             candidates.append((att.content[0], end, "direct" if att.direct else "reported", att, idx, last))
     candidates.sort(key=lambda c: c[0])
 
+    # every speaker is linked by now: one canonical name per entity (the same after the loop below, which links none)
+    canon = [speakers.canonical(i) for i in range(len(speakers.entities))]
     out: list[Statement] = []
     prev_entity: int | None = None
     prev_block = -10
@@ -152,10 +154,9 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
             continue
         written = speakers.written(ent, att)
         last_sent = max(last, sentence_at(max(start, end - 1)))
-        out.append(Statement(kind, written, str(ent), cue_text, channel, text, start, end,
+        out.append(Statement(kind, written, canon[ent], cue_text, channel, text, start, end,
                              min(first, sentence_at(start)), last_sent, round(conf, 2)))
-    canon = {str(i): speakers.canonical(i) for i in range(len(speakers.entities))}
-    return [_with_canonical(s, canon[s.canonical_speaker]) for s in out]
+    return out
 
 
 def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, quotes: list[Quote],
@@ -172,30 +173,41 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
     docs = iter(rules.nlp.tokenizer.pipe([t for t, w in zip(texts, wanted) if w], batch_size=256))
     words_in = {q: q.words(body) for q in quotes}     # once per quote: a quote may run over many paragraphs
     sents: list[Sentence] = []
+    n_quotes = len(quotes)
     for s, text, want in zip(segmented.sentences, texts, wanted):
         if not want:
             empty = Toks()
             empty.source = text
-            sents.append(Sentence(s.index, s.start, s.end, s.block, empty, [], [], 0))
+            sents.append(Sentence(s.index, s.start, s.end, s.block, empty, [], [], 0, []))
             continue
-        doc = tokens_of(next(docs), text)
+        doc, norms = tokens_and_norms(next(docs), text)
+        n = len(doc)
+        lead = 0
+        if s.start < skip_until or n_quotes:
+            offsets = [t.idx for t in doc]      # in order: a token's place is found by bisection
+            if s.start < skip_until:
+                lead = bisect.bisect_left(offsets, skip_until - s.start)
         k = max(0, bisect.bisect_right(q_starts, s.start) - 1)
         local = [q for q in quotes[k:bisect.bisect_right(q_starts, s.end)] if q.end > s.start]
-        lead = sum(1 for t in doc if s.start + t.idx < skip_until) if s.start < skip_until else 0
         heading = _heading_lines(body, s.start, text)
         if heading:
             lead = max(lead, sum(1 for t in doc if t.idx < heading))
         if not local:
-            frame = [i >= lead for i in range(len(doc))]
+            frame = [i >= lead for i in range(n)]
             open_ = frame
         else:
-            frame, open_ = [], []
-            for i, t in enumerate(doc):
-                pos = s.start + t.idx
-                inside = [q for q in local if q.start <= pos < q.end]
-                frame.append(i >= lead and not inside)
-                open_.append(i >= lead and all(words_in[q] < MIN_DIRECT_WORDS or q.start in titles for q in inside))
-        sents.append(Sentence(s.index, s.start, s.end, s.block, doc, frame, open_, lead))
+            # tokens inside a quotation are out of the frame; out of the open text too unless the
+            # quotation is short (a term) or a title
+            frame = [i >= lead for i in range(n)]
+            open_ = frame[:]
+            for q in local:
+                a = bisect.bisect_left(offsets, q.start - s.start)
+                b = bisect.bisect_left(offsets, q.end - s.start)
+                if a < b:
+                    frame[a:b] = _FALSE * (b - a)
+                    if not (words_in[q] < MIN_DIRECT_WORDS or q.start in titles):
+                        open_[a:b] = _FALSE * (b - a)
+        sents.append(Sentence(s.index, s.start, s.end, s.block, doc, frame, open_, lead, norms))
     return sents
 
 
@@ -231,9 +243,7 @@ def _heading_lines(body: str, start: int, text: str) -> int:
         pos = nl + 1
 
 
-def _with_canonical(s: Statement, name: str) -> Statement:
-    return Statement(s.kind, s.speaker, name, s.cue, s.channel, s.text, s.start, s.end, s.sentence,
-                     s.last_sentence, s.confidence)
+_FALSE = [False]
 
 
 def _is_title_quote(rules: StatementRules, body: str, q: Quote) -> bool:
@@ -249,8 +259,11 @@ def _starts_sentence(body: str, sent: Sentence, q: Quote) -> bool:
     return not body[sent.start:q.start].replace(">", "").strip()
 
 
+_REOPENED = re.compile(r"\n\s*(?:>\s*)*[“«‘\"]")
+
+
 def _clean_text(raw: str) -> str:
-    text = re.sub(r"\n\s*(?:>\s*)*[“«‘\"]", "\n", raw)      # reopened marks of continued paragraphs
+    text = _REOPENED.sub("\n", raw) if "\n" in raw else raw     # reopened marks of continued paragraphs
     text = fold_sentence_text(text)
     return text.strip(" ,،:;؛—–-") if text else ""
 
@@ -274,7 +287,9 @@ def _find_cues(rules: StatementRules, sent: Sentence) -> list[Cue]:
     n = len(norms)
     blockers = rules.cue_blockers
     found: list[Cue] = []
-    for i, w in enumerate(norms):
+    cue_words = rules.cue_words
+    for i in [i for i, w in enumerate(norms) if w in cue_words]:      # a cue opens with one of them
+        w = norms[i]
         if not frame[i] or (i > 0 and norms[i - 1] in blockers):
             continue
         for words, cls in phrases.get(w, ()):
@@ -463,11 +478,7 @@ def _attribute(rules: StatementRules, sent: Sentence, cue: Cue) -> Attribution |
 def _channel(rules: StatementRules, sent: Sentence, att: Attribution) -> None:
     if rules.channel is None or att.channel:
         return
-    if all(sent.frame):
-        frame_text = sent.doc.source
-    else:       # quotations blanked out: a channel is named outside them
-        frame_text = "".join(t.text + t.whitespace_ if f else " " for t, f in zip(sent.doc, sent.frame))
-    m = rules.channel.search(frame_text)
+    m = rules.channel.search(sent.frame_text())      # quotations blanked out: a channel is named outside them
     if m:
         att.channel = m.group().strip()
 

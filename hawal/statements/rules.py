@@ -122,8 +122,10 @@ class StatementRules:
     def may_attribute(self, text: str) -> bool:
         """Whether a sentence holds a whole cue phrase at all (words folded one by one: they recur)."""
         phrases, split = self.cue_index
-        words = [fold(w) for w in _WORD.findall(text)]
-        for i, w in enumerate(words):
+        words = list(map(fold, _WORD.findall(text)))
+        cue_words = self.cue_words
+        for i in [i for i, w in enumerate(words) if w in cue_words]:       # a cue opens with one of them
+            w = words[i]
             for toks, _ in phrases.get(w, ()):
                 if len(toks) == 1 or tuple(words[i:i + len(toks)]) == toks:
                     return True

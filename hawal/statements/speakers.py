@@ -19,6 +19,42 @@ def unbracketed(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+class _Remembered:
+    """A language's rules that remember, for one article, the look-ups linking repeats on the same
+    mentions (`norms`, `name_of`, `mention_kind`: functions of the text alone); every other attribute
+    is the rules' own."""
+
+    def __init__(self, rules: StatementRules):
+        self._rules = rules
+        self._norms: dict[str, set] = {}
+        self._names: dict[str, str | None] = {}
+        self._kinds: dict[str, str] = {}
+
+    def __getattr__(self, name: str):
+        value = getattr(self._rules, name)
+        setattr(self, name, value)      # the rules do not change while an article is read
+        return value
+
+    def norms(self, text: str) -> set[str]:
+        found = self._norms.get(text)
+        if found is None:
+            found = self._norms[text] = self._rules.norms(text)
+        return set(found)               # a copy: callers may change theirs
+
+    def name_of(self, text: str) -> str | None:
+        try:
+            return self._names[text]
+        except KeyError:
+            found = self._names[text] = self._rules.name_of(text)
+            return found
+
+    def mention_kind(self, text: str) -> str:
+        found = self._kinds.get(text)
+        if found is None:
+            found = self._kinds[text] = self._rules.mention_kind(text)
+        return found
+
+
 @dataclass
 class Entity:
     kind: str                          # person | body | other
@@ -31,7 +67,7 @@ class Speakers:
     """The speakers of one article, most recently heard last."""
 
     def __init__(self, rules: StatementRules, body: str):
-        self.rules = rules
+        self.rules = _Remembered(rules)
         self.body = body
         self.entities: list[Entity] = []
         self.recent: list[int] = []

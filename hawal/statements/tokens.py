@@ -6,6 +6,7 @@ sees the article as a whole, only one sentence at a time.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,12 +80,14 @@ class Tok:
     most of the cost of a rules pass)."""
     __slots__ = ("text", "idx", "norm_", "lower_", "is_punct", "is_space", "whitespace_")
 
-    def __init__(self, text: str, idx: int, punct: bool, space: bool, ws: bool, norm: str = "", lower: str = ""):
-        self.text, self.idx = text, idx
-        self.norm_ = norm or fold(text)
-        self.lower_ = lower or text.lower()
-        self.is_punct, self.is_space = punct, space
-        self.whitespace_ = " " if ws else ""
+    def __init__(self, text: str, idx: int, punct: bool, space: bool, whitespace: str, norm: str, lower: str):
+        self.text = text
+        self.idx = idx
+        self.norm_ = norm           # fold(text)
+        self.lower_ = lower         # text.lower()
+        self.is_punct = punct
+        self.is_space = space
+        self.whitespace_ = whitespace   # " " or ""
 
     @property
     def text_with_ws(self) -> str:
@@ -115,38 +118,55 @@ def text_of(doc: Toks, i: int, j: int) -> str:
 
 def tokens_of(doc, text: str) -> Toks:
     """The tokens of a spaCy Doc over `text`, as plain objects."""
-    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
+    return tokens_and_norms(doc, text)[0]
 
+
+def tokens_and_norms(doc, text: str) -> tuple[Toks, list[str]]:
+    """The tokens of a spaCy Doc over `text`, as plain objects, and their matching forms."""
+    if not _ATTRS:
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
+
+        _ATTRS.extend([ORTH, IDX, IS_PUNCT, IS_SPACE, SPACY])
     strings = doc.vocab.strings
     forms = _FORMS
     out = Toks()
-    for orth, idx, punct, space, ws in doc.to_array([ORTH, IDX, IS_PUNCT, IS_SPACE, SPACY]).tolist():
+    norms: list[str] = []
+    add_tok, add_norm = out.append, norms.append
+    flag, space_after = _FLAG, _SPACE_AFTER
+    for orth, idx, punct, space, ws in doc.to_array(_ATTRS).tolist():
         form = forms.get(orth)
         if form is None:
             if len(forms) > 500_000:
                 forms.clear()       # a long-running server reads ever new words
             word = strings[orth]
             form = forms[orth] = (word, fold(word), word.lower())
-        out.append(Tok(form[0], idx, bool(punct), bool(space), bool(ws), form[1], form[2]))
+        word, norm, lower = form
+        add_tok(Tok(word, idx, flag[punct], flag[space], space_after[ws], norm, lower))
+        add_norm(norm)
     out.source = text
-    return out
+    return out, norms
 
 
 # A word's text, matching form and lower case by its string hash (the same in every vocab): most
 # words recur, and looking them up is most of the cost of reading a sentence's tokens.
 _FORMS: dict[int, tuple[str, str, str]] = {}
+_ATTRS: list[int] = []          # the spaCy attributes read (imported on first use)
+_FLAG = (False, True)
+_SPACE_AFTER = ("", " ")
 
 
 class Sentence:
     """A sentence's tokens; `frame` marks tokens outside every quote (where cues may be), `open`
     those outside quotes long enough to be statements (short terms in quotes belong to the clause)."""
-    __slots__ = ("index", "start", "end", "block", "doc", "frame", "open", "lead", "norms")
+    __slots__ = ("index", "start", "end", "block", "doc", "frame", "open", "lead", "norms", "_ends", "_frame_text")
 
-    def __init__(self, index, start, end, block, doc, frame, open_, lead=0):
+    def __init__(self, index, start, end, block, doc, frame, open_, lead=0, norms=None):
         self.index, self.start, self.end, self.block, self.doc = index, start, end, block, doc
         self.frame, self.open = frame, open_
         self.lead = lead            # tokens of a dateline opening the sentence
-        self.norms = [t.norm_ for t in doc]
+        self.norms = [t.norm_ for t in doc] if norms is None else norms
+        self._ends = None           # token end offsets, for token_at (made on first use)
+        self._frame_text = None     # the text with quotations blanked out (made on first use)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Char span in the body of tokens i..j-1."""
@@ -155,11 +175,21 @@ class Sentence:
 
     def token_at(self, pos: int) -> int:
         """Index of the token at (or just after) body offset `pos`."""
-        rel = pos - self.start
-        for k, t in enumerate(self.doc):
-            if t.idx + len(t.text) > rel:
-                return k
-        return len(self.doc)
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [t.idx + len(t.text) for t in self.doc]
+        return bisect_right(ends, pos - self.start)
+
+    def frame_text(self) -> str:
+        """The sentence's text with quotations blanked out (one space per token inside one)."""
+        found = self._frame_text
+        if found is None:
+            if all(self.frame):
+                found = self.doc.source
+            else:
+                found = "".join(t.text + t.whitespace_ if f else " " for t, f in zip(self.doc, self.frame))
+            self._frame_text = found
+        return found
 
 
 def is_punct(tok) -> bool:
@@ -181,10 +211,15 @@ def content(sent: Sentence, i: int, j: int, skip=()) -> tuple[int, int] | None:
         i += 1
     while j > i and is_punct(doc[j - 1]) and doc[j - 1].text not in "”»’\"":
         j -= 1
-    words = sum(1 for t in doc[i:j] if not is_punct(t))
-    if words < 2:
-        return None
-    return sent.span(i, j)
+    if i < 0 or j < 0:      # a slice from the end, as doc[i:j] reads it
+        return sent.span(i, j) if sum(1 for t in doc[i:j] if not is_punct(t)) >= 2 else None
+    words = 0
+    for k in range(i, j):
+        if not is_punct(doc[k]):
+            words += 1
+            if words == 2:
+                return sent.span(i, j)
+    return None
 
 
 def strip(doc, i: int, j: int, lead=(), trail=()) -> tuple[int, int]:
