@@ -32,6 +32,7 @@ from functools import cached_property
 from .tokens import Attribution, Cue, Sentence, content, fold, folded
 
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+")
+_WORDS = re.compile(r"\w+")
 VERBS = ("say", "claim", "act", "appeal", "passive", "quoth")     # classes that head a clause of their own
 PARTICIPLES = ("part", "partact")
 
@@ -226,7 +227,7 @@ class StatementRules:
 
     def is_outlet(self, text: str) -> bool:
         """A news outlet ("broadcaster Rudaw", "وكالة الأنباء"), which passes on what others said."""
-        words = re.findall(r"\w+", text)
+        words = _WORDS.findall(text)
         return any(fold(w) in self.folded_outlets for w in words[:4])
 
     def is_publisher(self, text: str) -> bool:

@@ -16,7 +16,7 @@ def unbracketed(text: str) -> str:
     for opening, closing in (("(", ")"), ("[", "]")):
         if text.count(opening) != text.count(closing):
             text = text.replace(opening, " ").replace(closing, " ")
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())      # runs of white space as one space, none at the ends
 
 
 class _Remembered:
@@ -168,8 +168,11 @@ class Speakers:
         """A person heard before whose name stands right before this role and a comma in the text."""
         if len(role.split()) < 2:
             return None
-        for m in re.finditer(re.escape(role), self.body):
-            before = self.body[max(0, m.start() - 80):m.start()].rstrip()
+        body = self.body
+        at = body.find(role)
+        while at >= 0:          # every occurrence, left to right, none overlapping
+            start, at = at, body.find(role, at + len(role))
+            before = body[max(0, start - 80):start].rstrip()
             if not before.endswith((",", "،")):
                 continue
             before = before[:-1].rstrip()
