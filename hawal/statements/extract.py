@@ -20,7 +20,7 @@ from .model import Statement
 from .quotes import Quote, find_quotes
 from .rules import PARTICIPLES, StatementRules, rules_for
 from .speakers import Speakers
-from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, Toks, fold, is_punct, text_of, tokens_and_norms
+from .tokens import MIN_DIRECT_WORDS, Attribution, Cue, Sentence, Toks, fold, is_punct, read_sentences, text_of
 
 FOLLOW_ON_BLOCKS = 3        # an uncued quote belongs to a speaker at most this many blocks back
 CONTINUED_SENTENCES = 4     # unquoted direct speech runs on over at most this many sentences
@@ -170,7 +170,7 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
     # Only sentences with a cue word are tokenized: the others can attribute nothing (quotes and
     # continued speech need only their offsets).
     wanted = [rules.may_attribute(t) for t in texts]
-    docs = iter(rules.nlp.tokenizer.pipe([t for t, w in zip(texts, wanted) if w], batch_size=256))
+    docs = iter(read_sentences(rules.nlp.tokenizer, [t for t, w in zip(texts, wanted) if w]))
     words_in = {q: q.words(body) for q in quotes}     # once per quote: a quote may run over many paragraphs
     sents: list[Sentence] = []
     n_quotes = len(quotes)
@@ -180,7 +180,7 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
             empty.source = text
             sents.append(Sentence(s.index, s.start, s.end, s.block, empty, [], [], 0, []))
             continue
-        doc, norms = tokens_and_norms(next(docs), text)
+        doc, norms = next(docs)
         n = len(doc)
         lead = 0
         if s.start < skip_until or n_quotes:

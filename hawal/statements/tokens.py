@@ -123,17 +123,74 @@ def tokens_of(doc, text: str) -> Toks:
 
 def tokens_and_norms(doc, text: str) -> tuple[Toks, list[str]]:
     """The tokens of a spaCy Doc over `text`, as plain objects, and their matching forms."""
+    return _read_rows(_rows(doc), 0, len(doc), 0, text, doc.vocab.strings)
+
+
+def read_sentences(tokenizer, texts: list[str]) -> list[tuple[Toks, list[str]]]:
+    """`tokens_and_norms` of each text as `tokenizer` splits it by itself, read from one Doc of all of
+    them: a Doc and its arrays cost more to make than most sentences cost to split.
+
+    spaCy's tokenizer splits text into chunks at white space and each chunk by itself, so texts that
+    neither begin nor end with white space, joined by a line break, come out as their own tokens with
+    one line-break token between them. Where that does not hold (white space at an edge, a special
+    case spanning a line break, or tokens not falling as expected) each text is tokenized alone."""
+    if len(texts) > 1 and _joinable(tokenizer) and all(t and not t[0].isspace() and not t[-1].isspace() for t in texts):
+        doc = tokenizer("\n".join(texts))
+        rows, strings = _rows(doc), doc.vocab.strings
+        newline = strings.add("\n")
+        out = []
+        r, n, offset = 0, len(rows), 0
+        last = len(texts) - 1
+        for i, text in enumerate(texts):
+            end = offset + len(text)
+            first = r
+            while r < n and rows[r][1] < end:
+                r += 1
+            if r == first or rows[first][1] != offset:
+                break           # a token should start where the text does
+            if i < last:
+                if not (r < n and rows[r][1] == end and rows[r][0] == newline):
+                    break       # and the line break after it be a token of its own
+                r += 1
+            out.append(_read_rows(rows, first, r - (i < last), offset, text, strings))
+            offset = end + 1
+        if len(out) == len(texts) and r == n:
+            return out
+    return [tokens_and_norms(doc, text) for doc, text in zip(tokenizer.pipe(texts), texts)]
+
+
+def _joinable(tokenizer) -> bool:
+    """Whether no special case of the tokenizer could match across a line break between two texts: one
+    holding a line break beside other characters (special cases of white space alone, "\\n" or " ", match
+    the line break by itself, and "ب. م" spans a space, not a line break)."""
+    rules = tokenizer.rules or {}
+    key = (id(tokenizer), len(rules))
+    found = _JOINABLE.get(key)
+    if found is None:
+        found = _JOINABLE[key] = not any("\n" in case and not case.isspace() for case in rules)
+    return found
+
+
+_JOINABLE: dict[tuple[int, int], bool] = {}
+
+
+def _rows(doc) -> list[list[int]]:
     if not _ATTRS:
         from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
 
         _ATTRS.extend([ORTH, IDX, IS_PUNCT, IS_SPACE, SPACY])
-    strings = doc.vocab.strings
+    return doc.to_array(_ATTRS).tolist() if len(doc) else []
+
+
+def _read_rows(rows, first: int, last: int, offset: int, text: str, strings) -> tuple[Toks, list[str]]:
+    """Toks (and their matching forms) of rows[first:last] of `_rows`, their offsets made relative to `offset`."""
     forms = _FORMS
     out = Toks()
     norms: list[str] = []
     add_tok, add_norm = out.append, norms.append
     flag, space_after = _FLAG, _SPACE_AFTER
-    for orth, idx, punct, space, ws in doc.to_array(_ATTRS).tolist():
+    for k in range(first, last):
+        orth, idx, punct, space, ws = rows[k]
         form = forms.get(orth)
         if form is None:
             if len(forms) > 500_000:
@@ -141,7 +198,7 @@ def tokens_and_norms(doc, text: str) -> tuple[Toks, list[str]]:
             word = strings[orth]
             form = forms[orth] = (word, fold(word), word.lower())
         word, norm, lower = form
-        add_tok(Tok(word, idx, flag[punct], flag[space], space_after[ws], norm, lower))
+        add_tok(Tok(word, idx - offset, flag[punct], flag[space], space_after[ws], norm, lower))
         add_norm(norm)
     out.source = text
     return out, norms
