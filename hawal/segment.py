@@ -135,7 +135,9 @@ def sentence_pipeline(lang: str) -> "Language":
 
 def fold_sentence_text(raw: str) -> str:
     """Fold line breaks (and blockquote markers on continuation lines) into single spaces."""
-    return re.sub(r"\s+", " ", _LINE_PREFIX.sub(" ", raw)).strip()
+    if "\n" in raw:
+        raw = _LINE_PREFIX.sub(" ", raw)
+    return " ".join(raw.split())        # runs of white space as one space, none at the ends
 
 
 def segment_article(article: Article) -> SegmentedArticle:

@@ -29,6 +29,9 @@ _BARE_DATELINE = re.compile(r"^\s*[^\s,—–\n]+(?:[ ,]+[^\s,—–\n]+){0,2}\s
 # "TEHRAN: A senior official ..." (https://www.arabnews.pk/node/1130606): a capitalised place and a colon.
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}:\s+")
 _BRACKETS = str.maketrans("", "", "()[]")
+_WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+_WORD_OR_DASH = re.compile(r"[\w-]+")
 
 
 def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
@@ -74,7 +77,7 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
         if att is not None:
             quoted.add(id(att))
             if att.content is not None and att.content[0] < q.start <= att.content[1] \
-                    and re.search(r"\w", body[att.content[0]:q.start]) \
+                    and _WORD.search(body, att.content[0], q.start) \
                     and not body[att.content[0]:q.start].rstrip(" >«“\"").endswith(":"):
                 # A fragment quoted inside a reported clause ('lifted “the day the storm arrives”'):
                 # the clause carries the meaning, the marks inside it show what was quoted.
@@ -247,7 +250,7 @@ _FALSE = [False]
 
 
 def _is_title_quote(rules: StatementRules, body: str, q: Quote) -> bool:
-    before = re.findall(r"[\w-]+", body[max(0, q.start - 40):q.start])
+    before = _WORD_OR_DASH.findall(body, max(0, q.start - 40), q.start)
     return rules.is_title_quote(body, body[q.inner_start:q.inner_end], before)
 
 
@@ -495,7 +498,8 @@ def _end_before(rules: StatementRules, sent: Sentence, att: Attribution, follow:
     cut = sent.span(k - 1, k)[1] if k > 0 else sent.start
     if end <= cut:
         return
-    if cut <= start or len(re.findall(r"\w+", sent.doc.text[start - sent.start:cut - sent.start])) < 2:
+    if cut <= start or len(_WORDS.findall(sent.doc.text, start - sent.start, cut - sent.start) if start >= sent.start
+                           else re.findall(r"\w+", sent.doc.text[start - sent.start:cut - sent.start])) < 2:
         att.content = None
     else:
         att.content = (start, cut)
@@ -564,7 +568,7 @@ def _clause_of_quote(body: str, sents: list[Sentence], clauses: dict[int, list[A
             return clauses[first - 1][-1]
     nxt = last + 1
     if nxt < len(sents) and sents[nxt].block == sents[last].block and clauses.get(nxt) \
-            and not re.search(r"\w", body[q.end:sents[nxt].start]) and clauses[nxt][0].content is None:
+            and not _WORD.search(body, q.end, sents[nxt].start) and clauses[nxt][0].content is None:
         # “... ئاگادارکردنەوەی خەڵک نەگۆڕیوە.” (ئاراس نەجم وا دەڵێت): the attribution closes the quotation
         # as a sentence of its own (https://nawnishan.com, https://ku.964media.com/98286)
         return clauses[nxt][0]

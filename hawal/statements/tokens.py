@@ -131,13 +131,13 @@ def read_sentences(tokenizer, texts: list[str]) -> list[tuple[Toks, list[str]]]:
     them: a Doc and its arrays cost more to make than most sentences cost to split.
 
     spaCy's tokenizer splits text into chunks at white space and each chunk by itself, so texts that
-    neither begin nor end with white space, joined by a line break, come out as their own tokens with
-    one line-break token between them. Where that does not hold (white space at an edge, a special
-    case spanning a line break, or tokens not falling as expected) each text is tokenized alone."""
+    neither begin nor end with white space, joined by a blank line, come out as their own tokens with
+    one blank-line token between them. Where that does not hold (white space at an edge, a special
+    case holding a line break, or tokens not falling as expected) each text is tokenized alone."""
     if len(texts) > 1 and _joinable(tokenizer) and all(t and not t[0].isspace() and not t[-1].isspace() for t in texts):
-        doc = tokenizer("\n".join(texts))
+        doc = tokenizer(_SEPARATOR.join(texts))
         rows, strings = _rows(doc), doc.vocab.strings
-        newline = strings.add("\n")
+        separator = strings.add(_SEPARATOR)
         out = []
         r, n, offset = 0, len(rows), 0
         last = len(texts) - 1
@@ -149,25 +149,31 @@ def read_sentences(tokenizer, texts: list[str]) -> list[tuple[Toks, list[str]]]:
             if r == first or rows[first][1] != offset:
                 break           # a token should start where the text does
             if i < last:
-                if not (r < n and rows[r][1] == end and rows[r][0] == newline):
-                    break       # and the line break after it be a token of its own
+                if not (r < n and rows[r][1] == end and rows[r][0] == separator):
+                    break       # and the blank line after it be a token of its own
                 r += 1
             out.append(_read_rows(rows, first, r - (i < last), offset, text, strings))
-            offset = end + 1
+            offset = end + len(_SEPARATOR)
         if len(out) == len(texts) and r == n:
             return out
     return [tokens_and_norms(doc, text) for doc, text in zip(tokenizer.pipe(texts), texts)]
 
 
+# Between two texts: a blank line, which no tokenizer has as a special case (spaCy caches no chunk of a
+# Doc after a special case, so a separator that is one, a line break, would leave most chunks uncached).
+_SEPARATOR = "\n\n"
+
+
 def _joinable(tokenizer) -> bool:
-    """Whether no special case of the tokenizer could match across a line break between two texts: one
-    holding a line break beside other characters (special cases of white space alone, "\\n" or " ", match
-    the line break by itself, and "ب. م" spans a space, not a line break)."""
+    """Whether the separator is no special case of the tokenizer, and no special case could match across
+    it: none holds a line break beside other characters (special cases of white space alone, "\\n" or
+    " ", match white space by itself, and "ب. م" spans a space, not a line break)."""
     rules = tokenizer.rules or {}
     key = (id(tokenizer), len(rules))
     found = _JOINABLE.get(key)
     if found is None:
-        found = _JOINABLE[key] = not any("\n" in case and not case.isspace() for case in rules)
+        found = _JOINABLE[key] = _SEPARATOR not in rules and not any(
+            "\n" in case and not case.isspace() for case in rules)
     return found
 
 
