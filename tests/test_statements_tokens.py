@@ -65,3 +65,16 @@ def test_token_at_and_frame_text():
         assert sent.token_at(pos) == expected
     assert sent.frame_text() == "He said " + " " * 5 + "today."
     assert sent.norms == [t.norm_ for t in toks]
+
+
+def test_frame_run_stops_at_the_first_closed_token_either_way():
+    toks = tokens.Toks(tokens.Tok(w, 2 * k, False, False, " ", w, w) for k, w in enumerate("a b c d e f g".split()))
+    toks.source = " ".join("a b c d e f g".split())
+    for open_ in ([True] * 7, [False] * 7, [True, False, True, True, False, True, True], [False, True, True, True, True, True, False]):
+        sent = tokens.Sentence(0, 0, 13, 0, toks, open_, open_, 0)
+        for i in range(-2, 9):
+            for step in (1, -1):
+                j = i
+                while 0 <= j < 7 and open_[j]:
+                    j += step
+                assert tokens.frame_run(sent, i, step) == j, (open_, i, step)

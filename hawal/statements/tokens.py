@@ -194,7 +194,7 @@ def _read_rows(rows, first: int, last: int, offset: int, text: str, strings) -> 
     out = Toks()
     norms: list[str] = []
     add_tok, add_norm = out.append, norms.append
-    flag, space_after = _FLAG, _SPACE_AFTER
+    flag, space_after, new = _FLAG, _SPACE_AFTER, object.__new__
     for k in range(first, last):
         orth, idx, punct, space, ws = rows[k]
         form = forms.get(orth)
@@ -204,7 +204,15 @@ def _read_rows(rows, first: int, last: int, offset: int, text: str, strings) -> 
             word = strings[orth]
             form = forms[orth] = (word, fold(word), word.lower())
         word, norm, lower = form
-        add_tok(Tok(word, idx - offset, flag[punct], flag[space], space_after[ws], norm, lower))
+        tok = new(Tok)              # as Tok(...) does, without a call of __init__ per token
+        tok.text = word
+        tok.idx = idx - offset
+        tok.norm_ = norm
+        tok.lower_ = lower
+        tok.is_punct = flag[punct]
+        tok.is_space = flag[space]
+        tok.whitespace_ = space_after[ws]
+        add_tok(tok)
         add_norm(norm)
     out.source = text
     return out, norms
@@ -262,6 +270,16 @@ def is_punct(tok) -> bool:
 def frame_run(sent: Sentence, i: int, step: int) -> int:
     """From token i, the last index (exclusive bound) of the run of open tokens going `step`."""
     n = len(sent.doc)
+    if step == 1 and 0 <= i < n:
+        try:
+            return sent.open.index(False, i)        # the first closed token from i on
+        except ValueError:
+            return n
+    if step == -1 and 0 <= i < n:
+        try:
+            return i - sent.open[i::-1].index(False)     # the last closed token up to i
+        except ValueError:
+            return -1
     while 0 <= i < n and sent.open[i]:
         i += step
     return i
