@@ -127,57 +127,12 @@ def tokens_and_norms(doc, text: str) -> tuple[Toks, list[str]]:
 
 
 def read_sentences(tokenizer, texts: list[str]) -> list[tuple[Toks, list[str]]]:
-    """`tokens_and_norms` of each text as `tokenizer` splits it by itself, read from one Doc of all of
-    them: a Doc and its arrays cost more to make than most sentences cost to split.
+    """`tokens_and_norms` of each text, tokenized one by one.
 
-    spaCy's tokenizer splits text into chunks at white space and each chunk by itself, so texts that
-    neither begin nor end with white space, joined by a blank line, come out as their own tokens with
-    one blank-line token between them. Where that does not hold (white space at an edge, a special
-    case holding a line break, or tokens not falling as expected) each text is tokenized alone."""
-    if len(texts) > 1 and _joinable(tokenizer) and all(t and not t[0].isspace() and not t[-1].isspace() for t in texts):
-        doc = tokenizer(_SEPARATOR.join(texts))
-        rows, strings = _rows(doc), doc.vocab.strings
-        separator = strings.add(_SEPARATOR)
-        out = []
-        r, n, offset = 0, len(rows), 0
-        last = len(texts) - 1
-        for i, text in enumerate(texts):
-            end = offset + len(text)
-            first = r
-            while r < n and rows[r][1] < end:
-                r += 1
-            if r == first or rows[first][1] != offset:
-                break           # a token should start where the text does
-            if i < last:
-                if not (r < n and rows[r][1] == end and rows[r][0] == separator):
-                    break       # and the blank line after it be a token of its own
-                r += 1
-            out.append(_read_rows(rows, first, r - (i < last), offset, text, strings))
-            offset = end + len(_SEPARATOR)
-        if len(out) == len(texts) and r == n:
-            return out
+    (Tokenizing an article's sentences as one Doc, joined by blank lines, gives the same tokens with
+    one array to read instead of one per sentence, but costs more: spaCy caches no chunk of a Doc
+    after a special case in it, so most chunks of a joined Doc are split again on every pass.)"""
     return [tokens_and_norms(doc, text) for doc, text in zip(tokenizer.pipe(texts), texts)]
-
-
-# Between two texts: a blank line, which no tokenizer has as a special case (spaCy caches no chunk of a
-# Doc after a special case, so a separator that is one, a line break, would leave most chunks uncached).
-_SEPARATOR = "\n\n"
-
-
-def _joinable(tokenizer) -> bool:
-    """Whether the separator is no special case of the tokenizer, and no special case could match across
-    it: none holds a line break beside other characters (special cases of white space alone, "\\n" or
-    " ", match white space by itself, and "ب. م" spans a space, not a line break)."""
-    rules = tokenizer.rules or {}
-    key = (id(tokenizer), len(rules))
-    found = _JOINABLE.get(key)
-    if found is None:
-        found = _JOINABLE[key] = _SEPARATOR not in rules and not any(
-            "\n" in case and not case.isspace() for case in rules)
-    return found
-
-
-_JOINABLE: dict[tuple[int, int], bool] = {}
 
 
 def _rows(doc) -> list[list[int]]:
