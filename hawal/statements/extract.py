@@ -30,7 +30,6 @@ _BARE_DATELINE = re.compile(r"^\s*[^\s,—–\n]+(?:[ ,]+[^\s,—–\n]+){0,2}\s
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}:\s+")
 _BRACKETS = str.maketrans("", "", "()[]")
 _WORD = re.compile(r"\w")
-_WORDS = re.compile(r"\w+")
 _WORD_OR_DASH = re.compile(r"[\w-]+")
 
 
