@@ -13,6 +13,9 @@ TATWEEL = "\u0640"
 DIGIT_SYSTEMS = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
 
 
+_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5"     # Arabic-script letters, no marks or digits
+
+
 def _is_arabic_script(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
 
@@ -33,6 +36,12 @@ ARABIC = Script(
     joined=True,
     # Harakat and tanween directly before a period keep spaCy from splitting it off (غداً.).
     tokenizer_suffixes=(r"(?<=[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])[.!?؟]",),
+    # Copy typed with no space after a comma or a full stop (صديق،الاحد،رفض, بالانتخابات.وقال, ”.وأضاف):
+    # the mark still ends the word. A stop after one or two letters is an abbreviation (د.محمد).
+    tokenizer_prefixes=(rf"\.(?=[{_LETTERS}])",),
+    tokenizer_infixes=(rf"(?<=[{_LETTERS}])[،؛](?=[{_LETTERS}])",),
+    # spaCy splits letter.letter itself, unless the word reads as a URL: Arabic words never do.
+    never_url=rf"(?:[{_LETTERS}،؛«»“”\"]|(?<=[{_LETTERS}«»“”\"]{{3}})\.)+",
     # Tatweel, ZWNJ and the Arabic-Indic and Persian digits fold away in every Arabic-script text.
     search_folds=frozen_map({
         TATWEEL: None, ZWNJ: None,

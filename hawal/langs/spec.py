@@ -49,6 +49,9 @@ class Script:
     typography: Typography
     joined: bool = False                   # letters join: no letter-spacing, links underlined lower
     tokenizer_suffixes: tuple[str, ...] = ()   # spaCy suffix patterns for its characters (used for every language)
+    tokenizer_prefixes: tuple[str, ...] = ()   # spaCy prefix patterns for its characters
+    tokenizer_infixes: tuple[str, ...] = ()    # spaCy infix patterns for its characters
+    never_url: str = ""                        # tokens of this pattern are words, never a URL ("كلمة.كلمة")
     search_folds: Mapping[str, str | None] = field(default_factory=frozen_map)
 
     def __repr__(self) -> str:

@@ -278,9 +278,6 @@ def _cue_text(sent: Sentence, cue: Cue) -> str:
 
 # ---------------------------------------------------------------- cues and clauses
 
-SPLIT_GAP = 6               # words at most between the two parts of a split cue (ڕەخنەی لە ... گرت)
-
-
 def _find_cues(rules: StatementRules, sent: Sentence) -> list[Cue]:
     """Every cue outside quotation marks, in order, overlapping matches resolved."""
     phrases, split = rules.cue_index
@@ -301,7 +298,7 @@ def _find_cues(rules: StatementRules, sent: Sentence) -> list[Cue]:
                 break
         if w in split and not any(c.start <= i < c.end for c in found):
             for last, cls in split[w]:
-                k = next((k for k in range(i + 2, min(n, i + 2 + SPLIT_GAP)) if norms[k] == last and frame[k]), None)
+                k = next((k for k in range(i + 2, min(n, i + 2 + rules.split_gap)) if norms[k] == last and frame[k]), None)
                 if k is not None:
                     found.append(Cue(sent.index, i, i + 1, cls, k))
                     break

@@ -53,7 +53,10 @@ def _opens(body: str, i: int, ch: str) -> bool:
             # when the line closes it with another ” and holds no “
             before = body[i - 1] if i > 0 else " "
             after_verb = _is_letter(before) and not before.isascii() and rest[1:2] == " " and "“" not in rest
-            return rest.count("”") <= rest.count("“") or ((glued or after_verb) and "”" in rest[1:])
+            # or every mark on the line is ”, in pairs: typed like straight marks (انه ” لا خلاف ... الناس”وأضاف ”
+            # نحن ...”، https://almasra.iq/112749)
+            paired = "“" not in rest and rest.count("”") % 2 == 0
+            return rest.count("”") <= rest.count("“") or ((glued or after_verb) and "”" in rest[1:]) or paired
         nxt = rest[1:].lstrip(" ")
         return bool(nxt) and nxt[0] not in "،,.؛:"
     if ch in ("«", "„"):

@@ -45,6 +45,7 @@ class StatementRules:
     tokenizer_special_cases: tuple[str, ...] = ()   # tokens kept whole beyond the spec's ("Gen." is the spec's)
     cues: dict[str, list[str]] = {}             # cue class -> phrases
     split_cues: tuple[tuple[str, str, str], ...] = ()  # (first word, last word, class) around an object
+    split_gap: int = 6                          # tokens at most between a split cue's two parts (ڕەخنەی لە ... گرت)
     cue_blockers: frozenset[str] = frozenset()  # a word right before a cue that cancels it ("not said")
     verb_final: bool = False                    # the main verb ends the clause (Sorani): the first cue heads it
     relative_words: frozenset[str] = frozenset()   # "who", "which": a cue just after them is not the main one
@@ -76,10 +77,12 @@ class StatementRules:
         from .. import langs
 
         marks = r'["“”«»]'
+        glued = [rf"(?<=\w){marks}(?=\w)", rf"(?<=\w){marks}(?=[.،,:])", rf"(?<=\w)[،,](?={marks})",
+                 rf"(?<=[،,]){marks}(?=\w)"] if self.split_glued_quotes else []
         if langs.find(self.code) is not None:
             from ..langs.nlp import blank_pipeline
 
-            nlp = blank_pipeline(self.code, [marks] if self.split_glued_quotes else [])
+            nlp = blank_pipeline(self.code, [marks] if self.split_glued_quotes else [], glued)
         else:
             import spacy
             from spacy.util import compile_suffix_regex
@@ -89,12 +92,10 @@ class StatementRules:
                 nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + [marks]).search
         for token in self.tokenizer_special_cases:
             nlp.tokenizer.add_special_case(token, [{"ORTH": token}])
-        if self.split_glued_quotes:
+        if self.split_glued_quotes and langs.find(self.code) is None:
             from spacy.util import compile_infix_regex
 
-            nlp.tokenizer.infix_finditer = compile_infix_regex(
-                list(nlp.Defaults.infixes or []) + [rf"(?<=\w){marks}(?=\w)", rf"(?<=\w){marks}(?=[.،,:])",
-                                                    rf"(?<=\w)[،,](?={marks})", rf"(?<=[،,]){marks}(?=\w)"]).finditer
+            nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + glued).finditer
         return nlp
 
     @cached_property

@@ -120,7 +120,7 @@ PRONOUN_WORDS = set("""الوزير الوزارة الحكومة المتحدث
 
 
 # في مقطع فيديو متداول تابعته (...) (https://baghdadtoday.news/219566-...): a channel like في بيان
-_CHANNEL_NOUNS = {fold(w) for w in "بيان تصريح تغريدة مؤتمر كلمة حديث مقابلة منشور رسالة تصريحات لقاء مقطع فيديو تسجيل".split()}
+_CHANNEL_NOUNS = {fold(w) for w in "بيان تصريح تغريدة تدوينة مداخلة مؤتمر كلمة حديث مقابلة منشور رسالة تصريحات لقاء مقطع فيديو تسجيل".split()}
 _STOPS = {fold(w) for w in SPEAKER_STOPS} - {fold("على")}     # folding merges على and the name علي
 
 
@@ -417,8 +417,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break               # وحث خوشناو الحكومة الاتحادية على / انتقدت سوزان حسن قرار: the object
         if name_started and w.startswith("ال"):
             b += 1
-            if w in _SECOND_HALVES and b < right_end and not is_punct(doc[b]) and not _stop(doc[b].text, norms[b]) \
-                    and norms[b] not in _COMPLEMENT and not norms[b].startswith(("ال", "ل", "ب")):
+            compound = norms[b - 2] == _ABD     # عبد القادر الدخيل: the surname may carry the article
+            if (w in _SECOND_HALVES or compound) and b < right_end and not is_punct(doc[b]) \
+                    and not _stop(doc[b].text, norms[b]) and norms[b] not in _COMPLEMENT \
+                    and not (norms[b].startswith(("ل", "ب")) and not norms[b].startswith("ال")) \
+                    and (compound or not norms[b].startswith("ال")) and norms[b] not in _OBJECTS \
+                    and norms[b] not in _BODY and not _is_title(norms, b) and not _participle(norms, b):
                 b += 1          # مدير المفتشية خير الدين أحمد: a compound first name, then the surname
             break
         complement = w.startswith("ل") and not w.startswith("ال") and len(w) > 3 and not name_started \
@@ -823,8 +827,10 @@ def name_of(text: str) -> str | None:
             return " ".join(words[:j])      # زانا عمر المتحدث باسم حكومة الإقليم: the name, then its title
         if j < len(words) and norms[j].startswith("ال"):
             j += 1
-            if norms[j - 1] in _SECOND_HALVES and j < len(words) and not norms[j].startswith("ال") \
-                    and not _stop(words[j], norms[j]):
+            compound = j >= 2 and norms[j - 2] == _ABD    # عبد القادر الدخيل: the surname may carry the article
+            if (norms[j - 1] in _SECOND_HALVES or compound) and j < len(words) \
+                    and (compound or not norms[j].startswith("ال")) and not _stop(words[j], norms[j]) \
+                    and norms[j] not in _TITLES and norms[j] not in _BODY:
                 j += 1          # خير الدين أحمد
         if i == 0 and j < len(words):
             return None
@@ -869,6 +875,7 @@ class ArabicRules(StatementRules):
     code = "ar"
     cues = CUES
     split_cues = SPLIT_CUES
+    split_gap = 14      # أعربت المتحدثة باسم مكتب رئيس الجمهورية، X Y، عن (https://aljeebal.com/posts/440)
     channel = re.compile(
         r"(?:في|خلال|عبر)\s+(?:بيان|تغريدة|تصريح|مؤتمر|كلمة|منشور|حديث|مقابلة|رسالة|تدوينة|لقاء|بيانه|بيانها|تصريحات"
         r"|مقطع\s+(?:فيديو|مصور)|مقطع|تسجيل\s+مصور)"
