@@ -525,6 +525,20 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             elif w in _TOPIC_PREPOSITIONS or (w.startswith("ب") and len(w) > 3 and w != fold("بشدة")
                                               and _bare(w.rstrip("ا")) not in _DOCS and w not in _B_NOUNS):
                 clause = True   # كشف عن خطة، أشار إلى إصدار، أفاد بورود: the object reports what was said
+            elif norms[cue.start] in _SPEECH_ONLY and any(_bare(norms[k]) in _CHANNEL_NOUNS
+                                                                      for k in range(b, first)):
+                # وأوضح X في تصريحات كل ما ... (https://www.alrasheedmedia.com/...): a verb that takes only speech, its
+                # channel (and the channel's adjectives), then the clause with no أن
+                first = max(k for k in range(b, first) if _bare(norms[k]) in _CHANNEL_NOUNS) + 1
+                while first + 2 < n and (_nisba(norms[first]) or norms[first] in _HIS
+                                         or (norms[first].endswith(("ی", "یه")) and len(norms[first]) > 3)):
+                    first += 1
+                w = norms[first]
+                if doc[first].text.endswith(("ه", "ها")) or is_punct(doc[first]) or _stop(doc[first].text, w) \
+                        or w in _CHANNEL_AFTER or (w.startswith("ل") and not w.startswith("ال")):
+                    said = None     # في مؤتمر صحفي عقده ...، في منشور على منصة إكس، ...: the channel goes on
+                else:
+                    said, clause = content(sent, first, n), True
             else:
                 said = None     # صرّح X خلال لقائه السفير: no content of its own
     return Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
@@ -630,6 +644,10 @@ def _cited(sent: Sentence, start: int, norms: list[str], relay: bool) -> tuple[i
             return (k + 1, b) if b > k + 1 else None
     return None
 _REPLIES = {fold(w) for w in _REPLY}
+_HIS = {fold(w) for w in ("له", "لها", "لهم")}       # في تدوينة لها
+_CHANNEL_AFTER = {fold(w) for w in "على عبر أمام مع لدى خلال بعد قبل عند".split()}
+_SPEECH_ONLY = {fold(p + w) for w in "قال قالت أوضح أوضحت أضاف أضافت تابع تابعت".split()
+                for p in ("", "و", "ف")}     # never with a noun object
 
 
 def _bare_verb(w: str) -> str:
@@ -787,6 +805,11 @@ def _attribute_quoth(sent: Sentence, cue: Cue, norms: list[str]) -> Attribution 
 
 # ---------------------------------------------------------------- Sorani
 
+def _article(word: str, norm: str) -> bool:
+    """Whether a word carries the article: آلان (a first name) folds like الآن but has none."""
+    return norm.startswith(("ال", "وال")) and not word.startswith(("آ", "وآ"))
+
+
 def name_of(text: str) -> str | None:
     named = [i for i, w in enumerate(text.split()) if fold(w) in _NAMED]
     if named and named[-1] + 1 < len(text.split()):
@@ -815,12 +838,12 @@ def name_of(text: str) -> str | None:
     for i, w in enumerate(norms):
         if w in _PLACE_HEADS or _construct_complement(norms, i):
             continue            # مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
-        if _is_title(norms, i) or w.startswith(("ال", "وال")) or w in _COMMON or w in _BODY or w in _LINKS \
+        if _is_title(norms, i) or _article(words[i], w) or w in _COMMON or w in _BODY or w in _LINKS \
                 or _place_word(norms, i) or _official_of_body(norms, i) or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
                 or (w.startswith("ل") and len(w) > 3 and i > 0 and (_is_title(norms, i - 1) or norms[i - 1].startswith("ال"))):
             continue            # المستشار الإعلامي للحزب ...، ممثل الإقليم في طهران ...: not the name yet
         j = i
-        while j < len(words) and not norms[j].startswith("ال") and not _name_stop(words[j], norms, j) \
+        while j < len(words) and not _article(words[j], norms[j]) and not _name_stop(words[j], norms, j) \
                 and not (j > i and norms[j] in _TITLES and norms[j] not in _NAME_LIKE_TITLES):
             j += 1      # سامان برزنجي وزير الصحة: the name ends where a title begins
         if i == 0 and 0 < j < len(words) and norms[j] in _TITLES:
