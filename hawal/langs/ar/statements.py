@@ -263,6 +263,25 @@ def _is_title(norms: list[str], k: int) -> bool:
     return w in _TITLES
 
 
+_BAL = fold("بل")
+_KAFA = {fold(p + w) for w in "يكتف تكتف يكتفي تكتفي يكتفوا".split() for p in ("", "و")}
+_NOT = {fold(w) for w in ("لم", "ولم", "لا", "ولا")}
+
+
+def _not_only_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int, int] | None:
+    """ولم تكتف رووداو بنشر ... بل اتهمت (https://www.sotkurdistan.net/...): the verb after بل shares the
+    subject of "was not content with" before it; the tokens of that subject, or None."""
+    if cue_start < 3 or norms[cue_start - 1] != _BAL:
+        return None
+    for k in range(cue_start - 2, max(0, cue_start - 30), -1):
+        if norms[k] in _KAFA and k > 0 and norms[k - 1] in _NOT:
+            e = k + 1
+            while e < cue_start and not is_punct(sent.doc[e]) and not norms[e].startswith("ب") and e - k <= 5:
+                e += 1
+            return (k + 1, e) if e > k + 1 and e < cue_start and norms[e].startswith("ب") else None
+    return None
+
+
 def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     doc = sent.doc
     n = len(doc)
@@ -433,6 +452,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         b += 1
     pronoun = None
     speaker = None
+    not_only = _not_only_subject(sent, cue.start, norms)
+    if not_only is not None:
+        speaker, a, b = sent.span(*not_only), cue.end, cue.end     # ولم تكتف X بـ... بل اتهمت Y بـ: X speaks
     if b > a and norms[a] in _PREPOSITIONAL and doc[a].text not in ("علي", "وعلي"):
         return None                                # كُتب عليها: a passive, nobody speaks
     if b > a and (_is_title(norms, a) or norms[a] in _BODY or (b + 1 < n and norms[b + 1] in _NAMED)):
