@@ -14,9 +14,9 @@ def blank_pipeline(lang: str, extra_suffixes: Sequence[str] = (), extra_infixes:
     suffix fixes of every script (any text may quote another script) and of the language, then
     `extra_suffixes`, every script's prefix and infix fixes (then `extra_infixes`) and the words it never reads as a URL,
     and the tokens its spec keeps whole (e.g. English "Gen.")."""
-    import spacy
     import re
 
+    import spacy
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     spec = find(lang)
@@ -32,8 +32,13 @@ def blank_pipeline(lang: str, extra_suffixes: Sequence[str] = (), extra_infixes:
     words = [script.never_url for script in SCRIPTS if script.never_url]
     url_match = nlp.tokenizer.url_match
     if words and url_match is not None:
-        word = re.compile("|".join(f"(?:{w})" for w in words))
-        nlp.tokenizer.url_match = lambda text: None if word.fullmatch(text) else url_match(text)
+        # one compiled pattern (a C call per token): a URL, unless the whole token is such a word
+        pattern = getattr(url_match, "__self__", None)
+        if isinstance(pattern, re.Pattern):
+            word = "|".join(f"(?:{w})" for w in words)
+            flags = re.match(r"(?:\(\?[aiLmsux]+\))*", pattern.pattern).end()     # global flags stay first
+            source = pattern.pattern[:flags] + rf"(?!(?:{word})\Z)(?:{pattern.pattern[flags:]})"
+            nlp.tokenizer.url_match = re.compile(source, pattern.flags).match
     for token in spec.tokenizer_exceptions if spec else ():
         nlp.tokenizer.add_special_case(token, [{"ORTH": token}])
     return nlp
