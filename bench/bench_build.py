@@ -26,6 +26,8 @@ Usage: python bench/bench_build.py [N ...] [options]      (default N: 3000)
   --pelican PATH  also build them with Pelican (PATH: a `pelican` executable, say from a
                   throw-away venv: python -m venv /tmp/pelican-venv; /tmp/pelican-venv/bin/pip install pelican)
   --json PATH     write every measurement as JSON
+  --only clean,rerender   measure only these (of clean, rerender, edits: the no-change and edit
+                  rebuilds as commands and in `serve`); the clean build always runs first
 The machine may be shared: the rounds interleave the variants so they see the same load, and
 ratios are medians of per-round ratios. The load average is printed with the results.
 """
@@ -379,13 +381,16 @@ def _fmt(value, digits: int = 2) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
+ALL_PARTS = ("clean", "rerender", "edits")
+
+
 def run_size(count: int, rounds: int, jobs: int | None, models: bool, against: Path | None,
-             hugo: bool, pelican: str | None) -> dict:
+             hugo: bool, pelican: str | None, parts: tuple[str, ...] = ALL_PARTS) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"hawal-bench-{count}-"))
     try:
         checkouts = [Hawal("this", REPO, work, count, models, jobs)]
         if against is not None:
-            checkouts.append(Hawal("against", against, work, count, models, None))
+            checkouts.append(Hawal("against", against, work, count, models, jobs))
         others = {}
         if hugo:
             if shutil.which("hugo"):
@@ -398,21 +403,25 @@ def run_size(count: int, rounds: int, jobs: int | None, models: bool, against: P
         for n in range(rounds):
             for checkout in checkouts:
                 r = {"clean": checkout.clean()}
-                r["rerender"] = checkout.rerender()
-                r["unchanged_command"] = checkout.unchanged_command()
-                # The first edit after a full re-render also brings the other tree of the site
-                # up to date (every file changed): measured apart from the steady edits.
-                r["first_edit_command"] = checkout.edit_command()
-                edits = [checkout.edit_command() for _ in range(3)]
-                r["edit_command"] = min(edits, key=lambda e: abs(e["wall_s"] - _median([x["wall_s"] for x in edits])))
-                r["serve"] = checkout.serve_session(3)
+                line = (f"round {n + 1} {checkout.name}: clean {r['clean']['wall_s']:.1f} s "
+                        f"({r['clean']['pages']} pages, {r['clean']['cpu_s']:.1f} s CPU, peak {r['clean']['peak_mb']:.0f} MB)")
+                if "rerender" in parts:
+                    r["rerender"] = checkout.rerender()
+                    line += f", re-render {r['rerender']['wall_s']:.1f} s ({r['rerender']['cpu_s']:.1f} s CPU)"
+                if "edits" in parts:
+                    r["unchanged_command"] = checkout.unchanged_command()
+                    # The first edit after a full re-render also brings the other tree of the site
+                    # up to date (every file changed): measured apart from the steady edits.
+                    r["first_edit_command"] = checkout.edit_command()
+                    edits = [checkout.edit_command() for _ in range(3)]
+                    r["edit_command"] = min(edits, key=lambda e: abs(e["wall_s"] - _median([x["wall_s"] for x in edits])))
+                    r["serve"] = checkout.serve_session(3)
+                    line += (f", edit command {r['edit_command']['wall_s']:.2f} s "
+                             f"(first after the re-render {r['first_edit_command']['wall_s']:.2f} s), "
+                             f"no-change command {r['unchanged_command']['wall_s']:.2f} s, "
+                             f"serve edits {', '.join(f'{t:.2f}' for t in r['serve']['edit_s'])} s")
                 results[checkout.name].append(r)
-                print(f"round {n + 1} {checkout.name}: clean {r['clean']['wall_s']:.1f} s "
-                      f"({r['clean']['pages']} pages, {r['clean']['cpu_s']:.1f} s CPU, peak {r['clean']['peak_mb']:.0f} MB), "
-                      f"re-render {r['rerender']['wall_s']:.1f} s, edit command {r['edit_command']['wall_s']:.2f} s "
-                      f"(first after the re-render {r['first_edit_command']['wall_s']:.2f} s), "
-                      f"no-change command {r['unchanged_command']['wall_s']:.2f} s, "
-                      f"serve edits {', '.join(f'{t:.2f}' for t in r['serve']['edit_s'])} s", flush=True)
+                print(line + f" (load {os.getloadavg()[0]:.1f})", flush=True)
             for name, other in others.items():
                 r = {"clean": other.clean()}
                 results[name].append(r)
@@ -436,54 +445,69 @@ def summarize(out: dict) -> None:
     print(f"\n{count} articles; load average at the end {', '.join(f'{x:.1f}' for x in out['load'])} "
           f"on {os.cpu_count()} cores (medians of {len(results['this'])} rounds)")
     print(f"{'':>10} {'pages':>6} {'clean s':>8} {'pages/s':>8} {'CPU s':>7} {'peak MB':>8} {'re-render s':>11} "
-          f"{'pages/s':>8} {'edit serve s':>12} {'edit cmd s':>10} {'no-change cmd s':>15} {'no-change serve s':>17}")
+          f"{'CPU s':>6} {'pages/s':>8} {'edit serve s':>12} {'edit cmd s':>10} {'no-change cmd s':>15} {'no-change serve s':>17}")
+
+    def per_s(pages, seconds):
+        return None if pages is None or not seconds else pages / seconds
+
     for name in [n for n in ("this", "against") if n in results]:
         pages = med(name, "clean", "pages")
         clean, rerender = med(name, "clean", "wall_s"), med(name, "rerender", "wall_s")
-        serve_edits = _median([_median(r["serve"]["edit_s"]) for r in results[name]])
+        serve_edits = _median([_median(r["serve"]["edit_s"]) for r in results[name] if "serve" in r])
         print(f"{name:>10} {pages:>6.0f} {clean:>8.1f} {pages / clean:>8.0f} {med(name, 'clean', 'cpu_s'):>7.1f} "
-              f"{med(name, 'clean', 'peak_mb'):>8.0f} {rerender:>11.1f} {pages / rerender:>8.0f} "
-              f"{serve_edits:>12.2f} {med(name, 'edit_command', 'wall_s'):>10.2f} "
-              f"{med(name, 'unchanged_command', 'wall_s'):>15.2f} {med(name, 'serve', 'again_unchanged_s'):>17.2f}")
+              f"{med(name, 'clean', 'peak_mb'):>8.0f} {_fmt(rerender, 1):>11} {_fmt(med(name, 'rerender', 'cpu_s'), 1):>6} "
+              f"{_fmt(per_s(pages, rerender), 0):>8} "
+              f"{_fmt(serve_edits):>12} {_fmt(med(name, 'edit_command', 'wall_s')):>10} "
+              f"{_fmt(med(name, 'unchanged_command', 'wall_s')):>15} {_fmt(med(name, 'serve', 'again_unchanged_s')):>17}")
     for name in [n for n in ("this", "against") if n in results]:
-        print(f"{name}: first edit after a full re-render, as a command: {med(name, 'first_edit_command', 'wall_s'):.2f} s; "
+        print(f"{name}: first edit after a full re-render, as a command: {_fmt(med(name, 'first_edit_command', 'wall_s'))} s; "
               f"clean build CPU {med(name, 'clean', 'cpu_s'):.1f} s; peak memory of the build's own processes "
               f"{med(name, 'clean', 'own_peak_mb'):.0f} MB (the rest is Pagefind's)")
-    stages = results["this"][-1]["clean"]["stages"]
-    print("clean build stages (last round, s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
-    stages = results["this"][-1]["rerender"]["stages"]
-    print("re-render stages (last round, s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
-    serve = results["this"][-1]["serve"]
-    print(f"serve rebuilds (last round): memory after each {', '.join(f'{m:.0f}' for m in serve['rss_mb'])} MB; "
-          f"objects {', '.join(str(o) for o in serve['objects'])}")
+    for name in [n for n in ("this", "against") if n in results]:
+        for kind in ("clean", "rerender"):
+            if kind not in results[name][-1]:
+                continue
+            names = results[name][-1][kind]["stages"]
+            print(f"{name} {kind} stages (medians, s): "
+                  + ", ".join(f"{k} {_fmt(med(name, kind, 'stages', k))}" for k in names))
+    serve = results["this"][-1].get("serve")
+    if serve:
+        print(f"serve rebuilds (last round): memory after each {', '.join(f'{m:.0f}' for m in serve['rss_mb'])} MB; "
+              f"objects {', '.join(str(o) for o in serve['objects'])}")
     if "against" in results:
         def ratio(path, invert=False):
             values = []
             for t, a in zip(results["this"], results["against"]):
                 tv, av = t, a
                 for p in path:
-                    tv, av = tv[p], av[p]
+                    tv, av = tv.get(p), av.get(p)
+                    if tv is None or av is None:
+                        break
+                if tv is None or av is None:
+                    continue
                 if isinstance(tv, list):
                     tv, av = _median(tv), _median(av)
                 values.append(tv / av if invert else av / tv)
-            return _median(values)
+            return _median(values) or float("nan")
         print("this against the other checkout (median of per-round ratios; > 1: this is faster): "
               f"clean {ratio(('clean', 'wall_s')):.2f}x, re-render {ratio(('rerender', 'wall_s')):.2f}x, "
               f"edit serve {ratio(('serve', 'edit_s')):.2f}x, edit command {ratio(('edit_command', 'wall_s')):.2f}x, "
               f"no-change command {ratio(('unchanged_command', 'wall_s')):.2f}x, "
-              f"peak memory {ratio(('clean', 'peak_mb'), invert=True):.2f} of the other's")
+              f"peak memory {ratio(('clean', 'peak_mb'), invert=True):.2f} of the other's; "
+              f"CPU: clean {ratio(('clean', 'cpu_s')):.2f}x, re-render {ratio(('rerender', 'cpu_s')):.2f}x")
     for name, label in (("hugo", "Hugo"), ("pelican", "Pelican")):
         if not results.get(name):
             continue
         ratios_rerender, ratios_clean = [], []
         for t, o in zip(results["this"], results[name]):
             other_pps = o["clean"]["pages"] / o["clean"]["wall_s"]
-            ratios_rerender.append((t["rerender"]["pages"] / t["rerender"]["wall_s"]) / other_pps)
+            if "rerender" in t:
+                ratios_rerender.append((t["rerender"]["pages"] / t["rerender"]["wall_s"]) / other_pps)
             ratios_clean.append(t["clean"]["wall_s"] / o["clean"]["wall_s"])     # same articles
         print(f"{label}: {med(name, 'clean', 'pages'):.0f} pages in {med(name, 'clean', 'wall_s'):.2f} s "
               f"({med(name, 'clean', 'pages') / med(name, 'clean', 'wall_s'):.0f} pages/s, "
               f"{1000 * med(name, 'clean', 'wall_s') / count:.2f} ms per article, peak {med(name, 'clean', 'peak_mb'):.0f} MB); "
-              f"hawal's warm re-render pages/s / {label}'s: {_median(ratios_rerender):.2f}; "
+              f"hawal's warm re-render pages/s / {label}'s: {_fmt(_median(ratios_rerender))}; "
               f"hawal's clean build time per article / {label}'s: {_median(ratios_clean):.2f}")
 
 
@@ -492,6 +516,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(serve_session(Path(argv[1]), Path(argv[2]), int(argv[3]), int(argv[4]))))
         return 0
     sizes, rounds, jobs, models, against, hugo, pelican, json_path = [], 3, None, False, None, False, None, None
+    parts = ALL_PARTS
     args = iter(argv)
     for arg in args:
         if arg == "--rounds":
@@ -508,11 +533,16 @@ def main(argv: list[str]) -> int:
             pelican = next(args)
         elif arg == "--json":
             json_path = Path(next(args))
+        elif arg == "--only":
+            parts = tuple(p.strip() for p in next(args).split(",") if p.strip())
+            unknown = set(parts) - set(ALL_PARTS)
+            if unknown:
+                raise SystemExit(f"--only: unknown part(s) {', '.join(sorted(unknown))} (known: {', '.join(ALL_PARTS)})")
         else:
             sizes.append(int(arg))
     everything = []
     for count in sizes or [3000]:
-        out = run_size(count, rounds, jobs, models, against, hugo, pelican)
+        out = run_size(count, rounds, jobs, models, against, hugo, pelican, parts)
         summarize(out)
         everything.append(out)
     if json_path:

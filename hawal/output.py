@@ -11,6 +11,7 @@ import ctypes.util
 import datetime as dt
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import pickle
@@ -134,7 +135,8 @@ def recover_interrupted(target: Path, moved_aside: str = "{name}.old-*", partial
 
 
 class TreeManifests:
-    """The input digest of every file in an output tree, filed under the tree folder's inode.
+    """The input digest of every file in an output tree, filed under the tree folder's inode, and
+    the digest of every file's bytes (so a file produced again with the same bytes is kept as it is).
 
     A manifest moves with its folder through every swap, so it always describes the tree it is
     filed under; a tree being changed has none (unknown state) until the change is complete.
@@ -147,18 +149,26 @@ class TreeManifests:
         return self.folder / f"{tree.stat().st_ino}.pickle"
 
     def read(self, tree: Path) -> dict[str, str] | None:
+        """path → input digest of every file in `tree` (None: unknown)."""
+        found = self.read_all(tree)
+        return None if found is None else found.keys
+
+    def read_all(self, tree: Path) -> "TreeManifest | None":
         try:
             with self._file(tree).open("rb") as fh:
-                return pickle.load(fh)
+                data = pickle.load(fh)
         except (OSError, EOFError, pickle.UnpicklingError):
             return None
+        if isinstance(data, TreeManifest):
+            return data
+        return TreeManifest(data, {}) if isinstance(data, dict) else None     # written before contents
 
-    def write(self, tree: Path, keys: dict[str, str]) -> None:
+    def write(self, tree: Path, keys: dict[str, str], contents: dict[str, str] | None = None) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self._file(tree)
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(keys, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(TreeManifest(keys, contents or {}), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
 
     def keep_only(self, *trees: Path) -> None:
@@ -178,12 +188,27 @@ class TreeManifests:
 
 
 @dataclass
+class TreeManifest:
+    """What an output tree holds: each file's input digest (`keys`) and, for files this build
+    produced, the digest of its bytes (`contents`, `content_digest`)."""
+
+    keys: dict[str, str]
+    contents: dict[str, str]
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass
 class WriteResult:
     files: int = 0
     bytes: int = 0
     rendered: int = 0
     reused: int = 0
+    unchanged: int = 0           # of the rendered files, those whose bytes the tree already held (not rewritten)
     keys: dict = field(default_factory=dict, repr=False)     # path → input digest of the new tree
+    contents: dict = field(default_factory=dict, repr=False)  # path → digest of the bytes, where known
 
 
 def write_site(
@@ -203,74 +228,118 @@ def write_site(
     target.parent.mkdir(parents=True, exist_ok=True)
     recover_interrupted(target)
     staging = target.with_name(f"{target.name}.next")
-    site_keys = (manifests.read(target) if target.exists() else None) or {}
-    staging_keys = manifests.read(staging) if staging.exists() else None
-    if staging_keys is None:                      # unknown state (first build, or a build died here)
+    site_manifest = (manifests.read_all(target) if target.exists() else None) or TreeManifest({}, {})
+    staging_manifest = manifests.read_all(staging) if staging.exists() else None
+    if staging_manifest is None:                  # unknown state (first build, or a build died here)
         if staging.exists():
             shutil.rmtree(staging)
         staging.mkdir()
-        staging_keys = {}
+        staging_manifest = TreeManifest({}, {})
     manifests.forget(staging)
     try:
-        result = _fill_staging(jobs, staging, target, staging_keys, site_keys, on_file)
+        result = _fill_staging(jobs, staging, target, staging_manifest, site_manifest, on_file)
     except Exception:
         # A staging tree left half-written has no manifest and is rebuilt from scratch next
         # time anyway; removing it now gives back the space (the disk may be full).
         shutil.rmtree(staging, ignore_errors=True)
         raise
     new_keys = result.keys
-    manifests.write(staging, new_keys)
+    manifests.write(staging, new_keys, result.contents)
     first_site = not target.exists()
     swap_in_keeping(staging, target)
     manifests.keep_only(target, staging)
     if first_site and _link_tree(target, staging):
         # A first build leaves no previous site to become the next staging tree: a linked copy
         # of this one lets the next build touch only what changed, not link every file itself.
-        manifests.write(staging, new_keys)
+        manifests.write(staging, new_keys, result.contents)
     return result
 
 
-def _fill_staging(jobs: Iterable[PageJob], staging: Path, target: Path, staging_keys: dict[str, str],
-                  site_keys: dict[str, str], on_file: Callable[[OutputFile], None] | None) -> WriteResult:
+def _fill_staging(jobs: Iterable[PageJob], staging: Path, target: Path, staging_manifest: TreeManifest,
+                  site_manifest: TreeManifest, on_file: Callable[[OutputFile], None] | None) -> WriteResult:
     """Produce or link every file of the new site in the staging tree (see write_site)."""
     result = WriteResult()
     new_keys: dict[str, str] = {}
+    contents: dict[str, str] = {}
+    staging_keys, staging_contents = staging_manifest.keys, staging_manifest.contents
+    site_keys, site_contents = site_manifest.keys, site_manifest.contents
     made: set[str] = set()
     staging_root, target_root = f"{staging}{os.sep}", f"{target}{os.sep}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for job in jobs:
-        new_keys[job.path] = job.key
+        path = job.path
+        new_keys[path] = job.key
         result.files += 1
-        dest = staging_root + job.path              # plain strings: this loop runs for every file of the site
-        if job.key and staging_keys.get(job.path) == job.key and os.path.exists(dest):
+        dest = staging_root + path                  # plain strings: this loop runs for every file of the site
+        old_key = staging_keys.get(path)
+        if job.key and old_key == job.key and os.path.exists(dest):
             result.reused += 1
+            if path in staging_contents:
+                contents[path] = staging_contents[path]
             continue
-        folder = os.path.dirname(dest)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
+        if job.key and site_keys.get(path) == job.key:
+            # The live site has it: a hard link (unlinking what the staging tree holds there first;
+            # never written in place, the two trees share inodes).
+            if old_key is not None:
+                _unlink(dest)
+            else:
+                _make_folder(dest, made)
+            if _link(target_root + path, dest):
+                result.reused += 1
+                if path in site_contents:
+                    contents[path] = site_contents[path]
+                continue
+        output = job.make()
+        result.rendered += 1
+        result.bytes += len(output.data)
+        if on_file is not None:
+            on_file(output)
+        digest = contents[path] = content_digest(output.data)
+        # A template edit changes every page's key, and often not its bytes: a file the staging
+        # tree already holds with these very bytes stays as it is (no unlink, open, write).
+        if old_key is not None and staging_contents.get(path) == digest and os.path.exists(dest):
+            result.unchanged += 1
+            continue
         # The staging tree is private and has no manifest until it is complete, so a file is
         # replaced by unlinking it first (never written in place: it may share its inode with the
         # live site) and a build killed here just leaves a tree the next build starts afresh.
         # Its manifest lists every file it holds: a path it does not list has nothing to unlink.
-        if job.path in staging_keys:
-            try:
-                os.unlink(dest)
-            except FileNotFoundError:
-                pass
-        if job.key and site_keys.get(job.path) == job.key and _link(target_root + job.path, dest):
-            result.reused += 1
+        if old_key is not None:
+            _unlink(dest)
         else:
-            output = job.make()
-            with open(dest, "xb") as fh:
-                fh.write(output.data)
-            result.rendered += 1
-            result.bytes += len(output.data)
-            if on_file is not None:
-                on_file(output)
+            _make_folder(dest, made)
+        try:
+            fd = os.open(dest, flags, 0o666)
+        except FileNotFoundError:                 # its folder is gone (removed by hand): made again
+            made.discard(os.path.dirname(dest))
+            _make_folder(dest, made)
+            fd = os.open(dest, flags, 0o666)
+        try:
+            view = memoryview(output.data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
     for gone in set(staging_keys) - set(new_keys):
         _remove_file(staging, gone)
     result.keys = new_keys
+    result.contents = contents
     return result
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _make_folder(dest: str, made: set[str]) -> None:
+    """The folder of `dest`, made once per build (a file the staging tree lists has its folder)."""
+    folder = os.path.dirname(dest)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
 
 
 def _link_tree(source: Path, dest: Path) -> bool:

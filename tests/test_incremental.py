@@ -2,6 +2,7 @@
 same, byte for byte, as a clean build of the same sources."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -119,6 +120,35 @@ def test_first_build_leaves_a_linked_staging_tree(make_project):
     report = run_build(config)
     assert 0 < report.rendered < report.files // 3 and report.reused == report.files - report.rendered
     assert "five metres" in (site / "en/2026/11/22/dam-levels/index.html").read_text()
+
+
+def test_a_file_rendered_again_with_the_same_bytes_is_not_written_again(make_project):
+    """A template edit changes every page's key, often not its bytes: such files are kept as the
+    tree holds them (the same inode), and files whose bytes changed are replaced."""
+    config = make_project(FILES)
+    templates = config.root / "templates"
+    shutil.copytree(config.templates_dir, templates)
+    config = dataclasses.replace(config, templates_dir=templates)
+    run_build(config)
+    site = config.output_dir
+    before = _inodes(site)
+    base = templates / "base.html"
+    base.write_text("{# a comment: the same bytes #}" + base.read_text(encoding="utf-8"), encoding="utf-8")
+    report = run_build(config)
+    assert report.rendered >= sum(report.pages.values())
+    html = {path for path in before if path.endswith(".html")}
+    assert {p: i for p, i in _inodes(site).items() if p in html} == {p: before[p] for p in html}
+    footer = templates / "partials" / "footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace("</footer>", "<p>Edited footer</p></footer>"),
+                      encoding="utf-8")
+    run_build(config)
+    after = _inodes(site)
+    page = "en/2026/11/22/dam-levels/index.html"
+    assert after[page] != before[page] and "Edited footer" in (site / page).read_text(encoding="utf-8")
+    assert after["sitemap.xml"] == before["sitemap.xml"]
+    clean = dataclasses.replace(config, output_dir=config.root / "clean-site")
+    run_build(clean)
+    assert site_bytes(site) == site_bytes(clean.output_dir)
 
 
 def test_change_to_hawal_code_rerenders_every_page(make_project, monkeypatch):
