@@ -87,6 +87,15 @@ def relative_link(from_page: str, target: str) -> str:
     return "/".join([".."] * (len(base_parts) - common) + target_parts[common:])
 
 
+def link_scope(from_page: str) -> str:
+    """What `relative_link(from_page, target)` depends on for every target at most two folders
+    deep: the depth of the page's folder and its first two folders ("5:en/2026"). Fragments of
+    the page frame are made once per scope (`templating.FragmentCache`)."""
+    base = from_page.rstrip("/") if from_page.endswith("/") else posixpath.dirname(from_page)
+    parts = base.split("/") if base else []
+    return f"{len(parts)}:{'/'.join(parts[:2])}"
+
+
 def localize_digits(text: str, digits: str) -> str:
     """Write Western digits in the language's digit system ('latn' keeps them)."""
     return text if digits == "latn" else text.translate(_DIGIT_TABLES[digits])
@@ -246,6 +255,7 @@ class SiteRenderer:
             topic_name=partial(_topic_name, self.config, lang),
             site_titles={l: self.config.title(l) for l in self.config.language_codes},
             browser_aliases={tag: l.code for l in self.config.languages for tag in _browser_tags(l.code)},
+            alternate_href=alternate_href,
             link_root=None,
         )
         env.filters.update(
@@ -389,9 +399,12 @@ class SiteRenderer:
 
     def _render(self, template: str, lang: str, path: str, alternates, context: dict) -> str:
         link_root = context.get("link_root")
-        link = partial(relative_link, path) if link_root is None else partial(_rooted_link, link_root)
+        if link_root is None:
+            link, scope = partial(relative_link, path), link_scope(path)
+        else:
+            link, scope = partial(_rooted_link, link_root), "/" + link_root
         return self.env(lang).get_template(template).render(
-            page_path=path, canonical=self.absolute(path),
+            page_path=path, canonical=self.absolute(path), link_scope=scope,
             alternates=[(code, relative_link(path, p), self.absolute(p)) for code, p in alternates],
             link=link, asset=partial(_asset_link, link),
             **context,
@@ -441,6 +454,15 @@ class SiteRenderer:
         self._envs.clear()
         self._formatted.clear()
         self.keys.clear()
+
+
+def alternate_href(alternates, code: str) -> str | None:
+    """The relative link to the page in language `code`, from a page's alternates (None where
+    the page has no version in it)."""
+    for alternate in alternates or ():
+        if alternate[0] == code:
+            return alternate[1]
+    return None
 
 
 def _topic_name(config: Config, lang: str, tag: str) -> str:

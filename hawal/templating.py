@@ -7,6 +7,8 @@
   (`DirectCallContext`).
 - Templates are loaded once per environment (`auto_reload` off, an unbounded cache): a build
   does not ask the disk whether a template changed before each page.
+- `{% cache key, … %}…{% endcache %}` renders a fragment once per environment and key
+  (`FragmentCache`): the page frame (navigation, footer) is the same on thousands of pages.
 The output is the same, byte for byte, as Jinja's standard set-up gives.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import nodes
 from jinja2.ext import Extension
 from jinja2.lexer import Token
 from jinja2.runtime import Context
@@ -29,7 +32,7 @@ def site_environment(templates_dir: Path, bytecode_dir: Path, catalog: gettext.N
         loader=FileSystemLoader(str(templates_dir)),
         bytecode_cache=FileSystemBytecodeCache(str(bytecode_dir)),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1,
-        extensions=["jinja2.ext.i18n", FoldedGettext], undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n", FoldedGettext, FragmentCache], undefined=StrictUndefined,
     )
     env.context_class = DirectCallContext
     env.install_gettext_translations(catalog, newstyle=True)
@@ -37,6 +40,40 @@ def site_environment(templates_dir: Path, bytecode_dir: Path, catalog: gettext.N
     plain_gettext, plain_ngettext = _plain_gettext(catalog)
     env.globals.update(gettext=plain_gettext, _=plain_gettext, ngettext=plain_ngettext)
     return env
+
+
+class FragmentCache(Extension):
+    """`{% cache key, … %}body{% endcache %}`: the body rendered once per environment (one
+    language, one build) and key, then the same markup pasted wherever the same key comes again.
+
+    The key must determine everything the body shows besides the environment's globals (the
+    language, its words, the site title): a fragment that shows a page's own values must not be
+    cached, or must name them in its key. Links: `link_scope` (a page's depth and first two
+    folders, `render.link_scope`) determines what `link()` and `asset()` give for targets at most
+    two folders deep (`en/archive/`, `static/fonts/OFL.txt`), and nothing deeper."""
+
+    tags = {"cache"}
+
+    def __init__(self, environment: Environment):
+        super().__init__(environment)
+        environment.extend(hawal_fragments={})
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        keys = [parser.parse_expression()]
+        while parser.stream.skip_if("comma"):
+            keys.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endcache",), drop_needle=True)
+        where = nodes.Const(f"{parser.name}:{lineno}")
+        call = self.call_method("_fragment", [where, nodes.Tuple(keys, "load")])
+        return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
+
+    def _fragment(self, where: str, key: tuple, caller) -> str:
+        store = self.environment.hawal_fragments
+        found = store.get((where, key))
+        if found is None:
+            found = store[(where, key)] = caller()
+        return found
 
 
 class FoldedGettext(Extension):

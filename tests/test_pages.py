@@ -249,3 +249,41 @@ def test_every_feature_is_the_same_from_one_process_and_from_workers(tmp_path, m
     page = (two.output_dir / "ar/2026/11/23/dukan/index.html").read_text(encoding="utf-8")
     assert "ربع" in page and 'width="80"' in page
     assert "bi hezaran" in (two.output_dir / "kmr/2026/11/23/fair/index.html").read_text(encoding="utf-8")
+
+
+def test_fragments_made_once_give_the_bytes_of_fragments_made_on_every_page(tmp_path, monkeypatch):
+    """The page frame is rendered once per language and `link_scope` (`{% cache %}`): the site is
+    the same, byte for byte, as one whose fragments are rendered again on every page."""
+    from hawal.templating import FragmentCache
+
+    options = dict(now=NOW, drafts=True, future=True)
+    cached, every = write_features(tmp_path / "cached"), write_features(tmp_path / "every")
+    calls, made = [], []
+    real = FragmentCache._fragment
+
+    def counted(self, where, key, caller):
+        calls.append(where)
+        return real(self, where, key, lambda: made.append(where) or caller())
+
+    monkeypatch.setattr(FragmentCache, "_fragment", counted)
+    run_build(cached, BuildOptions(jobs=1, **options))
+    assert calls and len(made) < len(calls)               # pages paste fragments made for others
+    monkeypatch.setattr(FragmentCache, "_fragment", lambda self, where, key, caller: caller())
+    run_build(every, BuildOptions(jobs=1, **options))
+    assert site_bytes(cached.output_dir) == site_bytes(every.output_dir)
+
+
+def test_link_scope_decides_every_link_at_most_two_folders_deep():
+    from hawal.render import link_scope, relative_link
+
+    pages = ["", "404.html", "en/", "en/feed.xml", "en/archive/", "en/archive/2026/", "en/archive/2026/11/",
+             "en/tags/", "en/tags/water/", "en/tags/water/page/2/", "en/search/", "en/2026/11/23/",
+             "en/2026/11/23/dam-levels/", "en/2026/11/22/kahraba/", "en/2025/01/02/other/", "ar/2026/11/23/",
+             "ckb/2026/11/23/dam-levels/", "static/site.css", "en/archive/2025/"]
+    targets = ["", "en/", "ar/", "en/archive/", "en/tags/", "en/search/", "en/feed.xml", "static/site.css",
+               "static/favicon.svg", "static/fonts/OFL.txt", "en/2026/", "ar/archive/", "sitemap.xml"]
+    by_scope: dict[str, dict[str, str]] = {}
+    for page in pages:
+        links = {target: relative_link(page, target) for target in targets}
+        assert by_scope.setdefault(link_scope(page), links) == links, page
+    assert len(by_scope) < len(pages)
