@@ -51,6 +51,20 @@ class _URLCollector(HTMLParser):
 
 
 _renderer = None
+MARKDOWN_EXTENSIONS = ("extra", "sane_lists")      # the site's Markdown (render.py uses these too)
+# Bodies rendered by the check, kept for the render stage of the same build (`take_rendered`),
+# which sanitizes them instead of running Markdown on the same text a second time.
+_rendered: dict[str, str] = {}
+MAX_KEPT = 20000
+
+
+def take_rendered(text: str) -> str | None:
+    """The Markdown HTML the check made of `text` in this process, if it made it (once)."""
+    return _rendered.pop(text, None) if _rendered else None
+
+
+def forget_rendered() -> None:
+    _rendered.clear()
 
 
 def render_markdown(text: str) -> str:
@@ -58,7 +72,7 @@ def render_markdown(text: str) -> str:
     global _renderer
     if _renderer is None:
         import markdown as markdown_lib
-        _renderer = markdown_lib.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+        _renderer = markdown_lib.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
     _renderer.reset()
     try:
         return _renderer.convert(text)
@@ -109,6 +123,8 @@ def check_body(body: str, line_of: LineOf, *, what: str = "body", render: bool =
     except RecursionError:
         return [(line_of(0), f"{what} is nested too deeply for the Markdown parser")]
     problems.extend(url_problems(rendered, body, line_of))
+    if not problems and len(_rendered) < MAX_KEPT:
+        _rendered[body] = rendered
     return sorted(problems)
 
 

@@ -80,6 +80,9 @@ def bodies_in_workers(plan: "SitePlan", renderer: "SiteRenderer", jobs: int) -> 
 
     for made in workers.map_in_workers(render_chunk, len(chunks), jobs):
         renderer.bodies.merge(made)
+    from .bodycheck import forget_rendered
+
+    forget_rendered()              # what validation rendered for the workers' bodies: made and cached now
 
 
 class PagePrefetch:

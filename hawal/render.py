@@ -107,7 +107,7 @@ def sanitize_html(html: str) -> str:
                      link_rel="noopener noreferrer", strip_comments=True, allowed_classes=ALLOWED_CLASSES)
 
 
-MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
+from .bodycheck import MARKDOWN_EXTENSIONS  # noqa: E402 (one set of extensions for checking and rendering)
 
 
 @lru_cache(maxsize=1)
@@ -121,11 +121,16 @@ _MARKDOWN_LOCK = threading.Lock()          # one converter, reset per text: one 
 
 
 def markdown_to_html(text: str) -> str:
-    """Markdown to sanitized HTML."""
-    with _MARKDOWN_LOCK:
-        md = _markdown()
-        md.reset()
-        html = md.convert(text)
+    """Markdown to sanitized HTML (the Markdown HTML that validation made of the same text in
+    this build, where it made it: same settings, same result)."""
+    from .bodycheck import take_rendered
+
+    html = take_rendered(text)
+    if html is None:
+        with _MARKDOWN_LOCK:
+            md = _markdown()
+            md.reset()
+            html = md.convert(text)
     return sanitize_html(html)
 
 
@@ -454,6 +459,9 @@ class SiteRenderer:
         self._envs.clear()
         self._formatted.clear()
         self.keys.clear()
+        from .bodycheck import forget_rendered
+
+        forget_rendered()
 
 
 def alternate_href(alternates, code: str) -> str | None:
