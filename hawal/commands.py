@@ -13,7 +13,7 @@ from .output import BuildLocked
 from .pipeline import BuildFailed, BuildOptions, BuildReport, run_build
 from .progress import Progress
 from .sources import slugify, validate_slug
-from .workers import default_jobs
+from .workers import default_jobs, usable_cores
 
 def new_markdown(title: str, day: dt.date, lang: str, source: str, tags: list[str], draft: bool) -> str:
     """The front matter and placeholder dateline `new` writes for a Markdown article."""
@@ -97,8 +97,9 @@ def add_jobs_option(parser) -> None:
     parser.add_argument(
         "--jobs", "-j", type=_positive_int, default=None, metavar="N",
         help="worker processes for big batches of work (a clean build, a template change); "
-             "default: every core this process may use (%d here); 1 runs everything in one "
-             "process, for debugging" % default_jobs())
+             "default: the cores other work leaves free (the cores less the load average, at "
+             "least 1: %d of %d now); 1 runs everything in one process, for debugging"
+             % (default_jobs(), usable_cores()))
 
 
 def _positive_int(text: str) -> int:

@@ -47,7 +47,7 @@ class BuildOptions:
     drafts: bool = False                  # build drafts too, marked as drafts (`serve`, `--drafts`)
     future: bool = False                  # build stories dated after now, marked (`serve`, `--future`)
     now: dt.datetime | None = None        # the build's time (scheduled stories); default: the clock
-    jobs: int | None = None               # processes for the work of many items; None: every core
+    jobs: int | None = None               # processes for the work of many items; None: the free cores
 
 
 @dataclass

@@ -249,7 +249,7 @@ class SiteRenderer:
         lang_config = self.config.language(lang)
         # One bytecode cache per language and catalog: interface strings are translated at compile time.
         env = site_environment(self.config.templates_dir, self._bytecode_dir(lang), self.translation(lang))
-        direction = langs.direction
+        direction = _Directions().__getitem__            # a call from a template: a dict look-up
         env.globals.update(
             lang=lang, dir=direction(lang), direction=direction, site_title=self.config.title(lang),
             languages=[(l.code, l.name, direction(l.code)) for l in self.config.languages],
@@ -462,6 +462,14 @@ class SiteRenderer:
         from .bodycheck import forget_rendered
 
         forget_rendered()
+
+
+class _Directions(dict):
+    """Each language's direction (`langs.direction`), looked up once."""
+
+    def __missing__(self, code: str) -> str:
+        found = self[code] = langs.direction(code)
+        return found
 
 
 def alternate_href(alternates, code: str) -> str | None:

@@ -287,3 +287,10 @@ def test_link_scope_decides_every_link_at_most_two_folders_deep():
         links = {target: relative_link(page, target) for target in targets}
         assert by_scope.setdefault(link_scope(page), links) == links, page
     assert len(by_scope) < len(pages)
+
+
+def test_default_jobs_are_the_cores_other_work_leaves_free(monkeypatch):
+    monkeypatch.setattr(workers, "usable_cores", lambda: 4)
+    for load, jobs in ((0.0, 4), (0.4, 4), (1.6, 2), (3.7, 1), (12.0, 1)):
+        monkeypatch.setattr(workers.os, "getloadavg", lambda load=load: (load, load, load))
+        assert workers.default_jobs() == jobs, load
