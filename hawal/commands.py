@@ -97,8 +97,8 @@ def add_jobs_option(parser) -> None:
     parser.add_argument(
         "--jobs", "-j", type=_positive_int, default=None, metavar="N",
         help="worker processes for big batches of work (a clean build, a template change); "
-             "default: the cores other work leaves free (the cores less the load average, at "
-             "least 1: %d of %d now); 1 runs everything in one process, for debugging"
+             "default: the cores other work leaves free (the cores less the other processes "
+             "running, at least 1: %d of %d now); 1 runs everything in one process, for debugging"
              % (default_jobs(), usable_cores()))
 
 

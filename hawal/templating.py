@@ -9,8 +9,8 @@
   does not ask the disk whether a template changed before each page.
 - `{{ value }}` escapes through `fast_escape` (MarkupSafe's result, without its Python-level
   `Markup.__new__` on each of the hundred escapes a page makes).
-- `{% cache key, … %}…{% endcache %}` renders a fragment once per environment and key
-  (`FragmentCache`): the page frame (navigation, footer) is the same on thousands of pages.
+- `{% call cached("name", key, …) %}…{% endcall %}` renders a fragment once per environment
+  and key (`FragmentCache`): the page frame (navigation, footer) is the same on thousands of pages.
 The output is the same, byte for byte, as Jinja's standard set-up gives.
 """
 from __future__ import annotations
@@ -21,7 +21,6 @@ from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template
-from jinja2 import nodes
 from jinja2.ext import Extension
 from jinja2.lexer import Token
 from jinja2.runtime import Context
@@ -56,10 +55,11 @@ def site_environment(templates_dir: Path, bytecode_dir: Path, catalog: gettext.N
         loader=FileSystemLoader(str(templates_dir)),
         bytecode_cache=FileSystemBytecodeCache(str(bytecode_dir)),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1,
-        extensions=["jinja2.ext.i18n", FoldedGettext, FragmentCache], undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n", FoldedGettext], undefined=StrictUndefined,
     )
     env.context_class = DirectCallContext
     env.template_class = SiteTemplate
+    env.globals["cached"] = FragmentCache().fragment
     env.install_gettext_translations(catalog, newstyle=True)
     env.hawal_gettext = catalog.gettext
     plain_gettext, plain_ngettext = _plain_gettext(catalog)
@@ -67,9 +67,11 @@ def site_environment(templates_dir: Path, bytecode_dir: Path, catalog: gettext.N
     return env
 
 
-class FragmentCache(Extension):
-    """`{% cache key, … %}body{% endcache %}`: the body rendered once per environment (one
-    language, one build) and key, then the same markup pasted wherever the same key comes again.
+class FragmentCache:
+    """`{% call cached("name", key, …) %}body{% endcall %}`: the body rendered once per
+    environment (one language, one build), name and key, then the same markup pasted wherever the
+    same name and key come again. (A plain `call` block, so `pybabel extract` reads the templates
+    with no extension of ours.)
 
     The key must determine everything the body shows besides the environment's globals (the
     language, its words, the site title): a fragment that shows a page's own values must not be
@@ -77,27 +79,13 @@ class FragmentCache(Extension):
     folders, `render.link_scope`) determines what `link()` and `asset()` give for targets at most
     two folders deep (`en/archive/`, `static/fonts/OFL.txt`), and nothing deeper."""
 
-    tags = {"cache"}
+    def __init__(self) -> None:
+        self._made: dict[tuple, str] = {}
 
-    def __init__(self, environment: Environment):
-        super().__init__(environment)
-        environment.extend(hawal_fragments={})
-
-    def parse(self, parser):
-        lineno = next(parser.stream).lineno
-        keys = [parser.parse_expression()]
-        while parser.stream.skip_if("comma"):
-            keys.append(parser.parse_expression())
-        body = parser.parse_statements(("name:endcache",), drop_needle=True)
-        where = nodes.Const(f"{parser.name}:{lineno}")
-        call = self.call_method("_fragment", [where, nodes.Tuple(keys, "load")])
-        return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
-
-    def _fragment(self, where: str, key: tuple, caller) -> str:
-        store = self.environment.hawal_fragments
-        found = store.get((where, key))
+    def fragment(self, name: str, *key, caller) -> str:
+        found = self._made.get((name, key))
         if found is None:
-            found = store[(where, key)] = caller()
+            found = self._made[(name, key)] = caller()
         return found
 
 

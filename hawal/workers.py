@@ -32,17 +32,29 @@ def usable_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def default_jobs() -> int:
-    """The cores this process may use that other work leaves free: the cores less the one-minute
-    load average, at least one. A forked worker pays only where a core is idle: on a 2-core
-    machine at load 11-19, `--jobs 2` took 10-40 % more CPU than `--jobs 1` for the same or a
-    longer wall time (clean build and full re-render of 1,000 articles; notes/perf-render.md)."""
-    cores = usable_cores()
+def others_running() -> float:
+    """How many other processes want a core right now: the kernel's count of runnable tasks
+    (`/proc/loadavg`, less this process), or else the one-minute load average."""
     try:
-        load = os.getloadavg()[0]
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return max(0, int(fh.read().split()[3].split("/")[0]) - 1)
+    except (OSError, IndexError, ValueError):
+        pass
+    try:
+        return os.getloadavg()[0]
     except (AttributeError, OSError):                       # no load average here
-        return cores
-    return max(1, min(cores, int(cores - load + 0.5)))
+        return 0.0
+
+
+def default_jobs() -> int:
+    """The cores this process may use that other work leaves free right now, at least one.
+
+    A forked worker pays only where a core is idle: on a 2-core machine at load 11-19, `--jobs 2`
+    took 10-40 % more CPU than `--jobs 1` for the same or a longer wall time (clean build and full
+    re-render of 1,000 articles; notes/perf-render.md). The count of runnable tasks is taken now,
+    not the load average, which still counts a build that ended a minute ago."""
+    cores = usable_cores()
+    return max(1, min(cores, int(cores - others_running() + 0.5)))
 
 
 def can_fork() -> bool:

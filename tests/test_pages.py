@@ -259,16 +259,16 @@ def test_fragments_made_once_give_the_bytes_of_fragments_made_on_every_page(tmp_
     options = dict(now=NOW, drafts=True, future=True)
     cached, every = write_features(tmp_path / "cached"), write_features(tmp_path / "every")
     calls, made = [], []
-    real = FragmentCache._fragment
+    real = FragmentCache.fragment
 
-    def counted(self, where, key, caller):
-        calls.append(where)
-        return real(self, where, key, lambda: made.append(where) or caller())
+    def counted(self, name, *key, caller):
+        calls.append(name)
+        return real(self, name, *key, caller=lambda: made.append(name) or caller())
 
-    monkeypatch.setattr(FragmentCache, "_fragment", counted)
+    monkeypatch.setattr(FragmentCache, "fragment", counted)
     run_build(cached, BuildOptions(jobs=1, **options))
     assert calls and len(made) < len(calls)               # pages paste fragments made for others
-    monkeypatch.setattr(FragmentCache, "_fragment", lambda self, where, key, caller: caller())
+    monkeypatch.setattr(FragmentCache, "fragment", lambda self, name, *key, caller: caller())
     run_build(every, BuildOptions(jobs=1, **options))
     assert site_bytes(cached.output_dir) == site_bytes(every.output_dir)
 
@@ -291,6 +291,7 @@ def test_link_scope_decides_every_link_at_most_two_folders_deep():
 
 def test_default_jobs_are_the_cores_other_work_leaves_free(monkeypatch):
     monkeypatch.setattr(workers, "usable_cores", lambda: 4)
-    for load, jobs in ((0.0, 4), (0.4, 4), (1.6, 2), (3.7, 1), (12.0, 1)):
-        monkeypatch.setattr(workers.os, "getloadavg", lambda load=load: (load, load, load))
-        assert workers.default_jobs() == jobs, load
+    for running, jobs in ((0, 4), (1, 3), (2, 2), (3, 1), (12, 1)):
+        monkeypatch.setattr(workers, "others_running", lambda running=running: running)
+        assert workers.default_jobs() == jobs, running
+    assert workers.others_running() >= 0
