@@ -265,7 +265,6 @@ def _fill_staging(jobs: Iterable[PageJob], staging: Path, target: Path, staging_
     site_keys, site_contents = site_manifest.keys, site_manifest.contents
     made: set[str] = set()
     staging_root, target_root = f"{staging}{os.sep}", f"{target}{os.sep}"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for job in jobs:
         path = job.path
         new_keys[path] = job.key
@@ -309,22 +308,30 @@ def _fill_staging(jobs: Iterable[PageJob], staging: Path, target: Path, staging_
         else:
             _make_folder(dest, made)
         try:
-            fd = os.open(dest, flags, 0o666)
+            _write_new(dest, output.data)
         except FileNotFoundError:                 # its folder is gone (removed by hand): made again
             made.discard(os.path.dirname(dest))
             _make_folder(dest, made)
-            fd = os.open(dest, flags, 0o666)
-        try:
-            view = memoryview(output.data)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
+            _write_new(dest, output.data)
     for gone in set(staging_keys) - set(new_keys):
         _remove_file(staging, gone)
     result.keys = new_keys
     result.contents = contents
     return result
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """A new file with `data` (one open and one write: no buffered file object)."""
+    fd = os.open(path, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def _unlink(path: str) -> None:

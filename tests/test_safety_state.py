@@ -119,7 +119,16 @@ def _fail_writes_after(monkeypatch, count: int, code: int):
                 raise OSError(code, os.strerror(code), str(path))
         return real_open(path, mode, *args, **kwargs)
 
+    real_write_new = output._write_new
+
+    def failing_write_new(path, data):                 # how the write stage makes its files
+        state["n"] += 1
+        if state["n"] > count:
+            raise OSError(code, os.strerror(code), str(path))
+        return real_write_new(path, data)
+
     monkeypatch.setattr(output, "open", failing_open, raising=False)
+    monkeypatch.setattr(output, "_write_new", failing_write_new)
 
 
 @pytest.mark.parametrize("code, words", [(errno.ENOSPC, "no space left on the device"),
