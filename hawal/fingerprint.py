@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 RECORD = "last-build.fingerprint.json"
 FORMAT = "1"
 # Options that never change what a build writes (how it runs, where it reports).
-NEUTRAL_OPTIONS = {"wait", "on_file", "engines", "jobs", "dry_run"}
+NEUTRAL_OPTIONS = {"wait", "on_file", "engines", "jobs", "dry_run", "search_later"}
 # Environment variables read by the libraries a build drives.
 ENV_PREFIXES = ("ARGOS", "PAGEFIND", "HAWAL", "XDG_DATA_HOME", "HOME")
 

@@ -26,6 +26,7 @@ from .workers import default_jobs
 
 if TYPE_CHECKING:
     from .assemble import SitePlan
+    from .catchup import SearchCatchUp
     from .render import OutputFile, PageJob, SiteRenderer
     from .search import SearchIndex
     from .segment import SegmentedArticle
@@ -48,6 +49,9 @@ class BuildOptions:
     future: bool = False                  # build stories dated after now, marked (`serve`, `--future`)
     now: dt.datetime | None = None        # the build's time (scheduled stories); default: the clock
     jobs: int | None = None               # processes for the work of many items; None: the free cores
+    # `serve`: swap the pages in without waiting for Pagefind; the search index follows
+    # (`hawal.catchup`): called with the SearchCatchUp to run once the build has let go of the lock.
+    search_later: Callable[[SearchCatchUp], None] | None = None
 
 
 @dataclass
@@ -345,8 +349,14 @@ def _run_build(config: Config, options: BuildOptions | None, progress: Progress 
                 last = fingerprint.unchanged_report(state_dir, config.output_dir.resolve(), made_of)
             if last is not None and _still_current(last, options.now):
                 return _unchanged(last, report)
-        recorded = _full_build(config, options, progress, cyclic_gc, report, state_dir, site_swapped)
-        if inputs is not None and recorded:
+        later: list[SearchCatchUp] = []
+        recorded = _full_build(config, options, progress, cyclic_gc, report, state_dir, site_swapped, later)
+        if later:               # recorded by the catch-up, once the search index is in place too
+            catch_up = later[0]
+            catch_up.report, catch_up.inputs = asdict(report), inputs if recorded else None
+            assert options.search_later is not None
+            options.search_later(catch_up)
+        elif inputs is not None and recorded:
             try:
                 # Inputs as they were when the build read them; the memory as the build left it.
                 made_of = fingerprint.with_translation_memory(inputs, config)
@@ -383,9 +393,11 @@ def _unchanged(last: dict, report: BuildReport) -> BuildReport:
 
 
 def _full_build(config: Config, options: BuildOptions, progress: Progress, cyclic_gc: _CyclicGC,
-                report: BuildReport, state_dir: Path, site_swapped: Callable[[], None]) -> bool:
+                report: BuildReport, state_dir: Path, site_swapped: Callable[[], None],
+                later: list[SearchCatchUp] | None = None) -> bool:
     """Build the site (the caller holds the lock); whether the build could record itself
-    (its marker and caches) once the new site was in place."""
+    (its marker and caches) once the new site was in place. With `options.search_later`, a
+    build that swapped its pages in before the search index appends its catch-up to `later`."""
     from .assemble import assemble_site
     from .bodies import BodyCache
     from .feeds import atom_feeds
@@ -449,6 +461,7 @@ def _full_build(config: Config, options: BuildOptions, progress: Progress, cycli
                              statement_keys)
     cyclic_gc.long_lived_made()
     pages: dict[str, int] = {}
+    deferred: list = []
 
     def counted(jobs: list[PageJob], task) -> Iterator[PageJob]:
         for n, job in enumerate(jobs, 1):
@@ -479,25 +492,44 @@ def _full_build(config: Config, options: BuildOptions, progress: Progress, cycli
                              + [prefetch.wrap(job) for job in feeds] + list(other_jobs(plan, renderer, search)))
                 with progress.task("Writing the site", len(jobs_list) + search.known_bundle_files(),
                                    unit="files") as task:
+                    def bundles_now() -> list[PageJob]:
+                        nonlocal deferred
+                        if options.search_later is not None and search.pending_shards():
+                            found = search.bundle_jobs_so_far(manifests.read(site_dir) or {}, site_dir)
+                            if found is not None:
+                                deferred = search.pending_shards()
+                                return found
+                        return search.bundle_jobs()
+
                     def every_job() -> Iterator[PageJob]:
                         yield from counted(jobs_list, task)
-                        bundles = search.bundle_jobs()
+                        bundles = bundles_now()
                         task.set_total(len(jobs_list) + len(bundles))
                         yield from counted(bundles, task)
 
                     written = write_site(every_job(), config.output_dir, manifests, options.on_file)
                     site_swapped()
+                    if deferred and later is not None:
+                        from .catchup import SearchCatchUp
+
+                        search.keep_open()
+                        later.append(SearchCatchUp(
+                            config, search, renderer, deferred, manifests, written.keys,
+                            lambda: [renderer.body_key(page.version) for lang in plan.languages
+                                     for page in plan.sites[lang].articles]))
         except SearchIndexError as exc:
             report.errors.append(f"error: {exc}")
             raise BuildFailed(report) from None
         finally:
-            renderer.close()
+            if not later:
+                renderer.close()
     recorded = True
     try:
         write_build_marker(state_dir, config.output_dir, written.files)
         cache.save()
-        renderer.bodies.save(renderer.body_key(page.version) for lang in plan.languages
-                             for page in plan.sites[lang].articles)
+        if not later:         # else the catch-up saves them, when Pagefind no longer asks for bodies
+            renderer.bodies.save(renderer.body_key(page.version) for lang in plan.languages
+                                 for page in plan.sites[lang].articles)
     except OSError as exc:      # the new site is in place; only what speeds up the next build is missing
         recorded = False
         progress.warn(f"warning: {describe_os_error(exc, 'cannot save the build cache')} "

@@ -447,6 +447,44 @@ class SearchIndex:
                         jobs.append(PageJob(shard.path + job.path, job.key, partial(_moved, shard.path, job.make)))
         return jobs
 
+    def pending_shards(self) -> list[Shard]:
+        """The shards still being indexed."""
+        return [shard for shard, _future in self._pending]
+
+    def bundle_jobs_so_far(self, live: dict[str, str], site_dir: Path) -> list[PageJob] | None:
+        """Without waiting: `bundle_jobs`, but a shard still being indexed keeps the files the
+        live site has for it (`live`: its manifest, path → key), so pages can be swapped in
+        before the search index catches up. None where that cannot give a working search: a
+        shard being indexed that the live site lacks, or lacks the runtime of (the newest)."""
+        still = []
+        for shard, future in self._pending:
+            if future.done():
+                self._found[shard] = [ready(f) for f in future.result()]
+            else:
+                still.append((shard, future))
+        self._pending = still
+        pending = {shard for shard, _future in still}
+        if not pending:
+            return self.bundle_jobs()
+        jobs = []
+        for lang in self.plan.languages:
+            for position, shard in enumerate(self.shards[lang]):
+                if shard in pending:
+                    prefix = shard.path
+                    held = [path for path in live if path.startswith(prefix)]
+                    if not held or (position == 0 and not any(SHARD_RUNTIME.match(p[len(prefix):]) for p in held)):
+                        return None
+                    jobs.extend(PageJob(path, live[path], partial(live_file, site_dir, path)) for path in held)
+                    continue
+                for job in self._found[shard]:
+                    if position == 0 or not SHARD_RUNTIME.match(job.path):
+                        jobs.append(PageJob(shard.path + job.path, job.key, partial(_moved, shard.path, job.make)))
+        return jobs
+
+    def keep_open(self) -> None:
+        """Leaving the `with` block no longer stops the shards being indexed (`close` does)."""
+        self._kept_open = True
+
     def known_bundle_files(self) -> int:
         """How many bundle files are known before indexing ends (those of unchanged shards)."""
         return sum(len(jobs) for jobs in self._found.values())
@@ -460,7 +498,13 @@ class SearchIndex:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.close()
+        if not getattr(self, "_kept_open", False):
+            self.close()
+
+
+def live_file(site_dir: Path, path: str) -> OutputFile:
+    """A file as the live site holds it."""
+    return OutputFile(path, (site_dir / path).read_bytes())
 
 
 def search_jobs(plan: SitePlan, renderer: SiteRenderer) -> Iterator[PageJob]:

@@ -17,6 +17,7 @@ from typing import Iterable
 
 from .config import Config, ConfigError, load_config
 from .output import BuildLocked
+from .catchup import SearchCatchUp
 from .pipeline import BuildFailed, BuildOptions, BuildReport, run_build
 from .progress import Progress
 from .translate.engine import EnginePool
@@ -55,6 +56,13 @@ class BuildState:
     generation: int = 0
     error: str | None = None
     changed: threading.Condition = field(default_factory=threading.Condition)
+    search: threading.Thread | None = None       # the search index catching up with the pages
+    search_seconds: float | None = None          # how long the last catch-up took
+
+    def wait_for_search(self, timeout: float | None = None) -> None:
+        """Until the search index of the last build is in place (tests, the bench)."""
+        if self.search is not None:
+            self.search.join(timeout)
 
     def publish(self, error: str | None) -> None:
         with self.changed:
@@ -162,8 +170,13 @@ def rebuild(config_path: Path, state: BuildState, progress: Progress,
     try:
         config = load_config(config_path)
         started = time.perf_counter()
+        # One search index at a time: the last build's catch-up finishes before the next build
+        # starts (before it takes the lock, which the catch-up needs at its end).
+        state.wait_for_search()
         # The preview shows drafts and scheduled stories, marked, so editors see them before readers.
-        report = run_build(config, BuildOptions(wait=True, engines=engines, drafts=True, future=True), progress)
+        later: list[SearchCatchUp] = []
+        report = run_build(config, BuildOptions(wait=True, engines=engines, drafts=True, future=True,
+                                                search_later=later.append), progress)
     except ConfigError as exc:
         error = f"error: {exc}"
     except BuildFailed as exc:
@@ -175,13 +188,42 @@ def rebuild(config_path: Path, state: BuildState, progress: Progress,
     else:
         for warning in report.warnings:
             progress.line(warning)
-        progress.line(f"rebuilt in {time.perf_counter() - started:.2f}s: {report.rendered} files changed")
+        if later:
+            progress.line(f"pages updated in {time.perf_counter() - started:.2f}s: {report.rendered} files changed; "
+                          f"search index of {later[0].months} updating in the background")
+            state.search = threading.Thread(target=catch_up_search, args=(later[0], state, progress, started),
+                                            daemon=True, name="hawal-search")
+        else:
+            progress.line(f"rebuilt in {time.perf_counter() - started:.2f}s: {report.rendered} files changed")
         state.publish(None)
+        if later:
+            state.search.start()
         return report
     progress.line(error)
     progress.line("build failed; still serving the last good site")
     state.publish(error)
     return None
+
+
+def catch_up_search(catch_up: SearchCatchUp, state: BuildState, progress: Progress, started: float) -> None:
+    """The search index after the pages (`hawal.catchup`), in the background; a failure is
+    shown like a failed build's, the pages already swapped in stay."""
+    from .search import SearchIndexError
+
+    state.search_seconds = None
+    try:
+        done = catch_up.run()
+    except (SearchIndexError, OSError) as exc:
+        error = f"error: {exc}" if isinstance(exc, SearchIndexError) else f"error: search index not written: {exc}"
+        progress.line(error)
+        state.publish(error)
+        return
+    except Exception as exc:                 # keep serving; say what went wrong
+        progress.line(f"search index not updated: {type(exc).__name__}: {exc}")
+        return
+    state.search_seconds = time.perf_counter() - started
+    if done:
+        progress.line(f"search updated in {state.search_seconds:.2f}s ({catch_up.months})")
 
 
 def prepare_nlp(config: Config) -> None:
