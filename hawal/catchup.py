@@ -35,7 +35,7 @@ class SearchCatchUp:
     shards: list[Shard]                     # the shards still being indexed
     manifests: TreeManifests
     site_keys: dict[str, str]               # the site the build swapped in: path → key
-    live_bodies: Callable[[], list[str]]    # body keys to keep in the body cache
+    save_caches: Callable[[], None] = lambda: None   # the build and body caches, saved at the end
     report: dict = field(default_factory=dict)   # the build's report (asdict), recorded when done
     inputs: object = None                   # the build's fingerprint (None: not recorded)
     seconds: float = 0.0                    # how long the catch-up took, Pagefind included
@@ -70,7 +70,7 @@ class SearchCatchUp:
             jobs += [job for job in bundles if job.path.startswith(prefixes)]
             written = write_site(jobs, self.config.output_dir, self.manifests)
             write_build_marker(state_dir, self.config.output_dir, written.files)
-            self.renderer.bodies.save(self.live_bodies())
+            self.save_caches()
             if self.inputs is not None:
                 report = dict(self.report, files=written.files)
                 made_of = fingerprint.with_translation_memory(self.inputs, self.config)

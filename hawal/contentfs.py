@@ -37,6 +37,13 @@ class Refused:
 class Listing:
     files: list[Path] = field(default_factory=list)        # sorted
     refused: list[Refused] = field(default_factory=list)
+    statuses: dict[str, tuple] = field(default_factory=dict, repr=False)   # path → `file_status` of each file
+
+
+def file_status(info: os.stat_result) -> tuple:
+    """What tells a file's content changed without reading it: device, inode, size, and the
+    modification and change times in nanoseconds."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def kind_of(mode: int) -> str:
@@ -106,6 +113,7 @@ def walk_tree(root: Path, wanted: Callable[[str], bool], skip: Callable[[str], b
             elif stat.S_ISREG(mode):
                 if wanted(name):
                     found.append(entry.path)
+                    listing.statuses[entry.path] = file_status(info)
             elif stat.S_ISLNK(mode):
                 # A link to a folder is refused whatever its name: what it leads to could be a source.
                 if wanted(name) or _points_to_folder(entry.path):

@@ -154,25 +154,37 @@ class BuildCache:
         self.statements: dict = {}
         self.translations: dict = {}
         self.languages: dict = {}          # the language each source's text reads as (`check` warnings)
+        self.statuses: dict = {}           # sources.SourceStatus by path: unchanged files are not read again
         self._loaded_keys: tuple = ()
 
     def _keys(self) -> tuple:
         # Entries are keyed by content digests and never changed in place: same keys, same cache.
-        return tuple(frozenset(part) for part in (self.parsed, self.segments, self.statements, self.translations,
-                                                  self.languages))
+        return (tuple(frozenset(part) for part in (self.parsed, self.segments, self.statements, self.translations,
+                                                   self.languages))
+                + (frozenset(self.statuses.values()),))
 
     @classmethod
     def load(cls, path: Path) -> "BuildCache":
+        """The cache at `path`; a process that read or wrote it last (`serve`) keeps its entries
+        in memory and takes them from there while the file's status is as it left it."""
         cache = cls(path)
         try:
-            with path.open("rb") as fh:
-                # The code digest comes first, alone: a cache from other code is not unpickled at all.
-                if pickle.load(fh) != CODE_DIGEST:
-                    return cache
-                data = pickle.load(fh)
+            stamp = _file_stamp(path)
+            kept = _KEPT.get(str(path))
+            if kept is not None and kept[0] == stamp:
+                data = kept[1]
+            else:
+                with path.open("rb") as fh:
+                    # The code digest comes first, alone: a cache from other code is not unpickled at all.
+                    if pickle.load(fh) != CODE_DIGEST:
+                        return cache
+                    data = pickle.load(fh)
+                _KEPT.clear()            # one project per process is the common case: keep one
+                _KEPT[str(path)] = (stamp, data)
             cache.parsed, cache.segments, cache.statements = data["parsed"], data["segments"], data["statements"]
             cache.translations = data["translations"]
             cache.languages = data.get("languages", {})
+            cache.statuses = data.setdefault("statuses", {})
             cache._loaded_keys = cache._keys()
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, ImportError, TypeError):
             pass          # no cache, or an unreadable one: start afresh
@@ -184,12 +196,26 @@ class BuildCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
+        data = {"parsed": self.parsed, "segments": self.segments, "statements": self.statements,
+                "translations": self.translations, "languages": self.languages, "statuses": self.statuses}
         with tmp.open("wb") as fh:
             pickle.dump(CODE_DIGEST, fh)
-            pickle.dump({"parsed": self.parsed, "segments": self.segments, "statements": self.statements,
-                         "translations": self.translations, "languages": self.languages}, fh,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
+        self._loaded_keys = self._keys()
+        _KEPT.clear()
+        _KEPT[str(self.path)] = (_file_stamp(self.path), data)
+
+
+# path → (file status, entries) of the build cache this process last read or wrote: `serve`'s
+# rebuilds take the entries from memory rather than unpickling the whole cache every edit. The
+# entries are keyed by content digests, so entries a failed build added are still right.
+_KEPT: dict[str, tuple[tuple, dict]] = {}
+
+
+def _file_stamp(path: Path) -> tuple:
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 CODE_DIGEST = code_digest()
@@ -202,10 +228,10 @@ def describe_held(held: dict[str, list[str]]) -> str:
     return ", ".join(f"{len(paths)} {words[kind][len(paths) != 1]}" for kind, paths in held.items() if paths)
 
 
-def load_stage(config: Config, parsed: dict | None = None) -> LoadResult:
+def load_stage(config: Config, parsed: dict | None = None, statuses: dict | None = None) -> LoadResult:
     from .sources import load_sources
 
-    return load_sources(config.content_dir, config.root, config.language_codes, config.timezone, parsed)
+    return load_sources(config.content_dir, config.root, config.language_codes, config.timezone, parsed, statuses)
 
 
 def statements_stage(segmented: list[SegmentedArticle], cache: dict | None = None
@@ -287,11 +313,11 @@ def _shown_path(path: Path, root: Path) -> str:
 
 
 def validate(config: Config, options: BuildOptions, report: BuildReport, parsed: dict | None = None,
-             detected: dict | None = None) -> LoadResult:
+             detected: dict | None = None, statuses: dict | None = None) -> LoadResult:
     from .editorial import prepare_articles
 
     with _timed(report, "load"):
-        loaded = load_stage(config, parsed)
+        loaded = load_stage(config, parsed, statuses)
         report.sources = len(loaded.articles) + len({e.path for e in loaded.errors})
         selection = prepare_articles(loaded.articles, content_dir=config.content_dir, root=config.root,
                                      now=options.now or dt.datetime.now(dt.timezone.utc),
@@ -411,7 +437,7 @@ def _full_build(config: Config, options: BuildOptions, progress: Progress, cycli
     from .translate.stage import TranslationError
 
     cache = BuildCache.load(state_dir / "cache" / "build.pickle") if not options.dry_run else BuildCache(Path())
-    loaded = validate(config, options, report, cache.parsed, cache.languages)
+    loaded = validate(config, options, report, cache.parsed, cache.languages, cache.statuses)
     # static/ is published as it is: anything there that is not a regular file stops the build.
     refused_static = [f"{_shown_path(r.path, config.root)}:1: {r.reason}" for r in static_listing(config).refused]
     report.errors += refused_static
@@ -513,10 +539,7 @@ def _full_build(config: Config, options: BuildOptions, progress: Progress, cycli
                         from .catchup import SearchCatchUp
 
                         search.keep_open()
-                        later.append(SearchCatchUp(
-                            config, search, renderer, deferred, manifests, written.keys,
-                            lambda: [renderer.body_key(page.version) for lang in plan.languages
-                                     for page in plan.sites[lang].articles]))
+                        later.append(SearchCatchUp(config, search, renderer, deferred, manifests, written.keys))
         except SearchIndexError as exc:
             report.errors.append(f"error: {exc}")
             raise BuildFailed(report) from None
@@ -526,10 +549,16 @@ def _full_build(config: Config, options: BuildOptions, progress: Progress, cycli
     recorded = True
     try:
         write_build_marker(state_dir, config.output_dir, written.files)
-        cache.save()
-        if not later:         # else the catch-up saves them, when Pagefind no longer asks for bodies
+
+        def save_caches() -> None:
+            cache.save()
             renderer.bodies.save(renderer.body_key(page.version) for lang in plan.languages
                                  for page in plan.sites[lang].articles)
+
+        if later:       # saved by the catch-up, after Pagefind (which asks for bodies) and off the edit's time
+            later[0].save_caches = save_caches
+        else:
+            save_caches()
     except OSError as exc:      # the new site is in place; only what speeds up the next build is missing
         recorded = False
         progress.warn(f"warning: {describe_os_error(exc, 'cannot save the build cache')} "

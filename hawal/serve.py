@@ -233,8 +233,11 @@ def prepare_nlp(config: Config) -> None:
         from .segment import sentence_pipeline
         from .statements import extract_statements  # noqa: F401  (spaCy and the statement rules' module)
 
+        from .statements.rules import rules_for
+
         for lang in config.language_codes:
             sentence_pipeline(lang)
+            rules_for(lang).cue_index          # the cue phrases, tokenized once
     except Exception:            # an optional head start: the build itself reports any real problem
         pass
 

@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import stat
+import time
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -117,6 +118,21 @@ class Article:
 
     def editor_translation(self, lang: str) -> EditorTranslation | None:
         return next((t for t in self.translations if t.lang == lang), None)
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """A source as it was when last read: its file status (`contentfs.file_status`), the loader's
+    settings then, and its key in the parsed-sources cache."""
+
+    status: tuple
+    salt: str
+    key: tuple[str, str]
+
+
+# A file changed less than this long before it was read may change again within the same clock
+# tick without its status showing it (racy git's problem): its status is not trusted next time.
+RACY_NS = 2_000_000_000
 
 
 @dataclass
@@ -249,7 +265,7 @@ class SourceLoader:
     """Reads every source under a content folder into Articles, collecting all errors."""
 
     def __init__(self, content_dir: Path, root: Path, languages: Iterable[str], timezone: ZoneInfo,
-                 parsed: dict | None = None):
+                 parsed: dict | None = None, statuses: dict | None = None):
         self.content_dir = content_dir
         self.root = root
         self.languages = tuple(languages)
@@ -257,6 +273,10 @@ class SourceLoader:
         # Parsed sources by (path, content digest): lets a rebuild skip YAML and normalization
         # for files that did not change. Shared with the caller, who may persist it.
         self.parsed = parsed if parsed is not None else {}
+        # The status of each source when it was last read (`SourceStatus`, by its path): a file
+        # whose status is unchanged is not read again. Shared with the caller, like `parsed`.
+        self.statuses = statuses if statuses is not None else {}
+        self._listed_statuses: dict[str, tuple] = {}
         self._salt = f"{self.languages}|{self.timezone.key}"
         self.refused: list = []           # what source_paths() found but would not read
 
@@ -283,6 +303,7 @@ class SourceLoader:
                             skip=lambda name: name.startswith((".", "_")))
         self.refused = listing.refused
         self._listed = set(listing.files)
+        self._listed_statuses = listing.statuses
         return listing.files
 
     def _translation_of(self, path: Path) -> tuple[str, Path] | None:
@@ -345,14 +366,29 @@ class SourceLoader:
             result.articles.append(article)
         for key in set(self.parsed) - live_keys:      # forget deleted and edited files
             del self.parsed[key]
+        for rel in set(self.statuses) - {key[0] for key in live_keys}:
+            del self.statuses[rel]
         return result
 
     def _load_cached(self, path: Path, live_keys: set) -> Article:
-        data = self._read_bytes(path)
-        key = (self.rel(path), hashlib.blake2b(data + self._salt.encode(), digest_size=16).hexdigest())
+        rel = self.rel(path)
+        status = self._listed_statuses.get(str(path))
+        known = self.statuses.get(rel)
+        if (status is not None and known is not None and known.status == status and known.salt == self._salt
+                and known.key in self.parsed):
+            key = known.key                 # unchanged since it was read: not read again
+            data = None
+        else:
+            data = self._read_bytes(path)
+            key = (rel, hashlib.blake2b(data + self._salt.encode(), digest_size=16).hexdigest())
+            if status is not None and time.time_ns() - max(status[3], status[4]) > RACY_NS:
+                self.statuses[rel] = SourceStatus(status, self._salt, key)
+            else:                           # changed just now: it could change again within the same tick
+                self.statuses.pop(rel, None)
         live_keys.add(key)
         cached = self.parsed.get(key)
         if cached is None:
+            assert data is not None
             try:
                 cached = self._load_article(path, (), text=self._decode(data))
             except _Invalid as exc:
@@ -482,9 +518,10 @@ def _readers():
 
 
 def load_sources(content_dir: Path, root: Path, languages: Iterable[str], timezone: ZoneInfo,
-                 parsed: dict | None = None) -> LoadResult:
+                 parsed: dict | None = None, statuses: dict | None = None) -> LoadResult:
     """Load every source under content_dir; bad sources become errors, never exceptions.
 
-    `parsed` is a cache of earlier parses (see SourceLoader.parsed); it is updated in place.
+    `parsed` is a cache of earlier parses (see SourceLoader.parsed) and `statuses` the status of
+    each source when it was read (SourceLoader.statuses); both are updated in place.
     """
-    return SourceLoader(content_dir, root, languages, timezone, parsed).load()
+    return SourceLoader(content_dir, root, languages, timezone, parsed, statuses).load()
