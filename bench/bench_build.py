@@ -28,6 +28,8 @@ Usage: python bench/bench_build.py [N ...] [options]      (default N: 3000)
   --json PATH     write every measurement as JSON
   --only clean,rerender   measure only these (of clean, rerender, edits: the no-change and edit
                   rebuilds as commands and in `serve`); the clean build always runs first
+  --edit-only     the same as --only edits: one clean build, then each round a no-change command,
+                  three edits as commands and three in `serve` (pages updated, search updated, CPU)
 The machine may be shared: the rounds interleave the variants so they see the same load, and
 ratios are medians of per-round ratios. The load average is printed with the results.
 """
@@ -274,19 +276,25 @@ def serve_session(repo: Path, config_path: Path, edits: int, first: int) -> dict
     if hasattr(hawal.serve, "prepare_nlp"):               # what serve loads while the first page is read
         from hawal.config import load_config
         hawal.serve.prepare_nlp(load_config(config_path))
-    times, memory, objects = [], [rss_mb()], [len(gc.get_objects())]
+    times, search, cpu, memory, objects = [], [], [], [rss_mb()], [len(gc.get_objects())]
     for n in range(edits):
         _edit(content, f"story-{first + n}.md", "One more paragraph, added by an editor.")
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         if rebuild(config_path, state, progress, engines) is None:
             raise RuntimeError(state.error)
         times.append(time.perf_counter() - started)
+        # Where the search index follows the pages (`hawal.catchup`): until it is in place too.
+        getattr(state, "wait_for_search", lambda: None)()
+        if state.error:
+            raise RuntimeError(state.error)
+        search.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
         memory.append(rss_mb())
         objects.append(len(gc.get_objects()))
     started = time.perf_counter()
     rebuild(config_path, state, progress, engines)
-    return {"unchanged_s": unchanged, "edit_s": times, "again_unchanged_s": time.perf_counter() - started,
-            "rss_mb": memory, "objects": objects}
+    return {"unchanged_s": unchanged, "edit_s": times, "search_s": search, "cpu_s": cpu,
+            "again_unchanged_s": time.perf_counter() - started, "rss_mb": memory, "objects": objects}
 
 
 # ----------------------------------------------------------------------------------- others
@@ -402,26 +410,41 @@ def run_size(count: int, rounds: int, jobs: int | None, models: bool, against: P
         results: dict[str, list[dict]] = {c.name: [] for c in checkouts} | {name: [] for name in others}
         for n in range(rounds):
             for checkout in checkouts:
-                r = {"clean": checkout.clean()}
-                line = (f"round {n + 1} {checkout.name}: clean {r['clean']['wall_s']:.1f} s "
-                        f"({r['clean']['pages']} pages, {r['clean']['cpu_s']:.1f} s CPU, peak {r['clean']['peak_mb']:.0f} MB)")
+                edit_only = parts == ("edits",)
+                if edit_only and n:
+                    r = {}          # the site of the first round's clean build, edited further
+                else:
+                    r = {"clean": checkout.clean()}
                 if "rerender" in parts:
                     r["rerender"] = checkout.rerender()
-                    line += f", re-render {r['rerender']['wall_s']:.1f} s ({r['rerender']['cpu_s']:.1f} s CPU)"
                 if "edits" in parts:
                     r["unchanged_command"] = checkout.unchanged_command()
-                    # The first edit after a full re-render also brings the other tree of the site
-                    # up to date (every file changed): measured apart from the steady edits.
-                    r["first_edit_command"] = checkout.edit_command()
+                    if "rerender" in parts:
+                        # The first edit after a full re-render also brings the other tree of the site
+                        # up to date (every file changed): measured apart from the steady edits.
+                        r["first_edit_command"] = checkout.edit_command()
+                    else:
+                        checkout.edit_command()        # both trees of the site up to date, as in steady use
                     edits = [checkout.edit_command() for _ in range(3)]
                     r["edit_command"] = min(edits, key=lambda e: abs(e["wall_s"] - _median([x["wall_s"] for x in edits])))
                     r["serve"] = checkout.serve_session(3)
-                    line += (f", edit command {r['edit_command']['wall_s']:.2f} s "
-                             f"(first after the re-render {r['first_edit_command']['wall_s']:.2f} s), "
-                             f"no-change command {r['unchanged_command']['wall_s']:.2f} s, "
-                             f"serve edits {', '.join(f'{t:.2f}' for t in r['serve']['edit_s'])} s")
                 results[checkout.name].append(r)
-                print(line + f" (load {os.getloadavg()[0]:.1f})", flush=True)
+                line = f"round {n + 1} {checkout.name}: "
+                if "clean" in r:
+                    line += (f"clean {r['clean']['wall_s']:.1f} s ({r['clean']['pages']} pages, "
+                             f"{r['clean']['cpu_s']:.1f} s CPU, peak {r['clean']['peak_mb']:.0f} MB), ")
+                if "rerender" in r:
+                    line += f"re-render {r['rerender']['wall_s']:.1f} s ({r['rerender']['cpu_s']:.1f} s CPU), "
+                if "edit_command" in r:
+                    serve = r["serve"]
+                    line += (f"edit command {r['edit_command']['wall_s']:.2f} s ({r['edit_command']['cpu_s']:.2f} s CPU)"
+                             + (f" (first after the re-render {r['first_edit_command']['wall_s']:.2f} s)"
+                                if "first_edit_command" in r else "")
+                             + f", no-change command {r['unchanged_command']['wall_s']:.2f} s, "
+                             f"serve edits {', '.join(f'{t:.2f}' for t in serve['edit_s'])} s"
+                             + (f" (search updated {', '.join(f'{t:.2f}' for t in serve['search_s'])} s; "
+                                f"CPU {', '.join(f'{t:.2f}' for t in serve['cpu_s'])} s)" if "search_s" in serve else ""))
+                print(line.rstrip(", ") + f" (load {os.getloadavg()[0]:.1f})", flush=True)
             for name, other in others.items():
                 r = {"clean": other.clean()}
                 results[name].append(r)
@@ -430,6 +453,40 @@ def run_size(count: int, rounds: int, jobs: int | None, models: bool, against: P
         return {"articles": count, "load": os.getloadavg(), "results": results}
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def summarize_edits(out: dict) -> None:
+    """The figures of `--edit-only`: edit one article, in serve and as a command."""
+    count, results = out["articles"], out["results"]
+    names = [n for n in ("this", "against") if n in results]
+
+    def figures(r: dict) -> dict:
+        serve = r["serve"]
+        return {"serve pages s": _median(serve["edit_s"]),
+                "serve search s": _median(serve.get("search_s", serve["edit_s"])),
+                "serve CPU s": _median(serve["cpu_s"]) if "cpu_s" in serve else None,
+                "cmd s": r["edit_command"]["wall_s"], "cmd CPU s": r["edit_command"]["cpu_s"],
+                "no-change cmd s": r["unchanged_command"]["wall_s"]}
+
+    per = {name: [figures(r) for r in results[name]] for name in names}
+    columns = list(per["this"][0])
+    print(f"\n{count} articles, edit one article; load average at the end "
+          f"{', '.join(f'{x:.1f}' for x in out['load'])} on {os.cpu_count()} cores "
+          f"(medians of {len(results['this'])} rounds; serve: median of 3 edits a round)")
+    print(f"{'':>10} " + " ".join(f"{c:>15}" for c in columns))
+    for name in names:
+        cells = [_median([f[c] for f in per[name]]) for c in columns]
+        print(f"{name:>10} " + " ".join(f"{'-' if v is None else f'{v:.2f}':>15}" for v in cells))
+    if "against" in per:
+        cells = []
+        for c in columns:
+            pairs = [(t[c], a[c]) for t, a in zip(per["this"], per["against"]) if t[c] and a[c]]
+            cells.append(_median([a / t for t, a in pairs]) if pairs else None)
+        print(f"{'ratio':>10} " + " ".join(f"{'-' if v is None else f'{v:.2f}x':>15}" for v in cells)
+              + "   (median of per-round ratios, > 1: this is faster)")
+    for name in names:
+        stages = results[name][-1]["edit_command"]["stages"]
+        print(f"{name} edit command stages (last round, s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
 
 
 def summarize(out: dict) -> None:
@@ -474,6 +531,11 @@ def summarize(out: dict) -> None:
     if serve:
         print(f"serve rebuilds (last round): memory after each {', '.join(f'{m:.0f}' for m in serve['rss_mb'])} MB; "
               f"objects {', '.join(str(o) for o in serve['objects'])}")
+    for name in [n for n in ("this", "against") if n in results]:
+        if all("search_s" in r.get("serve", {}) for r in results[name]):
+            print(f"{name}: edit in serve, pages updated {_median([_median(r['serve']['edit_s']) for r in results[name]]):.2f} s, "
+                  f"search updated {_median([_median(r['serve']['search_s']) for r in results[name]]):.2f} s, "
+                  f"CPU {_median([_median(r['serve']['cpu_s']) for r in results[name]]):.2f} s")
     if "against" in results:
         def ratio(path, invert=False):
             values = []
@@ -515,6 +577,9 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--serve-session":
         print(json.dumps(serve_session(Path(argv[1]), Path(argv[2]), int(argv[3]), int(argv[4]))))
         return 0
+    if argv and argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
     sizes, rounds, jobs, models, against, hugo, pelican, json_path = [], 3, None, False, None, False, None, None
     parts = ALL_PARTS
     args = iter(argv)
@@ -527,6 +592,8 @@ def main(argv: list[str]) -> int:
             models = True
         elif arg == "--against":
             against = Path(next(args)).resolve()
+        elif arg == "--edit-only":
+            parts = ("edits",)
         elif arg == "--hugo":
             hugo = True
         elif arg == "--pelican":
@@ -542,8 +609,9 @@ def main(argv: list[str]) -> int:
             sizes.append(int(arg))
     everything = []
     for count in sizes or [3000]:
-        out = run_size(count, rounds, jobs, models, against, hugo, pelican, parts)
-        summarize(out)
+        edit_only = parts == ("edits",)
+        out = run_size(count, rounds, jobs, models, against, hugo and not edit_only, pelican and not edit_only, parts)
+        (summarize_edits if edit_only else summarize)(out)
         everything.append(out)
     if json_path:
         for out in everything:

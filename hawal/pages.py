@@ -229,6 +229,7 @@ class ContentKeys:
     def clear(self) -> None:
         """Forget every digest (the handlers refer back to this object: cleared, nothing is left
         for the garbage collector to find)."""
+        LASTING.sweep()
         self._memo.clear()
         self._values.clear()
         self._fields.clear()
@@ -251,12 +252,24 @@ class ContentKeys:
     def version(self, version: ArticleVersion) -> str:
         """Everything about an article version that a page can show: every field of the version
         and of its article (the segmentation is made from the body, so the body stands for it)."""
-        return self._memoized(version, self._dataclass_digest)
+        return self._memoized(version, self._lasting_version)
 
     def page(self, page: ArticlePage) -> str:
         """An article page: its version, path, alternates, and its statements, by the digest of
         what they were made from where the statement stage gives it."""
-        return self._memoized(page, self._page_digest)
+        return self._memoized(page, self._lasting_page)
+
+    def _lasting_version(self, version: ArticleVersion) -> str:
+        # What the digest is made of, as a value: the article by its content digest (the
+        # segmentation is made from its body), every other field as it is.
+        inputs = (version.segmented.article.content_digest,) + _version_fields(version)[1:]
+        return LASTING.get(LASTING.versions, inputs, version, self._dataclass_digest)
+
+    def _lasting_page(self, page: ArticlePage) -> str:
+        inputs = tuple(self.version(value) if name == "version" else
+                       None if name in ("found", "scores") and page.statements_key else value
+                       for name, value in zip(_ARTICLE_PAGE_FIELDS, _page_fields(page)))
+        return LASTING.get(LASTING.pages, inputs, page, self._page_digest)
 
     # -- internals
     def _memoized(self, obj, make: Callable[[object], str]) -> str:
@@ -348,6 +361,41 @@ class ContentKeys:
         for k in sorted(value, key=repr):
             self._parts(k, parts)
             self._parts(value[k], parts)
+
+
+class LastingDigests:
+    """Digests of article versions and article pages kept from one build to the next in one
+    process (`serve`), found again by the values they were made from: an edit does not digest
+    every version and page of the site again. Keyed by value, as the keys' own memo of
+    provenances is, and compared by equality (the same code makes the same types from build to
+    build). Entries that a build did not use are dropped when its renderer closes."""
+
+    def __init__(self) -> None:
+        self.versions: dict[tuple, str] = {}
+        self.pages: dict[tuple, str] = {}
+        self._used: set[tuple] = set()
+
+    def get(self, table: dict[tuple, str], inputs: tuple, value, make: Callable[[object], str]) -> str:
+        try:
+            found = table.get(inputs)
+        except TypeError:              # a field that cannot be hashed: digested every time
+            return make(value)
+        if found is None:
+            found = table[inputs] = make(value)
+        self._used.add(inputs)
+        return found
+
+    def sweep(self) -> None:
+        used = self._used
+        for table in (self.versions, self.pages):
+            for inputs in [k for k in table if k not in used]:
+                del table[inputs]
+        used.clear()
+
+
+LASTING = LastingDigests()
+_version_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(ArticleVersion)))
+_page_fields = operator.attrgetter(*_ARTICLE_PAGE_FIELDS)
 
 
 def _str_parts(value: str, parts: list[str]) -> None:
