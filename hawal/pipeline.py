@@ -109,8 +109,7 @@ def _timed(report: BuildReport, stage: str) -> Iterator[None]:
         report.seconds[stage] = round(report.seconds.get(stage, 0.0) + time.perf_counter() - start, 4)
 
 
-COLLECT_EVERY = 500          # files written between two collections of young garbage
-YOUNG_GARBAGE = 20_000       # … when at least this many objects were made since the last one
+COLLECT_EVERY = 500          # files made afresh between two collections of young garbage
 
 
 class _CyclicGC:
@@ -136,10 +135,7 @@ class _CyclicGC:
 
     @staticmethod
     def collect_young() -> None:
-        # An edit-one rebuild goes through every file of the site but makes few of them: no
-        # collection for nothing (each one walks the young generations, tens of ms in `serve`).
-        if gc.get_count()[0] >= YOUNG_GARBAGE:
-            gc.collect(1)
+        gc.collect(1)
 
     def __exit__(self, *exc) -> None:
         gc.unfreeze()
@@ -492,11 +488,18 @@ def _full_build(config: Config, options: BuildOptions, progress: Progress, cycli
     cyclic_gc.long_lived_made()
     pages: dict[str, int] = {}
     deferred: list = []
+    made = 0
 
     def counted(jobs: list[PageJob], task) -> Iterator[PageJob]:
-        for n, job in enumerate(jobs, 1):
-            if n % COLLECT_EVERY == 0:
-                cyclic_gc.collect_young()
+        nonlocal made
+        for job in jobs:
+            # Files either tree of the site holds are linked or kept, not rendered: they make no
+            # garbage, and an edit-one rebuild goes through every file of the site (a collection
+            # walks every young object, the whole site's jobs the first time).
+            if not job.key or job.key not in known:
+                made += 1
+                if made % COLLECT_EVERY == 0:
+                    cyclic_gc.collect_young()
             if job.path.endswith(".html"):
                 lang = job.path.split("/", 1)[0] if "/" in job.path else "root"
                 pages[lang] = pages.get(lang, 0) + 1

@@ -297,7 +297,6 @@ def test_rebuilds_in_one_process_leave_nothing_behind(make_project, monkeypatch)
     # Collections during the build move what lives through them into older generations, as on
     # a big site: so the environments and templates of a build are old by its end.
     monkeypatch.setattr(pipeline, "COLLECT_EVERY", 3)
-    monkeypatch.setattr(pipeline, "YOUNG_GARBAGE", 0)
     kinds = (jinja2.Environment, jinja2.Template, SiteRenderer)
     before = {id(o) for o in gc.get_objects() if isinstance(o, kinds)}      # other tests' (tracebacks hold them)
     config = make_project(FILES)
