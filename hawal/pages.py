@@ -368,29 +368,35 @@ class LastingDigests:
     process (`serve`), found again by the values they were made from: an edit does not digest
     every version and page of the site again. Keyed by value, as the keys' own memo of
     provenances is, and compared by equality (the same code makes the same types from build to
-    build). Entries that a build did not use are dropped when its renderer closes."""
+    build). Entries that a build did not use are dropped when its renderer closes. Off unless
+    `enabled` (`serve` turns it on): a one-build process would only pay for filling it."""
+
+    enabled = False
 
     def __init__(self) -> None:
-        self.versions: dict[tuple, str] = {}
-        self.pages: dict[tuple, str] = {}
-        self._used: set[tuple] = set()
+        self.versions: dict[tuple, list] = {}     # inputs → [digest, the build that last used it]
+        self.pages: dict[tuple, list] = {}
+        self._build = 0
 
-    def get(self, table: dict[tuple, str], inputs: tuple, value, make: Callable[[object], str]) -> str:
+    def get(self, table: dict[tuple, list], inputs: tuple, value, make: Callable[[object], str]) -> str:
+        if not self.enabled:
+            return make(value)
         try:
             found = table.get(inputs)
         except TypeError:              # a field that cannot be hashed: digested every time
             return make(value)
         if found is None:
-            found = table[inputs] = make(value)
-        self._used.add(inputs)
-        return found
+            found = table[inputs] = [make(value), self._build]
+        else:
+            found[1] = self._build
+        return found[0]
 
     def sweep(self) -> None:
-        used = self._used
+        build = self._build
         for table in (self.versions, self.pages):
-            for inputs in [k for k in table if k not in used]:
+            for inputs in [k for k, (_digest, used) in table.items() if used != build]:
                 del table[inputs]
-        used.clear()
+        self._build += 1
 
 
 LASTING = LastingDigests()

@@ -170,6 +170,9 @@ def rebuild(config_path: Path, state: BuildState, progress: Progress,
     try:
         config = load_config(config_path)
         started = time.perf_counter()
+        from . import pages
+
+        pages.LASTING.enabled = True           # page keys of unchanged articles kept between rebuilds
         # One search index at a time: the last build's catch-up finishes before the next build
         # starts (before it takes the lock, which the catch-up needs at its end).
         state.wait_for_search()

@@ -29,6 +29,7 @@ def plan_of(config):
 
 
 def test_unchanged_versions_are_not_digested_again(make_project, monkeypatch):
+    monkeypatch.setattr(pages.LASTING, "enabled", True)        # as `serve` has it
     config = make_project(FILES)
     run_build(config)
     first = SiteRenderer(config)
@@ -56,7 +57,8 @@ def test_unchanged_versions_are_not_digested_again(make_project, monkeypatch):
     second.close()
 
 
-def test_entries_a_build_did_not_use_are_dropped(make_project):
+def test_entries_a_build_did_not_use_are_dropped(make_project, monkeypatch):
+    monkeypatch.setattr(pages.LASTING, "enabled", True)
     config = make_project(FILES)
     run_build(config)
     renderer = SiteRenderer(config)
@@ -72,3 +74,12 @@ def test_entries_a_build_did_not_use_are_dropped(make_project):
         renderer.page_key(page)
     renderer.close()
     assert len(pages.LASTING.versions) == held - len(config.language_codes)
+
+
+def test_a_one_build_process_keeps_nothing(make_project, monkeypatch):
+    monkeypatch.setattr(pages.LASTING, "enabled", False)      # a command's process (serve turns it on)
+    pages.LASTING.sweep()
+    pages.LASTING.sweep()             # what other tests' builds left is gone
+    config = make_project(FILES)
+    run_build(config)
+    assert pages.LASTING.versions == {} and pages.LASTING.pages == {}
