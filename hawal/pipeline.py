@@ -527,7 +527,7 @@ def _full_build(config: Config, options: BuildOptions, progress: Progress, cycli
                                    unit="files") as task:
                     def bundles_now() -> list[PageJob]:
                         nonlocal deferred
-                        if options.search_later is not None and search.pending_shards():
+                        if options.search_later is not None and later is not None and search.pending_shards():
                             found = search.bundle_jobs_so_far(manifests.read(site_dir) or {}, site_dir)
                             if found is not None:
                                 deferred = search.pending_shards()
