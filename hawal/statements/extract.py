@@ -28,6 +28,9 @@ CONTINUED_SENTENCES = 4     # unquoted direct speech runs on over at most this m
 _BARE_DATELINE = re.compile(r"^\s*[^\s,—–\n]+(?:[ ,]+[^\s,—–\n]+){0,2}\s*[—–]\s+")   # words cannot hold the commas between them: no backtracking blow-up
 # "TEHRAN: A senior official ..." (https://www.arabnews.pk/node/1130606): a capitalised place and a colon.
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}:\s+")
+# "ERBIL, Kurdistan Region of Iraq - ": a capitalised city, a comma, up to five place words and a spaced dash or
+# hyphen (https://thenewregion.com/posts/2279)
+_PLACE_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2},(?: (?:[A-Z][\w'.]*|of|the)){1,5} [-—–] ")
 _BRACKETS = str.maketrans("", "", "()[]")
 _WORD = re.compile(r"\w")
 _WORD_OR_DASH = re.compile(r"[\w-]+")
@@ -74,7 +77,9 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
             continue
         start, end = q.inner_start, q.inner_end
         if att is not None:
-            quoted.add(id(att))
+            if not (att.content is not None and att.content[0] >= q.end
+                    and body[q.end:att.content[0]].count(",") == 1 and body[q.end:att.content[0]].rstrip().endswith("that")):
+                quoted.add(id(att))     # 'pointed to plans meant to "...", warning that ...': both speak
             if att.content is not None and att.content[0] < q.start <= att.content[1] \
                     and _WORD.search(body, att.content[0], q.start) \
                     and not body[att.content[0]:q.start].rstrip(" >«“\"").endswith(":"):
@@ -165,7 +170,7 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
                titles: set[int]) -> list[Sentence]:
     q_starts = [q.start for q in quotes]
     skip_until = 0
-    m = DATELINE.match(body) or _BARE_DATELINE.match(body) or _CAPS_DATELINE.match(body)
+    m = DATELINE.match(body) or _BARE_DATELINE.match(body) or _CAPS_DATELINE.match(body) or _PLACE_DATELINE.match(body)
     if m and "\n" not in body[:m.end()]:
         skip_until = m.end()        # never read a dateline as a speaker
     texts = [body[s.start:s.end] for s in segmented.sentences]

@@ -340,6 +340,9 @@ class EnglishRules(StatementRules):
             return None             # "the movement's leader, Omar Said Ali", "the United States": a name, no verb
         if word in NOUN_CUES and cue.start > 0 and doc[cue.start - 1].lower_ in NOUN_MAKERS:
             return None             # "Other reports suggested ..." (Kurdistan24): the noun, the verb comes later
+        if word == "went" and cue.end < n and doc[cue.end].lower_.endswith("ing") \
+                and doc[cue.end].lower_ not in PARTICIPLE_WORDS:
+            return None             # "went on selling crude" (went on doing): no speech; "went on saying" speaks
         if word in ("learned", "learnt"):
             return self._learned(sent, cue)
         relative = self._relative_attribution(sent, cue)
@@ -367,8 +370,11 @@ class EnglishRules(StatementRules):
         left = strip(doc, left_start, cue.start)
         cut = cue.cls in ("part", "partact") or (cue.start > 0 and doc[cue.start - 1].lower_ == "and")
         if cue.cls in ("part", "partact"):
-            if after_quote:
+            if after_quote and not (cue.end < n and doc[cue.end].lower_ == "that" and sent.frame[lead]
+                                    and doc[lead].text[:1].isupper()):
                 return None     # '"... will suffer," adding, "..."': the quotation's speaker goes on
+            # 'X pointed to plans meant to "...", warning that ...': a fragment inside the sentence; the
+            # participle's clause is a statement of the sentence's subject
             left = strip(doc, 0, cue.start)
         speaker = None
         pronoun = None
