@@ -44,7 +44,11 @@ CUES = {
         # t134173-...): plural present forms; "states" is left out, the plural noun ("Arab states that are ...") is commoner
         + "complain insist argue".split()
         # "assured X that ...", "assured X of Y" (the same page): only with a clause or an "of" object
-        + "assured assures reassured".split(),
+        + "assured assures reassured".split()
+        # "An earlier report by AFP put the toll at six" (https://www.albawaba.com/news/12-policemen-killed-kirkuk-1502747):
+        # a figure given is a claim of the one who gives it; only with "at" and the figure after it
+        + [f"{v} the {m}{n}" for v in ("put", "puts") for m in ("", "death ", "casualty ")
+           for n in ("toll", "tally", "number", "figure")],
     # Claims: the object says what is claimed ("accused X of Y", "blamed X for Y", "warned of Y").
     "claim": _forms("accused accuses accuse", "blamed blames blame", "warned warns warn", "threatened threatens",
                     "cautioned", "alleged alleges"),
@@ -343,6 +347,8 @@ class EnglishRules(StatementRules):
         if word == "went" and cue.end < n and doc[cue.end].lower_.endswith("ing") \
                 and doc[cue.end].lower_ not in PARTICIPLE_WORDS:
             return None             # "went on selling crude" (went on doing): no speech; "went on saying" speaks
+        if word in ("put", "puts") and not (cue.end + 1 < n and doc[cue.end].lower_ == "at"):
+            return None             # "put the number of ... at": only a figure given straight after
         if word in ("learned", "learnt"):
             return self._learned(sent, cue)
         relative = self._relative_attribution(sent, cue)
@@ -513,6 +519,8 @@ class EnglishRules(StatementRules):
             return None             # 'a sign read "..."': only a document reads out what its author says
         if speaker is None and pronoun is None:
             return None
+        if word in ("put", "puts") and said is not None:
+            said = (sent.span(cue.start, cue.end)[0], said[1])  # "put the toll at six": the figure given is the claim
         att = Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
         self._citing(sent, cue, att, right_end)
         return att
