@@ -379,6 +379,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break               # قال المعلم آزاد كريم لـ«هەواڵ» إن: the outlet is not the speaker
         if w in _COMPLEMENT or (b > a and _possessed_channel(w)):
             break               # وختم المصدر تصريحه بالتأكيد على أن: his statement is not the speaker
+        if b > a and w in _TOPIC_PREPOSITIONS and b + 1 < right_end and norms[b + 1] in _COMPLEMENT:
+            break               # كشف X عن انه ...، أشار X إلى أن: the preposition opens the content
         if b > a and t.text.endswith(("اً", "ًا")):
             break               # نفت وزارة الداخلية مقطعاً مصوراً: an accusative noun is the object, never the subject
         if b > a and w == fold("من") and norms[b - 1] in _CLOSE_TO and b + 1 < right_end:
@@ -533,6 +535,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         first = b
         while first < n and is_punct(doc[first]):
             first += 1
+        if cue.cls == "say" and first < n and norms[first] in _FRAME_IN:
+            # وأشار X خلال الاتصال إلى وجود ...: a short frame (no comma), then the object's preposition
+            p = next((k for k in range(first + 1, min(n, first + 5)) if norms[k] in _TOPIC_PREPOSITIONS
+                      or is_punct(doc[k]) or norms[k] in _COMPLEMENT), None)
+            if p is not None and p > first + 1 and norms[p] in _TOPIC_PREPOSITIONS:
+                first = p
         if cue.cls == "say" and first < n and norms[first] in _TOPIC_PREPOSITIONS:
             # كشف عن خطة، أشار إلى إصدار تعليمات: the object reports what was said
             return Attribution(cue, speaker, pronoun, content(sent, first + 1, n), None, clause=True)
@@ -770,6 +778,9 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
     segs = segments(doc, left_start, cue_start, seps=("،", ","))
     for i, (a, b) in enumerate(segs):
         a, b = strip(doc, a, b)
+        given = _given_by(doc, a, b, norms)
+        if given is not None:
+            return given                  # ففي مقابلة اجراها X مع قناة ...، ذكر ان: X gave it and speaks
         if a + 1 < b and norms[a] in _BUT and norms[a + 1] in _COMPLEMENT:
             a += 2                        # غير أن الخبير مصطفى حنتوش صرّح
         if a + 1 < b and norms[a] in _NOTED:
@@ -798,6 +809,35 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
                 b = d                     # المتحدث باسم الوزارة، حميد النايف، قال
         return a, b
     return None
+
+
+_FRAME_IN = {fold(w) for w in ("في", "وفي", "ففي", "خلال", "وخلال")}
+_WITH = {fold(w) for w in ("مع", "لدى")}
+_GIVEN_NOUNS = _CHANNEL_NOUNS | {fold(w) for w in ("حوار", "ندوة", "خطاب")}
+
+
+def _given_by(doc, a: int, b: int, norms: list[str]) -> tuple[int, int] | None:
+    """In an opening `في مقابلة أجراها X مع ...` / `خلال كلمة ألقاها X في ...`: X, who gave the interview or speech."""
+    if not (a + 3 < b and norms[a] in _FRAME_IN and _bare(norms[a + 1]) in _GIVEN_NOUNS):
+        return None
+    v = next((k for k in range(a + 2, min(b, a + 4)) if _delivered_verb(norms[k])), None)
+    if v is None:
+        return None
+    e = v + 1
+    while e < b and e - v <= MAX_SPEAKER_TOKENS and not is_punct(doc[e]) and norms[e] not in _WITH \
+            and not _stop(doc[e].text, norms[e]) and not (norms[e].startswith("ل") and not norms[e].startswith("ال")):
+        e += 1
+    return (v + 1, e) if e > v + 1 else None
+
+
+def _delivered_verb(w: str) -> bool:
+    """أجراها، ألقاها، عقده: a delivering verb with its object pronoun (the interview, the speech)."""
+    for suffix in ("ها", "ه"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[:-len(suffix)]
+            if stem in _DELIVER or stem in _INTERVIEW or (stem.endswith("ا") and stem[:-1] + "ی" in _DELIVER | _INTERVIEW):
+                return True
+    return False
 
 
 def _amma(sent: Sentence, cue_start: int, norms: list[str]) -> bool:
