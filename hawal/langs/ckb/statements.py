@@ -197,7 +197,7 @@ COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی
     کەلار هەڵەبجە زاخۆ گەرمیان ڕانیە ناوخۆ ناوخۆی دەرەوە دەرەوەی دارایی تەندروستی پەروەردە کشتوکاڵ کشتوکاڵی
     وزە سامانە سروشتییەکان فیدراڵ حکومەت حکومەتی""".split())
 SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەیانی بەیانیی نیوەڕۆی ئێوارە ئێوارەی پاشان دواتر لەگەڵ کە ئەوەی ئەوەشی ئەوەیشی
-    دوای پاش پێش""".split())     # X دوای کۆبوونەوەی لەگەڵ ... ڕایگەیاند: "after" opens a time phrase
+    دوای پاش پێش تاوەکو تاکو""".split())     # X دوای کۆبوونەوەی لەگەڵ ... ڕایگەیاند: "after" opens a time phrase
 PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any"}
 NOT_NAMES = {"یەکێک", "هەندێک", "زۆربەی", "کەسێک"}
 ADVERBIAL_OPENERS = set("""لە بە بۆ هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت وێڕای""".split())
@@ -267,7 +267,8 @@ ROLES = set("""شارەزا شارەزای پسپۆڕ پسپۆڕی بەرپرس 
     ڕۆژنامەنووسی کەشناس کەشناسی یاساناس ئابووریناس مامۆستای خاوەن خاوەنی سەرپەرشتیار سەرپەرشتیاری ڕێکخەر ڕێکخەری
     لێپرسراو لێپرسراوی کارمەند کارمەندی فەرمانبەر فەرمانبەری یاریدەدەر یاریدەدەری دادوەر دادوەری پارێزەر پارێزەری
     قایمقام قایمقامی سەرۆکی لیوای موختار موختاری
-    کادر کادری کادیر کادیری نووسەر نووسەری چالاکوان چالاکوانی هونەرمەند هونەرمەندی شاعیر شاعیری""".split())
+    کادر کادری کادیر کادیری نووسەر نووسەری چالاکوان چالاکوانی هونەرمەند هونەرمەندی شاعیر شاعیری
+    پەیامنێر پەیامنێری""".split())
 # -ناس "-ologist" (شوێنەوارناس، کەشناس، یاساناس): an occupation after or before a name, never the name itself.
 _EXPERT = (fold("ناس"), fold("ناسی"))
 _TITLES = {fold(w) for w in TITLES | ROLES}
@@ -572,6 +573,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                             if norms(doc[k].text) & _BODY_KEYS), None)
             if body_at is not None:
                 a = b = body_at             # بەپێی نرخنامەی نوێی وەزارەتی سامانە سروشتییەکان: the ministry
+            elif _indefinite(doc[a].text) and doc[a].text.endswith("ی"):
+                a = b = a + 1               # بەپێی ڕاگەیەندراوێکی نەخۆشخانەی ...: "a statement of X" names X
         while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS \
                 and not (b > a and doc[b].norm_ == fold("کە")):   # شۆفێرێکی پاس کە ...: a relative clause
             b += 1
@@ -791,7 +794,8 @@ def name_of(text: str) -> str | None:
         if izafe:           # وەزیری کارەبا ڕێبوار ئەحمەد: کارەبا belongs to the title
             izafe = w.endswith("ی")
             continue
-        if f in _STOPS or f in _AND or f in _PREFIXED:
+        if f in _STOPS or f in _AND or f in _PREFIXED or _indefinite(w):
+            # دانیشتوویەکی کەلارە, خاوەن دوکانێکی ماسی: "a resident of", "owner of a shop" describe, never name
             return None     # ئەندامی لیژنەی کشتوکاڵ و ئاو لە ...، ... لەسەر فراکسیۆنی ...: a title runs on, no name begins there
         if i == 0:
             title_at = next((k for k in range(1, min(4, len(words))) if fold(words[k]) in _TITLES), None)
