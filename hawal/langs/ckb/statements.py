@@ -658,7 +658,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         # لایەنەکان چاوەڕێی ... ن، ئەندامێکی ئەنجوومەنەکەش دەڵێت: the lead's clause, then "a member" right before
         # the verb is the subject (https://pukmedia.com/KS/Details/200030)
         segs = segs[-1:]
-    additive = False
+    additive = relative = False
     if len(segs) >= 2 and segs[-1][1] - segs[-1][0] >= 2 and _additive(doc[segs[-1][1] - 1].text) \
             and not _name_like(sent, *segs[0]) and doc[segs[0][1] - 1].norm_ not in _TITLES \
             and not any(doc[k].text in ("،", ",") for k in range(segs[-1][1], cue.start)):
@@ -667,6 +667,17 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         # (http://wishe.net/details.aspx?=hewal&jmare=8420&Jor=9)
         segs = segs[-1:]
         additive = True
+    elif len(segs) >= 2 and doc[segs[-1][0]].norm_ in _DEMONSTRATIVE and segs[-1][0] + 2 < segs[-1][1] \
+            and len(doc[segs[-1][0] + 1].text) > 5 and doc[segs[-1][0] + 1].text.endswith(("ەشی", "یشی")) \
+            and not any(doc[k].text in ("،", ",") for k in range(segs[-1][1], cue.start)):
+        # ...، ئەو فرۆشیارانەشی لەوێ کار دەکەن مۆڵەتیان نییە و دەڵێن: the lead's clause, then "those ... too,
+        # who ...": the head and its relative clause up to its verb speak, a group of their own (without ئەو,
+        # which would send it back to an earlier speaker) (https://manage.rudaw.net/sorani/kurdistan/2906202318)
+        c, d = segs[-1]
+        verb = next((k for k in range(c + 2, d) if doc[k].text.startswith(("دە", "نا"))), None)
+        if verb is not None:
+            segs = [(c + 1, verb + 1)]
+            relative = True
     speaker = pronoun = None
     sp_end = left_start
     if segs:
@@ -701,7 +712,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 a = named                     # یەکێک لە دوکاندارەکان بە ناوی ڕێبین عوسمان
             k = a
             while k < b and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _LEAD
-                             and doc[k].norm_ not in _PREFIXED or k == a
+                             and doc[k].norm_ not in _PREFIXED or k == a or relative
                              or (doc[k].norm_ == fold("لە") and _indefinite(doc[k - 1].text))):
                 k += 1          # سەرچاوەیەکیش لە ئەنجوومەنی وەزیران: "a source in the council" is the speaker
             b = k
@@ -709,7 +720,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 b -= 1          # وەزارەتی گواستنەوە ئەم ئێوارەیە ...: "this" opens the time phrase
             if b - a > 1 and doc[b - 1].norm_.startswith(_DOCUMENTS) and _indefinite(doc[b - 1].text):
                 b -= 1          # X ڕاگەیەندراوێکی بڵاوکردەوە: the document published is its object
-            if cue.start > 0 and doc[cue.start - 1].norm_ == fold("و") and b - a >= 3:
+            if cue.start > 0 and doc[cue.start - 1].norm_ == fold("و") and b - a >= 3 and not relative:
                 b = _subject_np(sent, a, b)   # X سوپاسی ... دەکات و دەڵێت: the subject of both verbs
             if cue.cls in ("claim", "act", "appeal") and cue.split_end < 0 and b - a >= 3 and not (
                     verb_end < n and doc[verb_end].norm_ in _THAT):
@@ -775,6 +786,9 @@ def name_of(text: str) -> str | None:
     words = [w for w in text.split() if fold(w) not in _HONORIFICS or len(text.split()) == 1]
     if not words:
         return None
+    if len(words) >= 3 and words[0].endswith("ی") and words[-1].startswith("دە") and len(words[-1]) > 4 \
+            and words[-1].endswith(("ەن", "ات", "ێت", "نەوە", "تەوە")):
+        return None         # فرۆشیارانەی لەوێ کار دەکەن: a head and its relative clause, no name in it
     text = " ".join(words)
     if len(words) == 1:
         w = fold(words[0])
