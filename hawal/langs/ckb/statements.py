@@ -267,11 +267,13 @@ ROLES = set("""شارەزا شارەزای پسپۆڕ پسپۆڕی بەرپرس 
     ڕۆژنامەنووسی کەشناس کەشناسی یاساناس ئابووریناس مامۆستای خاوەن خاوەنی سەرپەرشتیار سەرپەرشتیاری ڕێکخەر ڕێکخەری
     لێپرسراو لێپرسراوی کارمەند کارمەندی فەرمانبەر فەرمانبەری یاریدەدەر یاریدەدەری دادوەر دادوەری پارێزەر پارێزەری
     قایمقام قایمقامی سەرۆکی لیوای موختار موختاری
-    کادر کادری کادیر کادیری نووسەر نووسەری چالاکوان چالاکوانی هونەرمەند هونەرمەندی شاعیر شاعیری
-    پەیامنێر پەیامنێری""".split())
+    کادر کادری کادیر کادیری نووسەر نووسەری چالاکوان چالاکوانی هونەرمەند هونەرمەندی شاعیر شاعیری""".split())
 # -ناس "-ologist" (شوێنەوارناس، کەشناس، یاساناس): an occupation after or before a name, never the name itself.
 _EXPERT = (fold("ناس"), fold("ناسی"))
 _TITLES = {fold(w) for w in TITLES | ROLES}
+# NAME، پەیامنێری OUTLET لە CITY: a correspondent's title, never the name; only for naming (as an attribution title
+# it would take "بە پێی X، پەیامنێری کەناڵەکە بانگهێشت کرابوو" for an apposition)
+_NAMING_TITLES = _TITLES | {fold(w) for w in ("پەیامنێر", "پەیامنێری")}
 _TITLE_KEYS = {k for w in TITLES | ROLES if len(w) > 3 for k in norms(w)}     # وتەبێژەکەی: a title with its article
 # A name never carries the definite article (-ەکە, -ەکان): مادە هۆشبەرەکان closes a role, not a name.
 _DEFINITE = ("ەکە", "ەکان", "ەکەی", "ەکانی", "ەکەش", "ەکانیش")
@@ -792,13 +794,13 @@ def name_of(text: str) -> str | None:
     text = " ".join(words)
     if len(words) == 1:
         w = fold(words[0])
-        return None if w in _TITLES or w.endswith(_EXPERT) or norms(words[0]) & _TITLE_KEYS or w in _COMMON \
+        return None if w in _NAMING_TITLES or w.endswith(_EXPERT) or norms(words[0]) & _TITLE_KEYS or w in _COMMON \
             or w in _PRONOUNS or words[0] in NOT_NAMES \
             else words[0]
     izafe = False           # the word before opened an izafe: this one completes a title or body name
     for i, w in enumerate(words):
         f = fold(w)
-        if f in _TITLES or f.endswith(_EXPERT) or norms(w) & (_BODY_KEYS | _TITLE_KEYS) or (
+        if f in _NAMING_TITLES or f.endswith(_EXPERT) or norms(w) & (_BODY_KEYS | _TITLE_KEYS) or (
                 w.endswith("ی") and i == 0 and i + 2 < len(words)):
             izafe = w.endswith("ی")
             continue
@@ -812,7 +814,7 @@ def name_of(text: str) -> str | None:
             # دانیشتوویەکی کەلارە, خاوەن دوکانێکی ماسی: "a resident of", "owner of a shop" describe, never name
             return None     # ئەندامی لیژنەی کشتوکاڵ و ئاو لە ...، ... لەسەر فراکسیۆنی ...: a title runs on, no name begins there
         if i == 0:
-            title_at = next((k for k in range(1, min(4, len(words))) if fold(words[k]) in _TITLES), None)
+            title_at = next((k for k in range(1, min(4, len(words))) if fold(words[k]) in _NAMING_TITLES), None)
             if title_at is not None:
                 return " ".join(words[:title_at])   # دانا ئەحمەد وتەبێژی بەڕێوەبەرایەتیی ...: the name, then its title
             return None if len(words) > 3 or any(x.endswith(_DEFINITE) for x in words) else text
