@@ -610,7 +610,8 @@ def main(argv: list[str]) -> int:
     everything = []
     for count in sizes or [3000]:
         edit_only = parts == ("edits",)
-        out = run_size(count, rounds, jobs, models, against, hugo and not edit_only, pelican and not edit_only, parts)
+        out = run_size(count, rounds, jobs, models, against, hugo and not edit_only,
+                       None if edit_only else pelican, parts)
         (summarize_edits if edit_only else summarize)(out)
         everything.append(out)
     if json_path:
