@@ -28,6 +28,15 @@ def site_bytes(site):
     return {**{k: v for k, v in files.items() if k not in bundle}, "pagefind": (len(bundle), pages)}
 
 
+def clean_copy(config, tmp_path, name: str = "clean"):
+    """The project copied without its site and state, built clean: what an incremental build must equal."""
+    root = tmp_path / name
+    shutil.copytree(config.root, root, ignore=shutil.ignore_patterns("site", "site.next", ".hawal"))
+    clean = load_config(root / "config.yaml")
+    run_build(clean)
+    return clean
+
+
 def test_unchanged_rebuild_renders_nothing(make_project):
     config = make_project(FILES)
     first = run_build(config)           # also leaves a hard-linked copy as the next staging tree

@@ -3,18 +3,16 @@ site equal to a clean build's once both are done, edit after edit."""
 from __future__ import annotations
 
 import gzip
-import shutil
 import threading
 
 import pytest
 
 from hawal import search
-from hawal.config import load_config
 from hawal.pipeline import run_build
 from hawal.progress import Progress
 from hawal.serve import BuildState, rebuild
 from test_build import EN_EARLIER, FILES
-from test_incremental import site_bytes
+from test_incremental import clean_copy, site_bytes
 
 needs_pagefind = pytest.mark.skipif(search.pagefind_executable() is None, reason="Pagefind is not installed")
 
@@ -24,13 +22,6 @@ def search_text(site, lang: str) -> str:
     return "\n".join(gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
                      for p in sorted((site / "pagefind" / lang).rglob("*.pf_fragment")))
 
-
-def clean_copy(config, tmp_path, name: str):
-    root = tmp_path / name
-    shutil.copytree(config.root, root, ignore=shutil.ignore_patterns("site", "site.next", ".hawal"))
-    clean = load_config(root / "config.yaml")
-    run_build(clean)
-    return clean
 
 
 def serve_rebuild(config, state: BuildState):

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 
 from hawal import pipeline, sources
 from hawal.config import load_config
 from hawal.pipeline import BuildCache, run_build
 from test_build import EN_EARLIER, FILES
-from test_incremental import site_bytes
+from test_incremental import clean_copy, site_bytes
 
 
 def settled(monkeypatch) -> None:
@@ -74,11 +73,7 @@ def test_same_size_and_times_but_new_content_is_seen(make_project, tmp_path, mon
     pipeline._KEPT.clear()
     run_build(config)
     assert "six metres" in (config.output_dir / "en/2026/11/22/dam-levels/index.html").read_text()
-    clean_root = tmp_path / "clean"
-    shutil.copytree(config.root, clean_root, ignore=shutil.ignore_patterns("site", "site.next", ".hawal"))
-    clean = load_config(clean_root / "config.yaml")
-    run_build(clean)
-    assert site_bytes(config.output_dir) == site_bytes(clean.output_dir)
+    assert site_bytes(config.output_dir) == site_bytes(clean_copy(config, tmp_path).output_dir)
 
 
 def test_a_changed_setting_parses_every_source_again(make_project, monkeypatch):
