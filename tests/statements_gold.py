@@ -24,12 +24,13 @@ HELDOUT5_DIR = GOLD_DIR / "heldout5"
 HELDOUT6_DIR = GOLD_DIR / "heldout6"
 HELDOUT7_DIR = GOLD_DIR / "heldout7"
 HELDOUT8_DIR = GOLD_DIR / "heldout8"
+HELDOUT9_DIR = GOLD_DIR / "heldout9"
 CONSTRUCTIONS_DIR = GOLD_DIR / "constructions"
-# dev: the articles the rules were written against; heldout, heldout2, ..., heldout8: rounds written blind,
+# dev: the articles the rules were written against; heldout, heldout2, ..., heldout9: rounds written blind,
 # before the extractor was run on them (their after-fix figures are no longer blind); constructions:
 # short texts in our own words, one construction of real published news each (constructions/*.yaml).
 SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-          "constructions")
+          "heldout9", "constructions")
 LANGS = ("en", "ar", "ckb", "kmr")
 
 
@@ -37,9 +38,9 @@ def gold_paths(split: str | None = None) -> list[Path]:
     """Annotated article sources of one split (or all of them, when split is None)."""
     dirs = {"dev": [GOLD_DIR], "heldout": [HELDOUT_DIR], "heldout2": [HELDOUT2_DIR], "heldout3": [HELDOUT3_DIR],
             "heldout4": [HELDOUT4_DIR], "heldout5": [HELDOUT5_DIR], "heldout6": [HELDOUT6_DIR],
-            "heldout7": [HELDOUT7_DIR], "heldout8": [HELDOUT8_DIR],
+            "heldout7": [HELDOUT7_DIR], "heldout8": [HELDOUT8_DIR], "heldout9": [HELDOUT9_DIR],
             None: [GOLD_DIR, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR,
-                   HELDOUT7_DIR, HELDOUT8_DIR]}[split]
+                   HELDOUT7_DIR, HELDOUT8_DIR, HELDOUT9_DIR]}[split]
     return sorted(p for d in dirs for p in d.glob("*.md") if p.name != "README.md")
 
 

@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from statements_gold import (  # noqa: E402
     GOLD_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR, HELDOUT7_DIR, HELDOUT8_DIR,
-    HELDOUT_DIR,
+    HELDOUT9_DIR, HELDOUT_DIR,
     LANGS, SPLITS,
     evaluate, load_gold, report,
 )
@@ -36,7 +36,7 @@ def test_gold_set_has_at_least_six_annotated_articles_per_language():
     for lang in LANGS:
         assert langs.count(lang) >= 6, lang
     for folder in (GOLD_DIR, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR,
-                   HELDOUT7_DIR, HELDOUT8_DIR):
+                   HELDOUT7_DIR, HELDOUT8_DIR, HELDOUT9_DIR):
         assert all(p.with_suffix(".yaml").exists() for p in folder.glob("*.md") if p.name != "README.md")
 
 
