@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
 from hawal.publish import parse_targets, publish_site, rsync_target
+from hawal.publish.common import MANIFEST, parse_manifest
 from hawal.publish.rsync_target import parse_itemized
 from test_publish import SITE_V1, SITE_V2, as_bytes, make_site, read_tree, rebuild, run_cli, write_tree
 
@@ -51,6 +53,13 @@ def test_remote_destinations_are_kept_as_written_and_local_ones_resolved(tmp_pat
     assert command[-2:] == [f"{config.output_dir}/", c.dest]
 
 
+def test_the_manifest_lies_in_the_destination_folder_whatever_its_spelling():
+    names = {"editor@host:/var/www/briefing/": "editor@host:/var/www/briefing/", "host:": "host:",
+             "host:www": "host:www/", "rsync://mirror.example.org/briefing": "rsync://mirror.example.org/briefing/"}
+    for dest, folder in names.items():
+        assert rsync_target.RsyncTarget("box", dest).manifest_dest() == folder + MANIFEST
+
+
 def load_site(config):
     from hawal.publish import load_completed_build
     return load_completed_build(config)
@@ -68,7 +77,7 @@ def test_missing_rsync_is_said_plainly(tmp_path, monkeypatch, capsys):
 def test_rsync_adds_changes_and_removes(tmp_path):
     config = box_config(tmp_path)
     write_tree(tmp_path / "box", {"leftover.html": "from an older site"})
-    [result], failures = publish_site(config, report=lambda line: None)
+    [result], failures = publish_site(config, report=lambda line: None, force=True)
     assert not failures and result.changes.removed == ["leftover.html"]
     assert read_tree(tmp_path / "box") == as_bytes(SITE_V1)
 
@@ -95,11 +104,54 @@ def test_rsync_dry_run_lists_and_changes_nothing(tmp_path, capsys):
     config = box_config(tmp_path)
     write_tree(tmp_path / "box", {"leftover.html": "x", "index.html": "older home"})
     before = read_tree(tmp_path / "box")
-    assert run_cli(config, "--dry-run", "--verbose") == 0
+    assert run_cli(config, "--dry-run", "--verbose", "--force") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"box (rsync {tmp_path / 'box'}/): would add 5, change 1, remove 1"
     assert "  ~ index.html" in out and "  - leftover.html" in out and "  + en/feed.xml" in out
     assert read_tree(tmp_path / "box") == before
+    assert sorted(p.name for p in (tmp_path / "box").iterdir()) == ["index.html", "leftover.html"]
+
+
+@needs_rsync
+def test_rsync_never_deletes_or_overwrites_files_hawal_did_not_put_there(tmp_path, capsys):
+    box = tmp_path / "box"
+    config = box_config(tmp_path)
+    write_tree(box, {"stats/report.html": "the web host's statistics", "index.html": "someone's own home page"})
+    before = read_tree(box)
+    assert run_cli(config) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (f"error: box: {box}/ holds 2 file(s) that hawal did not put there, and publishing would delete "
+                      "(-) or overwrite (~) them; nothing was changed. Move them away, or run `publish --force` to "
+                      "replace them:")
+    assert err[1:] == ["  ~ index.html", "  - stats/report.html"]
+    assert read_tree(box) == before and not (box / MANIFEST).exists()
+
+    (box / "index.html").unlink()                     # the overwrite is gone; the statistics stay foreign
+    [result], failures = publish_site(config, report=lambda line: None, force=True)
+    assert not failures and result.changes.removed == ["stats/report.html"]
+    assert sorted(parse_manifest((box / MANIFEST).read_bytes())) == sorted(SITE_V1)
+
+    # hawal's own files come and go without --force; a file someone adds later is kept from harm again.
+    write_tree(box, {"uploads/photo.jpg": b"\xff\xd8"})
+    rebuild(config.root, SITE_V2)
+    _, [failure] = publish_site(config, report=lambda line: None)
+    assert failure.details == ["  - uploads/photo.jpg"]
+    (box / "uploads" / "photo.jpg").unlink()
+    [result], failures = publish_site(config, report=lambda line: None)
+    assert not failures and result.changes.removed == ["en/old-story/index.html"]
+    assert read_tree(box) == as_bytes(SITE_V2)
+    assert sorted(parse_manifest((box / MANIFEST).read_bytes())) == sorted(SITE_V2)
+
+
+@needs_rsync
+def test_rsync_first_publish_to_an_empty_folder_needs_no_force_and_leaves_a_manifest(tmp_path):
+    config = box_config(tmp_path)
+    [result], failures = publish_site(config, report=lambda line: None)
+    assert not failures and sorted(result.changes.added) == sorted(SITE_V1)
+    assert MANIFEST not in result.changes.added
+    assert sorted(parse_manifest((tmp_path / "box" / MANIFEST).read_bytes())) == sorted(SITE_V1)
+    [result], _ = publish_site(config, report=lambda line: None)
+    assert result.changes.empty
 
 
 @needs_rsync
@@ -129,8 +181,17 @@ def test_rsync_failure_part_way_reports_what_was_and_was_not_sent(tmp_path, monk
         subprocess.CompletedProcess([], 12, ">f+++++++++ ar/index.html\n",
                                     "rsync: connection unexpectedly closed (0 bytes received so far) [sender]\n"),
     ])
-    monkeypatch.setattr(rsync_target.subprocess, "run", lambda *a, **kw: next(answers))
+    fetches = []
+
+    def run(command, **kw):
+        if command[-2].endswith(MANIFEST):          # the manifest the last publish left
+            fetches.append(command)
+            (Path(command[-1]) / MANIFEST).write_text('{"files": ["en/index.html", "en/old-story/index.html"]}')
+            return subprocess.CompletedProcess(command, 0, "", "")
+        return next(answers)
+    monkeypatch.setattr(rsync_target.subprocess, "run", run)
     _, [failure] = publish_site(config, report=lambda line: None)
+    assert len(fetches) == 1
     assert str(failure).startswith("box: rsync to ")
     assert "exit status 12 (connection unexpectedly closed" in str(failure)
     assert "1 of 3 changes were reported done" in str(failure)

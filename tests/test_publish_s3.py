@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from hawal.publish import publish_site
+from hawal.publish.common import MANIFEST, parse_manifest
 from hawal.publish.s3_target import S3Target, cache_control_for, content_type_for
 from test_publish import SITE_V1, SITE_V2, make_site, rebuild, run_cli
 
@@ -42,7 +43,14 @@ def bucket_config(tmp_path, files=SITE):
 
 
 def keys(client) -> list[str]:
-    return sorted(o["Key"] for o in client.list_objects_v2(Bucket="briefing-bucket").get("Contents", []))
+    """The bucket's keys, but hawal's manifest."""
+    return sorted(o["Key"] for o in client.list_objects_v2(Bucket="briefing-bucket").get("Contents", [])
+                  if not o["Key"].endswith(MANIFEST))
+
+
+def manifest(client) -> list[str]:
+    body = client.get_object(Bucket="briefing-bucket", Key="briefing/" + MANIFEST)["Body"].read()
+    return sorted(parse_manifest(body))
 
 
 @pytest.mark.parametrize("path, content_type", [
@@ -135,6 +143,8 @@ def test_s3_failure_part_way_reports_what_was_and_was_not_uploaded(tmp_path, s3,
         client = real_client(self)
 
         def refuse(params, **kw):
+            if params["Key"].endswith(MANIFEST):
+                return
             puts.append(params["Key"])
             if len(puts) > 2:
                 raise ClientError({"Error": {"Code": "SlowDown", "Message": "Please reduce your request rate."}},
@@ -153,6 +163,31 @@ def test_s3_failure_part_way_reports_what_was_and_was_not_uploaded(tmp_path, s3,
     assert keys(s3) == sorted("briefing/" + k for k in uploaded)        # the report matches the bucket
     assert uploaded == ["static/site.css", "ckb/index.html"]          # assets before pages, feeds last
     assert not_uploaded[-1] == "en/feed.xml"
+    assert manifest(s3) == sorted(SITE_V1)       # listed before they went up: a new publish takes none for others'
+
+
+def test_s3_never_deletes_or_overwrites_objects_hawal_did_not_put_there(tmp_path, s3, capsys):
+    s3.put_object(Bucket="briefing-bucket", Key="briefing/stats/report.html", Body=b"the host's statistics")
+    s3.put_object(Bucket="briefing-bucket", Key="briefing/index.html", Body=b"someone's own page")
+    config = bucket_config(tmp_path, SITE_V1)
+    assert run_cli(config) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("error: bucket: s3://briefing-bucket/briefing/ holds 2 file(s) that hawal did not put "
+                             "there, and publishing would delete (-) or overwrite (~) them; nothing was changed.")
+    assert err[1:] == ["  ~ index.html", "  - stats/report.html"]
+    assert keys(s3) == ["briefing/index.html", "briefing/stats/report.html"]
+
+    [result], failures = publish_site(config, report=lambda line: None, force=True)
+    assert not failures and result.changes.removed == ["stats/report.html"]
+    assert manifest(s3) == sorted(SITE_V1)
+    s3.put_object(Bucket="briefing-bucket", Key="briefing/uploads/photo.jpg", Body=b"\xff\xd8")
+    rebuild(config.root, SITE_V2)
+    _, [failure] = publish_site(config, report=lambda line: None)
+    assert failure.details == ["  - uploads/photo.jpg"]
+    s3.delete_object(Bucket="briefing-bucket", Key="briefing/uploads/photo.jpg")
+    [result], failures = publish_site(config, report=lambda line: None)     # hawal's own: no --force needed
+    assert not failures and result.changes.removed == ["en/old-story/index.html"]
+    assert keys(s3) == sorted("briefing/" + k for k in SITE_V2) and manifest(s3) == sorted(SITE_V2)
 
 
 def test_s3_without_boto3_says_how_to_install_it(tmp_path, monkeypatch, capsys):

@@ -19,7 +19,7 @@ def publish_site(config: Config, names: Sequence[str] | None = None, dry_run: bo
     complete build or a build is running. The build lock is held throughout.
     """
     targets = select_targets(parse_targets(config.publish, config), names)
-    if force:       # only targets that can hold others' files take it (dir)
+    if force:       # only targets that can hold others' files take it (dir, rsync, s3)
         targets = [replace(t, force=True) if is_dataclass(t) and "force" in {f.name for f in fields(t)} else t
                    for t in targets]
     if not targets:
@@ -76,8 +76,8 @@ def add_subcommand(subparsers) -> None:
                    help="count what would be added, changed and removed at each target; change nothing")
     p.add_argument("--verbose", "-v", action="store_true", help="list every file added, changed or removed")
     p.add_argument("--force", action="store_true",
-                   help="let a dir target delete or overwrite files that hawal did not put there (they are listed "
-                        "without --force)")
+                   help="let dir, rsync and s3 targets delete or overwrite files that hawal did not put there "
+                        "(without --force they are listed and nothing is changed)")
     p.add_argument("--target", action="extend", nargs="+", metavar="NAME",
                    help="publish only to these targets (default: all)")
     p.set_defaults(func=cmd_publish)

@@ -5,7 +5,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Iterator, Protocol
+from typing import Any, ClassVar, Iterable, Iterator, Protocol
 
 from ..config import Config
 from ..configcheck import output_dir_problem
@@ -23,6 +23,10 @@ class PublishError(HawalError, RuntimeError):
 
 class TargetConfigError(ConfigurationError, ValueError):
     """A `publish:` entry in config.yaml cannot be used; the message names the target and key."""
+
+
+MANIFEST = ".hawal-publish.json"      # at a target: the files hawal put there (so others' are never lost)
+SHOWN_FILES = 20
 
 
 class BuildNotReady(HawalError, RuntimeError):
@@ -130,6 +134,37 @@ def load_completed_build(config: Config) -> BuiltSite:
         raise BuildNotReady(f"{config.output_dir} holds {len(files)} files but the last completed build wrote "
                             f"{marker.get('files')}; {again}")
     return BuiltSite(site, files, str(marker.get("finished", "")))
+
+
+def manifest_bytes(files: Iterable[str]) -> bytes:
+    """The manifest a publish leaves at its target: every file it put there."""
+    return json.dumps({"by": "hawal publish", "files": sorted(files)}).encode("utf-8")
+
+
+def parse_manifest(data: bytes | str) -> set[str]:
+    """The files a manifest lists; empty when it is not one."""
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return set()
+    files = parsed.get("files") if isinstance(parsed, dict) else None
+    return {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
+
+
+def refuse_foreign_files(target_name: str, where: str, changes: Changes, ours: set[str]) -> None:
+    """PublishError listing the files at the target that hawal did not put there (not in `ours`, the
+    previous manifest) and that publishing would delete or overwrite; nothing when there are none."""
+    foreign = sorted(rel for rel in (*changes.removed, *changes.changed) if rel not in ours)
+    if not foreign:
+        return
+    removed = set(changes.removed)
+    shown = [f"  {'- ' if rel in removed else '~ '}{rel}" for rel in foreign[:SHOWN_FILES]]
+    if len(foreign) > SHOWN_FILES:
+        shown.append(f"  … and {len(foreign) - SHOWN_FILES} more")
+    raise PublishError(
+        f"{target_name}: {where} holds {len(foreign)} file(s) that hawal did not put there, and publishing "
+        f"would delete (-) or overwrite (~) them; nothing was changed. Move them away, or run "
+        f"`publish --force` to replace them:", shown)
 
 
 def walk_entries(folder: Path) -> Iterator[tuple[str, os.DirEntry, bool]]:

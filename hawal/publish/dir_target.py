@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import filecmp
-import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -12,12 +11,8 @@ from typing import ClassVar
 from ..config import Config
 from .. import output
 from ..output import exchange_paths
-from .common import (BuiltSite, Changes, PublishError, PublishResult, check_not_protected, expect_str,
-                     resolve_path, walk_entries)
-
-
-MANIFEST = ".hawal-publish.json"      # in the target: the files hawal put there (so others' are never lost)
-SHOWN_FILES = 20
+from .common import (MANIFEST, BuiltSite, Changes, PublishError, PublishResult, check_not_protected, expect_str,
+                     manifest_bytes, parse_manifest, refuse_foreign_files, resolve_path, walk_entries)
 
 
 def existing_files(folder: Path) -> dict[str, Path]:
@@ -30,17 +25,9 @@ def existing_files(folder: Path) -> dict[str, Path]:
 def published_by_hawal(folder: Path) -> set[str]:
     """The files a previous publish put in `folder` (its manifest); empty when there is none."""
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return parse_manifest((folder / MANIFEST).read_bytes())
+    except OSError:
         return set()
-    files = data.get("files") if isinstance(data, dict) else None
-    return {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
-
-
-def foreign_files(changes: Changes, folder: Path) -> list[str]:
-    """Files in `folder` that hawal did not put there and that publishing would delete or overwrite."""
-    ours = published_by_hawal(folder)
-    return sorted(rel for rel in (*changes.removed, *changes.changed) if rel not in ours)
 
 
 def compare_with_folder(site: BuiltSite, folder: Path) -> Changes:
@@ -110,15 +97,8 @@ class DirTarget:
         if not dry_run:
             recover_interrupted(target)
         changes = compare_with_folder(site, target)
-        foreign = foreign_files(changes, target)
-        if foreign and not self.force:
-            shown = [f"  {'- ' if rel in changes.removed else '~ '}{rel}" for rel in foreign[:SHOWN_FILES]]
-            if len(foreign) > SHOWN_FILES:
-                shown.append(f"  … and {len(foreign) - SHOWN_FILES} more")
-            raise PublishError(
-                f"{self.name}: {target} holds {len(foreign)} file(s) that hawal did not put there, and publishing "
-                f"would delete (-) or overwrite (~) them; nothing was changed. Move them away, or run "
-                f"`publish --force` to replace them:", shown)
+        if not self.force:
+            refuse_foreign_files(self.name, str(target), changes, published_by_hawal(target))
         if dry_run or changes.empty:
             if not dry_run and target.is_dir() and not (target / MANIFEST).exists():
                 _write_manifest(target, site)       # a folder published before hawal kept a manifest
@@ -166,5 +146,5 @@ class DirTarget:
 
 def _write_manifest(folder: Path, site: BuiltSite) -> None:
     tmp = folder / f"{MANIFEST}.tmp-{os.getpid()}"
-    tmp.write_text(json.dumps({"by": "hawal publish", "files": sorted(site.files)}), encoding="utf-8")
+    tmp.write_bytes(manifest_bytes(site.files))
     os.replace(tmp, folder / MANIFEST)

@@ -14,7 +14,8 @@ from pathlib import PurePosixPath
 from typing import Any, ClassVar
 
 from ..config import Config
-from .common import BuiltSite, Changes, PublishError, PublishResult, TargetConfigError, expect_str
+from .common import (MANIFEST, BuiltSite, Changes, PublishError, PublishResult, TargetConfigError, expect_str,
+                     manifest_bytes, parse_manifest, refuse_foreign_files)
 
 # The standard library's own table only: the system's /etc/mime.types differs between machines.
 _MIME = mimetypes.MimeTypes(filenames=())
@@ -84,6 +85,7 @@ class S3Target:
     region: str | None = None
     profile: str | None = None
     cache_control: dict[str, str] = field(default_factory=dict)   # suffix → header, overriding the defaults
+    force: bool = False               # delete or overwrite objects hawal did not put there (`publish --force`)
     kind: ClassVar[str] = "s3"
     required: ClassVar[tuple[str, ...]] = ("bucket",)
     optional: ClassVar[tuple[str, ...]] = ("prefix", "endpoint_url", "region", "profile", "cache_control")
@@ -129,7 +131,7 @@ class S3Target:
         return session.client("s3", endpoint_url=self.endpoint_url, config=boto_config)
 
     def remote_objects(self, s3) -> dict[str, str]:
-        """ETag (without quotes) of every object under the prefix, by path relative to it."""
+        """ETag (without quotes) of every object under the prefix, by path relative to it (the manifest too)."""
         found: dict[str, str] = {}
         for page in s3.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix):
             for obj in page.get("Contents", []):
@@ -138,12 +140,19 @@ class S3Target:
                     found[rel] = obj.get("ETag", "").strip('"')
         return found
 
+    def put_manifest(self, s3, files: set[str]) -> None:
+        s3.put_object(Bucket=self.bucket, Key=self.prefix + MANIFEST, Body=manifest_bytes(files),
+                      ContentType="application/json; charset=utf-8", CacheControl="no-cache")
+
     def publish(self, site: BuiltSite, dry_run: bool = False) -> PublishResult:
         s3 = self.client()
         from botocore.exceptions import BotoCoreError, ClientError
         failures = (BotoCoreError, ClientError, OSError)
         try:
             remote = self.remote_objects(s3)
+            has_manifest = remote.pop(MANIFEST, None) is not None
+            ours = (parse_manifest(s3.get_object(Bucket=self.bucket, Key=self.prefix + MANIFEST)["Body"].read())
+                    if has_manifest else set())
         except failures as exc:
             raise PublishError(f"{self.name}: cannot list s3://{self.bucket}/{self.prefix} ({_reason(exc)}); "
                                "nothing was uploaded") from None
@@ -152,14 +161,22 @@ class S3Target:
         changes = Changes(added=[r for r in md5s if r not in remote],
                           changed=[r for r in md5s if r in remote and remote[r] != md5s[r]],
                           removed=[r for r in remote if r not in site.files]).sorted()
-        if dry_run or changes.empty:
+        if not self.force:
+            refuse_foreign_files(self.name, f"s3://{self.bucket}/{self.prefix}", changes, ours)
+        if dry_run or (changes.empty and has_manifest and ours == set(site.files)):
             return PublishResult(self.name, changes, dry_run)
 
         to_upload = sorted(changes.added + changes.changed, key=upload_order)
         uploaded: list[str] = []
         deleted: list[str] = []
         current = ""
+        listed = ours if has_manifest else None       # what the manifest in the bucket lists
         try:
+            if not changes.empty:
+                # hawal's old files stay listed until all is through: a failed publish leaves nothing of
+                # hawal's that a later one would take for someone else's.
+                current, listed = MANIFEST, ours | set(site.files)
+                self.put_manifest(s3, listed)
             for rel in to_upload:
                 current = rel
                 data = site.files[rel].source.read_bytes()
@@ -176,6 +193,10 @@ class S3Target:
                 if failed:
                     first = next(iter(failed.items()))
                     raise PublishError(f"cannot delete {first[0]}: {first[1]}")
+            if listed != set(site.files):
+                current = MANIFEST
+                self.put_manifest(s3, set(site.files))
+                current = ""
         except (*failures, PublishError) as exc:
             not_uploaded = [rel for rel in to_upload if rel not in uploaded]
             not_deleted = [rel for rel in changes.removed if rel not in deleted]
