@@ -246,13 +246,23 @@ def prepare_nlp(config: Config) -> None:
 
 
 def watched_paths(config: Config, config_path: Path) -> list[Path]:
-    """What `serve` watches: sources, templates, catalogs, static files, the config, the glossary
-    and the translation models' folders (installing a model rebuilds the pages it translates)."""
+    """What `serve` watches: sources, templates, catalogs, static files, the config, the glossary,
+    the translation models' folders (installing a model rebuilds the pages it translates) and the
+    translation memory's change marker (`translations import` shows reviewed corrections at once)."""
+    from .translate.memory import change_marker
     from .translate.packages import models_dirs
 
     paths = [config.content_dir, config.templates_dir, config.locale_dir, config.static_dir, config_path]
     if config.translation.glossary is not None:
         paths.append(config.translation.glossary)
+    marker = change_marker(config.translation.memory)
+    if marker is not None:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()                # watched from the start, so the first import counts
+        except OSError:
+            pass
+        paths.append(marker)
     for folder in models_dirs(config.translation.models_dir):
         try:
             folder.mkdir(parents=True, exist_ok=True)      # watched from the start, so a first model counts
@@ -277,7 +287,8 @@ def add_subcommand(subparsers) -> None:
     p = subparsers.add_parser(
         "serve", help="build, serve on localhost and rebuild on every change",
         description="Build the site, serve it on localhost and rebuild whenever content/, templates/, "
-                    "config.yaml, locale/, static/, the glossary or the installed translation models change; open "
+                    "config.yaml, locale/, static/, the glossary or the installed translation models change, or "
+                    "when `translations import` stores reviewed corrections; open "
                     "pages reload by themselves. Drafts and scheduled stories are shown, marked.")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     p.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks a free one)")

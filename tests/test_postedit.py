@@ -401,3 +401,54 @@ def test_the_memory_keeps_corrections_in_their_own_rows(project, tmp_path):
     assert [(r[0], r[1], r[2]) for r in rows] == [("", "", "en-ar")] * 4
     assert [r[3] for r in rows] == REVIEWED_AR and [r[5] for r in rows] == [0, 1, 2, 3]
     assert all(r[4].startswith("2026-11-23_council-budget.ar.") for r in rows)
+
+
+def test_serve_shows_an_imported_correction_at_once(project, tmp_path, monkeypatch):
+    """`translations import` while `serve` runs: the watcher sees the memory's change marker and
+    the preview's next build shows the correction (serve keeps its caches between builds)."""
+    import threading
+    import time
+
+    from hawal import serve
+    from hawal.progress import Progress
+    from hawal.translate.memory import change_marker
+
+    state = serve.BuildState()
+    config_path = project.root / "config.yaml"
+    assert serve.rebuild(config_path, state, Progress(quiet=True)) is not None
+    state.wait_for_search(timeout=120)
+    marker = change_marker(project.translation.memory)
+    paths = serve.watched_paths(project, config_path)
+    assert marker in paths and marker.exists()
+    assert budget_page(project).cssselect(".provenance--machine")
+
+    po = export_po(project, tmp_path, "--lang", "ar", budget_path(project))
+    review_po(po, REVIEWED_AR, tmp_path / "reviewed.po")
+    rebuilt = threading.Event()
+    stop = threading.Event()
+
+    real_rebuild = serve.rebuild
+
+    def rebuild_once(*args, **kwargs):
+        report = real_rebuild(*args, **kwargs)
+        rebuilt.set()
+        stop.set()
+        return report
+
+    monkeypatch.setattr(serve, "rebuild", rebuild_once)
+    watcher = threading.Thread(target=serve.watch, daemon=True,
+                               args=(config_path, state, Progress(quiet=True), stop, paths))
+    before = marker.stat().st_ino
+    try:
+        watcher.start()
+        time.sleep(0.5)                      # the watch is in place
+        assert cli(project, "translations", "import", str(tmp_path / "reviewed.po")) == 0
+        assert rebuilt.wait(timeout=60), "the watcher did not see the import"
+        watcher.join(timeout=60)
+    finally:
+        stop.set()
+    assert marker.stat().st_ino == before          # written in place: the watch on it holds
+    state.wait_for_search(timeout=120)
+    assert state.error is None, state.error
+    page = budget_page(project)
+    assert page.cssselect(".provenance--reviewed") and page.cssselect("h1")[0].text_content() == REVIEWED_AR[0]

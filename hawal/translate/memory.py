@@ -245,6 +245,27 @@ _CORRUPTION_WORDS = ("malformed", "not a database", "corrupt", "file is encrypte
                      "disk image")
 
 
+def change_marker(memory: Path | str) -> Path | None:
+    """The file that says the memory was changed by a command other than a build (`translations
+    import`), for `serve` to watch; None for a memory in RAM. The build's own writes do not touch it."""
+    return None if str(memory) == ":memory:" else Path(f"{memory}.changed")
+
+
+def announce_change(memory: Path | str) -> None:
+    """Tell a running `serve` that the newsroom changed the memory. Written in place, not replaced,
+    so a watch on the file keeps seeing it."""
+    marker = change_marker(memory)
+    if marker is None:
+        return
+    try:
+        with open(marker, "a+", encoding="utf-8") as fh:
+            fh.seek(0)
+            fh.truncate()
+            fh.write(f"{time.time_ns()}\n")
+    except OSError:
+        pass            # a preview that misses it rebuilds on the next edit; the import itself is done
+
+
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
     text = str(exc).lower()
     return any(word in text for word in _CORRUPTION_WORDS)

@@ -33,7 +33,8 @@ from ..segment import SegmentedArticle, segment_articles
 from ..sources import Article, load_sources
 from .backfill import Selection, select_articles
 from .guard import MIN_LETTERS_FOR_SCRIPT
-from .memory import REVIEWED, ReviewNote, TranslationMemory, TranslationMemoryError, normalize_sentence
+from .memory import (REVIEWED, ReviewNote, TranslationMemory, TranslationMemoryError, announce_change,
+                     normalize_sentence)
 from .protect import GlossaryError
 from .stage import ArticleVersion, TranslationError, load_corrections, translate_articles
 from .units import parse_unit_id, unit_id
@@ -545,6 +546,8 @@ def cmd_import(args) -> int:
         return _fail(exc.problems + [f"{args.file}: refused, nothing was stored ({len(exc.problems)} problem(s))"], 1)
     for line in report.changed_since:
         print(f"skipped: {line}", file=sys.stderr)
+    if report.stored:
+        announce_change(config.translation.memory)
     src, tgt = report.pair.split("-", 1)
     print(f"imported {report.stored} reviewed correction(s) ({src}→{tgt}) into {config.translation.memory}; "
           f"{report.unconfirmed} unit(s) not confirmed stay machine translations. The next build shows them.")
