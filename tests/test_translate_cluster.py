@@ -257,3 +257,59 @@ def test_a_ray_client_server_that_fails_is_one_line_naming_the_address(monkeypat
         connect("ray://127.0.0.1:10001")
     assert str(caught.value) == ("cannot connect to the Ray cluster at ray://127.0.0.1:10001: "
                                  "psutil.ZombieProcess: PID still exists but it's a zombie (pid=2838)")
+
+
+def test_a_ray_client_connect_that_hangs_ends_in_time_with_one_line(monkeypatch):
+    """Ray's connect can hang in its own clean-up when the proxy cannot start the per-driver server:
+    hawal gives it HAWAL_RAY_CONNECT_TIMEOUT seconds, then says so in one line."""
+    import hawal.translate.cluster as cluster_module
+    release = threading.Event()
+
+    def hanging_init(*args, **kwargs):
+        release.wait(60)
+
+    monkeypatch.setattr(cluster_module, "_send_token_through_ray_client", lambda: None)
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", hanging_init)
+    monkeypatch.setenv("HAWAL_RAY_CONNECT_TIMEOUT", "0.5")
+    started = time.monotonic()
+    try:
+        with pytest.raises(cluster_module.ConnectTimedOut) as caught:
+            connect("ray://127.0.0.1:10001")
+    finally:
+        release.set()
+    assert time.monotonic() - started < 30
+    assert str(caught.value).startswith("cannot connect to the Ray cluster at ray://127.0.0.1:10001: "
+                                        "no answer within 0.5 s (is its Ray Client server running?")
+    monkeypatch.setenv("HAWAL_RAY_CONNECT_TIMEOUT", "soon")
+    with pytest.raises(ClusterError, match="HAWAL_RAY_CONNECT_TIMEOUT must be a number of seconds"):
+        connect("ray://127.0.0.1:10001")
+
+
+def test_translate_ends_when_ray_client_connect_hangs_even_with_ray_threads_left(tmp_path):
+    """The command itself: Ray's stuck connect (here: a connect that never returns, leaves a
+    non-daemon thread behind and an exit handler that waits for it, as Ray's shutdown would) must
+    not keep `translate` alive."""
+    config = archive_project(tmp_path / "p", english_articles(2))
+    hang = tmp_path / "hang"
+    hang.mkdir()
+    (hang / "sitecustomize.py").write_text(
+        "import atexit, threading, ray\n"
+        "def init(*a, **k):\n"
+        "    threading.Thread(target=threading.Event().wait, name='ray-log-thread', daemon=False).start()\n"
+        "    atexit.register(threading.Event().wait)\n"
+        "    threading.Event().wait()\n"
+        "ray.init = init\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--config", str(config.root / "config.yaml"), "translate",
+         "--cluster", "ray://127.0.0.1:9"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(hang), str(REPO)]), "HAWAL_RAY_CONNECT_TIMEOUT": "2"})
+    try:
+        _, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail("translate kept running after Ray's connect timed out")
+    assert proc.returncode == 2, err
+    assert err.strip().splitlines()[-1] == (
+        "error: cannot connect to the Ray cluster at ray://127.0.0.1:9: no answer within 2 s (is its Ray Client "
+        "server running? HAWAL_RAY_CONNECT_TIMEOUT=SECONDS waits longer)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import textwrap
 import time
@@ -258,7 +259,7 @@ def cmd_translate(args) -> int:
     with ExitStack() as stack:
         engine, where = None, "on this machine"
         if args.cluster:
-            from .cluster import RAY_HINT, RayEngine, connect, ray_available
+            from .cluster import RAY_HINT, ConnectTimedOut, RayEngine, connect, ray_available
 
             if args.cluster == "auto" and not ray_available():
                 progress.line(f"Ray is not installed ({RAY_HINT}): translating on this machine")
@@ -272,6 +273,12 @@ def cmd_translate(args) -> int:
                     engine.start()
                     where = f"on the {connection.description}: {engine.describe()}"
                 except ClusterError as exc:
+                    if isinstance(exc, ConnectTimedOut):
+                        # Ray's connect is still stuck in its thread and would keep the process alive.
+                        _fail(str(exc), 2)
+                        sys.stdout.flush()
+                        sys.stderr.flush()
+                        os._exit(2)
                     if args.cluster != "auto":
                         return _fail(str(exc), 2)
                     progress.line(f"{exc}: translating on this machine")

@@ -31,6 +31,7 @@ import os
 import shutil
 import socket
 import tempfile
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, replace
@@ -43,12 +44,19 @@ from .packages import InstalledModel, read_model
 from .stage import TranslationError
 
 RAY_HINT = "pip install 'hawal[ray]'"
+CONNECT_TIMEOUT_ENV = "HAWAL_RAY_CONNECT_TIMEOUT"
+CONNECT_TIMEOUT_S = 120.0
 WORKER_CACHE_ENV = "HAWAL_WORKER_CACHE"
 _READ_CHUNK = 1 << 24
 
 
 class ClusterError(HawalError, RuntimeError):
     """The cluster cannot be used or lost all its workers; the message says why and what to do."""
+
+
+class ConnectTimedOut(ClusterError):
+    """Ray Client's connect did not return in time. Its thread is left behind, stuck inside Ray:
+    the process should end soon after saying so (`os._exit`), as it may not end by itself."""
 
 
 def _last_line(exc: BaseException) -> str:
@@ -89,19 +97,58 @@ class Connection:
                 ray.shutdown()
 
 
+def connect_timeout() -> float:
+    """Seconds Ray Client's connect may take (HAWAL_RAY_CONNECT_TIMEOUT, default 120)."""
+    try:
+        value = float(os.environ.get(CONNECT_TIMEOUT_ENV, CONNECT_TIMEOUT_S))
+    except ValueError:
+        raise ClusterError(f"{CONNECT_TIMEOUT_ENV} must be a number of seconds, "
+                           f"not {os.environ[CONNECT_TIMEOUT_ENV]!r}") from None
+    return value if value > 0 else CONNECT_TIMEOUT_S
+
+
+def _init_within(ray, address: str, timeout: float, where: str) -> None:
+    """ray.init through Ray Client, given `timeout` seconds: when its proxy cannot start the
+    per-driver server, Ray's connect can hang in its own clean-up instead of raising."""
+    outcome: list[BaseException] = []
+
+    def join() -> None:
+        try:
+            ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
+        except BaseException as exc:          # handed to the caller's thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=join, name="hawal-ray-connect", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise ConnectTimedOut(f"cannot connect to the Ray cluster at {where}: no answer within {timeout:g} s "
+                              f"(is its Ray Client server running? {CONNECT_TIMEOUT_ENV}=SECONDS waits longer)")
+    if outcome:
+        raise outcome[0]
+
+
 def connect(where: str) -> Connection:
     """Join a Ray cluster as its driver. `where` is `ray` (RAY_ADDRESS, else the cluster started on
     this machine with `ray start`, else a new one on this machine), `auto` (an existing cluster only:
-    ClusterError when there is none), `ray://HOST:PORT` (Ray Client) or a cluster's `HOST:PORT` (from
-    one of its nodes). A process already in a cluster stays in it."""
+    ClusterError when there is none), `ray://HOST:PORT` (Ray Client, given HAWAL_RAY_CONNECT_TIMEOUT
+    seconds, default 120: ConnectTimedOut after) or a cluster's `HOST:PORT` (from one of its nodes).
+    A process already in a cluster stays in it."""
     address = {"ray": None, "auto": "auto"}.get(where, where)
-    if address and address.startswith("ray://"):
+    client = bool(address and address.startswith("ray://"))
+    if client:
         _send_token_through_ray_client()          # before Ray reads its settings at import
+    timeout = connect_timeout() if client else 0.0
     ray = import_ray()
     if ray.is_initialized():
         return Connection(_describe(ray), owned=False)
     try:
-        ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
+        if client:
+            _init_within(ray, address, timeout, where)
+        else:           # starting a local cluster sets signal handlers: the main thread only
+            ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
+    except ClusterError:
+        raise
     except ConnectionError as exc:
         if address and address.startswith("ray://"):      # the client server answered: the cluster exists
             raise ClusterError(f"cannot connect to the Ray cluster at {where}: {_last_line(exc)}") from None
