@@ -53,6 +53,14 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     # NAME، TITLE، بۆ "OUTLET"ی ڕوون کردەوە، ...: the noun's -ی written on the outlet before it
     # (http://wishe.net/details.aspx?=hewal&jmare=8420&Jor=9)
     "ڕوون کردەوە",
+    # ئەو پێیوایە ... و دەڵێت، "..." "she thinks" (https://manage.rudaw.net/sorani/kurdistan/0503202414): a view, as
+    # Arabic يرى أن; جەختیشى لەسەر ئەوە کردەوە، ... (https://nasnews.com/kurd/view.php?cat=4004); X ... پاگەندەی کرد کە
+    # ... "announced" (Iranian outlets' Sorani, https://ku.mehrnews.com/news/57343); وەزارەتەکان تێبینی ئەوەشیان داوە کە
+    # ... "noted" (https://www.kurdistan24.net/ckb/story/898498)
+    "پێیوایە", "پێی وایە", "پێیانوایە", "پێیان وایە", "پێیوابوو", "پێی وابوو",
+    "جەختی لەسەر ئەوە کردەوە", "جەخت لەسەر ئەوە دەکاتەوە", "جەخت لەسەر ئەوە دەکەنەوە",
+    "پاگەندەی کرد", "پاگەندەیان کرد",
+    "تێبینی ئەوەی دا", "تێبینی ئەوەشی دا", "تێبینی ئەوەیان دا", "تێبینی ئەوەشیان دا",
     # X ڕاگەیەندراوێکی بڵاوکردەوە، کە بەم جۆرەیە: ⏎ the document (https://ku.964media.com/207990); a cue only so
     # (see attribute): "published a statement" states nothing by itself
     "بڵاو کردەوە"]
@@ -177,7 +185,10 @@ OUTLETS = set("""هەواڵ هەواڵی کوردپرێس ڕووداو کورد�
 TIME_WORDS = set("""ئەمڕۆ ئەمشەو ئەمشەوی دوێنێ دوێنێشەو سبەی سبەینێ بەیانی بەیانیی بەرەبەیانی ئێوارە ئێوارەی
     نیوەڕۆ نیوەڕۆی ئێوارەیە بەیانییە نیوەڕۆیە هەفتەیە ڕۆژی شەوی شەممە یەکشەممە دووشەممە سێشەممە چوارشەممە پێنجشەممە هەینی ئەمڕۆش
     کانوونی شوبات ئازار نیسان ئایار حوزەیران تەممووز ئاب ئەیلوول تشرینی ڕێبەندان ڕەشەمە خاکەلێوە بانەمەڕ
-    جۆزەردان پووشپەڕ گەلاوێژ خەرمانان ڕەزبەر گەڵاڕێزان سەرماوەز بەفرانبار""".split())
+    جۆزەردان پووشپەڕ گەلاوێژ خەرمانان ڕەزبەر گەڵاڕێزان سەرماوەز بەفرانبار
+    شوباتی ئازاری ئادار ئاداری نیسانی ئایاری حوزەیرانی تەممووزی ئابی ئەیلوولی""".split())
+# ئەمڕۆ هەینی 6ی ئاداری 2026، ...: the months with their izafe (and ئادار, as Kurdistan24 writes March) are a date,
+# never a speaker (https://www.kurdistan24.net/ckb/story/898498)
 
 
 BODY_STEMS = set("""سەرۆکایەتی حکومەت حکوومەت وەزارەت پەرلەمان ئەنجومەن سوپا پۆلیس فەرماندەیی سەندیکا فراکسیۆن
@@ -207,20 +218,26 @@ SUFFIXES = ("ەکانی", "ەکەی", "ەکان", "ەکە", "یەکی", "یەک"
 
 
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
+_F_SUFFIXES = tuple(fold(s) for s in SUFFIXES)
+_F_ISH, _F_I = fold("یش"), fold("ی")
 
 
 def norms(text: str) -> set[str]:
     out = set()
     for w in TOKEN.findall(text):
-        if w.endswith("یش") and len(w) > 5:
+        if w.startswith("ە"):
+            continue            # ەرۆکی فراکسیۆنی ...: a word that lost its first letter (no Sorani word opens with ە)
+        # folded first: the suffixes come off words typed with ه for ە too (پهرلهمانتارهكهی, https://xwakurk.com/?p=71063)
+        w = fold(w)
+        if w.endswith(_F_ISH) and len(w) > 5:
             w = w[:-2]          # کوردستانیش: the additive clitic
-        for suf in SUFFIXES:
+        for suf in _F_SUFFIXES:
             if w.endswith(suf) and len(w) - len(suf) >= 3:
                 w = w[: -len(suf)]
                 break
-        while w.endswith("ی") and len(w) > 3:
+        while w.endswith(_F_I) and len(w) > 3:
             w = w[:-1]          # بەڕێوەبەرایەتیی / بەڕێوەبەرایەتییەکە: one key
-        f = fold(w)
+        f = w
         if f and f not in ("له", "و"):
             out.add(f)
     return out
@@ -544,6 +561,39 @@ def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
     return Attribution(cue, speaker, pronoun, content(sent, start, n), None, clause=True, colon=colon)
 
 
+_LINE_BREAK_ENDS = {fold(w) for w in ("و", "لە", "بە", "بۆ", "لەگەڵ")}
+
+
+def _after_line_break(sent: Sentence, a: int, b: int) -> int:
+    """Start of a subject segment that runs over a line break: a headline or a standfirst with no closing
+    punctuation, then the subject on a line of its own (یەكگرتوو :... ڕێكنەكەوتوون⏎NAME، ...ڕاگەیاند,
+    https://xwakurk.com/?p=71063; پێش ساڵێک⏎HEADLINE⏎NAME TITLE دووپاتیکردەوە, https://plus4.co/ku/detail/4281). A hard
+    wrap inside a subject is kept: the line before must hold a clause of its own (three words or more) and end in
+    no izafe, "and" or preposition, and a name or a body must open the line after it."""
+    doc = sent.doc
+    nl = next((k for k in range(b - 1, a, -1) if "\n" in doc[k].text), None)
+    if nl is None or nl + 1 >= b:
+        return a
+    words = [t for t in doc[a:nl] if not is_punct(t) and not t.is_space]
+    last = words[-1] if words else None
+    if len(words) < 3 or last.text.endswith("ی") or last.norm_ in _LINE_BREAK_ENDS:
+        return a
+    head = nl + 1
+    if _name_like(sent, head, min(b, head + 2)) or norms(doc[head].text) & _BODY_KEYS or doc[head].norm_ in _TITLES:
+        return head
+    return a
+
+
+def _lead_subject(sent: Sentence, a: int, b: int) -> int | None:
+    """End of the subject of a lead clause before "، ئەوەش دەخاتەڕوو ..." ("and this too it puts forward"):
+    the words before its first verb or verbal noun (کەسێکى نزیک لە ... باس لە ... دەکات، ئەوەش دەخاتەڕوو،
+    https://www.ajansiwllat.net/2014/10/blog-post_684.html)."""
+    doc = sent.doc
+    k = next((j for j in range(a + 1, b) if doc[j].norm_ in _VERB_NOUNS
+              or len(doc[j].text) > 3 and doc[j].text.startswith(("دە", "نا"))), None)
+    return k if k is not None and k - a <= 6 else None
+
+
 def _subject_before(sent: Sentence, i: int, j: int) -> tuple[int, int] | None:
     """The subject in tokens i..j-1 (before a document noun or a verb): the last comma segment that is
     not a date, a time or an adverbial opener."""
@@ -630,6 +680,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     segs = []
     for a, b in segments(doc, left_start, cue.start, seps=("،", ",")):
         a, b = strip(doc, a, b)
+        a = _after_line_break(sent, a, b)
         a = _skip_lead(doc, a, b)   # هەروەها ...، ئەمشەو یەکشەممە سەندیکای ...: not the subject
         if a < b and doc[a].norm_ in _CIRCUM_OPENERS:
             # لە پەیامێکدا سەرۆکوەزیران ...: the phrase closes with -دا / -ەوە, the subject follows it
@@ -661,6 +712,11 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         # the verb is the subject (https://pukmedia.com/KS/Details/200030)
         segs = segs[-1:]
     additive = relative = False
+    if len(segs) >= 2 and all(doc[k].norm_ in _IT_WORDS for k in range(*segs[-1])):
+        # X باس لە ... دەکات، ئەوەش دەخاتەڕوو ...: "this too" is the object; the lead clause's subject speaks
+        end = _lead_subject(sent, *segs[-2])
+        segs = [(segs[-2][0], end)] if end is not None else segs[:-1]
+        relative = end is not None
     if len(segs) >= 2 and segs[-1][1] - segs[-1][0] >= 2 and _additive(doc[segs[-1][1] - 1].text) \
             and not _name_like(sent, *segs[0]) and doc[segs[0][1] - 1].norm_ not in _TITLES \
             and not any(doc[k].text in ("،", ",") for k in range(segs[-1][1], cue.start)):
@@ -729,6 +785,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 b = _izafe_np(sent, a, b)     # subject, then the object of ڕەت کردەوە
         if appos is not None:
             b = appos
+            if b - a > MAX_SPEAKER_TOKENS and len(segs) >= 2 and _name_like(sent, *segs[0]):
+                # NAME، ئاوارەیەکی دیکەی ناوچەکەیە و ماوەی نۆ ساڵە لە X دەژی، بە OUTLETـی گوت: a description too long
+                # for a title, the name speaks (https://www.kurdistan24.net/ckb/story/871573)
+                b = segs[0][1]
         sp_end = b
         if a < b and b - a <= MAX_SPEAKER_TOKENS:
             words = [t for t in doc[a:b] if not is_punct(t)]
@@ -778,6 +838,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
 # ---------------------------------------------------------------- speakers and entities
 
 
+def _glued_place(word: str) -> bool:
+    """لەپەرلەمانی، لەوەزارەتی: a preposition written against a body's name, never the start of a name
+    (ەرۆکی فراکسیۆنی كۆمەڵ لەپەرلەمانی كوردستان, http://speemedia.com/dreja.aspx?=hewal&jmare=71490&Jor=1)."""
+    return len(word) > 5 and word.startswith(("لە", "له")) and bool(norms(word[2:]) & _BODY_KEYS)
+
+
 def name_of(text: str) -> str | None:
     if "،" in text:                     # قائیمقامی ڕانیە، هەڤاڵ مستەفا: the name after the comma
         last = text.rsplit("،", 1)[1].strip()
@@ -810,7 +876,7 @@ def name_of(text: str) -> str | None:
         if izafe:           # وەزیری کارەبا ڕێبوار ئەحمەد: کارەبا belongs to the title
             izafe = w.endswith("ی")
             continue
-        if f in _STOPS or f in _AND or f in _PREFIXED or _indefinite(w):
+        if f in _STOPS or f in _AND or f in _PREFIXED or _indefinite(w) or _glued_place(w):
             # دانیشتوویەکی کەلارە, خاوەن دوکانێکی ماسی: "a resident of", "owner of a shop" describe, never name
             return None     # ئەندامی لیژنەی کشتوکاڵ و ئاو لە ...، ... لەسەر فراکسیۆنی ...: a title runs on, no name begins there
         if i == 0:
@@ -856,10 +922,13 @@ class SoraniRules(StatementRules):
         """وەزارەتی داد لەوبارەیەوە ڕێنمایی نوێی دەرکردووە.: a body opening the sentence, its izafe chain whole
         (https://gov.krd/moj/activities/news-and-press-releases/2025/august/); X، وەزیری ...، سەردانی ... کرد.: a name
         before its title."""
-        segment = text.split("،", 1)[0].split(",", 1)[0]
-        words = [w for w in TOKEN.findall(segment)]
-        while words and (fold(words[0]) in _TIME or fold(words[0]) in _LEAD or words[0][:1].isdigit()):
-            words = words[1:]
+        parts = text.replace(",", "،").split("،")
+        for segment in parts[:2]:
+            words = [w for w in TOKEN.findall(segment)]
+            while words and (fold(words[0]) in _TIME or fold(words[0]) in _LEAD or words[0][:1].isdigit()):
+                words = words[1:]
+            if words:
+                break       # ئەمڕۆ هەینی 6ی ئاداری 2026، وەزارەتی تەندروستی ...: past a date that is a segment of its own
         if not words:
             return None
         if norms(words[0]) & _BODY_KEYS or fold(words[0]) in _BODY_FOLDED:
@@ -867,7 +936,9 @@ class SoraniRules(StatementRules):
             while k < len(words) - 1 and (words[k].endswith("ی") or words[k + 1] == "و"):
                 nxt = words[k + 2] if words[k + 1] == "و" and k + 2 < len(words) else words[k + 1]
                 f = fold(nxt)
-                if f in _STOPS or f in _PREFIXED or f in _LEAD or f in _TIME or nxt.endswith(("ەوە", "دا")):
+                if f in _STOPS or f in _PREFIXED or f in _LEAD or f in _TIME or nxt.endswith(("ەوە", "دا")) \
+                        or f.startswith(_DOCUMENTS):
+                    # وەزارەتی تەندروستی ڕاگەیەندراوێکی بڵاو کردەوە: the document it published is no part of its name
                     break       # وەزارەتی دارایی لەوبارەیەوە ...: the name ends before the adverb
                 k += 2 if words[k + 1] == "و" and k + 2 < len(words) else 1
             return " ".join(words[:k + 1])
@@ -923,8 +994,12 @@ class SoraniRules(StatementRules):
     def back_reference(self, text: str) -> bool:
         """پەرلەمانتارەکەی لیژنەی کشتوکاڵ، وتەبێژەکە: a role with the definite article (https://peyamakurd.info
         ... پەرلەمانتارەکەی فراکسیۆنی پارتی ووتیشی:)."""
-        first = text.split()[0] if text.split() else ""
-        return first.endswith(("ەکە", "ەکەی")) and bool(norms(first) & _TITLE_KEYS)
+        words = text.split()
+        first = words[0] if words else ""
+        # پهرلهمانتارهكهی یەكگرتوو: ە typed as ه (https://xwakurk.com/?p=71063); a lone definite title (باڵیۆزەکە) is
+        # linked by its title word to the one who holds it, not to the latest person (https://rudaw.net/sorani/
+        # kurdistan/1508202422: a student's act between the ambassador and "لە وەڵامدا باڵیۆزەکە گوتی")
+        return len(words) > 1 and fold(first).endswith((fold("ەکە"), fold("ەکەی"))) and bool(norms(first) & _TITLE_KEYS)
 
     def norms(self, text: str) -> set[str]:
         return norms(text)
