@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "'": "'", "”": "“"}
+PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "'": "'", "”": "“", "’": "’"}
 _MARKS = re.compile(r"[“”«»‘’\"„']")
 # A straight single quotation closes after the sentence's punctuation ("'...,' he remarked."): elsewhere the
 # mark is an apostrophe ("Iraq's", "lawmakers' claims"), so a quotation opens only where such a close follows
@@ -65,6 +65,13 @@ def _opens(body: str, i: int, ch: str) -> bool:
     after = body[i + 1] if i + 1 < len(body) else " "
     if ch == "‘":
         return not _is_letter(before) and not after.isspace()
+    if ch == "’":
+        # ’ typed on both sides of a quotation (ئەو کەسە دەڵێت:’یەکێتى ...’., https://www.ajansiwllat.net/2014/10/
+        # blog-post_684.html): it opens before a letter of a non-Latin script when not after a letter (never
+        # an apostrophe) and the line closes it with another ’ after a word
+        if _is_letter(before) or not _is_letter(after) or after.isascii():
+            return False
+        return re.search(r"\w’(?!\w)", _line_rest(body, i)[1:]) is not None
     if ch == "'":
         if _is_letter(before) or not _is_letter(after):
             return False
@@ -103,6 +110,31 @@ def _closes(body: str, i: int, ch: str, opener: str) -> bool:
     return True
 
 
+_CLOSERS = "”»"
+
+
+def _continued_without_opening(body: str, quotes: list[Quote], paragraphs: Sequence[tuple[int, int]],
+                               n: int) -> Quote | None:
+    """A paragraph that goes on with the quotation closed at the end of the paragraph before and carries
+    only its closing mark, at its end (“...”. ⏎ ... نەیوت پارەکە بۆ کوێ چووە”., https://esta.krd/4458): the
+    whole paragraph is the quotation."""
+    if n == 0 or not quotes:
+        return None
+    p_start, p_end = paragraphs[n]
+    text = body[p_start:p_end].rstrip()
+    k = len(text)
+    while k > 0 and text[k - 1] in ".،,؛!؟? ":
+        k -= 1
+    if k == 0 or text[k - 1] not in _CLOSERS or _MARKS.search(text, 0, k - 1):
+        return None
+    prev_start, prev_end = paragraphs[n - 1]
+    last = quotes[-1]
+    if not (last.closed and prev_start <= last.start and not body[last.end:prev_end].strip(" .،,؛\n")):
+        return None
+    start = p_start + len(text[:k]) - len(text[:k].lstrip(" >"))
+    return Quote(start, p_start + k, start, p_start + k - 1, True)
+
+
 def find_quotes(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
     """Quotes in `body`; `paragraphs` are the (start, end) spans of its text blocks, in order."""
     quotes: list[Quote] = []
@@ -110,6 +142,10 @@ def find_quotes(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
     opener = ""
     for n, (p_start, p_end) in enumerate(paragraphs):
         text_start = p_start
+        continued = _continued_without_opening(body, quotes, paragraphs, n) if open_at is None else None
+        if continued is not None:
+            quotes.append(continued)
+            continue
         if open_at is not None:
             # A continued quote: the paragraph reopens with the same mark.
             k = p_start

@@ -77,8 +77,11 @@ class StatementRules:
         from .. import langs
 
         marks = r'["“”«»]'
+        # دەڵێت:’یەکێتى ...: a colon and an opening mark typed against the verb and the quotation (’ used as both
+        # marks, https://www.ajansiwllat.net/2014/10/blog-post_684.html)
         glued = [rf"(?<=\w){marks}(?=\w)", rf"(?<=\w){marks}(?=[.،,:])", rf"(?<=\w)[،,](?={marks})",
-                 rf"(?<=[،,]){marks}(?=\w)"] if self.split_glued_quotes else []
+                 rf"(?<=[،,]){marks}(?=\w)", r"(?<=\w):(?=[\"“”«»’])", r"(?<=:)[\"“”«»’](?=\w)"] \
+            if self.split_glued_quotes else []
         if langs.find(self.code) is not None:
             from ..langs.nlp import blank_pipeline
 

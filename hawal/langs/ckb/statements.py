@@ -711,6 +711,11 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         # لایەنەکان چاوەڕێی ... ن، ئەندامێکی ئەنجوومەنەکەش دەڵێت: the lead's clause, then "a member" right before
         # the verb is the subject (https://pukmedia.com/KS/Details/200030)
         segs = segs[-1:]
+    if len(segs) >= 2 and doc[segs[-1][0]].norm_ in _DEMONSTRATIVE and 2 <= segs[-1][1] - segs[-1][0] <= 3 \
+            and segs[-1][1] == cue.start and not _name_like(sent, *segs[0]):
+        # ... زانیاریەکى بە(OUTLET)داوە لەبارەى ...، لەم بارەوە ئەو کەسە دەڵێت: the lead's clause, then "that person"
+        # right before the verb is the subject (https://www.ajansiwllat.net/2014/10/blog-post_684.html)
+        segs = segs[-1:]
     additive = relative = False
     if len(segs) >= 2 and all(doc[k].norm_ in _IT_WORDS for k in range(*segs[-1])):
         # X باس لە ... دەکات، ئەوەش دەخاتەڕوو ...: "this too" is the object; the lead clause's subject speaks
@@ -838,10 +843,17 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
 # ---------------------------------------------------------------- speakers and entities
 
 
+_GLUED_PREPOSITIONS = tuple(fold(w) for w in ("لەسەر", "لەلایەن", "لەگەڵ", "لەناو", "لەبارەی", "لەژێر", "لەنێو"))
+
+
 def _glued_place(word: str) -> bool:
     """لەپەرلەمانی، لەوەزارەتی: a preposition written against a body's name, never the start of a name
     (ەرۆکی فراکسیۆنی كۆمەڵ لەپەرلەمانی كوردستان, http://speemedia.com/dreja.aspx?=hewal&jmare=71490&Jor=1)."""
-    return len(word) > 5 and word.startswith(("لە", "له")) and bool(norms(word[2:]) & _BODY_KEYS)
+    # لەسەرکردایەتیی گۆڕان (کەسێکى نزیک لەسەرکردایەتیی گۆڕان, https://www.ajansiwllat.net/2014/10/blog-post_684.html):
+    # a compound preposition, or لە before an izafe noun
+    return len(word) > 5 and word.startswith(("لە", "له")) and (
+        bool(norms(word[2:]) & _BODY_KEYS) or fold(word).startswith(_GLUED_PREPOSITIONS)
+        or word.endswith("ی") and len(word) > 7)
 
 
 def name_of(text: str) -> str | None:
