@@ -85,7 +85,14 @@ class Speakers:
         words = written.split()
         if words and rules.folded_demonstratives and fold(words[0]) in rules.folded_demonstratives:
             # "that official of the ministry", ئەو بەرپرسەی ...: a speaker heard before
-            ent = self._demonstrative(norms - rules.norms(words[0]))
+            rest = norms - rules.norms(words[0])
+            if len(words) > 1 and rules.mention_kind(" ".join(words[1:])) == "body":
+                # لە بەیاننامەی ئەو وەزارەتە هاتووە: "that ministry" is a body heard before sharing its word, never
+                # the person heard last (https://ku.mehrnews.com/news/57343); else a mention of its own
+                ent = next((e for e in reversed(self.recent) if self.entities[e].kind != "person"
+                            and self.entities[e].norms & rest), None)
+            else:
+                ent = self._demonstrative(rest)
             if ent is not None:
                 return ent      # not a name of its own: the entity keeps its mentions
         if words and rules.back_reference(written):

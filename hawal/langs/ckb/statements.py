@@ -219,16 +219,21 @@ SUFFIXES = ("ەکانی", "ەکەی", "ەکان", "ەکە", "یەکی", "یەک"
 
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 _F_SUFFIXES = tuple(fold(s) for s in SUFFIXES)
-_F_ISH, _F_I = fold("یش"), fold("ی")
+_F_ISH, _F_I, _F_E = fold("یش"), fold("ی"), fold("ە")
+_F_THAT = {fold("ئەو"), fold("ئەم")}
 
 
 def norms(text: str) -> set[str]:
     out = set()
+    after_that = False
     for w in TOKEN.findall(text):
         if w.startswith("ە"):
             continue            # ەرۆکی فراکسیۆنی ...: a word that lost its first letter (no Sorani word opens with ە)
         # folded first: the suffixes come off words typed with ه for ە too (پهرلهمانتارهكهی, https://xwakurk.com/?p=71063)
         w = fold(w)
+        if after_that and w.endswith(_F_E) and len(w) > 4 and w[:-1] in _BODY_KEYS:
+            w = w[:-1]          # ئەو وەزارەتە "that ministry": the demonstrative's ending, not the body's name
+        after_that = w in _F_THAT
         if w.endswith(_F_ISH) and len(w) > 5:
             w = w[:-2]          # کوردستانیش: the additive clitic
         for suf in _F_SUFFIXES:
@@ -1022,6 +1027,8 @@ class SoraniRules(StatementRules):
             return "other"
         if norms(words[0]) & _BODY_KEYS or fold(words[0]) in _BODY_FOLDED:
             return "body"
+        if len(words) == 1 and fold(words[0]).endswith(_F_E) and norms(words[0][:-1]) & _BODY_KEYS:
+            return "body"       # وەزارەتە in ئەو وەزارەتە: a body with the demonstrative's ending
         return "person" if name_of(text) else "other"
 
     name_of = staticmethod(name_of)
