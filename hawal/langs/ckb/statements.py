@@ -326,6 +326,20 @@ _PASSIVE_THEY = fold("رێن")     # دەفرۆشرێن "they are sold": -ێن f
 # سەحە-کوردە-کەوتەوە-قسە); پێمان وایە "we think"
 _WE_ARE = {fold(w) for w in """هیوادارین هیوادارم ئامادەین ئامادەم دڵنیاین دڵنیام پابەندین پابەندم نیگەرانین نیگەرانم
     دڵخۆشین دڵخۆشم بەردەوامین بەردەوامم ناڕازین سوورین ڕازین پێمانوایە پێموایە پێمان پێم بڕوامان باوەڕمان""".split()}
+# لێناهێنین، هەڵدەبژێرین، ڕادەگەیەنین: a preverb before the verb's prefix (https://www.kurdistan24.net/ckb/story/871573)
+_PREVERBS = tuple(fold(w) for w in ("هەڵ", "وەر", "دەر", "لێ", "تێ", "پێ", "دا", "ڕا"))
+# ئامادەبوونمان، بەڵێنەکانمان، ماڵەکەم: "our", "my" on a definite noun or a verbal noun
+# (http://speemedia.com/dreja.aspx?=hewal&jmare=71490&Jor=1)
+_OUR = tuple(fold(w) for w in ("ەکەمان", "ەکانمان", "ەکەمانە", "ەکانمانە", "بوونمان", "کردنمان", "ەکەم", "ەکانم"))
+
+
+def _without_preverb(word: str) -> str:
+    for p in _PREVERBS:
+        if word.startswith(p) and len(word) - len(p) > 4 and word[len(p):].startswith(_VERB_PREFIXES):
+            return word[len(p):]
+    return word
+
+
 _LIGHT_VERBS = {fold(w) for w in "دەدات دەدەن دەکات دەکەن دەکاتەوە دەکەنەوە".split()}
 _SAID_PASSIVE_FIRST = {fold(c.split()[0]) for c in _SAID_PASSIVE}
 _DATA = {fold(w) for w in DATA_NOUNS}
@@ -971,7 +985,7 @@ class SoraniRules(StatementRules):
             # دەتوانین، دەزانم: the present indicative in the first person after a consonant too (-ن is "they")
             or len(w) > 5 and w.startswith(_PRESENT_PREFIX) and w.endswith(_I_WE) and w not in _NOT_VERBS
             and not w.endswith(_PASSIVE_THEY)
-            or w in _WE_ARE for w in norms[:12])
+            or w in _WE_ARE or w.endswith(_OUR) for w in map(_without_preverb, norms[:12]))
 
     def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
         """...، هۆکارەکەشی بۆ X دەگێڕێتەوە: the cause X, before the verb, is what it states."""
