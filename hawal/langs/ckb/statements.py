@@ -85,6 +85,11 @@ _CLAIM = ["هۆشداری دا", "هۆشداری دەدات", "ئاگاداری 
 _ASCRIBE = ["دەگێڕێتەوە", "دەگەڕێنێتەوە", "دەگەڕێننەوە", "دەگێڕنەوە", "گەڕاندەوە", "گێڕایەوە", "گەڕاندووەتەوە",
             "گەڕاندۆتەوە"]
 _CLAIM += _ASCRIBE
+# X Y بە Z دەزانێت "X regards Y as Z" (ڕاوێژکارەکەى وەزیر ڕێککەوتنى سێقۆڵی بە تاکە ڕێگەى ... دەزانێت,
+# https://nasnews.com/kurd/view.php?cat=4004): a view, its object and predicate before the verb; only with بە before
+# it (see attribute: "knows", "knows that" and "knows well" are not statements)
+_REGARD = ["دەزانێت", "دەزانن", "دەزانێ"]
+_CLAIM += _REGARD
 # Acts (https://balkesh.com/?p=21884 ئیدانە و سەرکۆنەی ... دەکات): statements only with a clause or a quotation.
 _ACT = ["ئیدانەی کرد", "ئیدانە دەکات", "ئیدانە دەکەن", "ئیدانە کرد", "سەرکۆنەی کرد", "ڕەتی کردەوە", "ڕەت کردەوە",
         "ڕەتی دەکاتەوە", "ڕەت دەکاتەوە", "نکۆڵی کرد", "نکۆڵیی کرد", "ڕەخنەی گرت", "ڕەخنە دەگرێت",
@@ -352,6 +357,8 @@ _IT_WORDS = {fold(w) for w in ("ئەوە", "ئەوەش", "ئەوەی", "ئەوە
 
 
 _ASCRIBE_VERBS = {fold(w) for w in _ASCRIBE}
+_REGARD_VERBS = {fold(w) for w in _REGARD}
+_NOT_REGARD = {fold(w) for w in "باشی باش چاکی چاک تەواوی تەواو وردی ورد ڕوونی".split()}   # بە باشی دەزانێت "knows well"
 _CAUSE = fold("هۆکار")
 
 
@@ -613,6 +620,20 @@ def _lead_subject(sent: Sentence, a: int, b: int) -> int | None:
     return k if k is not None and k - a <= 6 else None
 
 
+def _regards(sent: Sentence, a: int, cue: Cue, verb_end: int) -> bool:
+    """دەزانێت as "regards as": a بە phrase (بە Z) right before it in its clause, not an adverb of manner (بە باشی
+    "well"), and no clause or colon after it ("knows that")."""
+    doc = sent.doc
+    k = next((j for j in range(cue.start - 1, max(a, cue.start - 10) - 1, -1) if doc[j].norm_ == fold("بە")
+              or doc[j].text in ("،", ",", ".")), None)
+    if k is None or doc[k].norm_ != fold("بە") or k < a + 2 or k + 1 >= cue.start:
+        return False
+    if cue.start - k == 2 and doc[k + 1].norm_ in _NOT_REGARD:
+        return False
+    return not (verb_end < len(doc) and (doc[verb_end].norm_ in _THAT or doc[verb_end].text in ("،", ",")
+                                         and verb_end + 1 < len(doc) and doc[verb_end + 1].norm_ in _THAT))
+
+
 def _subject_before(sent: Sentence, i: int, j: int) -> tuple[int, int] | None:
     """The subject in tokens i..j-1 (before a document noun or a verb): the last comma segment that is
     not a date, a time or an adverbial opener."""
@@ -675,6 +696,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             said = content(sent, 0, cue.start)
         return Attribution(cue, sent.span(a, b), None, said, None)
     left_start = frame_run(sent, cue.start - 1, -1) + 1
+    if doc[cue.start].norm_ in _REGARD_VERBS and not _regards(sent, left_start, cue, verb_end):
+        return None
     if " ".join(t.norm_ for t in doc[cue.start:verb_end]) in _WE_CUES:
         k = verb_end
         while k < n and (doc[k].norm_ in _FOLLOW or doc[k].norm_ in _THAT):
