@@ -276,10 +276,16 @@ _LEAD_PHRASES = {tuple(fold(w) for w in p.split()) for p in (
     "بە هەمان شێوە", "هەر بەو شێوەیە", "هەر بۆیە")}
 
 
+def _one_word_adverbial(word: str) -> bool:
+    """لەبەرامبەردا، لەکۆتاییدا: a preposition and its postposition written as one word, "in response", never
+    a speaker's first word (لەبەرامبەردا NAME، TITLE ... ڕاگەیاندووە, https://lvinpress.com/1530/)."""
+    return len(word) > 6 and word.startswith("لە") and word.endswith(("دا", "ەوە"))
+
+
 def _skip_lead(doc, a: int, b: int) -> int:
     """Past the discourse words and time words that open a segment before its subject."""
     while a < b:
-        if doc[a].norm_ in _LEAD or doc[a].norm_ in _TIME:
+        if doc[a].norm_ in _LEAD or doc[a].norm_ in _TIME or _one_word_adverbial(doc[a].text):
             a += 1
             continue
         phrase = next((p for p in _LEAD_PHRASES if tuple(t.norm_ for t in doc[a:a + len(p)]) == p), None)
@@ -380,6 +386,9 @@ def _name_like(sent: Sentence, a: int, b: int) -> bool:
     while a < b and sent.doc[a].norm_ in _HONORIFICS:
         a += 1
     return 0 < b - a <= 3 and all(t.norm_ not in _TITLES and t.norm_ not in _COMMON and t.norm_ not in _STOPS
+                                  # TITLE، بۆچوونی خۆی لەبارەی ... دەربڕی و گوتی: "his own view", never a name
+                                  # (https://www.kurdistan24.net/ckb/story/862333)
+                                  and t.norm_ not in _SELF
                                   # ئەندامێکی ئەنجوومەنی پارێزگاکەش دەڵێت: "a member", never a name
                                   # (https://pukmedia.com/KS/Details/200030)
                                   and not _indefinite(t.text) for t in sent.doc[a:b])
@@ -398,6 +407,7 @@ def _apposition(sent: Sentence, comma: int) -> int:
 
 _NOT_ADDITIVE = {fold(w) for w in "نەخۆش ناخۆش دڵخۆش نەخۆشی گەشەی ئاسایش ئاسایی".split()}
 _SELF = {fold(w) for w in ("خۆی", "خۆیان", "خۆمان", "خۆشی", "خۆیشی", "خۆشیان")}
+_NEAR = {fold(w) for w in ("نزیک", "نزیکی")}
 
 
 def _additive(word: str) -> bool:
@@ -421,7 +431,7 @@ def _subject_np(sent: Sentence, a: int, b: int) -> int:
     k += 1
     names = 0
     while k < b and names < 3 and not doc[k].text.endswith("ی") and doc[k].text != "و" \
-            and not doc[k].text.startswith(("دە", "نا")):
+            and not doc[k].text.startswith(("دە", "نا", "پێی", "پێم")):      # NAME پێیباشە ... و دەڵێت: "prefers"
         if k + 1 < b and doc[k + 1].norm_ in _LIGHT_VERBS:
             break               # وەزارەتی گواستنەوە ڕوونکردنەوە دەدات و ...: the noun of a light verb is no name
         k += 1
@@ -753,7 +763,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         # لایەنەکان چاوەڕێی ... ن، ئەندامێکی ئەنجوومەنەکەش دەڵێت: the lead's clause, then "a member" right before
         # the verb is the subject (https://pukmedia.com/KS/Details/200030)
         segs = segs[-1:]
-    if len(segs) >= 2 and doc[segs[-1][0]].norm_ in _DEMONSTRATIVE and 2 <= segs[-1][1] - segs[-1][0] <= 3 \
+    if len(segs) >= 2 and doc[segs[-1][0]].norm_ in _DEMONSTRATIVE and 2 <= segs[-1][1] - segs[-1][0] <= 5 \
             and segs[-1][1] == cue.start and not _name_like(sent, *segs[0]):
         # ... زانیاریەکى بە(OUTLET)داوە لەبارەى ...، لەم بارەوە ئەو کەسە دەڵێت: the lead's clause, then "that person"
         # right before the verb is the subject (https://www.ajansiwllat.net/2014/10/blog-post_684.html)
@@ -818,7 +828,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             k = a
             while k < b and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _LEAD
                              and doc[k].norm_ not in _PREFIXED or k == a or relative
-                             or (doc[k].norm_ == fold("لە") and _indefinite(doc[k - 1].text))):
+                             or (doc[k].norm_ == fold("لە") and (_indefinite(doc[k - 1].text)
+                                                                 # میدیاكانی نزیك لە X: "close to X" (https://lvinpress.com/1530/)
+                                                                 or doc[k - 1].norm_ in _NEAR))):
                 k += 1          # سەرچاوەیەکیش لە ئەنجوومەنی وەزیران: "a source in the council" is the speaker
             b = k
             while b - a > 1 and doc[b - 1].norm_ in _DEMONSTRATIVE:
@@ -888,6 +900,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
 _GLUED_PREPOSITIONS = tuple(fold(w) for w in ("لەسەر", "لەلایەن", "لەگەڵ", "لەناو", "لەبارەی", "لەژێر", "لەنێو"))
 
 
+_VERBISH = {fold(w) for w in """کرد کردەوە کردووە کردووەتەوە کردبوو دا داوە دابوو دەکات دەکەن دەکاتەوە گوتی وتی
+    جەختی ئاماژەی باسی داوای""".split()}
+_ISH_NAMES = {fold("دەرویش")}
+_CUE_WORDS = {fold(v) for forms in CUES.values() for v in forms if " " not in v}
+
+
 def _glued_place(word: str) -> bool:
     """لەپەرلەمانی، لەوەزارەتی: a preposition written against a body's name, never the start of a name
     (ەرۆکی فراکسیۆنی كۆمەڵ لەپەرلەمانی كوردستان, http://speemedia.com/dreja.aspx?=hewal&jmare=71490&Jor=1)."""
@@ -908,6 +926,12 @@ def name_of(text: str) -> str | None:
     words = [w for w in text.split() if fold(w) not in _HONORIFICS or len(text.split()) == 1]
     if not words:
         return None
+    if any(fold(w) in _VERBISH or fold(w) in _CUE_WORDS or fold(w) in _TIME for w in words):
+        # TITLE، جەختی کردەوە، کە ...; میدیاكانی نزیك لە X، بڵاویانکردەوە شەوی ڕابردوو، ...: a verb or a time word after
+        # a role is no name (https://www.kurdistan24.net/ckb/story/862333, https://lvinpress.com/1530/)
+        return None
+    if len(words) == 1 and len(words[0]) > 5 and words[0].endswith("یش") and fold(words[0]) not in _ISH_NAMES:
+        words = [words[0][:-2]]     # هێلینیش دەڵێت "Helin, for her part": the additive clitic is not the name
     if len(words) >= 3 and words[0].endswith("ی") and words[-1].startswith("دە") and len(words[-1]) > 4 \
             and words[-1].endswith(("ەن", "ات", "ێت", "نەوە", "تەوە")):
         return None         # فرۆشیارانەی لەوێ کار دەکەن: a head and its relative clause, no name in it
