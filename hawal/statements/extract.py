@@ -56,6 +56,7 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
             clauses[sent.index] = found
     for idx, atts in clauses.items():
         _clause_in_next_sentence(rules, sents, clauses, idx, atts[-1])
+        _clause_in_sentence_before(rules, sents, clauses, idx, atts[0])
 
     sent_starts = [s.start for s in sents]
 
@@ -607,6 +608,24 @@ def _clause_in_next_sentence(rules: StatementRules, sents: list[Sentence], claus
     start = s.start + text.index(words[1])
     end = s.start + len(text.rstrip(" .،,؛;"))
     att.content, att.clause = (start, end), True
+
+
+def _clause_in_sentence_before(rules: StatementRules, sents: list[Sentence], clauses: dict[int, list[Attribution]],
+                               idx: int, att: Attribution) -> None:
+    """وارتفعت نسبة الملوحة ... . أكد ذلك مدير الموارد المائية X في بيان (https://www.shafaq.com/ar/مجتـمع/...): a clause
+    with no content that confirms what was just said takes the sentence before it, in its paragraph, when that
+    attributes nothing and quotes nothing."""
+    prev = idx - 1
+    if att.content is not None or att.colon or prev < 0 or any(a.states for a in clauses.get(prev, ())) \
+            or sents[prev].block != sents[idx].block \
+            or (att.speaker is None and att.pronoun is None) or not rules.states_sentence_before(sents[idx], att):
+        return
+    s = sents[prev]
+    text = s.doc.source
+    if any(c in text for c in '"«»“”') or len(text.split()) < 3:
+        return
+    lead = len(text) - len(text.lstrip())
+    att.content, att.clause = (s.start + lead, s.start + len(text.rstrip(" .،,؛;\n"))), True
 
 
 def _continued(sents: list[Sentence], clauses: dict[int, list[Attribution]], quote_spans, idx: int,

@@ -209,6 +209,11 @@ class StatementRules:
         "...، ئاماژەشی بەوە داوە کە ...": the additive clitic says "also")."""
         return False
 
+    def states_sentence_before(self, sent: Sentence, att: Attribution) -> bool:
+        """A clause with no content of its own that confirms the sentence before it, which attributes nothing
+        (Arabic "... . أكد ذلك X في بيان"): that sentence is its content."""
+        return False
+
     def embedded(self, sent: Sentence, cue: Cue) -> bool:
         """A cue heading a relative clause with a speaker of its own ("the strike, which officials said killed
         four, ..."): a statement beside the sentence's main clause."""
