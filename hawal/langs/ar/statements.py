@@ -230,6 +230,9 @@ def _b_name(sent: Sentence, k: int, end: int, norms: list[str], name_started: bo
     doc = sent.doc
     if w.endswith("ی") or (k + 1 < end and norms[k + 1] in _TITLES):
         return True     # الدكتور سامان برزنجي وزير الصحة (https://yassini.yoo7.com/t60113p-topic): a nisba, or a title next
+    if k + 1 < len(doc) and (doc[k + 1].text.startswith(("لـ", "(")) or doc[k + 1].text == "ل"
+                             or _addressee(norms, k + 1, len(doc)) or _lam_object(norms[k + 1]) in _OUTLETS):
+        return True     # سعدي أحمد بيره لـ(كوردستان 24) إن: the outlet or addressee after the name
     return k + 1 >= end or doc[k + 1].text in ("،", ",", ".", ":", "؛") or norms[k + 1] in _COMPLEMENT \
         or norms[k + 1] in _TIME_NOUNS or _stop(doc[k + 1].text, norms[k + 1])
 _B_OBJECT_VERBS = {fold(p + w) for w in "أفاد أفادت يفيد تفيد أفادوا".split() for p in ("", "و", "ف")}
@@ -636,6 +639,16 @@ def _safe_speaker(sent: Sentence, att: Attribution | None) -> Attribution | None
     e = b
     while e - 1 > a and (norms[e - 1] in _SPAN_TAIL or sent.doc[e - 1].text in ("لـ", "بـ")):
         e -= 1
+    if _bare(norms[a]) in _DOCS and a + 1 < e:
+        # وذكر بيان لمكتب رئيس الوزراء أن، وأفاد بيان صادر عن وزارة النفط بأن: the document's author speaks
+        k = a + 1
+        if norms[k] in _ISSUED and k + 1 < e and norms[k + 1] == fold("عن"):
+            k += 2
+            if k < e:
+                return dataclasses.replace(att, speaker=sent.span(k, e))
+        elif norms[k].startswith("ل") and not norms[k].startswith("ال") and len(norms[k]) > 3:
+            start = sent.span(k, k + 1)[0] + (2 if norms[k].startswith("لل") else 1)
+            return dataclasses.replace(att, speaker=(start, sent.span(k, e)[1]))
     if norms[a] in _SPAN_OPENERS:
         text = sent.doc.source[sent.doc[a].idx:sent.doc[e - 1].idx + len(sent.doc[e - 1].text)]
         name = name_of(text)
@@ -647,6 +660,34 @@ def _safe_speaker(sent: Sentence, att: Attribution | None) -> Attribution | None
     if e < b:
         return dataclasses.replace(att, speaker=sent.span(a, e))
     return att
+
+
+def _subject_after_channel(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
+    """وقال في بيان تلقته "المدى" مدير الدفاع المدني في نينوى العميد حسام خليل، إن ...: the channel before the subject;
+    the subject (a title or a body) between the channel and the comma or complementizer (its char span)."""
+    doc = sent.doc
+    norms = sent.norms
+    n = len(doc)
+    k = cue.end
+    while k < n and (norms[k] in _ADVERBS or norms[k] in _TIME_NOUNS):
+        k += 1
+    if cue.cls not in ("say", "claim") or k + 3 >= n or not (norms[k] in _FRAME_IN or norms[k] == fold("عبر")) \
+            or not (_bare(norms[k + 1]) in _CHANNEL_NOUNS or _bare(norms[k + 1]) in _DOCS):
+        return None
+    end = next((c for c in range(k + 2, min(n, k + 18)) if doc[c].text in ("،", ",", ":") or norms[c] in _COMPLEMENT), None)
+    if end is None:
+        return None
+    t = next((c for c in range(k + 2, end) if sent.frame[c] and (_is_title(norms, c) or norms[c] in _BODY)
+              and norms[c - 1] != fold("عن") and not (norms[c - 1].startswith("ل") and not norms[c - 1].startswith("ال"))
+              and not doc[c - 1].text.startswith("ل")), None)
+    if t is None or end - t > MAX_SPEAKER_TOKENS:
+        return None
+    if any(norms[c] in _CUE_VERBS or norms[c] in _PARTICIPLES for c in range(t, end)):
+        return None
+    written = sent.doc.source[doc[t].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    if not name_of(written):
+        return None     # وقال في بيان صادر عن مكتب ...: a body there issued the statement; the subject is the one before
+    return sent.span(t, end)
 
 
 def _opening_verb_subject(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
@@ -1095,8 +1136,8 @@ def name_of(text: str) -> str | None:
         return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY or w in _OFFICIAL \
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
-        if w in _PLACE_HEADS or _construct_complement(norms, i):
-            continue            # مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
+        if w in _PLACE_HEADS or _construct_complement(norms, i) or (w == _AM and i > 0 and _is_title(norms, i - 1)):
+            continue            # مدير عام الكمارك، مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
         if _is_title(norms, i) or _article(words[i], w) or w in _COMMON or w in _BODY or w in _LINKS \
                 or _place_word(norms, i) or _official_of_body(norms, i) or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
                 or (w.startswith("ل") and len(w) > 3 and i > 0 and (_is_title(norms, i - 1) or norms[i - 1].startswith("ال"))):
@@ -1215,6 +1256,7 @@ def _full_name(name: str, body: str) -> str:
 
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 _ABD = fold("عبد")
+_AM = fold("عام")
 # الناطق الرسمي بأسم وزارة الكهرباء is المتحدث باسم وزارة الكهرباء named before (https://iraqtoday.net/1152/195807-...):
 # the two spokesman words mean one role, and "official" adds nothing to it.
 _ROLE_SYNONYMS = {fold("ناطق"): fold("متحدث"), fold("ناطقة"): fold("متحدثة")}
@@ -1258,7 +1300,7 @@ class ArabicRules(StatementRules):
         if att is not None and cue.cls == "say" and not att.colon:
             att = _unopened_quote(sent, att)
         if att is not None and att.speaker is None and att.pronoun == "any":
-            opening = _opening_verb_subject(sent, cue)
+            opening = _subject_after_channel(sent, cue) or _opening_verb_subject(sent, cue)
             if opening is not None:
                 att = dataclasses.replace(att, speaker=opening, pronoun=None)
         return att
