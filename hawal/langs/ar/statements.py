@@ -19,7 +19,11 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     رجح رجحت يرجح ترجح توقع توقعت يتوقع تتوقع استبعد استبعدت يستبعد تستبعد
     واصل واصلت طمأن طمأنت عد عدت أقر أقرت
     أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم يفيد تفيد بالقول
-    قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا""".split()
+    قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا
+    أخبر أخبرت أخبروا تساءل تساءلت يتساءل تتساءل""".split()
+# كما أخبر مصدر حكومي، الوكالة، باندلاع النيران (https://baznews.net/?p=61547): "told" the addressee of a noun, like
+# أفاد بـ; وتساءل: أين ...؟ (https://www.lalishduhok.com/news/post/309987/): a question aloud, with a colon, a quote or
+# a clause only (CLAUSE_ONLY).
 # (plural: وقالوا: "بصفتنا المديرية ..." after a body, https://www.knnc.net/ar/Details.aspx?jimare=6561)
 # رجّح X أن، ورجحت المصادر، أن (https://al-mirbad.com/detail/174439, https://www.masrawy.com/news/news_publicaffairs/
 # details/2025/12/28/2915824): expecting or ruling out that ... is a statement of opinion, with a clause.
@@ -41,7 +45,7 @@ _RELAY = "نقل نقلت نقلوا".split()
 # announce an act, not a statement.
 # لكنه أقرّ بأن ... admits a clause (https://www.eanlibya.com/...-جاهزية-أمنية-كاملة-وأمريك/); with a noun object
 # (أقرّ البرلمان القانون) it passes a law: clause only.
-CLAUSE_ONLY = set("أعلن أعلنت طمأن طمأنت عد عدت أقر أقرت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم".split())
+CLAUSE_ONLY = set("تساءل تساءلت يتساءل تتساءل أعلن أعلنت طمأن طمأنت عد عدت أقر أقرت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم".split())
 # Predictions (توقعت النائبة ... تصويت البرلمان على ..., https://hathalyoum.net/amp/1937906): the noun object is
 # what is predicted, so it reports content like a clause.
 _PREDICT = "توقع توقعت يتوقع تتوقع رجح رجحت يرجح ترجح".split()
@@ -613,6 +617,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                     said = None     # في مؤتمر صحفي عقده ...، في منشور على منصة إكس، ...: the channel goes on
                 else:
                     said, clause = content(sent, first, n), True
+            elif norms[cue.start] in _TELL and _told_object(sent, first, norms) is not None:
+                said, clause = content(sent, _told_object(sent, first, norms), n), True   # أخبر X، الوكالة، باندلاع ...
             elif norms[cue.start] in _VIEWS and _view_predicate(sent, first, norms):
                 clause = True   # ويعتبر X Y مسؤولين عن ...، اعتبر X القرار خطوة: the object and what it is held to be
             else:
@@ -660,6 +666,21 @@ def _safe_speaker(sent: Sentence, att: Attribution | None) -> Attribution | None
     if e < b:
         return dataclasses.replace(att, speaker=sent.span(a, e))
     return att
+
+
+_AS = fold("كما")
+_SEE = {fold(w) for w in "ترى يرى نرى ترون تعلم يعلم تعرف يعرف".split()}
+
+
+def _aside(sent: Sentence, cue: Cue) -> bool:
+    """كما ترى ("as you see") inside someone's speech: يقول X: السقف انهار كما ترى وكل زجاج المحل تحطم
+    (https://www.lalishduhok.com/news/post/309987/): an aside with no subject of its own, no clause and no cue."""
+    norms = sent.norms
+    doc = sent.doc
+    if cue.start == 0 or norms[cue.start - 1] != _AS or norms[cue.start] not in _SEE:
+        return False
+    k = cue.end
+    return k >= len(doc) or is_punct(doc[k]) or doc[k].text.startswith("و") or _stop(doc[k].text, norms[k])
 
 
 def _subject_after_channel(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
@@ -726,6 +747,23 @@ _VIEWS = {fold(p + w) for w in "اعتبر اعتبرت يعتبر تعتبر ي
 _GROUPS = {fold(w) for w in "أهالي اهالي سكان مواطنو أبناء ابناء عوائل ذوو ذوي".split()}
 
 
+_TELL = {fold(p + w) for w in "أخبر أخبرت أخبروا".split() for p in ("", "و", "ف")}
+
+
+def _told_object(sent: Sentence, first: int, norms: list[str]) -> int | None:
+    """أخبر X، الوكالة، باندلاع ... / أخبر X الصحفيين بأن: past the addressee (up to 4 words, maybe between commas),
+    the index where what was told begins (a بـ-noun, or after بأن/أن)."""
+    doc = sent.doc
+    n = len(doc)
+    for k in range(first, min(n - 1, first + 6)):
+        w = norms[k]
+        if w in _COMPLEMENT:
+            return k + 1
+        if k > first and w.startswith("ب") and len(w) > 3 and sent.frame[k] and w not in _B_NOUNS:
+            return k
+    return None
+
+
 def _view_predicate(sent: Sentence, first: int, norms: list[str]) -> bool:
     """An object and then, within a few words, its predicate: an indefinite word (no article) ending like an
     accusative noun or adjective (مسؤولين، مسؤولة، خطوةً، تهديداً), followed by more words."""
@@ -742,7 +780,9 @@ def _view_predicate(sent: Sentence, first: int, norms: list[str]) -> bool:
 
 
 _CLOSING_MARKS = ("”", "“", "»")
-_OBJECT_FIRST = {fold(w) for w in "وجود صحة عدم ضرورة أهمية استمرار".split()}
+_OBJECT_FIRST = {fold(w) for w in """وجود صحة عدم ضرورة أهمية استمرار بدء انطلاق استئناف إيفاد ايفاد إرسال ارسال تسلم
+    استلام تحميل تصدير إيقاف ايقاف وقف منع فتح إغلاق اغلاق تشكيل إجراء اجراء اتخاذ دعم رفض التزام تمسك حرص استعداد
+    تمديد تأجيل تأخر تأخير""".split()}      # فيما أكد بدء تحميل أول ناقلة (http://burathanews.com/arabic/news/466054)
 _BAYNA = fold("بين")
 
 
@@ -1011,6 +1051,9 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
     left_start = frame_run(sent, cue_start - 1, -1) + 1
     if left_start > 0:
         return None                       # right after a quote the verb comes first
+    kana = _kana_subject(sent, cue_start, norms)
+    if kana is not None:
+        return kana                       # ...، وكان مدير شركة سومو علي نزار الشطري، قد أكد أن
     segs = segments(doc, left_start, cue_start, seps=("،", ","))
     for i, (a, b) in enumerate(segs):
         a, b = strip(doc, a, b)
@@ -1049,6 +1092,28 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
 
 _THAT = {fold(w) for w in ("ذلك", "هذا")}
 _CONFIRM = {fold(w) for w in "أكد أكدت أعلن أعلنت ذكر ذكرت أفاد أفادت كشف كشفت أوضح أوضحت".split()}
+_KANA_VERBS = {fold(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت")}
+
+
+def _kana_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int, int] | None:
+    """وانطلقت عملية ...، السبت الماضي، وكان TITLE (ACRONYM) NAME، قد أكد أن (http://burathanews.com/arabic/news/466054):
+    the subject between كان and قد right before the verb, wherever that كان stands in the sentence."""
+    doc = sent.doc
+    k = cue_start - 1
+    if k < 2 or norms[k] not in {fold("قد")}:
+        return None
+    j = next((j for j in range(k - 1, max(-1, k - 18), -1) if norms[j] in _KANA_VERBS), None)
+    if j is None or j == 0:
+        return None                       # a كان opening the sentence: the comma segments read it already
+    a, b = strip(doc, j + 1, k)
+    if a >= b or b - a > MAX_SPEAKER_TOKENS + 4 or any(norms[c] in _COMPLEMENT or norms[c] in _CUE_VERBS for c in range(a, b)):
+        return None
+    written = doc.source[doc[a].idx:doc[b - 1].idx + len(doc[b - 1].text)]
+    if not (name_of(written) or _is_title(norms, a) or norms[a] in _BODY or _bare(norms[a]) in _BODY):
+        return None
+    return a, b
+
+
 _FRAME_IN = {fold(w) for w in ("في", "وفي", "ففي", "خلال", "وخلال")}
 _WITH = {fold(w) for w in ("مع", "لدى")}
 _GIVEN_NOUNS = _CHANNEL_NOUNS | {fold(w) for w in ("حوار", "ندوة", "خطاب")}
@@ -1110,7 +1175,12 @@ def _article(word: str, norm: str) -> bool:
     return norm.startswith(("ال", "وال")) and not word.startswith(("آ", "وآ"))
 
 
+_BRACKETED = re.compile(r"\s*\((?:[^()\s]+\s?){1,3}\)\s*")
+
+
 def name_of(text: str) -> str | None:
+    if "(" in text:
+        text = _BRACKETED.sub(" ", text).strip()    # مدير شركة تسويق النفط (سومو) علي نزار الشطري: an acronym, part of the title
     named = [i for i, w in enumerate(text.split()) if fold(w) in _NAMED]
     if named and named[-1] + 1 < len(text.split()):
         return " ".join(text.split()[named[-1] + 1:])      # تاجر أقمشة يدعى حسين كاظم
@@ -1296,6 +1366,8 @@ class ArabicRules(StatementRules):
         يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر""".split())
 
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
+        if _aside(sent, cue):
+            return None
         att = _safe_speaker(sent, attribute(sent, cue))
         if att is not None and cue.cls == "say" and not att.colon:
             att = _unopened_quote(sent, att)
@@ -1312,6 +1384,8 @@ class ArabicRules(StatementRules):
             and sent.norms[cue.end] in _THAT and fold(sent.doc[cue.start].text).lstrip("و") in _CONFIRM
 
     def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
+        if _aside(sent, cue):
+            return None
         att = super().follow_on(sent, cue, parent)
         k = cue.verb_end
         if att is not None and att.content is not None and not (att.clause or att.colon) and cue.cls == "say":
