@@ -592,6 +592,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             # كشف عن خطة، أشار إلى إصدار تعليمات: the object reports what was said
             return Attribution(cue, speaker, pronoun, content(sent, first + 1, n), None, clause=True)
         said = content(sent, b, n, skip=(_STOPS - {fold("أي")}) | _CHANNEL_NOUNS)     # نفت أي تقليص: "any" is the object's
+        if cue.cls == "claim" and first < n and norms[first] in _FRAME_IN:
+            # وكانت النائبة قد حذرت في وقت سابق من انهيار الاتفاق: a short frame, then the claim's preposition
+            p = next((k for k in range(first + 1, min(n, first + 5)) if is_punct(sent.doc[k]) or norms[k] == fold("من")
+                      or (norms[k].startswith("ب") and len(norms[k]) > 3 and norms[k] not in _B_NOUNS)), None)
+            if p is not None and p > first + 1 and not is_punct(sent.doc[p]):
+                said = content(sent, p + 1 if norms[p] == fold("من") else p, n)
         if said is not None and norms[cue.start] in _PREDICTS:
             clause = True       # توقعت النائبة ... تصويت البرلمان: the prediction is the content
         elif said is not None and cue.cls == "say":
