@@ -20,7 +20,7 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     واصل واصلت طمأن طمأنت عد عدت أقر أقرت
     أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم يفيد تفيد بالقول
     قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا
-    أخبر أخبرت أخبروا تساءل تساءلت يتساءل تتساءل""".split()
+    أخبر أخبرت أخبروا تساءل تساءلت يتساءل تتساءل أبلغ أبلغت أبلغه أبلغها أبلغهم أبلغوا""".split()
 # كما أخبر مصدر حكومي، الوكالة، باندلاع النيران (https://baznews.net/?p=61547): "told" the addressee of a noun, like
 # أفاد بـ; وتساءل: أين ...؟ (https://www.lalishduhok.com/news/post/309987/): a question aloud, with a colon, a quote or
 # a clause only (CLAUSE_ONLY).
@@ -72,7 +72,8 @@ CUES = {
     "partact": "داعيا داعية مطالبا مطالبة معربا معربة متهما متهمة".split(),
     "per": [p + v for v in ("بحسب", "حسب", "وفقا", "وفق", "نقلا", "حسبما", "وفقما") for p in ("", "و")],
     # نقلت الوكالة عن مسؤول قوله إن ...: the speaker follows عن before the cue
-    "quoth": "قوله قولها قولهم".split(),
+    "quoth": "قوله قولها قولهم تأكيده تأكيدها تأكيدهم".split(),   # ونقلت الشبكة عن مصادر محلية تأكيدها أن
+    # (https://arabic.rt.com/middle_east/968614-...): "its confirming that", like قوله
 
     # وجاء في البيان: ...: the document's author speaks (https://www.arknews.net/node/39070)
     "passive": ["جاء في", "وجاء في", "ورد في", "وورد في"],
@@ -394,6 +395,13 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if a + 2 < right_end and doc[a].text in ("«", '"', "“") and doc[a + 2].text in ("»", '"', "”") \
             and not is_punct(doc[a + 1]) and norms[a + 1] not in _COMPLEMENT and not _stop(doc[a + 1].text, norms[a + 1]):
         a += 1          # وقال «النجيفي» بعد ...: «...» (https://www.almasryalyoum.com/news/details/461679): a quoted name
+    elif a + 3 < n and doc[a].text in _OPENING_MARKS and (a >= right_end or sent.open[a]):
+        c = _closing_mark(sent, a)
+        if c is not None and not _stop(doc[a + 1].text, norms[a + 1]) and c + 1 < n \
+                and (is_punct(doc[c + 1]) or norms[c + 1] in _COMPLEMENT or norms[c + 1] in _TOPIC_PREPOSITIONS
+                     or _stop(doc[c + 1].text, norms[c + 1]) or _is_title(norms, c + 1)):
+            a += 1      # أعلن "الحزب الديمقراطي الكردستاني الإيراني" عن، قال “شيروان جلال”، مدير: a quoted name of 2+ words
+            right_end = max(right_end, c)
     in_it = a + 1 < n and norms[a] in _IN_IT and (doc[a + 1].text == ":" or norms[a + 1] in _COMPLEMENT
                                                   or norms[a + 1] in _TOPIC_PREPOSITIONS)
     if in_it or norms[cue.start] == _BIL_QAWL:
@@ -413,9 +421,26 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                         # confirms what was just reported speaks on in the participle
     b = a
     name_started = False
-    while b < right_end and b - a < MAX_SPEAKER_TOKENS:
+    while b < n and b - a < MAX_SPEAKER_TOKENS and (b < right_end or (b > a and doc[b].text in _OPENING_MARKS + ("(",))):
         t = doc[b]
         w = norms[b]
+        if b > a and t.text in _OPENING_MARKS + ("(",) and (norms[b - 1] in _LINKS or _is_title(norms, b - 1)
+                                                         or norms[b - 1] in _BODY or _bare(norms[b - 1]) in _BODY
+                                                         or norms[b - 1] in _OUTLETS):
+            c = next((k for k in range(b + 1, min(n, b + 7)) if doc[k].text == ")"), None) if t.text == "(" \
+                else _closing_mark(sent, b)
+            if c is not None and c + 1 < n and not is_punct(doc[c + 1]) and norms[c + 1] not in _COMPLEMENT:
+                b = c + 1       # مسؤول العلاقات في "الحزب ..." محمد صالح قادري، رئيس حزب (حرية كُردستان)؛ “NAME”
+                right_end = max(right_end, frame_run(sent, b, 1))
+                continue
+            if c is not None and t.text == "(" and c + 1 < n and doc[c + 1].text in ("؛", "،", ","):
+                b = c + 1       # رئيس حزب (حرية كُردستان)؛ “NAME”، : the bracket closes the title
+                break
+        if b >= right_end:
+            break
+        if b == a + 1 and w == fold("من") and norms[a] in _PARTITIVE and b + 1 < right_end:
+            b += 1              # وأكد اعضاء من الكتلة: some of a body
+            continue
         if is_punct(t) or t.text in ("«", '"', ":") or t.text.startswith(("لـ", "-", "–")) or t.text in ("ل",):
             break               # قال المعلم آزاد كريم لـ«هەواڵ» إن: the outlet is not the speaker
         if w in _COMPLEMENT or (b > a and _possessed_channel(w)):
@@ -433,7 +458,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             nxt = norms[b + 1] if b + 1 < right_end else ""
             if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt):
                 break           # وأكد ابو بكر في بيانه أنه (https://knnc.net/ar/Details.aspx?jimare=8113): his statement
-            b += 2
+            b += 1 if doc[b + 1].text in _OPENING_MARKS else 2     # في "الحزب ...": the quoted name next
             continue
         if b > a and not name_started and _time_name(norms, b):
             name_started = True     # وزير الموارد المائية صباح الجنابي: a first name, not "morning"
@@ -471,6 +496,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             b += 1      # واتهمت الكعبي جهات سياسية بـ: a family name alone, then the object
             break
         is_title = _is_title(norms, b) or w in _LINKS or _place_word(norms, b) or _official_of_body(norms, b) \
+            or (w in _OFFICIAL and b + 1 < right_end and norms[b + 1].startswith("ال")) \
             or (not name_started and _construct_complement(norms, b))     # مستشار مجلس أمن الإقليم X
         if cue.cls in ("claim", "act", "appeal") and b > a + 1 and w.startswith("ال") and not name_started \
                 and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS \
@@ -510,7 +536,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         c = b
         if c < n and norms[c] == "فی":           # رئيس جمعية الخبازين في المحافظة، ياسين العبيدي،
             c = next((k for k in range(c + 1, min(n, c + 4)) if doc[k].text in ("،", ",")), b)
-        if c + 1 < n and doc[c].text in ("،", ","):
+        if c + 1 < n and doc[c].text in ("،", ",", "؛"):
             d = _apposition(sent, c, norms)
             if d > c:
                 b = d                              # رئيس الجمعية، ياسين العبيدي، قال
@@ -525,6 +551,14 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         r = next((k for k in range(cue.start - 1, max(-1, cue.start - 4), -1) if norms[k] in _REPORT_NOUNS), None)
         if r is not None and all(not is_punct(doc[k]) for k in range(r, cue.start)):
             speaker = sent.span(r, cue.start)   # وسط تقارير تفيد بأن (https://arabnews24.ca/...): the reports speak
+    subordinate = False
+    if b == a and speaker is None and cue.start > 2 and norms[cue.start - 1] in _RELATIVE_PRONOUNS \
+            and doc[cue.start - 2].text in ("،", ",") and norms[0] not in _PER:
+        ante = _antecedent(sent, cue.start - 1, norms)
+        if ante is not None:
+            # التقت X، TITLE، رئيس الوزراء Y، الذي أبلغه بأنه ... (https://plus4.co/ar/detail/1797): the one the relative
+            # clause is about speaks it, beside the sentence's own subject
+            speaker, subordinate = sent.span(*ante), True
     if b == a and speaker is None and cue.start > 0 and (not doc[cue.start].text.startswith(("و", "ف"))
                                      or (doc[cue.start].text.startswith("ف") and _amma(sent, cue.start, norms))):
         left = _left_subject(sent, cue.start, norms)   # التاجر حسين عبد الرضا أكد أن ... / أما X فقالت
@@ -576,6 +610,13 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             head = fold(written.split()[0]) if written.split() else ""
             if name and written.endswith(name) and len(name.split()) <= 4 and head not in _BODY \
                     and _bare(head) not in _BODY:
+                return Attribution(cue, speaker, None, None, None)
+            e = b
+            while e < n and is_punct(doc[e]) and doc[e].text not in ("،", ",", ".", ":"):
+                e += 1
+            if e < n and e - b <= 1 and norms[e] == fold("عن"):
+                # أعلن "الحزب الديمقراطي الكردستاني الإيراني" عن ارتفاع ...، قائلا إن (https://arabic.rt.com/...):
+                # the subject closed by عن, no statement itself but the speaker of the participle after it
                 return Attribution(cue, speaker, None, None, None)
         return None
     else:
@@ -629,7 +670,30 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 clause = True   # ويعتبر X Y مسؤولين عن ...، اعتبر X القرار خطوة: the object and what it is held to be
             else:
                 said = None     # صرّح X خلال لقائه السفير: no content of its own
-    return Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
+    return Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon, subordinate=subordinate)
+
+
+_RELATIVE_PRONOUNS = {fold(w) for w in ("الذي", "التي", "الذين")}
+_MET = {fold(p + w) for w in ("التقى", "التقت", "التقوا") for p in ("", "و")}     # verbs that look like ال-nouns
+
+
+def _antecedent(sent: Sentence, rel: int, norms: list[str]) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at `rel` stands for: the comma segment right before it (or up to six
+    words), when it names a person."""
+    doc = sent.doc
+    e = rel
+    while e > 0 and doc[e - 1].text in ("،", ","):
+        e -= 1
+    s0 = e
+    while s0 > 0 and not is_punct(doc[s0 - 1]) and e - s0 < 6:
+        s0 -= 1
+    if s0 >= e:
+        return None
+    written = doc.source[doc[s0].idx:doc[e - 1].idx + len(doc[e - 1].text)]
+    name = name_of(written)
+    if not name or not written.endswith(name):
+        return None
+    return s0, e
 
 
 # A speaker span never ends in a preposition (مسرور بارزاني عن، X مع، X لـ) and never opens with a frame (ففي مقابلة
@@ -753,7 +817,7 @@ _VIEWS = {fold(p + w) for w in "اعتبر اعتبرت يعتبر تعتبر ي
 _GROUPS = {fold(w) for w in "أهالي اهالي سكان مواطنو أبناء ابناء عوائل ذوو ذوي".split()}
 
 
-_TELL = {fold(p + w) for w in "أخبر أخبرت أخبروا".split() for p in ("", "و", "ف")}
+_TELL = {fold(p + w) for w in "أخبر أخبرت أخبروا أبلغ أبلغت أبلغه أبلغها أبلغهم أبلغوا".split() for p in ("", "و", "ف")}
 
 
 def _told_object(sent: Sentence, first: int, norms: list[str]) -> int | None:
@@ -770,6 +834,36 @@ def _told_object(sent: Sentence, first: int, norms: list[str]) -> int | None:
     return None
 
 
+_ACCUSING = {fold(w) for w in "متهما متهمة متهمين متهماً متهمةً".split()}
+_EXPRESSING = {fold(w) for w in "معربا معربة معرباً معربةً".split()}
+_HOPE = {fold(w) for w in "أمله أملها أملهم امله املها املهم".split()}
+
+
+def _partact_content(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
+    """Participles of claims and feelings that state content with no quotation: متهما الحشد الشعبي بالمشاركة في
+    الهجوم (a claim with its بـ-object, https://arabic.rt.com/middle_east/968614-...), معرباً عن أمله في ألا يطول ...
+    (a hope with a clause, https://www.kurdistan24.net/ar/story/876222): the char span of that content."""
+    doc = sent.doc
+    norms = sent.norms
+    n = len(doc)
+    k = cue.end
+    if k + 2 >= n or not sent.frame[k]:
+        return None
+    if norms[cue.start] in _ACCUSING:
+        p = next((j for j in range(k + 1, min(n, k + 6)) if is_punct(doc[j]) or not sent.frame[j]
+                  or (norms[j].startswith("ب") and len(norms[j]) > 3 and norms[j] not in _B_NOUNS)), None)
+        if p is not None and sent.frame[p] and not is_punct(doc[p]):
+            return content(sent, k, n)
+        return None
+    if norms[cue.start] in _EXPRESSING and norms[k] == fold("عن") and norms[k + 1] in _HOPE:
+        j = k + 2
+        if j < n and norms[j] in (fold("في"), fold("فی"), fold("ب")):
+            j += 1
+        if j + 1 < n and (norms[j] in _COMPLEMENT or doc[j].text in ("ألا", "الا", "بألا")):
+            return content(sent, j if doc[j].text in ("ألا", "الا", "بألا") else j + 1, n)
+    return None
+
+
 def _view_predicate(sent: Sentence, first: int, norms: list[str]) -> bool:
     """An object and then, within a few words, its predicate: an indefinite word (no article) ending like an
     accusative noun or adjective (مسؤولين، مسؤولة، خطوةً، تهديداً), followed by more words."""
@@ -783,6 +877,30 @@ def _view_predicate(sent: Sentence, first: int, norms: list[str]) -> bool:
                 and not _stop(t, norms[k]) and norms[k] not in _TITLES:
             return True
     return False
+
+
+_OPENING_MARKS = ("«", '"', "“", "”")
+
+
+def _quoted_body_name(inner: str) -> bool:
+    words = inner.split()
+    if not 2 <= len(words) <= 6 or re.search(r"[.،,:؛!?؟]", inner):
+        return False
+    first = fold(words[0])
+    return (first in _BODY or _bare(first) in _BODY or first in _OUTLETS) \
+        and not any(fold(w) in _COMPLEMENT or fold(w) in _CUE_VERBS for w in words)
+
+
+def _closing_mark(sent: Sentence, k: int, limit: int = 7) -> int | None:
+    """The index of the mark closing the quotation opened at token k, within `limit` tokens, with only words
+    inside (a quoted name), else None."""
+    doc = sent.doc
+    for c in range(k + 1, min(len(doc), k + limit + 1)):
+        if doc[c].text in ("»", '"', "”", "“"):
+            return c if c > k + 1 else None
+        if is_punct(doc[c]) or sent.norms[c] in _COMPLEMENT:
+            return None
+    return None
 
 
 _CLOSING_MARKS = ("”", "“", "»")
@@ -1031,6 +1149,11 @@ def _apposition(sent: Sentence, comma: int, norms: list[str]) -> int:
     """After `TITLE،` a name closed by another comma extends the speaker: the new end index."""
     doc = sent.doc
     d = comma + 1
+    if d < len(doc) and doc[d].text in _OPENING_MARKS:
+        c = _closing_mark(sent, d, 4)
+        if c is not None and c + 1 < len(doc) and doc[c + 1].text in ("،", ",", "؛") \
+                and name_of(doc.source[doc[d + 1].idx:doc[c - 1].idx + len(doc[c - 1].text)]):
+            return c + 1        # رئيس حزب (X)؛ “حسين يزداپنا”، لوسائل إعلام: a quoted name in apposition
     while d < len(doc) and doc[d].text not in ("،", ",", ".", ":") and d - comma <= 5:
         d += 1
     if d < len(doc) and doc[d].text in ("،", ",") and comma + 2 < d and norms[comma + 1] in _NAMED:
@@ -1120,6 +1243,7 @@ def _kana_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
     return a, b
 
 
+_PARTITIVE = {fold(w) for w in "أعضاء اعضاء عدد بعض أحد احد مجموعة عناصر نواب ممثلو ممثلين".split()}
 _FRAME_IN = {fold(w) for w in ("في", "وفي", "ففي", "خلال", "وخلال")}
 _WITH = {fold(w) for w in ("مع", "لدى")}
 _GIVEN_NOUNS = _CHANNEL_NOUNS | {fold(w) for w in ("حوار", "ندوة", "خطاب")}
@@ -1185,6 +1309,8 @@ _BRACKETED = re.compile(r"\s*\((?:[^()\s]+\s?){1,3}\)\s*")
 
 
 def name_of(text: str) -> str | None:
+    if any(m in text for m in '"«»“”'):
+        text = " ".join(re.sub(r'["«»“”]', " ", text).split())
     if "(" in text:
         text = _BRACKETED.sub(" ", text).strip()    # مدير شركة تسويق النفط (سومو) علي نزار الشطري: an acronym, part of the title
     named = [i for i, w in enumerate(text.split()) if fold(w) in _NAMED]
@@ -1212,7 +1338,8 @@ def name_of(text: str) -> str | None:
         return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY or w in _OFFICIAL \
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
-        if w in _PLACE_HEADS or _construct_complement(norms, i) or (w == _AM and i > 0 and _is_title(norms, i - 1)):
+        if w in _PLACE_HEADS or _construct_complement(norms, i) or (w == _AM and i > 0 and _is_title(norms, i - 1)) \
+                or (w in _OFFICIAL and i + 1 < len(norms) and norms[i + 1].startswith("ال")):
             continue            # مدير عام الكمارك، مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
         if _is_title(norms, i) or _article(words[i], w) or w in _COMMON or w in _BODY or w in _LINKS \
                 or _place_word(norms, i) or _official_of_body(norms, i) or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
@@ -1266,7 +1393,7 @@ _CLAUSE_CUT = re.compile(r"[،,.:؛;\n«»\"“”]")
 _WIDE_ROLES = {fold(w) for w in "رئيس الرئيس نائب عضو العضو".split()}
 
 
-def _holders(role: str, body: str, end: int) -> list[tuple[int, str]]:
+def _holders(role: str, body: str, end: int) -> list[tuple[int, str, str]]:
     """(position, name) of every `ROLE ... NAME` in the body before `end`, the role word with or without its article,
     the name read by name_of in its clause."""
     bare = role[2:] if role.startswith("ال") else role
@@ -1279,31 +1406,40 @@ def _holders(role: str, body: str, end: int) -> list[tuple[int, str]]:
         if name and name != window and not name.startswith(("ال", "و")):
             if len(name.split()) > 3:
                 name = " ".join(name.split()[:2])   # وزار الوزير كاوان حسين سوق القيصرية: the object ran on
-            out.append((m.start(), name))
+            out.append((m.start(), name, window))
     return out
 
 
 def _role_holder(mentions: list[str], body: str) -> str | None:
-    """A speaker only ever called by a bare role (الوزير، المحافظ، السفيرة): the person named last with that role
+    """A speaker only ever called by a role (الوزير، المحافظ، وزير الصحة): the person named last with that role
     before the role is first used alone, when the text names one (the naming sentence may quote nobody: round 8's
-    «الوزير» whose title appeared only in a sentence attributing nothing)."""
+    «الوزير» whose title appeared only in a sentence attributing nothing; وزير الصحة after ووجه وزير صحة إقليم
+    كوردستان سامان البرزنجي ..., https://shafaq.com/ar/كوردســتانيات/حزب-كوردي-معارض-...)."""
     for m in mentions:
         words = m.split()
-        if len(words) != 1:
+        if not 1 <= len(words) <= 3:
             continue
-        w = fold(words[0])
-        if not w.startswith("ال") or w not in _TITLES or w in _WIDE_ROLES or w in _RANKS:
+        folded = [fold(w) for w in words]
+        w = folded[0]
+        if w not in _TITLES or _bare(w) in _WIDE_ROLES or w in _WIDE_ROLES or w in _RANKS \
+                or (len(words) == 1 and not w.startswith("ال")) \
+                or not all(x.startswith("ال") or x in _COMMON for x in folded[1:]):
             continue
         first = None
-        for hit in re.finditer(r"(?<!\w)" + re.escape(words[0]) + r"(?!\w)", body):
+        for hit in re.finditer(r"(?<!\w)" + re.escape(m) + r"(?!\w)", body):
             cut = _CLAUSE_CUT.search(body, hit.start())
             window = body[hit.start():cut.start() if cut else len(body)]
-            if not name_of(" ".join(window.split()[:9])):
-                first = hit.start()
+            window = " ".join(window.split()[:9])
+            named = name_of(window)
+            between = window[len(m):window.find(named)] if named and named in window else ""
+            if not named or any(_bare(fold(x)) in _CHANNEL_NOUNS or fold(x) in _OUTLETS or _lam_object(fold(x)) in _OUTLETS
+                                or fold(x) in _COMPLEMENT for x in between.split()):
+                first = hit.start()     # not followed by a name of its own (وزير الصحة في تصريح لوكالة شفق نيوز): alone
                 break
         if first is None:
             continue
-        holders = _holders(words[0], body, first)
+        role = ArabicRules.norms(RULES, m)
+        holders = [h for h in _holders(words[0], body, first) if role <= ArabicRules.norms(RULES, h[2])]
         if holders:
             return holders[-1][1]
     return None
@@ -1383,6 +1519,34 @@ class ArabicRules(StatementRules):
                 att = dataclasses.replace(att, speaker=opening, pronoun=None)
         return att
 
+    def is_title_quote(self, body: str, inner: str, before: list[str]) -> bool:
+        """A body's name in quotation marks (مسؤول العلاقات في "الحزب الديمقراطي الكردستاني الإيراني" NAME، قالت “مؤسسة
+        مكافحة الإرهاب”؛ في ...: https://arabic.rt.com/middle_east/968614-..., https://kitabat.com/news/...): a name,
+        part of the speaker or the object, never a statement."""
+        return super().is_title_quote(body, inner, before) or _quoted_body_name(inner)
+
+    def opening_subject(self, text: str) -> str | None:
+        """التقت ديلان غفور، عضو مجلس النواب، ... then واضافت في تصريح ...، إن (https://plus4.co/ar/detail/1797): the
+        person a verb-first sentence opens with, up to the first comma or stop."""
+        words = text.split()
+        if len(words) < 3:
+            return None
+        w = fold(words[0])
+        if (w.startswith(("ال", "وال")) and w not in _MET) or w in _TITLES or w in _BODY or w in _OPENERS or _stop(words[0], w) \
+                or w in _CUE_VERBS or w in _TIME_NOUNS or w in _KANA:
+            return None
+        chunk = []
+        for word in words[1:6]:
+            bare = word.rstrip("،,.:؛")
+            if _stop(bare, fold(bare)) or fold(bare) in _COMPLEMENT:
+                break
+            chunk.append(bare)
+            if bare != word:
+                break
+        subject = " ".join(chunk)
+        name = name_of(subject) if subject else None
+        return subject if name and subject.endswith(name) else None
+
     def states_sentence_before(self, sent: Sentence, att: Attribution) -> bool:
         """أكد ذلك X / وأكد ذلك X / أعلن ذلك X opening a sentence: X confirms the sentence before."""
         cue = att.cue
@@ -1403,6 +1567,10 @@ class ArabicRules(StatementRules):
                 # only a noun object states nothing, as when it heads its sentence (but ends the clause before it)
                 return dataclasses.replace(att, content=None)
         n = len(sent.doc)
+        if att is not None and cue.cls == "partact" and not (att.clause or att.colon):
+            late = _partact_content(sent, cue)
+            if late is not None:
+                return dataclasses.replace(att, content=late, clause=True, cue=dataclasses.replace(cue, cls="part"))
         if att is not None and not (att.clause or att.colon) and cue.cls == "part":
             # مشيراً خلال حوار على شاشة كوردستان24، إلى أن ... (https://www.kurdistan24.net/ar/story/873538): the channel
             # between the participle and its clause, closed by a comma
