@@ -67,7 +67,8 @@ CUES = {
     # Participles that open a statement of the same speaker (issue 9, kind 4; https://www.arknews.net/node/39070
     # مشيراً إلى أنه; https://rudaw.net/arabic/kurdistan/071220213 مبيناً أن).
     "part": """قائلا قائلة مضيفا مضيفة مؤكدا مؤكدة مشيرا مشيرة محذرا محذرة معتبرا معتبرة لافتا لافتة
-        مشددا مشددة مبينا مبينة موضحا موضحة منوها منوهة مردفا مردفة كاشفا كاشفة عازيا عازية""".split(),
+        مشددا مشددة مبينا مبينة موضحا موضحة منوها منوهة مردفا مردفة كاشفا كاشفة عازيا عازية
+        متمنيا متمنية""".split(),     # متمنياً أن يكون العام ... (a wish with a clause, https://www.kurdistan24.net/ar/story/864762)
     # Participles of appeals and feelings: a statement only with a quotation (مطالباً الحكومة بـ"...").
     "partact": "داعيا داعية مطالبا مطالبة معربا معربة متهما متهمة".split(),
     "per": [p + v for v in ("بحسب", "حسب", "وفقا", "وفق", "نقلا", "حسبما", "وفقما") for p in ("", "و")],
@@ -99,7 +100,7 @@ TITLES = set("""وزير الوزير رئيس الرئيس المتحدث مت�
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
     طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
     المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي المقدم مقدم النقيب نقيب الملازم ملازم الرائد رائد
-    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة""".split())
+    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة قائم مقام""".split())     # قائم مقام (https://sarabic.ae/...)
 # Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
 NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
@@ -620,9 +621,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 return Attribution(cue, speaker, None, None, None)
         return None
     else:
-        first = b
-        while first < n and is_punct(doc[first]):
-            first += 1
+        first = _past_time(sent, b, norms)
         if cue.cls == "say" and first < n and norms[first] in _FRAME_IN:
             # وأشار X خلال الاتصال إلى وجود ...: a short frame (no comma), then the object's preposition
             p = next((k for k in range(first + 1, min(n, first + 5)) if norms[k] in _TOPIC_PREPOSITIONS
@@ -632,7 +631,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         if cue.cls == "say" and first < n and norms[first] in _TOPIC_PREPOSITIONS:
             # كشف عن خطة، أشار إلى إصدار تعليمات: the object reports what was said
             return Attribution(cue, speaker, pronoun, content(sent, first + 1, n), None, clause=True)
-        said = content(sent, b, n, skip=(_STOPS - {fold("أي")}) | _CHANNEL_NOUNS)     # نفت أي تقليص: "any" is the object's
+        said = content(sent, _past_time(sent, b, norms), n, skip=(_STOPS - {fold("أي")}) | _CHANNEL_NOUNS)     # نفت أي تقليص: "any" is the object's
         if cue.cls == "claim" and first < n and norms[first] in _FRAME_IN:
             # وكانت النائبة قد حذرت في وقت سابق من انهيار الاتفاق: a short frame, then the claim's preposition
             p = next((k for k in range(first + 1, min(n, first + 5)) if is_punct(sent.doc[k]) or norms[k] == fold("من")
@@ -664,6 +663,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                     said = None     # في مؤتمر صحفي عقده ...، في منشور على منصة إكس، ...: the channel goes on
                 else:
                     said, clause = content(sent, first, n), True
+            elif norms[cue.start] in _REVEAL and _after_frame_commas(sent, b, norms) is not None:
+                # كشف X، في تصريح خاص لمراسلة "سبوتنيك"، اليوم، عودة ...؛ وأفاد حامد، عادت ... (https://sarabic.ae/...): the
+                # content after the channel's and the time's commas, with no أن
+                said, clause = content(sent, _after_frame_commas(sent, b, norms), n), True
             elif norms[cue.start] in _TELL and _told_object(sent, first, norms) is not None:
                 said, clause = content(sent, _told_object(sent, first, norms), n), True   # أخبر X، الوكالة، باندلاع ...
             elif norms[cue.start] in _VIEWS and _view_predicate(sent, first, norms):
@@ -817,6 +820,53 @@ _VIEWS = {fold(p + w) for w in "اعتبر اعتبرت يعتبر تعتبر ي
 _GROUPS = {fold(w) for w in "أهالي اهالي سكان مواطنو أبناء ابناء عوائل ذوو ذوي".split()}
 
 
+_REVEAL = {fold(p + w) for w in "كشف كشفت أفاد أفادت".split() for p in ("", "و", "ف")}
+_TIME_EXTRA = {fold(w) for w in """كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين الأول الثاني يناير فبراير مارس
+    أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر""".split()}
+
+
+def _past_time(sent: Sentence, k: int, norms: list[str]) -> int:
+    """From token k, past punctuation and a time phrase between commas (، الخميس (9 أيلول 2026)، / ، اليوم،): the
+    index where what follows the speaker begins."""
+    doc = sent.doc
+    n = len(doc)
+    while k < n:
+        while k < n and is_punct(doc[k]) and doc[k].text not in ("«", '"', "“", "”", ":"):
+            k += 1
+        j = k
+        while j < n and (norms[j] in _TIME_NOUNS or norms[j] in _TIME_EXTRA or norms[j][:1].isdigit()
+                         or doc[j].text in ("(", ")")):
+            j += 1
+        if j > k and (j >= n or doc[j].text in ("،", ",")):
+            k = j
+            continue
+        return k
+    return k
+
+
+def _after_frame_commas(sent: Sentence, b: int, norms: list[str]) -> int | None:
+    """After the speaker: a channel frame (في تصريح ...) and time words, each closed by a comma, then content of
+    three words or more that opens with no preposition, complementizer or quotation: its first index."""
+    doc = sent.doc
+    n = len(doc)
+    k = b
+    if k >= n or doc[k].text not in ("،", ","):
+        return None
+    k += 1
+    for _ in range(3):
+        if k < n and (norms[k] in _FRAME_IN or norms[k] == fold("عبر")):
+            c = next((j for j in range(k + 1, min(n, k + 12)) if doc[j].text in ("،", ",")), None)
+            if c is None:
+                return None
+            k = c + 1
+        k = _past_time(sent, k, norms)
+    if k + 3 > n or not sent.frame[k] or is_punct(doc[k]) or _stop(doc[k].text, norms[k]) or norms[k] in _COMPLEMENT \
+            or norms[k] in _TOPIC_PREPOSITIONS or norms[k] in _CUE_VERBS or norms[k] in _PARTICIPLES \
+            or (norms[k].startswith("ب") and len(norms[k]) > 3):
+        return None
+    return k
+
+
 _TELL = {fold(p + w) for w in "أخبر أخبرت أخبروا أبلغ أبلغت أبلغه أبلغها أبلغهم أبلغوا".split() for p in ("", "و", "ف")}
 
 
@@ -834,6 +884,7 @@ def _told_object(sent: Sentence, first: int, norms: list[str]) -> int | None:
     return None
 
 
+_WISHING = {fold(w) for w in "متمنيا متمنية متمنياً متمنيةً".split()}
 _ACCUSING = {fold(w) for w in "متهما متهمة متهمين متهماً متهمةً".split()}
 _EXPRESSING = {fold(w) for w in "معربا معربة معرباً معربةً".split()}
 _HOPE = {fold(w) for w in "أمله أملها أملهم امله املها املهم".split()}
@@ -1180,6 +1231,8 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
     left_start = frame_run(sent, cue_start - 1, -1) + 1
     if left_start > 0:
         return None                       # right after a quote the verb comes first
+    if cue_start > 0 and norms[cue_start - 1] in _SINCE:
+        return None                       # ...، إذ يقولون إن: "as they say", the subject dropped
     kana = _kana_subject(sent, cue_start, norms)
     if kana is not None:
         return kana                       # ...، وكان مدير شركة سومو علي نزار الشطري، قد أكد أن
@@ -1221,6 +1274,7 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
 
 _THAT = {fold(w) for w in ("ذلك", "هذا")}
 _CONFIRM = {fold(w) for w in "أكد أكدت أعلن أعلنت ذكر ذكرت أفاد أفادت كشف كشفت أوضح أوضحت".split()}
+_SINCE = {fold(w) for w in ("إذ", "اذ", "حيث", "وإذ")}
 _KANA_VERBS = {fold(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت")}
 
 
@@ -1513,6 +1567,9 @@ class ArabicRules(StatementRules):
         att = _safe_speaker(sent, attribute(sent, cue))
         if att is not None and cue.cls == "say" and not att.colon:
             att = _unopened_quote(sent, att)
+        if att is not None and att.speaker is None and cue.start > 0 and sent.norms[cue.start - 1] in _SINCE \
+                and sent.norms[cue.start].endswith(("ون", "وا")):
+            return None         # ...، إذ يقولون إن ...: "as they say", people never named, nobody heard before
         if att is not None and att.speaker is None and att.pronoun == "any":
             opening = _subject_after_channel(sent, cue) or _opening_verb_subject(sent, cue)
             if opening is not None:
@@ -1545,7 +1602,7 @@ class ArabicRules(StatementRules):
                 break
         subject = " ".join(chunk)
         name = name_of(subject) if subject else None
-        return subject if name and subject.endswith(name) else None
+        return subject if name and subject.endswith(name) and len(name.split()) >= 2 else None
 
     def states_sentence_before(self, sent: Sentence, att: Attribution) -> bool:
         """أكد ذلك X / وأكد ذلك X / أعلن ذلك X opening a sentence: X confirms the sentence before."""
@@ -1567,6 +1624,8 @@ class ArabicRules(StatementRules):
                 # only a noun object states nothing, as when it heads its sentence (but ends the clause before it)
                 return dataclasses.replace(att, content=None)
         n = len(sent.doc)
+        if att is not None and sent.norms[cue.start] in _WISHING and not (att.clause or att.colon):
+            return None         # متمنياً لهم التوفيق: a wish with no clause is a courtesy, not a statement
         if att is not None and cue.cls == "partact" and not (att.clause or att.colon):
             late = _partact_content(sent, cue)
             if late is not None:
