@@ -34,6 +34,19 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _wrapped_line_end(body: str, i: int) -> int:
+    """The end of the line at i, or of its paragraph when the line is hard-wrapped (ends with no sentence
+    punctuation and the next line goes on with no blank line between)."""
+    end = body.find("\n", i)
+    while end >= 0 and end + 1 < len(body) and body[end + 1] not in "\n" \
+            and body[i:end].rstrip()[-1:] not in (".", "!", "?", "؟", ":", "") :
+        nxt = body.find("\n", end + 1)
+        if nxt < 0:
+            return len(body)
+        end = nxt
+    return end if end >= 0 else len(body)
+
+
 def _line_rest(body: str, i: int) -> str:
     line_end = body.find("\n", i)
     return body[i:line_end if line_end >= 0 else len(body)]
@@ -56,6 +69,9 @@ def _opens(body: str, i: int, ch: str) -> bool:
             # or every mark on the line is ”, in pairs: typed like straight marks (انه ” لا خلاف ... الناس”وأضاف ”
             # نحن ...”، https://almasra.iq/112749)
             paired = "“" not in rest and rest.count("”") % 2 == 0
+            if rest[1:].lstrip(" ")[:1] in ("،", ",", ".", "؛"):
+                return False    # ...الاطراف”، داعيا “...“ (https://nnciraq.com/226913/): a ” before a comma closes speech
+                                # whose opening mark was left off; it opens nothing
             return rest.count("”") <= rest.count("“") or ((glued or after_verb) and "”" in rest[1:]) or paired
         nxt = rest[1:].lstrip(" ")
         return bool(nxt) and nxt[0] not in "،,.؛:"
@@ -81,9 +97,10 @@ def _opens(body: str, i: int, ch: str) -> bool:
         if _is_letter(before) and _is_letter(after) and not before.isascii() and not after.isascii():
             return True         # حميد"ندين: a mark typed against the name before it
         if _is_letter(before) and not before.isascii() and after == " ":
-            line_end = body.find("\n", i)
-            # ڕایدەگەیەنێت" ...": typed against the verb, the quotation after a space, closed on its line
-            return '"' in body[i + 1:line_end if line_end >= 0 else len(body)]
+            # ڕایدەگەیەنێت" ...": typed against the verb, the quotation after a space, closed on its line (or, in copy
+            # with hard line breaks, in its paragraph: وذكر بيان\nللوزارة ، ان" بعض ...\n... الموصل".,
+            # https://ninwapress.net/news/345/...)
+            return '"' in body[i + 1:_wrapped_line_end(body, i)]
         if before.isspace() and after == " ":
             # ان " المحكمة ... " , مبينا (https://tanawue.com/print:page,1,32695--.html): marks typed with a space on
             # both sides open a quotation when the line closes it again
@@ -94,6 +111,9 @@ def _opens(body: str, i: int, ch: str) -> bool:
 
 
 def _closes(body: str, i: int, ch: str, opener: str) -> bool:
+    if opener == "“" and ch == "“" and _is_letter(body[i - 1] if i > 0 else " ") \
+            and (body[i + 1:i + 2] in ("", "\n", ".", "،", ",", "؛") or body[i + 1:i + 3] in (" .", " ،")):
+        return True             # داعيا “اقليم ... ورقة ضغط“. (https://nnciraq.com/226913/): the same mark typed to close
     if ch != PAIRS[opener] and not (opener == "”" and ch == "”"):
         return False
     if ch == "'":

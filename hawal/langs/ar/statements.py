@@ -94,13 +94,13 @@ BODY = set("""ديوان الديوان مكاتب مكتب مفتشية بنك 
     المفوضية مفوضية البرلمان الشرطة شرطة الأمم بعثة نقابة حزب كتلة تحالف اتحاد منظمة شركة وكالة محكمة إحصاءات
     مصدر مصادر تجار نواب قوات القوات التحالف بيان البيان السلطات سلطات اللجنة لجنة جمعية الجمعية رابطة غرفة
     مؤسسة المؤسسة جامعة الجامعة جهاز الجهاز بلدية البلدية ائتلاف الائتلاف تيار التيار حركة الحركة جبهة
-    الجبهة""".split())     # النائب عن ائتلاف دولة القانون عالية نصيف (https://tanawue.com/print:page,1,32695--.html)     # جهاز الأمن الوطني (https://www.shafaq.com/ar/سیاسة/جهاز-المخابرات-يصدر-توضيحا...)
+    الجبهة مشروع المشروع""".split())     # معاون مدير مشروع سد الموصل محمد خالد (http://burathanews.com/arabic/news/464043)     # النائب عن ائتلاف دولة القانون عالية نصيف (https://tanawue.com/print:page,1,32695--.html)     # جهاز الأمن الوطني (https://www.shafaq.com/ar/سیاسة/جهاز-المخابرات-يصدر-توضيحا...)
 TITLES = set("""وزير الوزير رئيس الرئيس المتحدث متحدث الناطق ناطق باسم النائب النائبة نائب السفير سفير المحافظ محافظ
     قائد مدير الأمين أمين العميد اللواء العقيد الدكتور د. الشيخ السيد السيدة مستشار عضو زعيم المستشار الخبير
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
     طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
     المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي المقدم مقدم النقيب نقيب الملازم ملازم الرائد رائد
-    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة قائم مقام""".split())     # قائم مقام (https://sarabic.ae/...)
+    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة قائم مقام معاون المعاون مساعد المساعد""".split())     # قائم مقام (https://sarabic.ae/...)
 # Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
 NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
@@ -718,9 +718,13 @@ def _safe_speaker(sent: Sentence, att: Attribution | None) -> Attribution | None
     e = b
     while e - 1 > a and (norms[e - 1] in _SPAN_TAIL or sent.doc[e - 1].text in ("لـ", "بـ")):
         e -= 1
-    if _bare(norms[a]) in _DOCS and a + 1 < e:
+    if _bare(norms[a]) in _DOCS and a + 1 < len(sent.doc):
         # وذكر بيان لمكتب رئيس الوزراء أن، وأفاد بيان صادر عن وزارة النفط بأن: the document's author speaks
         k = a + 1
+        while k < len(sent.doc) - 1 and not sent.doc[k].text.strip():
+            k += 1          # وذكر بيان\nللوزارة: a hard line break inside the sentence
+        if k >= e:
+            e = k + 1 if norms[k].startswith("ل") and not norms[k].startswith("ال") and len(norms[k]) > 3 else e
         if norms[k] in _ISSUED and k + 1 < e and norms[k + 1] == fold("عن"):
             k += 2
             if k < e:
@@ -957,7 +961,7 @@ def _closing_mark(sent: Sentence, k: int, limit: int = 7) -> int | None:
 _CLOSING_MARKS = ("”", "“", "»")
 _OBJECT_FIRST = {fold(w) for w in """وجود صحة عدم ضرورة أهمية استمرار بدء انطلاق استئناف إيفاد ايفاد إرسال ارسال تسلم
     استلام تحميل تصدير إيقاف ايقاف وقف منع فتح إغلاق اغلاق تشكيل إجراء اجراء اتخاذ دعم رفض التزام تمسك حرص استعداد
-    تمديد تأجيل تأخر تأخير""".split()}      # فيما أكد بدء تحميل أول ناقلة (http://burathanews.com/arabic/news/466054)
+    تمديد تأجيل تأخر تأخير سلامة""".split()}      # فيما أكد بدء تحميل أول ناقلة (http://burathanews.com/arabic/news/466054)
 _BAYNA = fold("بين")
 
 
@@ -1184,13 +1188,14 @@ def _addressee(norms: list[str], k: int, end: int) -> bool:
 
 def _name_like(norms: list[str], i: int, j: int, texts: list[str]) -> bool:
     """1-4 words that can be a person's name: no titles, links, complementizers or stops."""
-    while i < j and _is_title(norms, i):
-        i += 1
+    start = i
+    while i < j and _is_title(norms, i) and not (i > start and norms[i] in _NAME_LIKE_TITLES and i + 1 < j):
+        i += 1          # النائب رائد المالكي: رائد after a title is the first name
     if not 1 <= j - i <= 4:
         return False
     for k in range(i, j):
         w = norms[k]
-        if _is_title(norms, k) or w in _COMPLEMENT or _stop(texts[k], w) or w in _LINKS or w in _BODY \
+        if (_is_title(norms, k) and not (k == i and w in _NAME_LIKE_TITLES)) or w in _COMPLEMENT or _stop(texts[k], w) or w in _LINKS or w in _BODY \
                 or w in _COMMON or (w.startswith("ال") and k == i) or w.startswith("و"):
             return False
     return True
@@ -1244,6 +1249,9 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
             return given                  # ففي مقابلة اجراها X مع قناة ...، ذكر ان: X gave it and speaks
         if a + 1 < b and norms[a] in _BUT and norms[a + 1] in _COMPLEMENT:
             a += 2                        # غير أن الخبير مصطفى حنتوش صرّح
+        if a + 2 < b and not _is_title(norms, a) and norms[a] not in _BODY and _is_title(norms, a + 1) \
+                and not norms[a].startswith("ال") and norms[a] not in _OPENERS and not _stop(doc[a].text, norms[a]):
+            a += 1                        # علق TITLE، النائب NAME، على ...، فيما أكد: a verb before the title
         if a + 1 < b and norms[a] in _NOTED:
             a += 1                        # يذكر ان النائب ... اكد (https://burathanews.com/arabic/news/133601)
             while a < b and (norms[a] in _COMPLEMENT or norms[a] in _TOPIC_PREPOSITIONS or norms[a] == fold("ان")):
@@ -1266,8 +1274,8 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
             limit = cue_start
             while limit > d + 1 and norms[limit - 1] in _KANA:
                 limit -= 1                # وكان قائممقام سنجار ...، محما خليل، قد قال (https://awla.news/...)
-            if c < d and d + 1 >= limit and _name_like(norms, c, d, [x.text for x in doc]):
-                b = d                     # المتحدث باسم الوزارة، حميد النايف، قال
+            if c < d and (d + 1 >= limit or _is_title(norms, c)) and _name_like(norms, c, d, [x.text for x in doc]):
+                b = d                     # المتحدث باسم الوزارة، حميد النايف، قال; TITLE، النائب NAME، على ...، فيما أكد
         return a, b
     return None
 
@@ -1382,6 +1390,11 @@ def name_of(text: str) -> str | None:
         name = name_of(last) if last and not _is_title([fold(w) for w in last.split()], 0) else None
         if name:
             return name
+        head = text.split()[0] if text.split() else ""
+        if last and _is_title([fold(head)], 0):
+            name = name_of(last)        # عضو لجنة النزاهة، النائب رائد الساعدي: a title, then a title and the name
+            if name and last.endswith(name):
+                return name
         text = text.split("،", 1)[0].strip()
     words = text.split()
     if not words:
@@ -1395,7 +1408,9 @@ def name_of(text: str) -> str | None:
         if w in _PLACE_HEADS or _construct_complement(norms, i) or (w == _AM and i > 0 and _is_title(norms, i - 1)) \
                 or (w in _OFFICIAL and i + 1 < len(norms) and norms[i + 1].startswith("ال")):
             continue            # مدير عام الكمارك، مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
-        if _is_title(norms, i) or _article(words[i], w) or w in _COMMON or w in _BODY or w in _LINKS \
+        if (_is_title(norms, i) and not (w in _NAME_LIKE_TITLES and i > 0 and _is_title(norms, i - 1)
+                                         and i + 1 < len(words) and not _is_title(norms, i + 1))) \
+                or _article(words[i], w) or w in _COMMON or w in _BODY or w in _LINKS \
                 or _place_word(norms, i) or _official_of_body(norms, i) or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
                 or (w.startswith("ل") and len(w) > 3 and i > 0 and (_is_title(norms, i - 1) or norms[i - 1].startswith("ال"))):
             continue            # المستشار الإعلامي للحزب ...، ممثل الإقليم في طهران ...: not the name yet
@@ -1404,8 +1419,10 @@ def name_of(text: str) -> str | None:
                 and not (j > i and norms[j] in _TITLES and norms[j] not in _NAME_LIKE_TITLES) \
                 and not (j > i and _name_break(words[j], norms[j])):
             j += 1      # سامان برزنجي وزير الصحة: the name ends where a title begins
-        if i == 0 and 0 < j < len(words) and norms[j] in _TITLES:
+        if i == 0 and 1 < j < len(words) and norms[j] in _TITLES:
             return " ".join(words[:j])      # زانا عمر المتحدث باسم حكومة الإقليم: the name, then its title
+        if i == 0 and j == 1 and j < len(words) and norms[j] in _TITLES:
+            continue            # معاون مدير مشروع X NAME: one word before a title is a title word, not a name
         if j < len(words) and norms[j].startswith("ال"):
             j += 1
             compound = j >= 2 and norms[j - 2] == _ABD    # عبد القادر الدخيل: the surname may carry the article
@@ -1551,7 +1568,7 @@ class ArabicRules(StatementRules):
     # وفي حين عدّ أن ... (https://almadapaper.net/?p=180630): "whereas" continues the clause's speaker too
     # ...، في وقت أفادت مصادر متطابقة بأن (https://www.lalishduhok.com/news/post/317884/): "while" too
     coordinators = frozenset({"و", "فيما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "حين",
-                              "وقت"})
+                              "وقت", "فقد", "وقد"})     # أكد X أن ...، فقد ذكر SURNAME في تصريح ...، إن (burathanews 464043)
     follow_adverbs = frozenset({"أيضا", "كذلك", "في", "الوقت", "ذاته", "نفسه", "وفي"})
     # معلومات أولية غير مؤكدة (https://www.lalishduhok.com/news/post/317884/): "unconfirmed", no participle of saying
     cue_blockers = frozenset({fold("غير")})
