@@ -20,7 +20,8 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     واصل واصلت طمأن طمأنت عد عدت أقر أقرت
     أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم يفيد تفيد بالقول
     قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا
-    أخبر أخبرت أخبروا تساءل تساءلت يتساءل تتساءل أبلغ أبلغت أبلغه أبلغها أبلغهم أبلغوا""".split()
+    أخبر أخبرت أخبروا تساءل تساءلت يتساءل تتساءل أبلغ أبلغت أبلغه أبلغها أبلغهم أبلغوا أجاب أجابت ليجيب لتجيب""".split()
+# متسائلاً عن ...، ليجيب: “...” (https://baghdadtoday.news/285433-.html): answering, with a colon, a quote or a clause only
 # كما أخبر مصدر حكومي، الوكالة، باندلاع النيران (https://baznews.net/?p=61547): "told" the addressee of a noun, like
 # أفاد بـ; وتساءل: أين ...؟ (https://www.lalishduhok.com/news/post/309987/): a question aloud, with a colon, a quote or
 # a clause only (CLAUSE_ONLY).
@@ -45,7 +46,7 @@ _RELAY = "نقل نقلت نقلوا".split()
 # announce an act, not a statement.
 # لكنه أقرّ بأن ... admits a clause (https://www.eanlibya.com/...-جاهزية-أمنية-كاملة-وأمريك/); with a noun object
 # (أقرّ البرلمان القانون) it passes a law: clause only.
-CLAUSE_ONLY = set("تساءل تساءلت يتساءل تتساءل أعلن أعلنت طمأن طمأنت عد عدت أقر أقرت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم".split())
+CLAUSE_ONLY = set("أجاب أجابت ليجيب لتجيب تساءل تساءلت يتساءل تتساءل أعلن أعلنت طمأن طمأنت عد عدت أقر أقرت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم".split())
 # Predictions (توقعت النائبة ... تصويت البرلمان على ..., https://hathalyoum.net/amp/1937906): the noun object is
 # what is predicted, so it reports content like a clause.
 _PREDICT = "توقع توقعت يتوقع تتوقع رجح رجحت يرجح ترجح".split()
@@ -358,6 +359,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         while b - 1 > a and _stop(doc[b - 1].text, norms[b - 1]):
             b -= 1          # بيان صادر عن مجلس الوزراء الأحد
         head = norms[a][1:] if norms[a].startswith("ل") and not norms[a].startswith("ال") else norms[a]
+        if head in _MEASURES or _bare(head) in _MEASURES:
+            return None     # ستحدد حسب عدد سكان كل محافظة (https://harfdigital.com/?p=3260): "according to" a measure
         if fold(doc[cue.start].text).rstrip("ا") in _WAFQ and not (
                 {head, _bare(head)} & (_BODY | _TITLES | _DOCS | _DATA)):
             return None     # وفق تعرفة متدرجة: "according to" a tariff, not to a source
@@ -1099,6 +1102,8 @@ def _attribute_passive(sent: Sentence, cue: Cue, norms: list[str]) -> Attributio
 
 
 _DATA = {fold(w) for w in DATA_NOUNS}
+_MEASURES = {fold(w) for w in """عدد نسبة حجم نوع طبيعة حاجة أهمية مستوى كمية ظروف جدول توقيت أولوية أولويات مساحة
+    طول حسابات قدرة امكانية إمكانية امكانيات إمكانيات استحقاق الاستحقاق""".split()}
 _PREDICTS = {fold(p + w) for w in _PREDICT for p in ("", "و", "ف")}
 _RELAYS = {fold(w) for w in _RELAY}
 _JUDGES = {fold(w) for w in ("عد", "عدت")}
@@ -1406,8 +1411,10 @@ def name_of(text: str) -> str | None:
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
         if w in _PLACE_HEADS or _construct_complement(norms, i) or (w == _AM and i > 0 and _is_title(norms, i - 1)) \
-                or (w in _OFFICIAL and i + 1 < len(norms) and norms[i + 1].startswith("ال")):
-            continue            # مدير عام الكمارك، مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
+                or (w in _OFFICIAL and i + 1 < len(norms) and norms[i + 1].startswith("ال")) \
+                or (i > 1 and norms[i - 1] in _COMMON and not norms[i - 1].startswith("ال") and _is_title(norms, i - 2)
+                    and len(words) - i - 1 >= 2 and not _is_title(norms, i)):
+            continue            # مدير زراعة كرميان X Y: the sector's place; مدير عام الكمارك، مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
         if (_is_title(norms, i) and not (w in _NAME_LIKE_TITLES and i > 0 and _is_title(norms, i - 1)
                                          and i + 1 < len(words) and not _is_title(norms, i + 1))) \
                 or _article(words[i], w) or w in _COMMON or w in _BODY or w in _LINKS \
