@@ -260,7 +260,12 @@ def _is_title(norms: list[str], k: int) -> bool:
     if w == fold("باسم"):
         # المتحدث الرسمي باسم الحكومة (https://jfranews.com.jo/amp/article/441088): an adjective between
         return (k > 0 and norms[k - 1] in _SPOKES) or (k > 1 and norms[k - 2] in _SPOKES and norms[k - 1] in _SPOKE_ADJ)
+    if w in _TITLE_ADJ:
+        return k > 0 and norms[k - 1] in _TITLES    # مدير عام، الأمين العام، اللواء الركن: still the title
     return w in _TITLES
+
+
+_TITLE_ADJ = {fold(w) for w in "عام العام الركن ركن".split()}
 
 
 _BAL = fold("بل")
@@ -279,6 +284,23 @@ def _not_only_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple
             while e < cue_start and not is_punct(sent.doc[e]) and not norms[e].startswith("ب") and e - k <= 5:
                 e += 1
             return (k + 1, e) if e > k + 1 and e < cue_start and norms[e].startswith("ب") else None
+    return None
+
+
+# A word joining "and" to a preposition never continues a speaker's name (وقال الشمري وفي كلمة له:
+# https://www.albayan.ae/news/middle-east/465874); names that begin with و (وليد، وسام) are not among these.
+_AND_FRAME = {fold(w) for w in "وفي ففي وخلال وعلى وعبر وعن وبعد وقبل وعقب ولدى وأثناء واثناء وبمناسبة".split()}
+
+
+def _bracketed_name(doc, k: int, end: int, norms: list[str]) -> int | None:
+    """The closing bracket of a name written in brackets at k ("( مارد عبد الحسن)"): one to four words, none a
+    complementizer, stop word or title; None otherwise (a bracketed outlet or date is not a name)."""
+    for j in range(k + 1, min(end, k + 6)):
+        if doc[j].text == ")":
+            return j if j > k + 1 else None
+        if is_punct(doc[j]) or norms[j] in _COMPLEMENT or _stop(doc[j].text, norms[j]) or norms[j] in _TITLES \
+                or norms[j] in _BODY or norms[j] in _OUTLETS or norms[j][:1].isdigit():
+            return None
     return None
 
 
@@ -346,8 +368,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if cue.split_end >= 0:
         right_end = min(right_end, cue.split_end)      # أعرب X عن: the subject ends before عن
     a = cue.end
-    while a < right_end and (norms[a] in _ADVERBS or norms[a] in _TIME_NOUNS):
-        a += 1          # أدان بشدة ...، قال أيضاً، حذرت الشهر الماضي
+    while a < right_end and (norms[a] in _ADVERBS or norms[a] in _TIME_NOUNS or doc[a].text.isspace()):
+        a += 1          # أدان بشدة ...، قال أيضاً، حذرت الشهر الماضي; اكد⏎محافظ نينوى (a hard wrap after the cue)
     while a < right_end and a <= cue.end + 1 and _addressee(norms, a, right_end):
         a += 1          # أكد للمربد أن / قال للصحفيين إن: the addressee, not the speaker
     if a + 2 < right_end and doc[a].text in ("«", '"', "“") and doc[a + 2].text in ("»", '"', "”") \
@@ -375,6 +397,14 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     while b < right_end and b - a < MAX_SPEAKER_TOKENS:
         t = doc[b]
         w = norms[b]
+        if t.text.isspace() and b + 1 < right_end and not is_punct(doc[b + 1]):
+            b += 1              # محافظ⏎نينوى: a hard wrap inside the speaker's name
+            continue
+        if t.text == "(" and not name_started:
+            close = _bracketed_name(doc, b, right_end, norms)
+            if close is not None:
+                b = close + 1   # اللواء ( مارد عبد الحسن) ان، واكد (عبد الحسن) في تصريح: the name in brackets
+                break
         if is_punct(t) or t.text in ("«", '"', ":") or t.text.startswith(("لـ", "-", "–")) or t.text in ("ل",):
             break               # قال المعلم آزاد كريم لـ«هەواڵ» إن: the outlet is not the speaker
         if w in _COMPLEMENT or (b > a and _possessed_channel(w)):
@@ -388,6 +418,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             continue
         if b > a and b + 1 < right_end and norms[b + 1] == fold("عدم"):
             break               # مسؤول طلب عدم الكشف عن اسمه
+        if b > a and w in _AND_FRAME:
+            break               # وقال الشمري وفي كلمة له خلال ...: a conjunction and a preposition open a frame
         if w == "فی":
             nxt = norms[b + 1] if b + 1 < right_end else ""
             if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt):
@@ -510,7 +542,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     # Content: after the complementizer or colon, else what follows the speaker.
     k = b
     while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":") and k - b < 22 \
-            and not _participle(norms, k) and not (k > b and norms[k] in _CUE_VERBS and norms[k - 1] not in _MASDAR_BEFORE) \
+            and not _participle(norms, k) and not (k > b and norms[k] in _CUE_VERBS and norms[k - 1] not in _MASDAR_BEFORE
+                                                   and not _said_again(sent, cue, k, norms)) \
             and sent.open[k]:
         k += 1
     clause = colon = False
@@ -572,6 +605,27 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             else:
                 said = None     # صرّح X خلال لقائه السفير: no content of its own
     return Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
+
+
+def _said_again(sent: Sentence, cue: Cue, k: int, norms: list[str]) -> bool:
+    """وقال X على هامش الاجتماع الذي عقده ... تابعته "outlet" قال ان (https://www.alnahrain.com/article/8226): the
+    same verb of saying, bare, repeated before its clause after a long frame; the first one's subject speaks."""
+    verb = norms[cue.start]
+    return k + 1 < len(norms) and norms[k] in (verb, verb[1:] if verb[:1] in ("و", "ف") else verb) \
+        and norms[k + 1] in _COMPLEMENT \
+        and not sent.doc[k - 1].text in ("،", ",", ".")
+
+
+_SAME_TIME = {fold(w) for w in ("ذاته", "نفسه", "عينه")}
+
+
+def _past_same_time(norms: list[str], k: int, n: int) -> int:
+    """Past "في الوقت ذاته/نفسه" (or بالوقت ذاته) at k: "at the same time" between a participle and its object."""
+    if k + 2 < n and norms[k] in (fold("في"), fold("وفي")) and norms[k + 1] == fold("الوقت") and norms[k + 2] in _SAME_TIME:
+        return k + 3
+    if k + 1 < n and norms[k] == fold("بالوقت") and norms[k + 1] in _SAME_TIME:
+        return k + 2
+    return k
 
 
 def _nisba(w: str) -> bool:
@@ -873,11 +927,15 @@ def _article(word: str, norm: str) -> bool:
 
 
 def name_of(text: str) -> str | None:
+    if "(" in text and ")" in text:
+        text = " ".join(text.replace("(", " ").replace(")", " ").split())     # اللواء ( مارد عبد الحسن)
     named = [i for i, w in enumerate(text.split()) if fold(w) in _NAMED]
     if named and named[-1] + 1 < len(text.split()):
         return " ".join(text.split()[named[-1] + 1:])      # تاجر أقمشة يدعى حسين كاظم
     words = text.split()
     rank = max((i for i, w in enumerate(words) if fold(w) in _RANKS), default=None)
+    while rank is not None and rank + 2 < len(words) and fold(words[rank + 1]) in _TITLE_ADJ:
+        rank += 1       # اللواء الركن خالد العبيدي
     if rank is not None and 0 < rank and 1 <= len(words) - rank - 1 <= 3 and "،" not in " ".join(words[rank:]):
         rest = words[rank + 1:]
         if not fold(rest[0]).startswith("ال") and not any(fold(w) in _TITLES | _BODY | _LINKS for w in rest):
@@ -933,7 +991,22 @@ def _construct_complement(norms: list[str], i: int) -> bool:
     """The noun a body's name governs (غرفة تجارة، مجلس أمن، هيئة نزاهة): after a body word without the article,
     itself without it, with a name still to come."""
     return 0 < i and i + 2 < len(norms) and norms[i - 1] in _BODY and not norms[i - 1].startswith("ال") \
-        and not norms[i].startswith("ال") and norms[i] not in _TITLES and norms[i] not in _LINKS
+        and not norms[i].startswith("ال") and norms[i] not in _TITLES and norms[i] not in _LINKS \
+        or _title_complement(norms, i)
+
+
+def _title_complement(norms: list[str], i: int) -> bool:
+    """The noun a bare title governs before its definite complement (مدير شؤون العشائر، مدير عام شؤون العشائر:
+    http://non14.net/public/5389): a title without the article (or with عام after it), then this noun without
+    it, then a word with it; a name never follows a bare title directly."""
+    if not (0 < i and i + 2 < len(norms) and norms[i + 1].startswith("ال") and not norms[i].startswith(("ال", "و"))
+            and norms[i] not in _TITLES and norms[i] not in _LINKS and norms[i] not in _TITLE_ADJ
+            and not norms[i].startswith(("ل", "ب"))):
+        return False
+    t = i - 1
+    if norms[t] in _TITLE_ADJ and t > 0:
+        t -= 1
+    return norms[t] in _TITLES and not norms[t].startswith("ال") and norms[t] not in _RANKS
 
 
 def _full_body_name(short: str, body: str) -> str | None:
@@ -1015,6 +1088,8 @@ class ArabicRules(StatementRules):
                 if sent.norms[c] in _COMPLEMENT and c + 1 < n:
                     return dataclasses.replace(att, clause=True, content=content(sent, c + 1, n))
                 break
+        if att is not None and not (att.clause or att.colon) and cue.cls == "part":
+            k = _past_same_time(sent.norms, k, n)     # كاشفا في الوقت ذاته عن اتخاذ (https://www.alnahrain.com/article/8226)
         if att is not None and not (att.clause or att.colon) and cue.cls == "part" and k + 1 < n \
                 and (sent.norms[k] in _TOPIC_PREPOSITIONS or _lam_noun(sent.norms[k])
                      or (sent.norms[k] == fold("من") and sent.norms[cue.start] in _WARNING_PARTICIPLES)) \
