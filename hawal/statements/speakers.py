@@ -218,7 +218,7 @@ class Speakers:
         if len(role.split()) < 2:
             return None
         rules = self.rules
-        body = self.body
+        body = self.body.replace("#", "") if "#" in self.body else self.body   # عضو قيادة #الحزب ...#، X، (hashtags)
         names = set()
         at = body.find(role)
         while at >= 0:          # every occurrence, left to right

@@ -100,7 +100,7 @@ NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
 NAME_SECOND_HALVES = set("الدين الله الرحمن الرحيم الكريم الأمير الهدى الزهراء".split())
 # Data and documents as the first word after بحسب/وفقاً: the body after them is the speaker.
-DATA_NOUNS = set("إحصاءات إحصائيات أرقام بيانات معطيات".split())
+DATA_NOUNS = set("إحصاءات إحصائيات أرقام بيانات معطيات معلومات".split())     # وبحسب معلومات شبكة رووداو: the network
 DOCUMENT_NOUNS = set("بيان تقرير دراسة وثيقة كتاب مسودة رسالة منشور".split())
 COMMON = set("""شرطة قوات زراعة صحة نينوى أربيل بغداد البصرة إقليم كوردستان كردستان العراق الموصل كركوك السليمانية
     دهوك الوزراء دولة مجلس حكومة وزارة الخارجية الداخلية المالية الدفاع النفط التربية الكهرباء البرلمان
@@ -304,6 +304,10 @@ def _bracketed_name(doc, k: int, end: int, norms: list[str]) -> int | None:
     return None
 
 
+_BAYNA = fold("بين")
+_BAYNA_VERB_AFTER = {fold(w) for w in ("فيما", "كما", "بينما", "حين", "وقد", "قد", "ثم")}
+
+
 def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     doc = sent.doc
     n = len(doc)
@@ -360,6 +364,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         return Attribution(cue, speaker, None, said, None)
     if cue.cls in ("part", "partact"):
         return None
+    if norms[cue.start] == _BAYNA and cue.start > 0 and not is_punct(doc[cue.start - 1]) \
+            and norms[cue.start - 1] not in _BAYNA_VERB_AFTER and not doc[cue.start - 1].text.isspace():
+        return None     # اللقاء بين الحزبين، قال ...: "between" after a noun, not بيّن (https://albawabhnews.com/4905230)
     if cue.cls == "quoth":
         return _attribute_quoth(sent, cue, norms)
     if cue.cls == "passive":
@@ -432,8 +439,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             continue
         if (_stop(t.text, w) and (b > a or w != "فی")) or _participle(norms, b):
             break               # قال إن / واختتم قائلاً: no subject after the verb
-        if w.startswith("ب") and b > a and b + 1 < n and doc[b + 1].text in ("،", ",") and _is_title(norms, a):
-            b += 1      # قائممقام سنجار بالوكالة، خديدا شمو،
+        if w.startswith("ب") and b > a and b + 1 < n and doc[b + 1].text in ("،", ",") and _is_title(norms, a) \
+                and not (b + 2 < n and (norms[b + 2] in _CUE_VERBS or norms[b + 2] in _PARTICIPLES)):
+            b += 1      # قائممقام سنجار بالوكالة، خديدا شمو، (but رحّب TITLE بالحضور، وشدد: the act's object)
             break
         after_title = b > a and (_is_title(norms, b - 1) or norms[b - 1] == fold("باسم"))
         if b > a and ((w in _OBJECTS and not after_title and norms[b - 1] not in _BODY)
@@ -1052,7 +1060,9 @@ class ArabicRules(StatementRules):
                               "وقت"})
     follow_adverbs = frozenset({"أيضا", "كذلك", "في", "الوقت", "ذاته", "نفسه", "وفي"})
     # معلومات أولية غير مؤكدة (https://www.lalishduhok.com/news/post/317884/): "unconfirmed", no participle of saying
-    cue_blockers = frozenset({fold("غير")})
+    # بلا لافتة أو علم (https://kurdipedia.org/default.aspx?lng=11&q=20220916204248434384): after "without" a
+    # participle's homograph is a noun ("a sign"), never a participle of saying
+    cue_blockers = frozenset({fold("غير"), fold("بلا"), fold("دون"), fold("بدون")})
     outlets = frozenset(OUTLETS)
     document_nouns = frozenset(DOCUMENT_NOUNS)
     time_words = frozenset("""اليوم أمس غدا مساء صباح فجر ظهر ليلة يوم الاثنين الإثنين الثلاثاء الأربعاء الخميس
