@@ -135,6 +135,15 @@ def _continued_without_opening(body: str, quotes: list[Quote], paragraphs: Seque
     return Quote(start, p_start + k, start, p_start + k - 1, True)
 
 
+def _unclosed_before(body: str, open_at: int, i: int) -> int | None:
+    """Where a “ quotation still open at the next “ (i) ended: just past the last full stop between them when
+    a sentence (a word) follows it; None when there is none (a term quoted inside the quotation)."""
+    stop = body.rfind(".", open_at + 1, i)
+    if stop < 0 or not body[stop + 1:i].strip() or not _is_letter(body[stop + 1:i].lstrip()[0]):
+        return None
+    return stop + 1
+
+
 def find_quotes(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
     """Quotes in `body`; `paragraphs` are the (start, end) spans of its text blocks, in order."""
     quotes: list[Quote] = []
@@ -162,6 +171,11 @@ def find_quotes(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
             if open_at is None:
                 if ch in PAIRS and _opens(body, i, ch):
                     open_at, opener = i, ch
+            elif ch == "“" and opener == "“" and (stop := _unclosed_before(body, open_at, i)) is not None:
+                # “... المواطن ،وكان ... القانوني.وذكرت الدائرة ... أن “مجلس ...” (https://aliraqnews.com/...): the
+                # first quotation was never closed; it ends at the last full stop before the mark that opens again
+                quotes.append(Quote(open_at, stop, open_at + 1, stop, False))
+                open_at = i
             elif _closes(body, i, ch, opener):
                 quotes.append(Quote(open_at, i + 1, open_at + 1, i, True))
                 open_at = None

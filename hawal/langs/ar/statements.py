@@ -94,7 +94,7 @@ TITLES = set("""وزير الوزير رئيس الرئيس المتحدث مت�
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
     طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
     المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي المقدم مقدم النقيب نقيب الملازم ملازم الرائد رائد
-    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة""".split())
+    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة وكيل الوكيل""".split())
 # Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
 NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
@@ -624,6 +624,24 @@ def _said_again(sent: Sentence, cue: Cue, k: int, norms: list[str]) -> bool:
         and not sent.doc[k - 1].text in ("،", ",", ".")
 
 
+# Verbs of an event that open a news sentence with their subject (استقبل X ...، مؤكداً أن): a participle of saying
+# later in that sentence is said by that subject, not by the speaker heard before.
+_EVENT_VERBS = {fold(p + v + s) for v in """استقبل التقى بحث زار ترأس عقد وجه أجرى شارك افتتح ألقى بعث هنأ حضر تفقد
+    اجتمع استعرض ناقش تلقى أرسل قدم وقع""".split() for p in ("", "و", "ف") for s in ("", "ت")}
+
+
+def _event_subject(sent: Sentence, cue: Cue, att: Attribution) -> Attribution:
+    """وجه X، اليوم الاحد، رسالة إلى ...، مؤكداً أن (https://www.alsumaria.tv/news/politics/558279/): a participle whose
+    sentence opens with an event verb and its subject: that subject speaks."""
+    f = sent.lead
+    if f >= cue.start or sent.norms[f] not in _EVENT_VERBS:
+        return att
+    own = attribute(sent, Cue(sent.index, f, f + 1, "say"))
+    if own is None or own.speaker is None or own.pronoun is not None or own.speaker[1] > sent.span(cue.start, cue.end)[0]:
+        return att
+    return dataclasses.replace(att, speaker=own.speaker, pronoun=None)
+
+
 _SAME_TIME = {fold(w) for w in ("ذاته", "نفسه", "عينه")}
 
 
@@ -1056,7 +1074,7 @@ class ArabicRules(StatementRules):
     # لكنه أقرّ بأن ... (https://www.eanlibya.com/...): "but he" continues the clause's speaker like و
     # وفي حين عدّ أن ... (https://almadapaper.net/?p=180630): "whereas" continues the clause's speaker too
     # ...، في وقت أفادت مصادر متطابقة بأن (https://www.lalishduhok.com/news/post/317884/): "while" too
-    coordinators = frozenset({"و", "فيما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "حين",
+    coordinators = frozenset({"و", "فيما", "بينما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "حين",
                               "وقت"})
     follow_adverbs = frozenset({"أيضا", "كذلك", "في", "الوقت", "ذاته", "نفسه", "وفي"})
     # معلومات أولية غير مؤكدة (https://www.lalishduhok.com/news/post/317884/): "unconfirmed", no participle of saying
@@ -1074,6 +1092,8 @@ class ArabicRules(StatementRules):
 
     def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
         att = super().follow_on(sent, cue, parent)
+        if att is not None and parent is None and cue.cls in ("part", "partact"):
+            att = _event_subject(sent, cue, att)
         k = cue.verb_end
         if att is not None and att.content is not None and not (att.clause or att.colon) and cue.cls == "say":
             first = sent.token_at(att.content[0])
