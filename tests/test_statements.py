@@ -392,3 +392,11 @@ def test_sorani_price_list_names_the_ministry_and_a_press_release_speaks_for_its
 def test_sorani_bare_dateline_and_time_word_are_not_part_of_the_speaker():
     out = run("هەولێر — مامۆستایانی قوتابخانەکان بەیانیی ئەمڕۆ ڕایانگەیاند کە مووچەکانیان دوو مانگە دواکەوتووە.", "ckb")
     assert len(out) == 1 and out[0].canonical_speaker == "مامۆستایانی قوتابخانەکان"
+
+
+def test_arabic_the_province_is_no_place_head_before_a_name():
+    # مجلس المحافظة ("the provincial council"): with the article the head names no place, so the next word
+    # begins the council head's name (محافظة بابل، محافظ نينوى still take their place name)
+    out = run("الى ذلك، قال رئيس مجلس المحافظة محمد ابراهيم ان المجلس سيصوت على الموازنة الأسبوع المقبل.\n\n"
+              "وقال محافظ نينوى عبد القادر الدخيل ان الطرق آمنة.", "ar")
+    assert [s.canonical_speaker for s in out] == ["محمد ابراهيم", "عبد القادر الدخيل"]

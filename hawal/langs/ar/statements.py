@@ -235,7 +235,8 @@ _TIME_FOLLOWERS = {fold(w) for w in """اليوم أمس الغد يوم الا�
 
 def _place_word(norms: list[str], k: int) -> bool:
     """The place after a place head (محافظة ديالى، محافظ صلاح الدين): part of the title."""
-    if k > 0 and norms[k - 1] in _PLACE_HEADS and not norms[k].startswith("ال") and norms[k] not in _TITLES:
+    if k > 0 and norms[k - 1] in _PLACE_HEADS and not norms[k].startswith("ال") and norms[k] not in _TITLES \
+            and not norms[k - 1].startswith("ال"):      # رئيس مجلس المحافظة محمد ابراهيم: "the province", then a name
         return True
     return k > 1 and norms[k] in _SECOND_HALVES and _place_word(norms, k - 1)
 
@@ -525,6 +526,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             a, b = left
             speaker = sent.span(a, b)
             b = cue.end
+    if speaker is None and b >= a + 1 and _bare(norms[a]) in _DOCS:
+        author = _document_author(sent, a, b, right_end, norms)
+        if author is not None:
+            speaker = author    # وذكر بيان لوزارة الداخلية، أن; وذكر بيان للدائرة الاعلامية لمجلس النواب إن: the body
     if speaker is None and b > a:
         speaker = sent.span(a, b)
         if _bare(norms[a]) in _CHANNEL_NOUNS and b - a <= 2:
@@ -640,6 +645,20 @@ def _event_subject(sent: Sentence, cue: Cue, att: Attribution) -> Attribution:
     if own is None or own.speaker is None or own.pronoun is not None or own.speaker[1] > sent.span(cue.start, cue.end)[0]:
         return att
     return dataclasses.replace(att, speaker=own.speaker, pronoun=None)
+
+
+def _document_author(sent: Sentence, a: int, b: int, right_end: int, norms: list[str]) -> tuple[int, int] | None:
+    """The body after "بيان لـ" (a document of that body, its author), as a char span: from the body's first letter
+    after لـ, or from للـ itself (tidy_mention writes it with the article again). None when no body follows."""
+    k = a + 1
+    if k >= right_end or not _lam_noun(norms[k]) or _lam_object(norms[k]) not in _BODY and norms[k][1:] not in _BODY:
+        return None
+    end = k + 1
+    while end < right_end and not is_punct(sent.doc[end]) and norms[end] not in _COMPLEMENT \
+            and not _stop(sent.doc[end].text, norms[end]) and end - k < MAX_SPEAKER_TOKENS and norms[end] not in _TIME_NOUNS:
+        end += 1
+    start, stop = sent.span(k, end)
+    return (start if norms[k].startswith("لل") else start + 1, stop)
 
 
 _SAME_TIME = {fold(w) for w in ("ذاته", "نفسه", "عينه")}
@@ -982,6 +1001,10 @@ def name_of(text: str) -> str | None:
         return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY or w in _OFFICIAL \
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
+        if w in _NAME_LIKE_TITLES and i > 0 and i + 2 == len(words) and norms[i + 1].startswith("ال") \
+                and norms[i - 1] not in _TITLES and not _place_word(norms, i) and norms[i + 1] not in _BODY \
+                and norms[i + 1] not in _COMMON and not _is_title(norms, i + 1):
+            return " ".join(words[i:])      # عضو اللجنة القانونية رائد المالكي: رائد a first name, not a rank
         if w in _PLACE_HEADS or _construct_complement(norms, i):
             continue            # مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
         if _is_title(norms, i) or _article(words[i], w) or w in _COMMON or w in _BODY or w in _LINKS \
@@ -1171,6 +1194,8 @@ class ArabicRules(StatementRules):
         words = text.split()
         if not words:
             return "other"
+        if fold(words[0]).startswith("لل") and _lam_object(fold(words[0])) in _BODY:
+            return "body"       # للدائرة الاعلامية ... (بيان للدائرة): a body after لـ
         if fold(words[0]) in _BODY or _bare(fold(words[0])) in _BODY or fold(words[0]) in _OUTLETS:
             return "body"       # and an outlet (شبكة "رووداو" قد ادعت): never a person's name
         return "person" if name_of(text) else "other"
@@ -1179,6 +1204,8 @@ class ArabicRules(StatementRules):
 
     def tidy_mention(self, kind: str, mention: str, body: str) -> str:
         mention = re.sub(r'\s*["«»“”]\s*', " ", mention).strip()     # شبكة "رووداو": the name, not its marks
+        if kind == "body" and mention.startswith("لل"):
+            mention = "ال" + mention[2:]    # بيان للدائرة الاعلامية: الدائرة الاعلامية
         if kind == "body" and len(mention.split()) == 1 and (fold(mention).startswith("ال") or fold(mention) in _BODY):
             return _full_body_name(mention, body) or mention   # الوزارة after أعلنت وزارة الزراعة العراقية ...
         return mention
