@@ -400,3 +400,12 @@ def test_arabic_the_province_is_no_place_head_before_a_name():
     out = run("الى ذلك، قال رئيس مجلس المحافظة محمد ابراهيم ان المجلس سيصوت على الموازنة الأسبوع المقبل.\n\n"
               "وقال محافظ نينوى عبد القادر الدخيل ان الطرق آمنة.", "ar")
     assert [s.canonical_speaker for s in out] == ["محمد ابراهيم", "عبد القادر الدخيل"]
+
+
+def test_arabic_addressee_after_the_name_is_not_the_speaker():
+    # قال X لنظيره / لوزير ...: لـ with a possessive noun or a title is the one addressed; a surname that begins
+    # with ل (لطيف) is still the name
+    out = run("وقال وزير الخارجية فؤاد حسين لنظيره الإيراني إن العراق يرفض الاعتداء.\n\n"
+              "وقال الوزير محمد لطيف إن المشروع اكتمل.\n\n"
+              "وقال النائب حسن عبد الله لوزير المالية إن الرواتب تأخرت.", "ar")
+    assert [s.canonical_speaker for s in out] == ["فؤاد حسين", "محمد لطيف", "حسن عبد الله"]

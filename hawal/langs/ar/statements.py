@@ -309,6 +309,9 @@ _BAYNA = fold("بين")
 _BAYNA_VERB_AFTER = {fold(w) for w in ("فيما", "كما", "بينما", "حين", "وقد", "قد", "ثم")}
 
 
+_IN_REPLY = {fold(w) for w in "ردا رداً تعليقا تعليقاً جوابا جواباً تعقيبا تعقيباً تعليقه ردّا ردًا".split()}
+
+
 def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     doc = sent.doc
     n = len(doc)
@@ -428,6 +431,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break               # مسؤول طلب عدم الكشف عن اسمه
         if b > a and w in _AND_FRAME:
             break               # وقال الشمري وفي كلمة له خلال ...: a conjunction and a preposition open a frame
+        if b > a and w in _IN_REPLY:
+            break               # وقال السوداني ردا على سؤال: "in reply", an adverbial accusative (often without tanwin)
         if w == "فی":
             nxt = norms[b + 1] if b + 1 < right_end else ""
             if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt):
@@ -451,6 +456,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break
         if w.startswith("ل") and not w.startswith("ال") and _lam_object(w) in _OUTLETS:
             break               # وقال حسو لشبكة رووداو: the outlet it was said to
+        if name_started and _lam_addressee(t.text, w):
+            break               # وقال وزير الخارجية فؤاد حسين لنظيره الإيراني إن: the one it was said to
         if b > a and w in _CITING:
             break               # وأوضح موقع إخباري نقلا عن مصادر ...: the one cited follows (_cited)
         if b > a and w == _CAPITAL and not _is_title(norms, b - 1) and norms[b - 1] not in _BODY:
@@ -659,6 +666,14 @@ def _document_author(sent: Sentence, a: int, b: int, right_end: int, norms: list
         end += 1
     start, stop = sent.span(k, end)
     return (start if norms[k].startswith("لل") else start + 1, stop)
+
+
+def _lam_addressee(text: str, w: str) -> bool:
+    """لنظيره، لضيوفه، لوزير، لرئيس (after a name): لـ with a noun that carries a possessive pronoun or is a title,
+    the one addressed; a surname that merely begins with ل (لطيف، لؤي) carries neither."""
+    if not w.startswith("ل") or w.startswith(("ال", "لل")) or len(w) < 4:
+        return False
+    return text.endswith(("ه", "ها", "هم", "هما")) and len(text) > 4 or _lam_object(w) in _TITLES or w[1:] in _TITLES
 
 
 _SAME_TIME = {fold(w) for w in ("ذاته", "نفسه", "عينه")}
