@@ -409,3 +409,10 @@ def test_arabic_addressee_after_the_name_is_not_the_speaker():
               "وقال الوزير محمد لطيف إن المشروع اكتمل.\n\n"
               "وقال النائب حسن عبد الله لوزير المالية إن الرواتب تأخرت.", "ar")
     assert [s.canonical_speaker for s in out] == ["فؤاد حسين", "محمد لطيف", "حسن عبد الله"]
+
+
+def test_arabic_statement_of_a_body_before_its_bi_object():
+    # أفاد بيان لوزارة X بـ...: the ministry speaks; its name ends before the بـ-object (a place after محافظة stays)
+    out = run("أفاد بيان لوزارة الصحة بتسجيل عشر إصابات جديدة.\n\n"
+              "وذكر بيان للدائرة الاعلامية لمجلس محافظة بابل أن الجلسة تأجلت.", "ar")
+    assert [s.canonical_speaker for s in out] == ["وزارة الصحة", "الدائرة الاعلامية لمجلس محافظة بابل"]

@@ -18,7 +18,7 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     نوه نوهت اختتم اختتمت ختم ختمت يرى ترى يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يضيف تضيف يقولون يرون
     رجح رجحت يرجح ترجح توقع توقعت يتوقع تتوقع استبعد استبعدت يستبعد تستبعد
     واصل واصلت طمأن طمأنت عد عدت أقر أقرت
-    أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم يفيد تفيد بالقول
+    أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم يفيد تفيد بالقول أخبر أخبرت
     قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا""".split()
 # (plural: وقالوا: "بصفتنا المديرية ..." after a body, https://www.knnc.net/ar/Details.aspx?jimare=6561)
 # رجّح X أن، ورجحت المصادر، أن (https://al-mirbad.com/detail/174439, https://www.masrawy.com/news/news_publicaffairs/
@@ -309,6 +309,7 @@ _BAYNA = fold("بين")
 _BAYNA_VERB_AFTER = {fold(w) for w in ("فيما", "كما", "بينما", "حين", "وقد", "قد", "ثم")}
 
 
+_BI_VERBS = {fold(p + w) for w in "أفاد أفادت أفادوا".split() for p in ("", "و", "ف")}     # أفاد بـ + noun: content
 _IN_REPLY = {fold(w) for w in "ردا رداً تعليقا تعليقاً جوابا جواباً تعقيبا تعقيباً تعليقه ردّا ردًا".split()}
 
 
@@ -346,7 +347,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             b -= 1          # بيان صادر عن مجلس الوزراء الأحد
         head = norms[a][1:] if norms[a].startswith("ل") and not norms[a].startswith("ال") else norms[a]
         if fold(doc[cue.start].text).rstrip("ا") in _WAFQ and not (
-                {head, _bare(head)} & (_BODY | _TITLES | _DOCS | _DATA)):
+                {head, _bare(head)} & (_BODY | _TITLES | _DOCS | _DATA | _OUTLETS)):
             return None     # وفق تعرفة متدرجة: "according to" a tariff, not to a source
         if a >= b:
             return None
@@ -431,6 +432,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break               # مسؤول طلب عدم الكشف عن اسمه
         if b > a and w in _AND_FRAME:
             break               # وقال الشمري وفي كلمة له خلال ...: a conjunction and a preposition open a frame
+        if b == a and w.startswith("ب") and len(w) > 3 and norms[cue.start] in _BI_VERBS and w not in _B_NAMES \
+                and w not in _B_NOUNS and w != fold("باسم") and _bare(w) not in _DOCS and w not in _BODY \
+                and w not in _COMMON and w not in _TITLES:
+            break               # وكان مصدر محلي قد أفاد بسقوط ...: the بـ-object right after the verb, its subject before it
         if b > a and w in _IN_REPLY:
             break               # وقال السوداني ردا على سؤال: "in reply", an adverbial accusative (often without tanwin)
         if w == "فی":
@@ -594,6 +599,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                       or is_punct(doc[k]) or norms[k] in _COMPLEMENT), None)
             if p is not None and p > first + 1 and norms[p] in _TOPIC_PREPOSITIONS:
                 first = p
+            elif norms[cue.start] in _BI_VERBS:
+                # وكان مصدر قد أفاد في وقت سابق من اليوم، بسقوط ...: a time frame and its comma, then the بـ-object
+                c = next((k for k in range(first + 1, min(n - 1, first + 9)) if is_punct(doc[k])), None)
+                if c is not None and doc[c].text in ("،", ",") and norms[c + 1].startswith("ب") and len(norms[c + 1]) > 3:
+                    first = c + 1
+                    return Attribution(cue, speaker, pronoun, content(sent, first, n), None, clause=True)
         if cue.cls == "say" and first < n and norms[first] in _TOPIC_PREPOSITIONS:
             # كشف عن خطة، أشار إلى إصدار تعليمات: the object reports what was said
             return Attribution(cue, speaker, pronoun, content(sent, first + 1, n), None, clause=True)
@@ -662,8 +673,11 @@ def _document_author(sent: Sentence, a: int, b: int, right_end: int, norms: list
         return None
     end = k + 1
     while end < right_end and not is_punct(sent.doc[end]) and norms[end] not in _COMPLEMENT \
-            and not _stop(sent.doc[end].text, norms[end]) and end - k < MAX_SPEAKER_TOKENS and norms[end] not in _TIME_NOUNS:
-        end += 1
+            and not _stop(sent.doc[end].text, norms[end]) and end - k < MAX_SPEAKER_TOKENS and norms[end] not in _TIME_NOUNS \
+            and not (norms[end].startswith("ب") and len(norms[end]) > 3 and norms[end] not in _B_NOUNS
+                     and not _place_word(norms, end)) \
+            and not norms[end] in _PARTICIPLES and norms[end] not in _CUE_VERBS:
+        end += 1        # (أفاد بيان لوزارة الصحة بتسجيل ...: the بـ-object is not the body's name)
     start, stop = sent.span(k, end)
     return (start if norms[k].startswith("لل") else start + 1, stop)
 
