@@ -416,3 +416,11 @@ def test_arabic_statement_of_a_body_before_its_bi_object():
     out = run("أفاد بيان لوزارة الصحة بتسجيل عشر إصابات جديدة.\n\n"
               "وذكر بيان للدائرة الاعلامية لمجلس محافظة بابل أن الجلسة تأجلت.", "ar")
     assert [s.canonical_speaker for s in out] == ["وزارة الصحة", "الدائرة الاعلامية لمجلس محافظة بابل"]
+
+
+def test_arabic_unnamed_official_clause_and_first_name_ali():
+    # طلب عدم ذكر اسمه: neither a cue (ذكر after عدم) nor a name in apposition; علي before a surname is the name
+    # (folded it is على, the preposition)
+    out = run("ونقل موقع \"العربي الجديد\" عن مسؤول في وزارة النفط، طلب عدم ذكر اسمه، قوله إن الصادرات ستتوقف مؤقتا.\n\n"
+              "وبحسب الخبير القانوني علي التميمي، فإن القرار غير ملزم للحكومة.", "ar")
+    assert [s.canonical_speaker for s in out] == ["مسؤول في وزارة النفط", "علي التميمي"]

@@ -263,6 +263,8 @@ def _is_title(norms: list[str], k: int) -> bool:
         return (k > 0 and norms[k - 1] in _SPOKES) or (k > 1 and norms[k - 2] in _SPOKES and norms[k - 1] in _SPOKE_ADJ)
     if w in _TITLE_ADJ:
         return k > 0 and norms[k - 1] in _TITLES    # مدير عام، الأمين العام، اللواء الركن: still the title
+    if w[:1] == "و" and len(w) > 3 and w[1:] in _TITLES and w not in _TITLES and k > 0 and norms[k - 1] != "و":
+        return True     # رئيس الدائرة الإعلامية وعضو الهيئة السياسية، NAME: a second title joined by و
     return w in _TITLES
 
 
@@ -313,6 +315,25 @@ _BI_VERBS = {fold(p + w) for w in "أفاد أفادت أفادوا".split() for
 _IN_REPLY = {fold(w) for w in "ردا رداً تعليقا تعليقاً جوابا جواباً تعقيبا تعقيباً تعليقه ردّا ردًا".split()}
 
 
+_NEED = {fold(w) for w in ("ضرورة", "بضرورة", "أهمية", "بأهمية", "على", "وجوب", "بوجوب")}
+
+
+def _an_la(norms: list[str], k: int) -> bool:
+    """ألّا ("that not") after ضرورة/على/أهمية (شدد X، على ضرورة ألا يتحول ...: https://gulanmedia.com/ar/story/299082/):
+    a complementizer; folded it is إلا ("except"), so only after those words."""
+    return k > 0 and norms[k] == _ALLA and norms[k - 1] in _NEED
+
+
+_ALLA = fold("ألا")
+
+
+def _ali(doc, k: int, end: int, norms: list[str]) -> bool:
+    """علي the first name (folded like على): written with ي and followed by a surname, not a preposition's object
+    pronoun or a stop (وبحسب الخبير القانوني علي التميمي، فإن)."""
+    return doc[k].text in ("علي", "وعلي") and k + 1 < end and not is_punct(doc[k + 1]) \
+        and not _stop(doc[k + 1].text, norms[k + 1]) and norms[k + 1] not in _COMPLEMENT
+
+
 def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     doc = sent.doc
     n = len(doc)
@@ -335,7 +356,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 a = k + 1   # بحسب بيان صادر عن مجلس الوزراء: the council
         b = a
         while b < right_end and doc[b].text not in ("،", ",", ".", ":") and b - a < MAX_SPEAKER_TOKENS:
-            if b > a and (norms[b] in _RELATIVE or (b + 1 < right_end and norms[b + 1] in _PREPOSITIONAL)
+            if b > a and (norms[b] in _RELATIVE or (b + 1 < right_end and norms[b + 1] in _PREPOSITIONAL
+                                                    and not _ali(doc, b + 1, right_end, norms))
                           or (b + 1 < right_end and norms[b + 1] == fold("عدم"))):
                 break       # وفقاً لكتاب رسمي اطلعت عليه الوكالة: the relative clause is not the speaker
             if b > a and (doc[b].text.startswith("لـ") or doc[b].text == "ل" or (
@@ -566,15 +588,15 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         return None
     # Content: after the complementizer or colon, else what follows the speaker.
     k = b
-    while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":") and k - b < 22 \
+    while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":" or _an_la(norms, k)) and k - b < 22 \
             and not _participle(norms, k) and not (k > b and norms[k] in _CUE_VERBS and norms[k - 1] not in _MASDAR_BEFORE
                                                    and not _said_again(sent, cue, k, norms)) \
             and sent.open[k]:
         k += 1
     clause = colon = False
-    if k < n and (norms[k] in _COMPLEMENT or doc[k].text == ":"):
-        said = content(sent, k + 1, n)
-        clause, colon = norms[k] in _COMPLEMENT, doc[k].text == ":"
+    if k < n and (norms[k] in _COMPLEMENT or doc[k].text == ":" or _an_la(norms, k)):
+        said = content(sent, k if _an_la(norms, k) else k + 1, n)     # (ألا kept: the negation is said)
+        clause, colon = norms[k] in _COMPLEMENT or _an_la(norms, k), doc[k].text == ":"
         if clause and k + 1 < n and doc[k + 1].text == ":":
             colon = True        # أشار ... إلى أن: لدينا توقعات (https://presidency.gov.krd/ar/...): the speaker's own words
     elif norms[cue.start] in _CLAUSE_ONLY:
@@ -1016,6 +1038,8 @@ def name_of(text: str) -> str | None:
             return " ".join(rest)       # قائد ... اللواء سعد الفهداوي: the name after the rank
     if "،" in text:                     # رئيس الجمعية، ياسين العبيدي: the name after the comma
         last = text.rsplit("،", 1)[1].strip()
+        if any(fold(w) in _MASDAR_BEFORE or fold(w) in _NAMED or fold(w) in _COMPLEMENT for w in last.split()):
+            last = ""                   # مسؤول في الوزارة، طلب عدم ذكر اسمه: a clause about the name, not a name
         # but آسو حسن، المتحدث باسم وزارة المالية ...: the name before its title
         name = name_of(last) if last and not _is_title([fold(w) for w in last.split()], 0) else None
         if name:
@@ -1132,7 +1156,7 @@ class ArabicRules(StatementRules):
     # معلومات أولية غير مؤكدة (https://www.lalishduhok.com/news/post/317884/): "unconfirmed", no participle of saying
     # بلا لافتة أو علم (https://kurdipedia.org/default.aspx?lng=11&q=20220916204248434384): after "without" a
     # participle's homograph is a noun ("a sign"), never a participle of saying
-    cue_blockers = frozenset({fold("غير"), fold("بلا"), fold("دون"), fold("بدون")})
+    cue_blockers = frozenset({fold("غير"), fold("بلا"), fold("دون"), fold("بدون"), fold("عدم")})   # طلب عدم ذكر اسمه
     outlets = frozenset(OUTLETS)
     document_nouns = frozenset(DOCUMENT_NOUNS)
     time_words = frozenset("""اليوم أمس غدا مساء صباح فجر ظهر ليلة يوم الاثنين الإثنين الثلاثاء الأربعاء الخميس
