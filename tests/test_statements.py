@@ -424,3 +424,12 @@ def test_arabic_unnamed_official_clause_and_first_name_ali():
     out = run("ونقل موقع \"العربي الجديد\" عن مسؤول في وزارة النفط، طلب عدم ذكر اسمه، قوله إن الصادرات ستتوقف مؤقتا.\n\n"
               "وبحسب الخبير القانوني علي التميمي، فإن القرار غير ملزم للحكومة.", "ar")
     assert [s.canonical_speaker for s in out] == ["مسؤول في وزارة النفط", "علي التميمي"]
+
+
+def test_arabic_channel_with_the_article_after_a_title_ends_the_speaker():
+    # وتابع TITLE في التغريدة ذاتها، أن: the channel (with its article) is not part of the speaker; but
+    # رئيس لجنة ... في المجلس NAME keeps the council
+    out = run("ونقلت وكالة الأنباء الرسمية عن رئيس الجمهورية قوله: \"نرفض أي اعتداء على أراضينا\".\n\n"
+              "وتابع رئيس الجمهورية في التغريدة ذاتها، أن الحكومة ستتخذ كل الإجراءات.\n\n"
+              "وقال رئيس لجنة الخدمات في المجلس حسن علي إن الطرق مغلقة.", "ar")
+    assert [s.canonical_speaker for s in out] == ["رئيس الجمهورية", "رئيس الجمهورية", "حسن علي"]

@@ -315,6 +315,7 @@ _BI_VERBS = {fold(p + w) for w in "أفاد أفادت أفادوا".split() for
 _IN_REPLY = {fold(w) for w in "ردا رداً تعليقا تعليقاً جوابا جواباً تعقيبا تعقيباً تعليقه ردّا ردًا".split()}
 
 
+_CONFERENCE = fold("مؤتمر")
 _NEED = {fold(w) for w in ("ضرورة", "بضرورة", "أهمية", "بأهمية", "على", "وجوب", "بوجوب")}
 
 
@@ -462,7 +463,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break               # وقال السوداني ردا على سؤال: "in reply", an adverbial accusative (often without tanwin)
         if w == "فی":
             nxt = norms[b + 1] if b + 1 < right_end else ""
-            if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt):
+            if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt) \
+                    or (_bare(nxt) in _GIVEN_NOUNS and _bare(nxt) != _CONFERENCE):     # في التغريدة ذاتها، في البيان
+                # (but القيادي في المؤتمر الوطني: a party)
                 break           # وأكد ابو بكر في بيانه أنه (https://knnc.net/ar/Details.aspx?jimare=8113): his statement
             b += 2
             continue
