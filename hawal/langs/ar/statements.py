@@ -268,6 +268,7 @@ def _is_title(norms: list[str], k: int) -> bool:
     return w in _TITLES
 
 
+_HONORIFIC_LEADS = _RANKS | {fold("د."), fold("د")}
 _TITLE_ADJ = {fold(w) for w in "عام العام الركن ركن".split()}
 
 
@@ -1044,7 +1045,9 @@ def name_of(text: str) -> str | None:
         if any(fold(w) in _MASDAR_BEFORE or fold(w) in _NAMED or fold(w) in _COMPLEMENT for w in last.split()):
             last = ""                   # مسؤول في الوزارة، طلب عدم ذكر اسمه: a clause about the name, not a name
         # but آسو حسن، المتحدث باسم وزارة المالية ...: the name before its title
-        name = name_of(last) if last and not _is_title([fold(w) for w in last.split()], 0) else None
+        lead = [fold(w) for w in last.split()]
+        name = name_of(last) if last and (not _is_title(lead, 0) or lead[0] in _HONORIFIC_LEADS) else None
+        # (the comma's part may open with an honorific: المتحدث باسم الحكومة، د. جوتيار عادل)
         if name:
             return name
         text = text.split("،", 1)[0].strip()
@@ -1226,7 +1229,10 @@ class ArabicRules(StatementRules):
         straight after it, continues the clause's speaker."""
         if cue.cls != "say" or cue.start == 0 or cue.end >= len(sent.doc):
             return False
-        return sent.doc[cue.start - 1].text in ("،", ",") and sent.norms[cue.end] in _COMPLEMENT \
+        k = cue.end
+        if k + 1 < len(sent.doc) and (sent.norms[k] in _TOPIC_PREPOSITIONS or sent.doc[k].text == "على"):
+            k += 1      # وفيما دعا إلى الحوار، شدد على أنه ... (https://zagrosnews.net/ar/video-news/33769)
+        return sent.doc[cue.start - 1].text in ("،", ",") and sent.norms[k] in _COMPLEMENT \
             and not sent.doc[cue.start].text.startswith(("و", "ف"))
 
     def norms(self, text: str) -> set[str]:
