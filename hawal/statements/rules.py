@@ -224,6 +224,11 @@ class StatementRules:
         ("the lawmaker" after "the Deputy Speaker of parliament, X")."""
         return False
 
+    def role_holder(self, role: str, body: str) -> str | None:
+        """The one person the text names with a role written alone (`role` has no name), as a mention that
+        holds the name (hook; None: no such reading)."""
+        return None
+
     def opening_subject(self, text: str) -> str | None:
         """The subject a sentence that attributes nothing opens with, for a clause after it with no subject
         and no speaker before (hook; languages with capitals find names by `name_run` instead)."""

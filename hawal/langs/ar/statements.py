@@ -94,7 +94,7 @@ TITLES = set("""وزير الوزير رئيس الرئيس المتحدث مت�
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
     طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
     المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي المقدم مقدم النقيب نقيب الملازم ملازم الرائد رائد
-    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة وكيل الوكيل""".split())
+    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة وكيل الوكيل مساعد المساعد""".split())
 # Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
 NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
@@ -317,6 +317,10 @@ _IN_REPLY = {fold(w) for w in "ردا رداً تعليقا تعليقاً جو�
 
 
 _CONFERENCE = fold("مؤتمر")
+_CHUNKS = re.compile(r"[،,.:;؛\n\"«»“”()\[\]-]+")
+_FI = fold("في")
+_ALSO = {fold(w) for w in ("كما", "وكما")}
+_HONORIFIC_PRONOUNS = {fold(w) for w in "سيادته معاليه فخامته سعادته سماحته جنابه سيادتها معاليها سعادتها".split()}
 _NEED = {fold(w) for w in ("ضرورة", "بضرورة", "أهمية", "بأهمية", "على", "وجوب", "بوجوب")}
 
 
@@ -568,12 +572,21 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         author = _document_author(sent, a, b, right_end, norms)
         if author is not None:
             speaker = author    # وذكر بيان لوزارة الداخلية، أن; وذكر بيان للدائرة الاعلامية لمجلس النواب إن: the body
+    if speaker is None and b == a + 1 and norms[a] in _HONORIFIC_PRONOUNS:
+        b = a           # وأكد سيادته، وأشار معاليه: "his excellency", the person named before (never a name)
+        pronoun = "person"
     if speaker is None and b > a:
         speaker = sent.span(a, b)
         if _bare(norms[a]) in _CHANNEL_NOUNS and b - a <= 2:
             pronoun = "document"                   # وأشار البيان إلى أن: the body whose statement it is
-    elif speaker is None:
+    elif speaker is None and pronoun is None:
         pronoun = "any"
+        if cue.start > sent.lead + 1 and norms[cue.start - 1] in _ALSO:
+            # هذا وشكر رئيس الحكومة الولايات المتحدة ...، كما شدد على ضرورة (https://gov.krd/arabic/government/
+            # the-prime-minister/activities/posts/2021/october/): the event verb's subject says the second verb's clause
+            own = _event_subject(sent, cue, Attribution(cue, None, "any", None, None))
+            if own.speaker is not None:
+                speaker, pronoun = own.speaker, None
     if _bare_verb(norms[cue.start]) in _REPLIES:
         return Attribution(cue, speaker, None, None, None) if speaker is not None else None
     if speaker is not None and pronoun is None and _bare_verb(norms[cue.start]) in _JUDGES and b - a == 1 \
@@ -676,13 +689,16 @@ def _said_again(sent: Sentence, cue: Cue, k: int, norms: list[str]) -> bool:
 # Verbs of an event that open a news sentence with their subject (استقبل X ...، مؤكداً أن): a participle of saying
 # later in that sentence is said by that subject, not by the speaker heard before.
 _EVENT_VERBS = {fold(p + v + s) for v in """استقبل التقى بحث زار ترأس عقد وجه أجرى شارك افتتح ألقى بعث هنأ حضر تفقد
-    اجتمع استعرض ناقش تلقى أرسل قدم وقع""".split() for p in ("", "و", "ف") for s in ("", "ت")}
+    اجتمع استعرض ناقش تلقى أرسل قدم وقع شكر أشاد ثمن""".split() for p in ("", "و", "ف") for s in ("", "ت")}
+_THIS = {fold(w) for w in ("هذا", "وهذا")}     # هذا وشكر رئيس الحكومة ... (gov.krd): a closing formula before the verb
 
 
 def _event_subject(sent: Sentence, cue: Cue, att: Attribution) -> Attribution:
     """وجه X، اليوم الاحد، رسالة إلى ...، مؤكداً أن (https://www.alsumaria.tv/news/politics/558279/): a participle whose
     sentence opens with an event verb and its subject: that subject speaks."""
     f = sent.lead
+    if f + 1 < cue.start and sent.norms[f] in _THIS:
+        f += 1
     if f >= cue.start or sent.norms[f] not in _EVENT_VERBS:
         return att
     own = attribute(sent, Cue(sent.index, f, f + 1, "say"))
@@ -952,6 +968,15 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
             a += 1                        # أما الخبيرة سلمى الدليمي فقالت
         elif a >= b or norms[a] in _OPENERS:
             continue
+        if norms[a] in _THIS and a + 1 < b:
+            a += 1
+        if norms[a] in _EVENT_VERBS:
+            # وشكر رئيس الحكومة الولايات المتحدة على دعمها، كما شدد: a clause with its own verb, not a subject; its
+            # verb's subject speaks (the span the verb-first rules read after it)
+            own = attribute(sent, Cue(sent.index, a, a + 1, "say"))
+            if own is None or own.speaker is None or own.pronoun is not None:
+                return None
+            return sent.token_at(own.speaker[0]), sent.token_at(own.speaker[1] - 1) + 1
         if a >= b or norms[a] in _COMPLEMENT or b - a > MAX_SPEAKER_TOKENS:
             return None
         if i + 1 < len(segs) and (_is_title(norms, a) or norms[a] in _BODY):
@@ -1211,6 +1236,58 @@ class ArabicRules(StatementRules):
             att = dataclasses.replace(att, clause=True)
         return att
 
+    def role_holder(self, role: str, body: str) -> str | None:
+        """وجدد رئيس الحكومة التأكيد على أن ... after استقبل رئيس حكومة إقليم كوردستان مسرور بارزاني ...; وأشار نائب مساعد
+        وزير الخارجية الأمريكي إلى أن after ...، نائب مساعد وزير الخارجية الأمريكي جوي هود. (https://gov.krd/arabic/
+        government/the-prime-minister/activities/posts/2022/april/): a role (a title and its complement, no name)
+        that the text gives once with a name right after it, its words all among that title's; the title and name."""
+        words = role.split()
+        if len(words) < 2 or not _is_title([fold(w) for w in words], 0) or name_of(role):
+            return None
+        wanted = {_bare(fold(w)) for w in words}
+        head = fold(words[0])
+        found = set()
+        for chunk in _CHUNKS.split(body):
+            parts = chunk.split()
+            folded = [fold(w) for w in parts]
+            for i, f in enumerate(folded):
+                if f != head or (i > 0 and folded[i - 1] in _TITLES):
+                    continue    # نائب رئيس حكومة الإقليم X: the deputy's name, not the role's
+                j = i + 1       # the name closes its chunk (a comma, a full stop) or stands before a time word
+                while j < len(parts) and j - i < 12 and folded[j] not in _TIME_FOLLOWERS and folded[j] not in _TIME_NOUNS:
+                    j += 1
+                if any(f in _NOT_IN_ROLE or _stop(parts[k], f) for k, f in enumerate(folded[i + 1:j], i + 1)):
+                    continue    # السفير الكندي عن دعم بلاده، الناطق ... قد أكد: a clause, not a title and a name
+                candidate = " ".join(parts[i:j])
+                name = name_of(candidate)
+                if name and len(name.split()) >= 2 and candidate.endswith(name) and j - len(name.split()) > i + 1 \
+                        and wanted <= {_bare(x) for x in folded[i:j - len(name.split())]}:
+                    found.add(candidate)
+        names = {name_of(c) for c in found}
+        return max(found, key=len) if len(names) == 1 else None
+
+    def opening_subject(self, text: str) -> str | None:
+        """استقبل رئيس حكومة الإقليم مسرور بارزاني، اليوم، السفير ... then وأكد سيادته أن (or a dropped subject with
+        no speaker before): the subject of an event verb opening the sentence before, when it names a person."""
+        words = text.split()
+        k = 0
+        while k < len(words) and (words[k].endswith(":") or fold(words[k]) in _TIME_FOLLOWERS):
+            k += 1      # أربيل: (a dateline glued to its colon)
+        if k >= len(words) or fold(words[k].split(":")[-1]) not in _EVENT_VERBS:
+            return None
+        subject = []
+        for w in words[k + 1:k + 11]:
+            bare = w.rstrip("،,.")
+            f = fold(bare)
+            if not bare or f in _TIME_FOLLOWERS or f in _TIME_NOUNS or (_stop(bare, f) and f != _FI):
+                break   # (وزير التربية في حكومة الإقليم X: في stays in the title)
+            subject.append(bare)
+            if bare != w:
+                break   # its comma closes the name
+        written = " ".join(subject)
+        name = name_of(written) if written else None
+        return written if name and written.endswith(name) else None
+
     def is_generic(self, text: str) -> bool:
         """مصادر، مسؤولون، شهود alone (وقالت مصادر إن): unnamed people, not the مصادر متطابقة heard before."""
         words = text.split()
@@ -1272,5 +1349,7 @@ class ArabicRules(StatementRules):
             return _full_body_name(mention, body) or mention   # الوزارة after أعلنت وزارة الزراعة العراقية ...
         return mention
 
+
+_NOT_IN_ROLE = _KANA | _CUE_VERBS | _COMPLEMENT | _TOPIC_PREPOSITIONS | _PARTICIPLES | _OBJECTS
 
 RULES = ArabicRules()
