@@ -319,6 +319,7 @@ _IN_REPLY = {fold(w) for w in "ردا رداً تعليقا تعليقاً جو�
 _CONFERENCE = fold("مؤتمر")
 _CHUNKS = re.compile(r"[،,.:;؛\n\"«»“”()\[\]-]+")
 _FI = fold("في")
+_AN = fold("عن")
 _ALSO = {fold(w) for w in ("كما", "وكما")}
 _HONORIFIC_PRONOUNS = {fold(w) for w in "سيادته معاليه فخامته سعادته سماحته جنابه سيادتها معاليها سعادتها".split()}
 _NEED = {fold(w) for w in ("ضرورة", "بضرورة", "أهمية", "بأهمية", "على", "وجوب", "بوجوب")}
@@ -512,7 +513,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             or (not name_started and _construct_complement(norms, b))     # مستشار مجلس أمن الإقليم X
         if cue.cls in ("claim", "act", "appeal") and b > a + 1 and w.startswith("ال") and not name_started \
                 and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS \
-                and not t.text.endswith(("ي", "ية", "يّة")):     # but منظمة الصحة العالمية من: a nisba adjective
+                and not t.text.endswith(("ي", "ية", "يّة")) \
+                and not (norms[b + 1] == _AN and _is_title(norms, a)):     # حمل عضو مجلس النواب عن ائتلاف X: his bloc
             break               # عزا البنك المركزي العراقي التراجع إلى ...: the object, then its preposition
         if name_started and w in _TITLES and (w.startswith("ال") or (not _is_title(norms, b - 1) and w not in _NAME_LIKE_TITLES)):
             b = _title_phrase(sent, b, right_end, norms)     # وقال زانا عمر المتحدث باسم حكومة الإقليم، ...; الدكتور
