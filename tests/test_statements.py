@@ -433,3 +433,11 @@ def test_arabic_channel_with_the_article_after_a_title_ends_the_speaker():
               "وتابع رئيس الجمهورية في التغريدة ذاتها، أن الحكومة ستتخذ كل الإجراءات.\n\n"
               "وقال رئيس لجنة الخدمات في المجلس حسن علي إن الطرق مغلقة.", "ar")
     assert [s.canonical_speaker for s in out] == ["رئيس الجمهورية", "رئيس الجمهورية", "حسن علي"]
+
+
+def test_arabic_the_same_minister_is_the_one_heard_before():
+    # الوزير نفسه / المصدر ذاته: "the same minister", a back reference, never a name of its own
+    out = run("قال وزير النقل رزاق السعداوي إن القطار سيعمل قريبا.\n\n"
+              "وقال محافظ البصرة أسعد العيداني إن الميناء جاهز.\n\n"
+              "وأضاف الوزير نفسه أن الخط سيمتد إلى الموصل.", "ar")
+    assert [s.canonical_speaker for s in out] == ["رزاق السعداوي", "أسعد العيداني", "رزاق السعداوي"]

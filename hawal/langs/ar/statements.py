@@ -465,6 +465,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 and w not in _B_NOUNS and w != fold("باسم") and _bare(w) not in _DOCS and w not in _BODY \
                 and w not in _COMMON and w not in _TITLES:
             break               # وكان مصدر محلي قد أفاد بسقوط ...: the بـ-object right after the verb, its subject before it
+        if b > a and w in _SAME_TIME and not is_punct(t):
+            break               # وأضاف الوزير نفسه، المصدر ذاته: "the same minister", the one heard before, no name
         if b > a and w in _IN_REPLY:
             break               # وقال السوداني ردا على سؤال: "in reply", an adverbial accusative (often without tanwin)
         if w == "فی":
