@@ -441,3 +441,11 @@ def test_arabic_the_same_minister_is_the_one_heard_before():
               "وقال محافظ البصرة أسعد العيداني إن الميناء جاهز.\n\n"
               "وأضاف الوزير نفسه أن الخط سيمتد إلى الموصل.", "ar")
     assert [s.canonical_speaker for s in out] == ["رزاق السعداوي", "أسعد العيداني", "رزاق السعداوي"]
+
+
+def test_arabic_present_tense_cue_and_a_described_man_refer_back():
+    # ويتابع الرجل الستيني، "...": a present-tense cue, and the man just quoted, described rather than named
+    out = run("يقول أبو علي، وهو صاحب محل في سوق الشورجة، إن الأسعار ارتفعت بشكل غير مسبوق.\n\n"
+              "ويتابع الرجل الستيني، \"كنا نشتري الطماطم بألف دينار والآن بثلاثة آلاف\".", "ar")
+    assert [s.canonical_speaker for s in out] == ["أبو علي", "أبو علي"]
+    assert out[1].kind == "direct"

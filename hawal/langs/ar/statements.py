@@ -19,6 +19,7 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     رجح رجحت يرجح ترجح توقع توقعت يتوقع تتوقع استبعد استبعدت يستبعد تستبعد
     واصل واصلت طمأن طمأنت عد عدت أقر أقرت
     أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم يفيد تفيد بالقول أخبر أخبرت
+    يتابع تتابع يلفت تلفت يردف تردف يشدد تشدد يصرح تصرح يكشف تكشف
     قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا""".split()
 # (plural: وقالوا: "بصفتنا المديرية ..." after a body, https://www.knnc.net/ar/Details.aspx?jimare=6561)
 # رجّح X أن، ورجحت المصادر، أن (https://al-mirbad.com/detail/174439, https://www.masrawy.com/news/news_publicaffairs/
@@ -319,6 +320,7 @@ _IN_REPLY = {fold(w) for w in "ردا رداً تعليقا تعليقاً جو�
 _CONFERENCE = fold("مؤتمر")
 _CHUNKS = re.compile(r"[،,.:;؛\n\"«»“”()\[\]-]+")
 _FI = fold("في")
+_DESCRIBED = {fold(w) for w in "الرجل الشاب الشابة المرأة الفتاة العجوز الأب الأم الطالب الطالبة".split()}
 _AN = fold("عن")
 _ALSO = {fold(w) for w in ("كما", "وكما")}
 _HONORIFIC_PRONOUNS = {fold(w) for w in "سيادته معاليه فخامته سعادته سماحته جنابه سيادتها معاليها سعادتها".split()}
@@ -1301,6 +1303,9 @@ class ArabicRules(StatementRules):
         """وأشار المحافظ المستقيل إلى أن (https://knnc.net/ar/Details.aspx?jimare=8113): a title with one describing
         adjective and no name refers back to the person heard before, as the title alone would."""
         words = [fold(w) for w in text.split()]
+        if 1 <= len(words) <= 2 and words[0] in _DESCRIBED and all(w.startswith("ال") for w in words) \
+                and not (len(words) == 2 and (words[1] in _BODY or words[1] in _TITLES)):
+            return True     # ويتابع الرجل الستيني، "..." (a long feature): the man just quoted, described, not named
         return len(words) == 2 and words[0] in _TITLES and words[0].startswith("ال") and words[1].startswith("ال") \
             and words[1] not in _TITLES and words[1] not in _BODY and _bare(words[1]) not in _BODY \
             and words[1] not in _COMMON and _bare(words[1]) not in _COMMON and not _nisba(words[1])
