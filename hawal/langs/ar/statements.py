@@ -715,12 +715,17 @@ def _event_subject(sent: Sentence, cue: Cue, att: Attribution) -> Attribution:
 
 def _document_author(sent: Sentence, a: int, b: int, right_end: int, norms: list[str]) -> tuple[int, int] | None:
     """The body after "بيان لـ" (a document of that body, its author), as a char span: from the body's first letter
-    after لـ, or from للـ itself (tidy_mention writes it with the article again). None when no body follows."""
+    after لـ, or from للـ itself (tidy_mention writes it with the article again). None when no body follows. The name
+    runs on through definite words, لـ-nouns and a construct's complement; not into a verb after a definite word
+    (بيان للوزارة تلقته وكالة ...: https://www.dorar-aliraq.net/threads/1352016)."""
     k = a + 1
     if k >= right_end or not _lam_noun(norms[k]) or _lam_object(norms[k]) not in _BODY and norms[k][1:] not in _BODY:
         return None
     end = k + 1
     while end < right_end and not is_punct(sent.doc[end]) and norms[end] not in _COMPLEMENT \
+            and (norms[end].startswith("ال") or _lam_noun(norms[end]) or norms[end] in _BODY or norms[end] in _COMMON
+                 or _place_word(norms, end) or norms[end] in _PLACE_HEADS
+                 or not norms[end - 1].startswith(("ال", "لل"))) \
             and not _stop(sent.doc[end].text, norms[end]) and end - k < MAX_SPEAKER_TOKENS and norms[end] not in _TIME_NOUNS \
             and not (norms[end].startswith("ب") and len(norms[end]) > 3 and norms[end] not in _B_NOUNS
                      and not _place_word(norms, end)) \
