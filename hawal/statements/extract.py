@@ -638,7 +638,8 @@ def _resolve_speakers(rules: StatementRules, speakers: Speakers, sents: list[Sen
             elif att.speaker is not None and att.pronoun is None:
                 ent = speakers.link(body[att.speaker[0]:att.speaker[1]])
             else:
-                if att.pronoun == "person":
+                if att.pronoun == "person" or (att.pronoun == "any" and rules.dropped_subject_opens
+                                               and att.cue.sent > last_sentence + 1):
                     # "... vendor Abbas Jabbar pointed to the tanks. “...,” he said.": a person brought in
                     # after the last statement is the one "he" refers to.
                     ent = speakers.introduce_subject(sents, last_sentence + 1, att.cue.sent)

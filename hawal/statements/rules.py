@@ -67,6 +67,9 @@ class StatementRules:
     document_nouns: frozenset[str] = frozenset()    # statement, بيان, ڕاگەیەنراو: a document speaks for its author
     demonstratives: frozenset[str] = frozenset()    # "that official", ئەو بەرپرسە: an earlier speaker again
     strict_back_reference: bool = False         # a back reference links only to a speaker sharing one of its words
+    # a dropped subject after a sentence that attributes nothing takes that sentence's opening subject (opening_subject)
+    # before the last speaker: استقبل X ... . وأكد خلال اللقاء أن
+    dropped_subject_opens: bool = False
 
     # ------------------------------------------------------------------ built once per language
 

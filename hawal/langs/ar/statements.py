@@ -1188,6 +1188,7 @@ class ArabicRules(StatementRules):
     honorifics = frozenset(fold(w) for w in ("الدكتور", "السيد", "السيدة", "العميد", "اللواء", "العقيد"))
     vague_speakers = ("مصدر", "مصادر", "تجار", "مواطن", "أحد")
     split_glued_quotes = True
+    dropped_subject_opens = True    # استقبل X ... . وأكد خلال اللقاء أن (gov.krd readouts): X, not the speaker before
     complementizers = frozenset("إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن إننا أننا بأنه بأنها".split())
     # لكنه أقرّ بأن ... (https://www.eanlibya.com/...): "but he" continues the clause's speaker like و
     # وفي حين عدّ أن ... (https://almadapaper.net/?p=180630): "whereas" continues the clause's speaker too
@@ -1287,14 +1288,21 @@ class ArabicRules(StatementRules):
         if k >= len(words) or fold(words[k].split(":")[-1]) not in _EVENT_VERBS:
             return None
         subject = []
+        closed = False
         for w in words[k + 1:k + 11]:
             bare = w.rstrip("،,.")
             f = fold(bare)
-            if not bare or f in _TIME_FOLLOWERS or f in _TIME_NOUNS or (_stop(bare, f) and f != _FI):
+            if bare and (f in _TIME_FOLLOWERS or f in _TIME_NOUNS):
+                closed = True
+                break   # استقبل X اليوم ...
+            if not bare or (_stop(bare, f) and f != _FI):
                 break   # (وزير التربية في حكومة الإقليم X: في stays in the title)
             subject.append(bare)
             if bare != w:
+                closed = True
                 break   # its comma closes the name
+        if not closed:
+            return None     # ووجه المسؤول الكوردي انتقادات حادة إلى بغداد: no comma or time word closes a name
         written = " ".join(subject)
         name = name_of(written) if written else None
         return written if name and written.endswith(name) else None
