@@ -237,6 +237,17 @@ class StatementRules:
         and no speaker before (hook; languages with capitals find names by `name_run` instead)."""
         return None
 
+    def speaker_label(self, sent: Sentence) -> Attribution | None:
+        """A sentence with no cue that is only a speaker's name and a colon ending its paragraph (`د.NAME:` ⏎ her
+        words; an interview's `NAME:` lines): the clause whose speech is the next paragraph (hook; None)."""
+        return None
+
+    def clause_end(self, sent: Sentence, i: int, j: int) -> int | None:
+        """Verb-final languages: the end of the last clause closed by its own verb in tokens i..j-1, when a speaker
+        passes on what a later speaker says after it (`X ڕایگەیاند، ... دەخرێن، Y ... وتی: "..."`: X's clause ends
+        there and stays X's); None keeps the first clause out (hook)."""
+        return None
+
     def is_outlet(self, text: str) -> bool:
         """A news outlet ("broadcaster Rudaw", "وكالة الأنباء"), which passes on what others said."""
         words = _WORDS.findall(text)
