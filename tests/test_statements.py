@@ -392,3 +392,60 @@ def test_sorani_price_list_names_the_ministry_and_a_press_release_speaks_for_its
 def test_sorani_bare_dateline_and_time_word_are_not_part_of_the_speaker():
     out = run("هەولێر — مامۆستایانی قوتابخانەکان بەیانیی ئەمڕۆ ڕایانگەیاند کە مووچەکانیان دوو مانگە دواکەوتووە.", "ckb")
     assert len(out) == 1 and out[0].canonical_speaker == "مامۆستایانی قوتابخانەکان"
+
+
+def test_arabic_the_province_is_no_place_head_before_a_name():
+    # مجلس المحافظة ("the provincial council"): with the article the head names no place, so the next word
+    # begins the council head's name (محافظة بابل، محافظ نينوى still take their place name)
+    out = run("الى ذلك، قال رئيس مجلس المحافظة محمد ابراهيم ان المجلس سيصوت على الموازنة الأسبوع المقبل.\n\n"
+              "وقال محافظ نينوى عبد القادر الدخيل ان الطرق آمنة.", "ar")
+    assert [s.canonical_speaker for s in out] == ["محمد ابراهيم", "عبد القادر الدخيل"]
+
+
+def test_arabic_addressee_after_the_name_is_not_the_speaker():
+    # قال X لنظيره / لوزير ...: لـ with a possessive noun or a title is the one addressed; a surname that begins
+    # with ل (لطيف) is still the name
+    out = run("وقال وزير الخارجية فؤاد حسين لنظيره الإيراني إن العراق يرفض الاعتداء.\n\n"
+              "وقال الوزير محمد لطيف إن المشروع اكتمل.\n\n"
+              "وقال النائب حسن عبد الله لوزير المالية إن الرواتب تأخرت.", "ar")
+    assert [s.canonical_speaker for s in out] == ["فؤاد حسين", "محمد لطيف", "حسن عبد الله"]
+
+
+def test_arabic_statement_of_a_body_before_its_bi_object():
+    # أفاد بيان لوزارة X بـ...: the ministry speaks; its name ends before the بـ-object (a place after محافظة stays)
+    out = run("أفاد بيان لوزارة الصحة بتسجيل عشر إصابات جديدة.\n\n"
+              "وذكر بيان للدائرة الاعلامية لمجلس محافظة بابل أن الجلسة تأجلت.", "ar")
+    assert [s.canonical_speaker for s in out] == ["وزارة الصحة", "الدائرة الاعلامية لمجلس محافظة بابل"]
+
+
+def test_arabic_unnamed_official_clause_and_first_name_ali():
+    # طلب عدم ذكر اسمه: neither a cue (ذكر after عدم) nor a name in apposition; علي before a surname is the name
+    # (folded it is على, the preposition)
+    out = run("ونقل موقع \"العربي الجديد\" عن مسؤول في وزارة النفط، طلب عدم ذكر اسمه، قوله إن الصادرات ستتوقف مؤقتا.\n\n"
+              "وبحسب الخبير القانوني علي التميمي، فإن القرار غير ملزم للحكومة.", "ar")
+    assert [s.canonical_speaker for s in out] == ["مسؤول في وزارة النفط", "علي التميمي"]
+
+
+def test_arabic_channel_with_the_article_after_a_title_ends_the_speaker():
+    # وتابع TITLE في التغريدة ذاتها، أن: the channel (with its article) is not part of the speaker; but
+    # رئيس لجنة ... في المجلس NAME keeps the council
+    out = run("ونقلت وكالة الأنباء الرسمية عن رئيس الجمهورية قوله: \"نرفض أي اعتداء على أراضينا\".\n\n"
+              "وتابع رئيس الجمهورية في التغريدة ذاتها، أن الحكومة ستتخذ كل الإجراءات.\n\n"
+              "وقال رئيس لجنة الخدمات في المجلس حسن علي إن الطرق مغلقة.", "ar")
+    assert [s.canonical_speaker for s in out] == ["رئيس الجمهورية", "رئيس الجمهورية", "حسن علي"]
+
+
+def test_arabic_the_same_minister_is_the_one_heard_before():
+    # الوزير نفسه / المصدر ذاته: "the same minister", a back reference, never a name of its own
+    out = run("قال وزير النقل رزاق السعداوي إن القطار سيعمل قريبا.\n\n"
+              "وقال محافظ البصرة أسعد العيداني إن الميناء جاهز.\n\n"
+              "وأضاف الوزير نفسه أن الخط سيمتد إلى الموصل.", "ar")
+    assert [s.canonical_speaker for s in out] == ["رزاق السعداوي", "أسعد العيداني", "رزاق السعداوي"]
+
+
+def test_arabic_present_tense_cue_and_a_described_man_refer_back():
+    # ويتابع الرجل الستيني، "...": a present-tense cue, and the man just quoted, described rather than named
+    out = run("يقول أبو علي، وهو صاحب محل في سوق الشورجة، إن الأسعار ارتفعت بشكل غير مسبوق.\n\n"
+              "ويتابع الرجل الستيني، \"كنا نشتري الطماطم بألف دينار والآن بثلاثة آلاف\".", "ar")
+    assert [s.canonical_speaker for s in out] == ["أبو علي", "أبو علي"]
+    assert out[1].kind == "direct"

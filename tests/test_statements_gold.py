@@ -42,7 +42,7 @@ def test_gold_set_has_at_least_six_annotated_articles_per_language():
 
 @pytest.mark.parametrize("split, least", [("heldout", 3), ("heldout2", 3), ("heldout3", 3), ("heldout4", 2),
                                           ("heldout5", 7), ("heldout6", 6), ("heldout7", 2),
-                                          ("heldout8", 10)])
+                                          ("heldout8", 10), ("heldout9", 10)])
 def test_heldout_splits_have_articles_in_every_language(split, least):
     langs = _article_langs(split)
     for lang in ("en", "ar", "ckb"):

@@ -52,6 +52,9 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
     clauses: dict[int, list[Attribution]] = {}
     for sent in sents:
         found = _clauses(rules, sent, body)
+        if not found and sent.doc:
+            label = rules.speaker_label(sent)      # `NAME:` on a line of its own, the speech in the next paragraph
+            found = [label] if label is not None else found
         if found:
             clauses[sent.index] = found
     for idx, atts in clauses.items():
@@ -351,6 +354,42 @@ def _passes_on_speech(rules: StatementRules, sent: Sentence, main: Cue, cues: li
                for c in cues)
 
 
+def _kept_clause(rules: StatementRules, sent: Sentence, main: Cue, att: Attribution,
+                 other: Attribution) -> Attribution | None:
+    """When a later speaker's words take over the sentence, the first speaker's own clause between its verb and the
+    later speaker, if the language finds one (`rules.clause_end`), cut there."""
+    if att.content is None or rules.is_outlet(sent.doc.source[att.speaker[0] - sent.start:att.speaker[1] - sent.start]):
+        return None
+    j = sent.token_at(other.speaker[0])
+    if j <= main.verb_end:
+        return None
+    end = rules.clause_end(sent, main.verb_end, j)
+    if end is None or end <= main.verb_end:
+        return None
+    cut = sent.span(end - 1, end)[1]
+    if cut <= att.content[0]:
+        return None
+    att.content = (att.content[0], min(att.content[1], cut))
+    return att
+
+
+def _own_clause_after(rules: StatementRules, sent: Sentence, att: Attribution, cue: Cue, edge: int) -> bool:
+    """Whether a later verb (verb-final languages) has a subject of its own after a clause closed by its verb since
+    the last clause's verb; if so the last clause's content is cut where that clause ends."""
+    end = rules.clause_end(sent, edge, cue.start)
+    if end is None or att.content is None:
+        return False
+    own = _attribute(rules, sent, cue)
+    if own is None or own.speaker is None or own.pronoun is not None or own.content is None \
+            or sent.token_at(own.speaker[0]) < end:
+        return False
+    cut = sent.span(end - 1, end)[1]
+    if cut <= att.content[0]:
+        return False
+    att.content = (att.content[0], min(att.content[1], cut))
+    return True
+
+
 def _outlet_after(rules: StatementRules, sent: Sentence, cue: Cue) -> bool:
     words = text_of(sent.doc, cue.end, min(len(sent.doc), cue.end + 3))
     return rules.is_outlet(words)
@@ -378,6 +417,7 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
     cues = _find_cues(rules, sent)
     if not cues:
         return []
+    kept = None
     main = _main_cue(rules, sent, cues)
     if main is None:
         return []
@@ -390,6 +430,7 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
                 other = _attribute(rules, sent, later)
                 if other is not None and other.speaker is not None and (other.content is not None or att.content is None) \
                         and not rules.is_outlet(body[other.speaker[0]:other.speaker[1]]):
+                    kept = _kept_clause(rules, sent, main, att, other)
                     main, att = later, other
                     break
     if att is None and main.cls not in PARTICIPLES:
@@ -408,7 +449,7 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
         att = rules.follow_on(sent, main, None)     # "واختتم قائلاً:": the subject was dropped
         if att is None:
             return []
-    out = [att]
+    out = [att] if kept is None else [kept, att]
     if rules.verb_final:
         # X، وێڕای جەخت لەسەر ئەوەی کە ...، دەڵێت: the verb ends the sentence, so a participle of saying stands
         # before it; its clause ends where the main clause's verb begins.
@@ -438,6 +479,13 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
                         and own.speaker[0] >= sent.span(c.start, c.end)[0]:
                     follow = own
             follow = follow or rules.follow_on(sent, c, out[0])
+        elif c.cls == "say" and rules.verb_final and _own_clause_after(rules, sent, out[-1], c, edge):
+            # X ڕایگەیاند، ... دادەخرێت، هەروەها Y، TITLE وتی، ...: after the first clause closed by its verb, a
+            # later verb with a subject of its own opens a clause of its own (`rules.clause_end`)
+            follow = _attribute(rules, sent, c)
+            out.append(follow)
+            edge = c.verb_end
+            continue
         elif c.cls == "per" and rules.verb_final and _per_clause_after(sent, c, edge):
             # X دەشڵێت: "..."، بە پێی زانیارییەکانی Y، ...: when the verb has closed its clause, a later
             # "according to" phrase after a comma opens a clause of its own (https://ku.kurdpress.com/news/226143)
@@ -657,7 +705,8 @@ def _resolve_speakers(rules: StatementRules, speakers: Speakers, sents: list[Sen
             elif att.speaker is not None and att.pronoun is None:
                 ent = speakers.link(body[att.speaker[0]:att.speaker[1]])
             else:
-                if att.pronoun == "person":
+                if att.pronoun == "person" or (att.pronoun == "any" and rules.dropped_subject_opens
+                                               and att.cue.sent > last_sentence + 1):
                     # "... vendor Abbas Jabbar pointed to the tanks. “...,” he said.": a person brought in
                     # after the last statement is the one "he" refers to.
                     ent = speakers.introduce_subject(sents, last_sentence + 1, att.cue.sent)

@@ -130,6 +130,27 @@ def _closes(body: str, i: int, ch: str, opener: str) -> bool:
     return True
 
 
+_SENTENCE_END = ".!?؟"
+
+
+def _line_quote_end(body: str, i: int, ch: str, p_end: int) -> int | None:
+    """A quotation opened on a line that ends a sentence, with no closing mark on that line nor anywhere after it in
+    its paragraph, ends with its line when more lines follow: copy laid out a sentence a line (`X لە
+    راگەیەندراوێكیدا دەڵێت، “... فڕۆكەخانەكە.⏎لە راگەیەندراوەكەدا هاتووە، ...`, https://esta.krd/310055) never
+    lets one unclosed mark swallow the next sentences."""
+    if ch not in ("“", "«", '"'):
+        return None
+    line_end = body.find("\n", i, p_end)
+    if line_end < 0:
+        return None
+    line = body[i + 1:line_end].rstrip()
+    close = PAIRS[ch]
+    if not line or line[-1] not in _SENTENCE_END or close in line or close in body[line_end:p_end] \
+            or (ch == "“" and "”" in body[line_end:p_end]):
+        return None
+    return i + 1 + len(line)
+
+
 _CLOSERS = "”»"
 
 
@@ -153,6 +174,15 @@ def _continued_without_opening(body: str, quotes: list[Quote], paragraphs: Seque
         return None
     start = p_start + len(text[:k]) - len(text[:k].lstrip(" >"))
     return Quote(start, p_start + k, start, p_start + k - 1, True)
+
+
+def _unclosed_before(body: str, open_at: int, i: int) -> int | None:
+    """Where a “ quotation still open at the next “ (i) ended: just past the last full stop between them when
+    a sentence (a word) follows it; None when there is none (a term quoted inside the quotation)."""
+    stop = body.rfind(".", open_at + 1, i)
+    if stop < 0 or not body[stop + 1:i].strip() or not _is_letter(body[stop + 1:i].lstrip()[0]):
+        return None
+    return stop + 1
 
 
 def find_quotes(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
@@ -182,6 +212,15 @@ def find_quotes(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
             if open_at is None:
                 if ch in PAIRS and _opens(body, i, ch):
                     open_at, opener = i, ch
+                    cut = _line_quote_end(body, i, ch, p_end)
+                    if cut is not None:
+                        quotes.append(Quote(open_at, cut, open_at + 1, cut, False))
+                        open_at = None
+            elif ch == "“" and opener == "“" and (stop := _unclosed_before(body, open_at, i)) is not None:
+                # “... المواطن ،وكان ... القانوني.وذكرت الدائرة ... أن “مجلس ...” (https://aliraqnews.com/...): the
+                # first quotation was never closed; it ends at the last full stop before the mark that opens again
+                quotes.append(Quote(open_at, stop, open_at + 1, stop, False))
+                open_at = i
             elif _closes(body, i, ch, opener):
                 quotes.append(Quote(open_at, i + 1, open_at + 1, i, True))
                 open_at = None

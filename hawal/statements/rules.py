@@ -67,6 +67,9 @@ class StatementRules:
     document_nouns: frozenset[str] = frozenset()    # statement, بيان, ڕاگەیەنراو: a document speaks for its author
     demonstratives: frozenset[str] = frozenset()    # "that official", ئەو بەرپرسە: an earlier speaker again
     strict_back_reference: bool = False         # a back reference links only to a speaker sharing one of its words
+    # a dropped subject after a sentence that attributes nothing takes that sentence's opening subject (opening_subject)
+    # before the last speaker: استقبل X ... . وأكد خلال اللقاء أن
+    dropped_subject_opens: bool = False
 
     # ------------------------------------------------------------------ built once per language
 
@@ -229,9 +232,25 @@ class StatementRules:
         ("the lawmaker" after "the Deputy Speaker of parliament, X")."""
         return False
 
+    def role_holder(self, role: str, body: str) -> str | None:
+        """The one person the text names with a role written alone (`role` has no name), as a mention that
+        holds the name (hook; None: no such reading)."""
+        return None
+
     def opening_subject(self, text: str) -> str | None:
         """The subject a sentence that attributes nothing opens with, for a clause after it with no subject
         and no speaker before (hook; languages with capitals find names by `name_run` instead)."""
+        return None
+
+    def speaker_label(self, sent: Sentence) -> Attribution | None:
+        """A sentence with no cue that is only a speaker's name and a colon ending its paragraph (`د.NAME:` ⏎ her
+        words; an interview's `NAME:` lines): the clause whose speech is the next paragraph (hook; None)."""
+        return None
+
+    def clause_end(self, sent: Sentence, i: int, j: int) -> int | None:
+        """Verb-final languages: the end of the last clause closed by its own verb in tokens i..j-1, when a speaker
+        passes on what a later speaker says after it (`X ڕایگەیاند، ... دەخرێن، Y ... وتی: "..."`: X's clause ends
+        there and stays X's); None keeps the first clause out (hook)."""
         return None
 
     def is_outlet(self, text: str) -> bool:

@@ -115,6 +115,8 @@ class Speakers:
                 self.entities[ent].norms |= norms
                 return ent
             named = self._name_after_role(written)
+            if named is None:
+                named = rules.role_holder(written, self.body)     # وجدد رئيس الحكومة after استقبل رئيس حكومة ... X
             if named is not None:
                 # استقبل رئيس إقليم كوردستان، نيجيرفان بارزاني، ... then أشار رئيس إقليم كوردستان إلى أن: the role is the
                 # person the text names right after it, not an earlier speaker whose longer title holds its words
@@ -218,7 +220,7 @@ class Speakers:
         if len(role.split()) < 2:
             return None
         rules = self.rules
-        body = self.body
+        body = self.body.replace("#", "") if "#" in self.body else self.body   # عضو قيادة #الحزب ...#، X، (hashtags)
         names = set()
         at = body.find(role)
         while at >= 0:          # every occurrence, left to right

@@ -19,6 +19,7 @@ _SAY = """قال قالت يقول تقول أضاف أضافت تابع تاب�
     رجح رجحت يرجح ترجح توقع توقعت يتوقع تتوقع استبعد استبعدت يستبعد تستبعد
     واصل واصلت طمأن طمأنت عد عدت أقر أقرت
     أكمل أكملت يعتقد تعتقد اعتقد اعتقدت ادعى ادعت زعم زعمت يزعم تزعم يفيد تفيد بالقول
+    يتابع تتابع يلفت تلفت يردف تردف يشدد تشدد يصرح تصرح يكشف تكشف
     قالوا أضافوا تابعوا أكدوا صرحوا أوضحوا ذكروا أشاروا لفتوا كشفوا كتبوا أفادوا شددوا اعتبروا رأوا بينوا
     أخبر أخبرت أخبروا تساءل تساءلت يتساءل تتساءل أبلغ أبلغت أبلغه أبلغها أبلغهم أبلغوا أجاب أجابت ليجيب لتجيب""".split()
 # متسائلاً عن ...، ليجيب: “...” (https://baghdadtoday.news/285433-.html): answering, with a colon, a quote or a clause only
@@ -101,13 +102,14 @@ TITLES = set("""وزير الوزير رئيس الرئيس المتحدث مت�
     المدير رئيسة وزيرة مديرة قائممقام قائمقام سائق السائق التاجر تاجر المواطن المواطنة المزارع مزارع الطبيب
     طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
     المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي المقدم مقدم النقيب نقيب الملازم ملازم الرائد رائد
-    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة قائم مقام معاون المعاون مساعد المساعد""".split())     # قائم مقام (https://sarabic.ae/...)
+    الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة وكيل الوكيل مساعد المساعد قائم مقام معاون
+    المعاون""".split())     # قائم مقام (https://sarabic.ae/...), معاون مدير مشروع X (http://burathanews.com/arabic/news/464043)
 # Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
 NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
 NAME_SECOND_HALVES = set("الدين الله الرحمن الرحيم الكريم الأمير الهدى الزهراء".split())
 # Data and documents as the first word after بحسب/وفقاً: the body after them is the speaker.
-DATA_NOUNS = set("إحصاءات إحصائيات أرقام بيانات معطيات".split())
+DATA_NOUNS = set("إحصاءات إحصائيات أرقام بيانات معطيات معلومات".split())     # وبحسب معلومات شبكة رووداو: the network
 DOCUMENT_NOUNS = set("بيان تقرير دراسة وثيقة كتاب مسودة رسالة منشور".split())
 COMMON = set("""شرطة قوات زراعة صحة نينوى أربيل بغداد البصرة إقليم كوردستان كردستان العراق الموصل كركوك السليمانية
     دهوك الوزراء دولة مجلس حكومة وزارة الخارجية الداخلية المالية الدفاع النفط التربية الكهرباء البرلمان
@@ -279,7 +281,8 @@ _TIME_FOLLOWERS = {fold(w) for w in """اليوم أمس الغد يوم الا�
 
 def _place_word(norms: list[str], k: int) -> bool:
     """The place after a place head (محافظة ديالى، محافظ صلاح الدين): part of the title."""
-    if k > 0 and norms[k - 1] in _PLACE_HEADS and not norms[k].startswith("ال") and norms[k] not in _TITLES:
+    if k > 0 and norms[k - 1] in _PLACE_HEADS and not norms[k].startswith("ال") and norms[k] not in _TITLES \
+            and not norms[k - 1].startswith("ال"):      # رئيس مجلس المحافظة محمد ابراهيم: "the province", then a name
         return True
     return k > 1 and norms[k] in _SECOND_HALVES and _place_word(norms, k - 1)
 
@@ -304,7 +307,15 @@ def _is_title(norms: list[str], k: int) -> bool:
     if w == fold("باسم"):
         # المتحدث الرسمي باسم الحكومة (https://jfranews.com.jo/amp/article/441088): an adjective between
         return (k > 0 and norms[k - 1] in _SPOKES) or (k > 1 and norms[k - 2] in _SPOKES and norms[k - 1] in _SPOKE_ADJ)
+    if w in _TITLE_ADJ:
+        return k > 0 and norms[k - 1] in _TITLES    # مدير عام، الأمين العام، اللواء الركن: still the title
+    if w[:1] == "و" and len(w) > 3 and w[1:] in _TITLES and w not in _TITLES and k > 0 and norms[k - 1] != "و":
+        return True     # رئيس الدائرة الإعلامية وعضو الهيئة السياسية، NAME: a second title joined by و
     return w in _TITLES
+
+
+_HONORIFIC_LEADS = _RANKS | {fold("د."), fold("د")}
+_TITLE_ADJ = {fold(w) for w in "عام العام الركن ركن".split()}
 
 
 _BAL = fold("بل")
@@ -324,6 +335,57 @@ def _not_only_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple
                 e += 1
             return (k + 1, e) if e > k + 1 and e < cue_start and norms[e].startswith("ب") else None
     return None
+
+
+# A word joining "and" to a preposition never continues a speaker's name (وقال الشمري وفي كلمة له:
+# https://www.albayan.ae/news/middle-east/465874); names that begin with و (وليد، وسام) are not among these.
+_AND_FRAME = {fold(w) for w in "وفي ففي وخلال وعلى وعبر وعن وبعد وقبل وعقب ولدى وأثناء واثناء وبمناسبة".split()}
+
+
+def _bracketed_name(doc, k: int, end: int, norms: list[str]) -> int | None:
+    """The closing bracket of a name written in brackets at k ("( مارد عبد الحسن)"): one to four words, none a
+    complementizer, stop word or title; None otherwise (a bracketed outlet or date is not a name)."""
+    for j in range(k + 1, min(end, k + 6)):
+        if doc[j].text == ")":
+            return j if j > k + 1 else None
+        if is_punct(doc[j]) or norms[j] in _COMPLEMENT or _stop(doc[j].text, norms[j]) or norms[j] in _TITLES \
+                or norms[j] in _BODY or norms[j] in _OUTLETS or norms[j][:1].isdigit():
+            return None
+    return None
+
+
+_BAYNA = fold("بين")
+_BAYNA_VERB_AFTER = {fold(w) for w in ("فيما", "كما", "بينما", "حين", "وقد", "قد", "ثم")}
+
+
+_BI_VERBS = {fold(p + w) for w in "أفاد أفادت أفادوا".split() for p in ("", "و", "ف")}     # أفاد بـ + noun: content
+_IN_REPLY = {fold(w) for w in "ردا رداً تعليقا تعليقاً جوابا جواباً تعقيبا تعقيباً تعليقه ردّا ردًا".split()}
+
+
+_CONFERENCE = fold("مؤتمر")
+_CHUNKS = re.compile(r"[،,.:;؛\n\"«»“”()\[\]-]+")
+_FI = fold("في")
+_DESCRIBED = {fold(w) for w in "الرجل الشاب الشابة المرأة الفتاة العجوز الأب الأم الطالب الطالبة".split()}
+_AN = fold("عن")
+_ALSO = {fold(w) for w in ("كما", "وكما")}
+_HONORIFIC_PRONOUNS = {fold(w) for w in "سيادته معاليه فخامته سعادته سماحته جنابه سيادتها معاليها سعادتها".split()}
+_NEED = {fold(w) for w in ("ضرورة", "بضرورة", "أهمية", "بأهمية", "على", "وجوب", "بوجوب")}
+
+
+def _an_la(norms: list[str], k: int) -> bool:
+    """ألّا ("that not") after ضرورة/على/أهمية (شدد X، على ضرورة ألا يتحول ...: https://gulanmedia.com/ar/story/299082/):
+    a complementizer; folded it is إلا ("except"), so only after those words."""
+    return k > 0 and norms[k] == _ALLA and norms[k - 1] in _NEED
+
+
+_ALLA = fold("ألا")
+
+
+def _ali(doc, k: int, end: int, norms: list[str]) -> bool:
+    """علي the first name (folded like على): written with ي and followed by a surname, not a preposition's object
+    pronoun or a stop (وبحسب الخبير القانوني علي التميمي، فإن)."""
+    return doc[k].text in ("علي", "وعلي") and k + 1 < end and not is_punct(doc[k + 1]) \
+        and not _stop(doc[k + 1].text, norms[k + 1]) and norms[k + 1] not in _COMPLEMENT
 
 
 def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
@@ -348,7 +410,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 a = k + 1   # بحسب بيان صادر عن مجلس الوزراء: the council
         b = a
         while b < right_end and doc[b].text not in ("،", ",", ".", ":") and b - a < MAX_SPEAKER_TOKENS:
-            if b > a and (norms[b] in _RELATIVE or (b + 1 < right_end and norms[b + 1] in _PREPOSITIONAL)
+            if b > a and (norms[b] in _RELATIVE or (b + 1 < right_end and norms[b + 1] in _PREPOSITIONAL
+                                                    and not _ali(doc, b + 1, right_end, norms))
                           or (b + 1 < right_end and norms[b + 1] == fold("عدم"))):
                 break       # وفقاً لكتاب رسمي اطلعت عليه الوكالة: the relative clause is not the speaker
             if b > a and (doc[b].text.startswith("لـ") or doc[b].text == "ل" or (
@@ -362,7 +425,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         if head in _MEASURES or _bare(head) in _MEASURES:
             return None     # ستحدد حسب عدد سكان كل محافظة (https://harfdigital.com/?p=3260): "according to" a measure
         if fold(doc[cue.start].text).rstrip("ا") in _WAFQ and not (
-                {head, _bare(head)} & (_BODY | _TITLES | _DOCS | _DATA)):
+                {head, _bare(head)} & (_BODY | _TITLES | _DOCS | _DATA | _OUTLETS)):
             return None     # وفق تعرفة متدرجة: "according to" a tariff, not to a source
         if a >= b:
             return None
@@ -384,6 +447,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         return Attribution(cue, speaker, None, said, None)
     if cue.cls in ("part", "partact"):
         return None
+    if norms[cue.start] == _BAYNA and cue.start > 0 and not is_punct(doc[cue.start - 1]) \
+            and norms[cue.start - 1] not in _BAYNA_VERB_AFTER and not doc[cue.start - 1].text.isspace():
+        return None     # اللقاء بين الحزبين، قال ...: "between" after a noun, not بيّن (https://albawabhnews.com/4905230)
     if cue.cls == "quoth":
         return _attribute_quoth(sent, cue, norms)
     if cue.cls == "passive":
@@ -392,8 +458,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if cue.split_end >= 0:
         right_end = min(right_end, cue.split_end)      # أعرب X عن: the subject ends before عن
     a = cue.end
-    while a < right_end and (norms[a] in _ADVERBS or norms[a] in _TIME_NOUNS):
-        a += 1          # أدان بشدة ...، قال أيضاً، حذرت الشهر الماضي
+    while a < right_end and (norms[a] in _ADVERBS or norms[a] in _TIME_NOUNS or doc[a].text.isspace()):
+        a += 1          # أدان بشدة ...، قال أيضاً، حذرت الشهر الماضي; اكد⏎محافظ نينوى (a hard wrap after the cue)
     while a < right_end and a <= cue.end + 1 and _addressee(norms, a, right_end):
         a += 1          # أكد للمربد أن / قال للصحفيين إن: the addressee, not the speaker
     if a + 2 < right_end and doc[a].text in ("«", '"', "“") and doc[a + 2].text in ("»", '"', "”") \
@@ -428,6 +494,14 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     while b < n and b - a < MAX_SPEAKER_TOKENS and (b < right_end or (b > a and doc[b].text in _OPENING_MARKS + ("(",))):
         t = doc[b]
         w = norms[b]
+        if t.text.isspace() and b + 1 < right_end and not is_punct(doc[b + 1]):
+            b += 1              # محافظ⏎نينوى: a hard wrap inside the speaker's name
+            continue
+        if t.text == "(" and not name_started:
+            close = _bracketed_name(doc, b, right_end, norms)
+            if close is not None:
+                b = close + 1   # اللواء ( مارد عبد الحسن) ان، واكد (عبد الحسن) في تصريح: the name in brackets
+                break
         if b > a and t.text in _OPENING_MARKS + ("(",) and (norms[b - 1] in _LINKS or _is_title(norms, b - 1)
                                                          or norms[b - 1] in _BODY or _bare(norms[b - 1]) in _BODY
                                                          or norms[b - 1] in _OUTLETS):
@@ -458,9 +532,21 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             continue
         if b > a and b + 1 < right_end and norms[b + 1] == fold("عدم"):
             break               # مسؤول طلب عدم الكشف عن اسمه
+        if b > a and w in _AND_FRAME:
+            break               # وقال الشمري وفي كلمة له خلال ...: a conjunction and a preposition open a frame
+        if b == a and w.startswith("ب") and len(w) > 3 and norms[cue.start] in _BI_VERBS and w not in _B_NAMES \
+                and w not in _B_NOUNS and w != fold("باسم") and _bare(w) not in _DOCS and w not in _BODY \
+                and w not in _COMMON and w not in _TITLES:
+            break               # وكان مصدر محلي قد أفاد بسقوط ...: the بـ-object right after the verb, its subject before it
+        if b > a and w in _SAME_TIME and not is_punct(t):
+            break               # وأضاف الوزير نفسه، المصدر ذاته: "the same minister", the one heard before, no name
+        if b > a and w in _IN_REPLY:
+            break               # وقال السوداني ردا على سؤال: "in reply", an adverbial accusative (often without tanwin)
         if w == "فی":
             nxt = norms[b + 1] if b + 1 < right_end else ""
-            if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt):
+            if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt) \
+                    or (_bare(nxt) in _GIVEN_NOUNS and _bare(nxt) != _CONFERENCE):     # في التغريدة ذاتها، في البيان
+                # (but القيادي في المؤتمر الوطني: a party)
                 break           # وأكد ابو بكر في بيانه أنه (https://knnc.net/ar/Details.aspx?jimare=8113): his statement
             b += 1 if doc[b + 1].text in _OPENING_MARKS else 2     # في "الحزب ...": the quoted name next
             continue
@@ -470,8 +556,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             continue
         if (_stop(t.text, w) and (b > a or w != "فی")) or _participle(norms, b):
             break               # قال إن / واختتم قائلاً: no subject after the verb
-        if w.startswith("ب") and b > a and b + 1 < n and doc[b + 1].text in ("،", ",") and _is_title(norms, a):
-            b += 1      # قائممقام سنجار بالوكالة، خديدا شمو،
+        if w.startswith("ب") and b > a and b + 1 < n and doc[b + 1].text in ("،", ",") and _is_title(norms, a) \
+                and not (b + 2 < n and (norms[b + 2] in _CUE_VERBS or norms[b + 2] in _PARTICIPLES)):
+            b += 1      # قائممقام سنجار بالوكالة، خديدا شمو، (but رحّب TITLE بالحضور، وشدد: the act's object)
             break
         after_title = b > a and (_is_title(norms, b - 1) or norms[b - 1] == fold("باسم"))
         if b > a and ((w in _OBJECTS and not after_title and norms[b - 1] not in _BODY)
@@ -480,6 +567,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break
         if w.startswith("ل") and not w.startswith("ال") and _lam_object(w) in _OUTLETS:
             break               # وقال حسو لشبكة رووداو: the outlet it was said to
+        if name_started and _lam_addressee(t.text, w):
+            break               # وقال وزير الخارجية فؤاد حسين لنظيره الإيراني إن: the one it was said to
         if b == a and w in _OBJECT_FIRST:
             break               # واكدت وجود لجان ...: a verbal noun is the object, the subject was dropped
         if b > a and w in _CITING:
@@ -504,7 +593,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             or (not name_started and _construct_complement(norms, b))     # مستشار مجلس أمن الإقليم X
         if cue.cls in ("claim", "act", "appeal") and b > a + 1 and w.startswith("ال") and not name_started \
                 and b + 1 < right_end and norms[b + 1] in _OBJECT_PREPOSITIONS \
-                and not t.text.endswith(("ي", "ية", "يّة")):     # but منظمة الصحة العالمية من: a nisba adjective
+                and not t.text.endswith(("ي", "ية", "يّة")) \
+                and not (norms[b + 1] == _AN and _is_title(norms, a)):     # حمل عضو مجلس النواب عن ائتلاف X: his bloc
             break               # عزا البنك المركزي العراقي التراجع إلى ...: the object, then its preposition
         if name_started and w in _TITLES and (w.startswith("ال") or (not _is_title(norms, b - 1) and w not in _NAME_LIKE_TITLES)):
             b = _title_phrase(sent, b, right_end, norms)     # وقال زانا عمر المتحدث باسم حكومة الإقليم، ...; الدكتور
@@ -570,12 +660,25 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             a, b = left
             speaker = sent.span(a, b)
             b = cue.end
+    if speaker is None and b >= a + 1 and _bare(norms[a]) in _DOCS:
+        author = _document_author(sent, a, b, right_end, norms)
+        if author is not None:
+            speaker = author    # وذكر بيان لوزارة الداخلية، أن; وذكر بيان للدائرة الاعلامية لمجلس النواب إن: the body
+    if speaker is None and b == a + 1 and norms[a] in _HONORIFIC_PRONOUNS:
+        b = a           # وأكد سيادته، وأشار معاليه: "his excellency", the person named before (never a name)
+        pronoun = "person"
     if speaker is None and b > a:
         speaker = sent.span(a, b)
         if _bare(norms[a]) in _CHANNEL_NOUNS and b - a <= 2:
             pronoun = "document"                   # وأشار البيان إلى أن: the body whose statement it is
-    elif speaker is None:
+    elif speaker is None and pronoun is None:
         pronoun = "any"
+        if cue.start > sent.lead + 1 and norms[cue.start - 1] in _ALSO:
+            # هذا وشكر رئيس الحكومة الولايات المتحدة ...، كما شدد على ضرورة (https://gov.krd/arabic/government/
+            # the-prime-minister/activities/posts/2021/october/): the event verb's subject says the second verb's clause
+            own = _event_subject(sent, cue, Attribution(cue, None, "any", None, None))
+            if own.speaker is not None:
+                speaker, pronoun = own.speaker, None
     if _bare_verb(norms[cue.start]) in _REPLIES:
         return Attribution(cue, speaker, None, None, None) if speaker is not None else None
     if speaker is not None and pronoun is None and _bare_verb(norms[cue.start]) in _JUDGES and b - a == 1 \
@@ -594,14 +697,15 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         return None
     # Content: after the complementizer or colon, else what follows the speaker.
     k = b
-    while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":") and k - b < 22 \
-            and not _participle(norms, k) and not (k > b and norms[k] in _CUE_VERBS and norms[k - 1] not in _MASDAR_BEFORE) \
+    while k < n and not (norms[k] in _COMPLEMENT or doc[k].text == ":" or _an_la(norms, k)) and k - b < 22 \
+            and not _participle(norms, k) and not (k > b and norms[k] in _CUE_VERBS and norms[k - 1] not in _MASDAR_BEFORE
+                                                   and not _said_again(sent, cue, k, norms)) \
             and sent.open[k]:
         k += 1
     clause = colon = False
-    if k < n and (norms[k] in _COMPLEMENT or doc[k].text == ":"):
-        said = content(sent, k + 1, n)
-        clause, colon = norms[k] in _COMPLEMENT, doc[k].text == ":"
+    if k < n and (norms[k] in _COMPLEMENT or doc[k].text == ":" or _an_la(norms, k)):
+        said = content(sent, k if _an_la(norms, k) else k + 1, n)     # (ألا kept: the negation is said)
+        clause, colon = norms[k] in _COMPLEMENT or _an_la(norms, k), doc[k].text == ":"
         if clause and k + 1 < n and doc[k + 1].text == ":":
             colon = True        # أشار ... إلى أن: لدينا توقعات (https://presidency.gov.krd/ar/...): the speaker's own words
     elif norms[cue.start] in _CLAUSE_ONLY:
@@ -631,6 +735,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                       or is_punct(doc[k]) or norms[k] in _COMPLEMENT), None)
             if p is not None and p > first + 1 and norms[p] in _TOPIC_PREPOSITIONS:
                 first = p
+            elif norms[cue.start] in _BI_VERBS:
+                # وكان مصدر قد أفاد في وقت سابق من اليوم، بسقوط ...: a time frame and its comma, then the بـ-object
+                c = next((k for k in range(first + 1, min(n - 1, first + 9)) if is_punct(doc[k])), None)
+                if c is not None and doc[c].text in ("،", ",") and norms[c + 1].startswith("ب") and len(norms[c + 1]) > 3:
+                    first = c + 1
+                    return Attribution(cue, speaker, pronoun, content(sent, first, n), None, clause=True)
         if cue.cls == "say" and first < n and norms[first] in _TOPIC_PREPOSITIONS:
             # كشف عن خطة، أشار إلى إصدار تعليمات: the object reports what was said
             return Attribution(cue, speaker, pronoun, content(sent, first + 1, n), None, clause=True)
@@ -1032,6 +1142,78 @@ def _past_outlet(sent: Sentence, k: int, norms: list[str]) -> int:
     return j
 
 
+def _said_again(sent: Sentence, cue: Cue, k: int, norms: list[str]) -> bool:
+    """وقال X على هامش الاجتماع الذي عقده ... تابعته "outlet" قال ان (https://www.alnahrain.com/article/8226): the
+    same verb of saying, bare, repeated before its clause after a long frame; the first one's subject speaks."""
+    verb = norms[cue.start]
+    return k + 1 < len(norms) and norms[k] in (verb, verb[1:] if verb[:1] in ("و", "ف") else verb) \
+        and norms[k + 1] in _COMPLEMENT \
+        and not sent.doc[k - 1].text in ("،", ",", ".")
+
+
+# Verbs of an event that open a news sentence with their subject (استقبل X ...، مؤكداً أن): a participle of saying
+# later in that sentence is said by that subject, not by the speaker heard before.
+_EVENT_VERBS = {fold(p + v + s) for v in """استقبل التقى بحث زار ترأس عقد وجه أجرى شارك افتتح ألقى بعث هنأ حضر تفقد
+    اجتمع استعرض ناقش تلقى أرسل قدم وقع شكر أشاد ثمن""".split() for p in ("", "و", "ف") for s in ("", "ت")}
+_THIS = {fold(w) for w in ("هذا", "وهذا")}     # هذا وشكر رئيس الحكومة ... (gov.krd): a closing formula before the verb
+
+
+def _event_subject(sent: Sentence, cue: Cue, att: Attribution) -> Attribution:
+    """وجه X، اليوم الاحد، رسالة إلى ...، مؤكداً أن (https://www.alsumaria.tv/news/politics/558279/): a participle whose
+    sentence opens with an event verb and its subject: that subject speaks."""
+    f = sent.lead
+    if f + 1 < cue.start and sent.norms[f] in _THIS:
+        f += 1
+    if f >= cue.start or sent.norms[f] not in _EVENT_VERBS:
+        return att
+    own = attribute(sent, Cue(sent.index, f, f + 1, "say"))
+    if own is None or own.speaker is None or own.pronoun is not None or own.speaker[1] > sent.span(cue.start, cue.end)[0]:
+        return att
+    return dataclasses.replace(att, speaker=own.speaker, pronoun=None)
+
+
+def _document_author(sent: Sentence, a: int, b: int, right_end: int, norms: list[str]) -> tuple[int, int] | None:
+    """The body after "بيان لـ" (a document of that body, its author), as a char span: from the body's first letter
+    after لـ, or from للـ itself (tidy_mention writes it with the article again). None when no body follows. The name
+    runs on through definite words, لـ-nouns and a construct's complement; not into a verb after a definite word
+    (بيان للوزارة تلقته وكالة ...: https://www.dorar-aliraq.net/threads/1352016)."""
+    k = a + 1
+    if k >= right_end or not _lam_noun(norms[k]) or _lam_object(norms[k]) not in _BODY and norms[k][1:] not in _BODY:
+        return None
+    end = k + 1
+    while end < right_end and not is_punct(sent.doc[end]) and norms[end] not in _COMPLEMENT \
+            and (norms[end].startswith("ال") or _lam_noun(norms[end]) or norms[end] in _BODY or norms[end] in _COMMON
+                 or _place_word(norms, end) or norms[end] in _PLACE_HEADS
+                 or not norms[end - 1].startswith(("ال", "لل"))) \
+            and not _stop(sent.doc[end].text, norms[end]) and end - k < MAX_SPEAKER_TOKENS and norms[end] not in _TIME_NOUNS \
+            and not (norms[end].startswith("ب") and len(norms[end]) > 3 and norms[end] not in _B_NOUNS
+                     and not _place_word(norms, end)) \
+            and not norms[end] in _PARTICIPLES and norms[end] not in _CUE_VERBS:
+        end += 1        # (أفاد بيان لوزارة الصحة بتسجيل ...: the بـ-object is not the body's name)
+    start, stop = sent.span(k, end)
+    return (start if norms[k].startswith("لل") else start + 1, stop)
+
+
+def _lam_addressee(text: str, w: str) -> bool:
+    """لنظيره، لضيوفه، لوزير، لرئيس (after a name): لـ with a noun that carries a possessive pronoun or is a title,
+    the one addressed; a surname that merely begins with ل (لطيف، لؤي) carries neither."""
+    if not w.startswith("ل") or w.startswith(("ال", "لل")) or len(w) < 4:
+        return False
+    return text.endswith(("ه", "ها", "هم", "هما")) and len(text) > 4 or _lam_object(w) in _TITLES or w[1:] in _TITLES
+
+
+_SAME_TIME = {fold(w) for w in ("ذاته", "نفسه", "عينه")}
+
+
+def _past_same_time(norms: list[str], k: int, n: int) -> int:
+    """Past "في الوقت ذاته/نفسه" (or بالوقت ذاته) at k: "at the same time" between a participle and its object."""
+    if k + 2 < n and norms[k] in (fold("في"), fold("وفي")) and norms[k + 1] == fold("الوقت") and norms[k + 2] in _SAME_TIME:
+        return k + 3
+    if k + 1 < n and norms[k] == fold("بالوقت") and norms[k + 1] in _SAME_TIME:
+        return k + 2
+    return k
+
+
 def _nisba(w: str) -> bool:
     """A family name in the nisba form (الكعبي، الدليمي): the article, then a word ending in ي."""
     return w.startswith("ال") and w.endswith("ی") and len(w) > 4 and w not in _TITLES and w not in _BODY \
@@ -1272,6 +1454,15 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
             a += 1                        # أما الخبيرة سلمى الدليمي فقالت
         elif a >= b or norms[a] in _OPENERS:
             continue
+        if norms[a] in _THIS and a + 1 < b:
+            a += 1
+        if norms[a] in _EVENT_VERBS:
+            # وشكر رئيس الحكومة الولايات المتحدة على دعمها، كما شدد: a clause with its own verb, not a subject; its
+            # verb's subject speaks (the span the verb-first rules read after it)
+            own = attribute(sent, Cue(sent.index, a, a + 1, "say"))
+            if own is None or own.speaker is None or own.pronoun is not None:
+                return None
+            return sent.token_at(own.speaker[0]), sent.token_at(own.speaker[1] - 1) + 1
         if a >= b or norms[a] in _COMPLEMENT or b - a > MAX_SPEAKER_TOKENS:
             return None
         if i + 1 < len(segs) and (_is_title(norms, a) or norms[a] in _BODY):
@@ -1380,19 +1571,27 @@ def name_of(text: str) -> str | None:
         text = " ".join(re.sub(r'["«»“”]', " ", text).split())
     if "(" in text:
         text = _BRACKETED.sub(" ", text).strip()    # مدير شركة تسويق النفط (سومو) علي نزار الشطري: an acronym, part of the title
+    if "(" in text and ")" in text:
+        text = " ".join(text.replace("(", " ").replace(")", " ").split())     # اللواء ( مارد عبد الحسن)
     named = [i for i, w in enumerate(text.split()) if fold(w) in _NAMED]
     if named and named[-1] + 1 < len(text.split()):
         return " ".join(text.split()[named[-1] + 1:])      # تاجر أقمشة يدعى حسين كاظم
     words = text.split()
     rank = max((i for i, w in enumerate(words) if fold(w) in _RANKS), default=None)
+    while rank is not None and rank + 2 < len(words) and fold(words[rank + 1]) in _TITLE_ADJ:
+        rank += 1       # اللواء الركن خالد العبيدي
     if rank is not None and 0 < rank and 1 <= len(words) - rank - 1 <= 3 and "،" not in " ".join(words[rank:]):
         rest = words[rank + 1:]
         if not fold(rest[0]).startswith("ال") and not any(fold(w) in _TITLES | _BODY | _LINKS for w in rest):
             return " ".join(rest)       # قائد ... اللواء سعد الفهداوي: the name after the rank
     if "،" in text:                     # رئيس الجمعية، ياسين العبيدي: the name after the comma
         last = text.rsplit("،", 1)[1].strip()
+        if any(fold(w) in _MASDAR_BEFORE or fold(w) in _NAMED or fold(w) in _COMPLEMENT for w in last.split()):
+            last = ""                   # مسؤول في الوزارة، طلب عدم ذكر اسمه: a clause about the name, not a name
         # but آسو حسن، المتحدث باسم وزارة المالية ...: the name before its title
-        name = name_of(last) if last and not _is_title([fold(w) for w in last.split()], 0) else None
+        lead = [fold(w) for w in last.split()]
+        name = name_of(last) if last and (not _is_title(lead, 0) or lead[0] in _HONORIFIC_LEADS) else None
+        # (the comma's part may open with an honorific: المتحدث باسم الحكومة، د. جوتيار عادل)
         if name:
             return name
         head = text.split()[0] if text.split() else ""
@@ -1410,6 +1609,10 @@ def name_of(text: str) -> str | None:
         return None if w in _TITLES or w in _COMMON or w in _BODY or _bare(w) in _BODY or w in _OFFICIAL \
             or _stop(words[0], w) else words[0]
     for i, w in enumerate(norms):
+        if w in _NAME_LIKE_TITLES and i > 0 and i + 2 == len(words) and norms[i + 1].startswith("ال") \
+                and norms[i - 1] not in _TITLES and not _place_word(norms, i) and norms[i + 1] not in _BODY \
+                and norms[i + 1] not in _COMMON and not _is_title(norms, i + 1):
+            return " ".join(words[i:])      # عضو اللجنة القانونية رائد المالكي: رائد a first name, not a rank
         if w in _PLACE_HEADS or _construct_complement(norms, i) or (w == _AM and i > 0 and _is_title(norms, i - 1)) \
                 or (w in _OFFICIAL and i + 1 < len(norms) and norms[i + 1].startswith("ال")) \
                 or (i > 1 and norms[i - 1] in _COMMON and not norms[i - 1].startswith("ال") and _is_title(norms, i - 2)
@@ -1453,7 +1656,22 @@ def _construct_complement(norms: list[str], i: int) -> bool:
     """The noun a body's name governs (غرفة تجارة، مجلس أمن، هيئة نزاهة): after a body word without the article,
     itself without it, with a name still to come."""
     return 0 < i and i + 2 < len(norms) and norms[i - 1] in _BODY and not norms[i - 1].startswith("ال") \
-        and not norms[i].startswith("ال") and norms[i] not in _TITLES and norms[i] not in _LINKS
+        and not norms[i].startswith("ال") and norms[i] not in _TITLES and norms[i] not in _LINKS \
+        or _title_complement(norms, i)
+
+
+def _title_complement(norms: list[str], i: int) -> bool:
+    """The noun a bare title governs before its definite complement (مدير شؤون العشائر، مدير عام شؤون العشائر:
+    http://non14.net/public/5389): a title without the article (or with عام after it), then this noun without
+    it, then a word with it; a name never follows a bare title directly."""
+    if not (0 < i and i + 2 < len(norms) and norms[i + 1].startswith("ال") and not norms[i].startswith(("ال", "و"))
+            and norms[i] not in _TITLES and norms[i] not in _LINKS and norms[i] not in _TITLE_ADJ
+            and not norms[i].startswith(("ل", "ب"))):
+        return False
+    t = i - 1
+    if norms[t] in _TITLE_ADJ and t > 0:
+        t -= 1
+    return norms[t] in _TITLES and not norms[t].startswith("ال") and norms[t] not in _RANKS
 
 
 def _full_body_name(short: str, body: str) -> str | None:
@@ -1570,15 +1788,18 @@ class ArabicRules(StatementRules):
     honorifics = frozenset(fold(w) for w in ("الدكتور", "السيد", "السيدة", "العميد", "اللواء", "العقيد"))
     vague_speakers = ("مصدر", "مصادر", "تجار", "مواطن", "أحد")
     split_glued_quotes = True
+    dropped_subject_opens = True    # استقبل X ... . وأكد خلال اللقاء أن (gov.krd readouts): X, not the speaker before
     complementizers = frozenset("إن أن بأن أنه أنها إنه إنها أنهم إنهم فإن إننا أننا بأنه بأنها".split())
     # لكنه أقرّ بأن ... (https://www.eanlibya.com/...): "but he" continues the clause's speaker like و
     # وفي حين عدّ أن ... (https://almadapaper.net/?p=180630): "whereas" continues the clause's speaker too
     # ...، في وقت أفادت مصادر متطابقة بأن (https://www.lalishduhok.com/news/post/317884/): "while" too
-    coordinators = frozenset({"و", "فيما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "حين",
+    coordinators = frozenset({"و", "فيما", "بينما", "كما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "حين",
                               "وقت", "فقد", "وقد"})     # أكد X أن ...، فقد ذكر SURNAME في تصريح ...، إن (burathanews 464043)
     follow_adverbs = frozenset({"أيضا", "كذلك", "في", "الوقت", "ذاته", "نفسه", "وفي"})
     # معلومات أولية غير مؤكدة (https://www.lalishduhok.com/news/post/317884/): "unconfirmed", no participle of saying
-    cue_blockers = frozenset({fold("غير")})
+    # بلا لافتة أو علم (https://kurdipedia.org/default.aspx?lng=11&q=20220916204248434384): after "without" a
+    # participle's homograph is a noun ("a sign"), never a participle of saying
+    cue_blockers = frozenset({fold("غير"), fold("بلا"), fold("دون"), fold("بدون"), fold("عدم")})   # طلب عدم ذكر اسمه
     outlets = frozenset(OUTLETS)
     document_nouns = frozenset(DOCUMENT_NOUNS)
     time_words = frozenset("""اليوم أمس غدا مساء صباح فجر ظهر ليلة يوم الاثنين الإثنين الثلاثاء الأربعاء الخميس
@@ -1604,9 +1825,11 @@ class ArabicRules(StatementRules):
         """A body's name in quotation marks (مسؤول العلاقات في "الحزب الديمقراطي الكردستاني الإيراني" NAME، قالت “مؤسسة
         مكافحة الإرهاب”؛ في ...: https://arabic.rt.com/middle_east/968614-..., https://kitabat.com/news/...): a name,
         part of the speaker or the object, never a statement."""
+        if before and (fold(before[-1]) in _COMPLEMENT or before[-1].endswith(":")):
+            return super().is_title_quote(body, inner, before)      # إن "الحزب سيشارك ...": a clause, quoted
         return super().is_title_quote(body, inner, before) or _quoted_body_name(inner)
 
-    def opening_subject(self, text: str) -> str | None:
+    def _verb_first_subject(self, text: str) -> str | None:
         """التقت ديلان غفور، عضو مجلس النواب، ... then واضافت في تصريح ...، إن (https://plus4.co/ar/detail/1797): the
         person a verb-first sentence opens with, up to the first comma or stop."""
         words = text.split()
@@ -1617,13 +1840,17 @@ class ArabicRules(StatementRules):
                 or w in _CUE_VERBS or w in _TIME_NOUNS or w in _KANA:
             return None
         chunk = []
+        closed = False
         for word in words[1:6]:
             bare = word.rstrip("،,.:؛")
             if _stop(bare, fold(bare)) or fold(bare) in _COMPLEMENT:
                 break
             chunk.append(bare)
             if bare != word:
+                closed = True
                 break
+        if not closed:
+            return None     # ووجه المسؤول الكوردي انتقادات حادة إلى ...: no comma closes a name
         subject = " ".join(chunk)
         name = name_of(subject) if subject else None
         return subject if name and subject.endswith(name) and len(name.split()) >= 2 else None
@@ -1638,6 +1865,8 @@ class ArabicRules(StatementRules):
         if _aside(sent, cue):
             return None
         att = super().follow_on(sent, cue, parent)
+        if att is not None and parent is None and cue.cls in ("part", "partact"):
+            att = _event_subject(sent, cue, att)
         k = cue.verb_end
         if att is not None and att.content is not None and not (att.clause or att.colon) and cue.cls == "say":
             first = sent.token_at(att.content[0])
@@ -1668,6 +1897,8 @@ class ArabicRules(StatementRules):
                 if sent.norms[c] in _COMPLEMENT and c + 1 < n:
                     return dataclasses.replace(att, clause=True, content=content(sent, c + 1, n))
                 break
+        if att is not None and not (att.clause or att.colon) and cue.cls == "part":
+            k = _past_same_time(sent.norms, k, n)     # كاشفا في الوقت ذاته عن اتخاذ (https://www.alnahrain.com/article/8226)
         if att is not None and not (att.clause or att.colon) and cue.cls == "part" and k + 1 < n \
                 and (sent.norms[k] in _TOPIC_PREPOSITIONS or _lam_noun(sent.norms[k])
                      or (sent.norms[k] == fold("من") and sent.norms[cue.start] in _WARNING_PARTICIPLES)) \
@@ -1676,6 +1907,68 @@ class ArabicRules(StatementRules):
             # like أشار إلى + a noun, the object is what was said
             att = dataclasses.replace(att, clause=True)
         return att
+
+    def role_holder(self, role: str, body: str) -> str | None:
+        """وجدد رئيس الحكومة التأكيد على أن ... after استقبل رئيس حكومة إقليم كوردستان مسرور بارزاني ...; وأشار نائب مساعد
+        وزير الخارجية الأمريكي إلى أن after ...، نائب مساعد وزير الخارجية الأمريكي جوي هود. (https://gov.krd/arabic/
+        government/the-prime-minister/activities/posts/2022/april/): a role (a title and its complement, no name)
+        that the text gives once with a name right after it, its words all among that title's; the title and name."""
+        words = role.split()
+        if len(words) < 2 or not _is_title([fold(w) for w in words], 0) or name_of(role):
+            return None
+        wanted = {_bare(fold(w)) for w in words}
+        head = fold(words[0])
+        found = set()
+        for chunk in _CHUNKS.split(body):
+            parts = chunk.split()
+            folded = [fold(w) for w in parts]
+            for i, f in enumerate(folded):
+                if f != head or (i > 0 and folded[i - 1] in _TITLES):
+                    continue    # نائب رئيس حكومة الإقليم X: the deputy's name, not the role's
+                j = i + 1       # the name closes its chunk (a comma, a full stop) or stands before a time word
+                while j < len(parts) and j - i < 12 and folded[j] not in _TIME_FOLLOWERS and folded[j] not in _TIME_NOUNS:
+                    j += 1
+                if any(f in _NOT_IN_ROLE or _stop(parts[k], f) for k, f in enumerate(folded[i + 1:j], i + 1)):
+                    continue    # السفير الكندي عن دعم بلاده، الناطق ... قد أكد: a clause, not a title and a name
+                candidate = " ".join(parts[i:j])
+                name = name_of(candidate)
+                if name and len(name.split()) >= 2 and candidate.endswith(name) and j - len(name.split()) > i + 1 \
+                        and wanted <= {_bare(x) for x in folded[i:j - len(name.split())]}:
+                    found.add(candidate)
+        names = {name_of(c) for c in found}
+        return max(found, key=len) if len(names) == 1 else None
+
+    def _event_opening_subject(self, text: str) -> str | None:
+        """استقبل رئيس حكومة الإقليم مسرور بارزاني، اليوم، السفير ... then وأكد سيادته أن (or a dropped subject with
+        no speaker before): the subject of an event verb opening the sentence before, when it names a person."""
+        words = text.split()
+        k = 0
+        while k < len(words) and (words[k].endswith(":") or fold(words[k]) in _TIME_FOLLOWERS):
+            k += 1      # أربيل: (a dateline glued to its colon)
+        if k >= len(words) or fold(words[k].split(":")[-1]) not in _EVENT_VERBS:
+            return None
+        subject = []
+        closed = False
+        for w in words[k + 1:k + 11]:
+            bare = w.rstrip("،,.")
+            f = fold(bare)
+            if bare and (f in _TIME_FOLLOWERS or f in _TIME_NOUNS):
+                closed = True
+                break   # استقبل X اليوم ...
+            if not bare or (_stop(bare, f) and f != _FI):
+                break   # (وزير التربية في حكومة الإقليم X: في stays in the title)
+            subject.append(bare)
+            if bare != w:
+                closed = True
+                break   # its comma closes the name
+        if not closed:
+            return None     # ووجه المسؤول الكوردي انتقادات حادة إلى بغداد: no comma or time word closes a name
+        written = " ".join(subject)
+        name = name_of(written) if written else None
+        return written if name and written.endswith(name) else None
+
+    def opening_subject(self, text: str) -> str | None:
+        return self._event_opening_subject(text) or self._verb_first_subject(text)
 
     def is_generic(self, text: str) -> bool:
         """مصادر، مسؤولون، شهود alone (وقالت مصادر إن): unnamed people, not the مصادر متطابقة heard before."""
@@ -1686,6 +1979,9 @@ class ArabicRules(StatementRules):
         """وأشار المحافظ المستقيل إلى أن (https://knnc.net/ar/Details.aspx?jimare=8113): a title with one describing
         adjective and no name refers back to the person heard before, as the title alone would."""
         words = [fold(w) for w in text.split()]
+        if 1 <= len(words) <= 2 and words[0] in _DESCRIBED and all(w.startswith("ال") for w in words) \
+                and not (len(words) == 2 and (words[1] in _BODY or words[1] in _TITLES)):
+            return True     # ويتابع الرجل الستيني، "..." (a long feature): the man just quoted, described, not named
         return len(words) == 2 and words[0] in _TITLES and words[0].startswith("ال") and words[1].startswith("ال") \
             and words[1] not in _TITLES and words[1] not in _BODY and _bare(words[1]) not in _BODY \
             and words[1] not in _COMMON and _bare(words[1]) not in _COMMON and not _nisba(words[1])
@@ -1695,7 +1991,10 @@ class ArabicRules(StatementRules):
         straight after it, continues the clause's speaker."""
         if cue.cls != "say" or cue.start == 0 or cue.end >= len(sent.doc):
             return False
-        return sent.doc[cue.start - 1].text in ("،", ",") and sent.norms[cue.end] in _COMPLEMENT \
+        k = cue.end
+        if k + 1 < len(sent.doc) and (sent.norms[k] in _TOPIC_PREPOSITIONS or sent.doc[k].text == "على"):
+            k += 1      # وفيما دعا إلى الحوار، شدد على أنه ... (https://zagrosnews.net/ar/video-news/33769)
+        return sent.doc[cue.start - 1].text in ("،", ",") and sent.norms[k] in _COMPLEMENT \
             and not sent.doc[cue.start].text.startswith(("و", "ف"))
 
     def norms(self, text: str) -> set[str]:
@@ -1719,6 +2018,8 @@ class ArabicRules(StatementRules):
         words = text.split()
         if not words:
             return "other"
+        if fold(words[0]).startswith("لل") and _lam_object(fold(words[0])) in _BODY:
+            return "body"       # للدائرة الاعلامية ... (بيان للدائرة): a body after لـ
         if fold(words[0]) in _BODY or _bare(fold(words[0])) in _BODY or fold(words[0]) in _OUTLETS:
             return "body"       # and an outlet (شبكة "رووداو" قد ادعت): never a person's name
         return "person" if name_of(text) else "other"
@@ -1737,9 +2038,13 @@ class ArabicRules(StatementRules):
 
     def tidy_mention(self, kind: str, mention: str, body: str) -> str:
         mention = re.sub(r'\s*["«»“”]\s*', " ", mention).strip()     # شبكة "رووداو": the name, not its marks
+        if kind == "body" and mention.startswith("لل"):
+            mention = "ال" + mention[2:]    # بيان للدائرة الاعلامية: الدائرة الاعلامية
         if kind == "body" and len(mention.split()) == 1 and (fold(mention).startswith("ال") or fold(mention) in _BODY):
             return _full_body_name(mention, body) or mention   # الوزارة after أعلنت وزارة الزراعة العراقية ...
         return mention
 
+
+_NOT_IN_ROLE = _KANA | _CUE_VERBS | _COMPLEMENT | _TOPIC_PREPOSITIONS | _PARTICIPLES | _OBJECTS
 
 RULES = ArabicRules()

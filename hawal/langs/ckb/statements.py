@@ -22,7 +22,7 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     دەشڵێت دەشڵێن دەشڵێ نووسی نووسیویەتی نووسیوویەتی نووسیبووی""".split() + [
     # https://xelk.org (دەڵێت، ...), https://npasyria.com/krd/16776 (ڕایدەگەیەنێت، کە), https://slemanipress.net/babat/8421
     # (ئاماژە بەوە دەکات), https://ku.kurdpress.com/news/222877 (جەخت لەوە دەکاتەوە), https://haremnews.com/details/57315
-    "جەختی کردەوە", "جەختی لەوە کردەوە", "جەخت لەوە دەکاتەوە", "جەخت لەوە دەکەنەوە", "جەخت دەکاتەوە",
+    "جەختی کردەوە", "جەختی لەوە کردەوە", "جەختی کردەوەسەر",   # جەختیشی کردەوەسەر ئەوەی کە (https://www.ina.iq/kurd/43138--.html) "جەخت لەوە دەکاتەوە", "جەخت لەوە دەکەنەوە", "جەخت دەکاتەوە",
     "ئاماژەی پێدا", "ئاماژەی بەوە کرد", "ئاماژەی بەوە دا", "ئاماژە بەوە دەکات", "ئاماژە بەوە دەکەن",
     "ئاماژە بەوە دەدات", "ڕوونی کردەوە", "وای گوت", "وای وت", "باسی لەوە کرد", "باس لەوە دەکات", "باس لەوە دەکەن",
     "ئاشکرای کرد", "زیادی کرد",
@@ -53,6 +53,8 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     # NAME، TITLE، بۆ "OUTLET"ی ڕوون کردەوە، ...: the noun's -ی written on the outlet before it
     # (http://wishe.net/details.aspx?=hewal&jmare=8420&Jor=9)
     "ڕوون کردەوە",
+    # ڕوون with one و (ئەوەشی ڕونکردەوە، ...، و ڕونیشیكردەوە: كە ..., https://ina.iq/kurd/36689--.html)
+    "ڕونی کردەوە", "ڕون کردەوە", "ڕونی دەکاتەوە",
     # ئەو پێیوایە ... و دەڵێت، "..." "she thinks" (https://manage.rudaw.net/sorani/kurdistan/0503202414): a view, as
     # Arabic يرى أن; جەختیشى لەسەر ئەوە کردەوە، ... (https://nasnews.com/kurd/view.php?cat=4004); X ... پاگەندەی کرد کە
     # ... "announced" (Iranian outlets' Sorani, https://ku.mehrnews.com/news/57343); وەزارەتەکان تێبینی ئەوەشیان داوە کە
@@ -66,6 +68,8 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
     "بڵاو کردەوە"]
 # The first person plural of a body's own document (دەقی ڕاگەیەندراوەکە: ⏎ ...، ڕایدەگەیەنین کە ... ⏎ دووپاتی
 # دەکەینەوە کە ..., https://snurmedia.com/6118): the issuer speaks in its own words, never a segment before the verb.
+# X پێی وایە ... "X believes (that)" (like يرى): a view stated (https://www.kurdistan24.net/ckb/story/890290)
+_SAY += ["پێی وایە", "پێیان وایە", "پێی وابوو", "پێیان وابوو", "پێیوایە", "پێیانوایە", "پێی وا بوو"]
 _WE_SAY = ["ڕایدەگەیەنین", "ڕادەگەیەنین", "ڕای دەگەیەنین", "ڕاشیدەگەیەنین", "دووپاتی دەکەینەوە",
            "دووپات دەکەینەوە", "دووپاتی لەوە دەکەینەوە", "جەخت دەکەینەوە", "جەخت لەوە دەکەینەوە",
            "ئاماژە بەوە دەکەین", "دەڵێین"]
@@ -103,7 +107,9 @@ _APPEAL = ["داوای کرد", "داوا دەکات", "داوا دەکەن", "�
 _PASSIVE = ["هاتووە", "هاتبوو", "هاتوە", "هاتووشە", "هاتوشە",
             # لە ڕاگەیەنراوەکەدا ئەوەش خراوەتە ڕوو: (https://bombinera.com/?p=821171)
             "خراوەتە ڕوو", "خراوەتەڕوو", "خراوەتەڕو", "خرایە ڕوو", "خرایەڕوو", "خراوەتە ڕو"]
-_SAID_PASSIVE = ["ئاماژە بەوە کراوە", "ئاماژە بەوەش کراوە", "ئاماژە بەوەکراوە", "ئاماژە بەوەشکراوە",
+_SAID_PASSIVE = ["ڕوونکراوەتەوە", "ڕونکراوەتەوە", "ڕوونیشکراوەتەوە", "ڕونیشکراوەتەوە", "ڕوون کراوەتەوە",
+                 "ڕوونکراوەتەوە", "ڕوونیشکراوەتەوە",   # رونیشكراوەتەوە، ... (https://www.wazho.net/2021/07/05/)
+                 "ئاماژە بەوە کراوە", "ئاماژە بەوەش کراوە", "ئاماژە بەوەکراوە", "ئاماژە بەوەشکراوە",
                  "ئاماژەی بەوە کراوە", "ئاماژەی بەوەکراوە", "جەخت لەوە کراوەتەوە", "جەخت لەوەش کراوەتەوە",
                  "جەخت لەوەکراوەتەوە", "جەخت لەوەشکراوەتەوە"]
 _TENSES = {"کرد": ("کرد", "کردووە", "کردبوو"), "دا": ("دا", "داوە", "دابوو"),
@@ -157,19 +163,25 @@ def _variants(cue: str) -> set[str]:
 _PUBLISHED = {v for v in _variants("بڵاو کردەوە")}
 _WE_CUES = {" ".join(fold(w) for w in v.split()) for c in _WE_SAY for v in _variants(c)}
 
+_THESE_WORDS = [f"{this} {word}" for this in ("ئەمە", "ئەمەش", "ئەوە", "ئەوەش", "ئەمانە", "ئەمانەش")
+                for word in ("قسەی", "قسەکانی", "وتەی", "وتەکانی", "گوتەی", "گوتەکانی")]
 CUES = {
     "say": sorted({v for c in _SAY for v in _variants(c)}),
     "claim": sorted({v for c in _CLAIM for v in _variants(c)}),
     "act": sorted({v for c in _ACT for v in _variants(c)}),
     "appeal": sorted({v for c in _APPEAL for v in _variants(c)}),
     # بەگوێرەی پێشبینیی ئەو کەشناسە (https://channel8.com/kurdish/50783)
-    "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی", "بەگوێرەی", "بە گوێرەی"],
+    "per": ["بەپێی", "بە پێی", "بە گوتەی", "بە وتەی", "بەگوتەی", "بەوتەی", "بەگوێرەی", "بە گوێرەی",
+            # "..."، ئەمە قسەی جووتیارێکی گوندی کانیسارد بوو: "these are the words of X" after the quotation
+            # (https://www.kurdistan24.net/ckb/story/890290)
+            *_THESE_WORDS],
     "passive": _PASSIVE + _SAID_PASSIVE,
     # X، ئەندامی ...، وێڕای جەخت لەسەر ئەوەی کە ...، دەڵێت: ... (https://chawyar.news/ku/kurdistan/ترسی-هەندێ-حزب-لە-کاراکردنی-پەرلەمانی):
     # "while stressing that", a clause of the same speaker before the sentence's verb
     "part": ["وێڕای جەخت لەسەر ئەوەی", "وێڕای جەختکردنەوە لەسەر ئەوەی", "وێڕای ئاماژەدان بەوەی",
              "وێڕای ئاماژەکردن بەوەی"],
 }
+_SAY_WORDS = {fold(v) for v in CUES["say"] if " " not in v and len(v) > 3}
 # Sorani cues split around their object: ڕەخنەی لە X گرت, داوای لە X کرد, ئیدانەی X کرد.
 SPLIT_CUES = [("ڕەخنەی", "گرت", "act"), ("ڕەخنەی", "گرتووە", "act"), ("ڕەخنەی", "دەگرێت", "act"),
               ("ئیدانەی", "کرد", "act"), ("ئیدانەی", "دەکات", "act"), ("ئیدانەی", "دەکەن", "act"),
@@ -196,7 +208,8 @@ TIME_WORDS = set("""ئەمڕۆ ئەمشەو ئەمشەوی دوێنێ دوێنێ
 # never a speaker (https://www.kurdistan24.net/ckb/story/898498)
 
 
-BODY_STEMS = set("""سەرۆکایەتی حکومەت حکوومەت وەزارەت پەرلەمان ئەنجومەن سوپا پۆلیس فەرماندەیی سەندیکا فراکسیۆن
+BODY_STEMS = set("""سەرۆکایەتی حکومەت حکوومەت وەزارەت پەرلەمان ئەنجومەن ئەنجوومەن سوپا نەخۆشخانە زانکۆ دادگا
+    تاقیگە پەیمانگا پۆلیس فەرماندەیی سەندیکا فراکسیۆن
     نووسینگە ڕێکخراو فڕۆکەخانە بەڕێوەبەرایەتی ئاسایش شارەوانی پارت یەکێتی ڕاپۆرت ئامار ڕاپۆرتێک نەتەوە کۆمیسیۆن لیژنە
     دەستەی دەستە ئاژانس کۆمپانیا سەرچاوە سەرچاوەیەک فەرمانگە تۆڕ""".split())
 TITLES = set("""سەرۆک سەرۆکی سەرۆکوەزیران سەرۆکوەزیرانی سەرۆککۆمار سەرۆککۆماری سکرتێر سکرتێری کونسوڵ کونسوڵی وەزیر وەزیری وتەبێژ وتەبێژی گوتەبێژ گوتەبێژی پارێزگار پارێزگاری نوێنەر نوێنەری
@@ -216,7 +229,8 @@ SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەی�
     دوای پاش پێش تاوەکو تاکو""".split())     # X دوای کۆبوونەوەی لەگەڵ ... ڕایگەیاند: "after" opens a time phrase
 PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any"}
 NOT_NAMES = {"یەکێک", "هەندێک", "زۆربەی", "کەسێک"}
-ADVERBIAL_OPENERS = set("""لە بە بۆ هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت وێڕای""".split())
+ADVERBIAL_OPENERS = set("""لە بە بۆ هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت وێڕای بەهۆی لەبەر بەبۆنەی
+    لەبەرئەوەی""".split())     # بەهۆی ...، X ...: "because of", a cause phrase
 SUFFIXES = ("ەکانی", "ەکەی", "ەکان", "ەکە", "یەکی", "یەک", "ێکی", "ێک", "ەوە", "ییە", "یە", "ی")
 
 
@@ -228,7 +242,11 @@ _F_ISH, _F_I, _F_E = fold("یش"), fold("ی"), fold("ە")
 _F_THAT = {fold("ئەو"), fold("ئەم")}
 
 
+_BODY_STEMS_FOLDED = {fold(s) for s in BODY_STEMS}
+
+
 def norms(text: str) -> set[str]:
+    """Keys of a mention's words: folded first, so the old keyboard (گوتهبێژهكهی، ه for ە) loses the same suffixes."""
     out = set()
     after_that = False
     for w in TOKEN.findall(text):
@@ -243,8 +261,9 @@ def norms(text: str) -> set[str]:
             w = w[:-2]          # کوردستانیش: the additive clitic
         for suf in _F_SUFFIXES:
             if w.endswith(suf) and len(w) - len(suf) >= 3:
-                w = w[: -len(suf)]
-                break
+                stem = w[: -len(suf)]
+                w = stem + _F_E if suf.startswith(_F_E) and stem + _F_E in _BODY_STEMS_FOLDED else stem
+                break       # نەخۆشخانەکە: نەخۆشخانە + کە, the stem keeps its ە
         while w.endswith(_F_I) and len(w) > 3:
             w = w[:-1]          # بەڕێوەبەرایەتیی / بەڕێوەبەرایەتییەکە: one key
         f = w
@@ -255,6 +274,8 @@ def norms(text: str) -> set[str]:
 
 _BODY_KEYS = {k for s in BODY_STEMS for k in norms(s)}
 _BODY_FOLDED = {fold(s) for s in BODY_STEMS}
+# نەخۆشخانەکە: the definite -کە after a vowel; norms would cut -ەکە and miss the stem
+_BODY_DEFINITE = {fold(s + suf) for s in BODY_STEMS if s[-1] in "ەاۆوێ" for suf in ("کە", "کەی", "کان", "کانی", "کەش")}
 
 _STOPS = {fold(w) for w in SPEAKER_STOPS} | {fold("بە")} | {fold(w) for w in TIME_WORDS}
 _OPENERS = {fold(w) for w in ADVERBIAL_OPENERS}
@@ -268,12 +289,20 @@ _LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵ
                             # "for her part" (https://www.dangnews.krd/details/3700/07/17/20/2021/)
                             "زیاتر", "خۆشیەوە", "خۆیشیەوە", "خۆیانەوە", "خۆشیانەوە", "خۆیشیانەوە",
                             # وەک X دەڵێت، ... "as X says"
-                            "وەک")}
+                            "وەک", "لەکاتێکدا", "لەکاتێکدایە")}
 # Phrases that open a sentence before its subject with no comma: بۆ ئەو مەبەستە X بە ...ی ڕاگەیاند ("to that end",
 # https://nhanews.net/News.aspx?id=13092&MapID=3), بە هەمان شێوە X ... ("likewise").
 _LEAD_PHRASES = {tuple(fold(w) for w in p.split()) for p in (
     "بۆ ئەو مەبەستە", "بۆ ئەم مەبەستە", "بۆ ئەو مەبەستەش", "بۆ ئەم مەبەستەش", "بەو مەبەستە", "بەم مەبەستە",
-    "بە هەمان شێوە", "هەر بەو شێوەیە", "هەر بۆیە")}
+    "بە هەمان شێوە", "هەر بەو شێوەیە", "هەر بۆیە",
+    # ئەمە لەکاتێکدایە پێشتر BODY ڕایگەیاندبوو کە ...: "this comes while", the writer's frame (https://xelk.org/70611/23)
+    "ئەمە لەکاتێکدایە", "ئەمەش لەکاتێکدایە", "ئەوە لەکاتێکدایە", "ئەوەش لەکاتێکدایە", "ئەمە لە کاتێکدایە")}
+
+
+def _glued_phrase(text: str) -> bool:
+    """لەبەرامبەردا، لەکۆتاییدا، لەوبارەیەوە: a preposition written against its noun and postposition, a phrase of
+    its own before the subject."""
+    return len(text) > 6 and text.startswith("لە") and text.endswith(("دا", "ەوە"))
 
 
 def _one_word_adverbial(word: str) -> bool:
@@ -285,8 +314,9 @@ def _one_word_adverbial(word: str) -> bool:
 def _skip_lead(doc, a: int, b: int) -> int:
     """Past the discourse words and time words that open a segment before its subject."""
     while a < b:
-        if doc[a].norm_ in _LEAD or doc[a].norm_ in _TIME or _one_word_adverbial(doc[a].text):
-            a += 1
+        if doc[a].norm_ in _LEAD or doc[a].norm_ in _TIME or _one_word_adverbial(doc[a].text) \
+                or _STAMP.match(doc[a].text) or _glued_phrase(doc[a].text):
+            a += 1      # 2026-02-12 | 09:40 وەزارەتی ...: a timestamp typed before the subject
             continue
         phrase = next((p for p in _LEAD_PHRASES if tuple(t.norm_ for t in doc[a:a + len(p)]) == p), None)
         if phrase is None or a + len(phrase) >= b:
@@ -311,12 +341,14 @@ _TITLE_KEYS = {k for w in TITLES | ROLES if len(w) > 3 for k in norms(w)}     # 
 # A name never carries the definite article (-ەکە, -ەکان): مادە هۆشبەرەکان closes a role, not a name.
 _DEFINITE = ("ەکە", "ەکان", "ەکەی", "ەکانی", "ەکەش", "ەکانیش")
 _COMMON = {fold(w) for w in COMMON}
+_DEFINITE_BACK = (fold("ەکە"), fold("ەکەی"))
+_DEFINITE_FOLDED = tuple(fold(e) for e in ("ەکە", "ەکان", "ەکەی", "ەکانی", "ەکەش", "ەکانیش"))     # گوتەبێژەکەی یەکێتی, old keyboard گوتهبێژهكهی too
 _THAT = {fold("کە"), ":"}
 
 
 _TIME = {fold(w) for w in TIME_WORDS}
 _MOUTH_PREPOSITIONS = {fold("لە"), fold("بە")}
-_CIRCUM_OPENERS = {fold(w) for w in ("لە", "لەو", "لەم")}
+_CIRCUM_OPENERS = {fold(w) for w in ("لە", "لەو", "لەم", "هەرلە", "هەرلەو")}   # هەرلە درێژەی لێدوانەکەیدا
 # Prepositions written together with their noun: what follows is no longer the subject.
 _PREFIXED = {fold(w) for w in """لەمیانی لەبارەی لەسەر لەلایەن لەگەڵ لەکاتی لەماوەی لەدوای لەپێش لەناو لەبەردەم
     لەکۆتاییدا لەوبارەیەوە لەمبارەیەوە لەبەرامبەر سەبارەت لەم لەو""".split()}
@@ -405,20 +437,27 @@ def _apposition(sent: Sentence, comma: int) -> int:
     return comma
 
 
+_SHIN, _YISH = fold("ش"), fold("یش")
 _NOT_ADDITIVE = {fold(w) for w in "نەخۆش ناخۆش دڵخۆش نەخۆشی گەشەی ئاسایش ئاسایی".split()}
 _SELF = {fold(w) for w in ("خۆی", "خۆیان", "خۆمان", "خۆشی", "خۆیشی", "خۆشیان")}
 _NEAR = {fold(w) for w in ("نزیک", "نزیکی")}
 
 
+_ADDITIVE_AFTER = tuple(fold(e) for e in ("کە", "کان", "ی", "ۆ", "ا", "و", "ێ", "ە"))
+_INDEFINITE = tuple(fold(e) for e in ("ێک", "یەک", "ێکی", "یەکی", "ێکیش", "یەکیش"))
+
+
 def _additive(word: str) -> bool:
-    """A noun with the additive clitic (وەزارەتی ناوخۆش, پارتییش): "X too", a subject taken up anew."""
-    if len(word) <= 4 or not word.endswith("ش") or fold(word) in _NOT_ADDITIVE:
+    """A noun with the additive clitic (وەزارەتی ناوخۆش, پارتییش, ئەو وەزارەتەش): "X too", a subject taken up anew.
+    Folded, so the old keyboard's ه for ە reads the same (وهزارهتهش)."""
+    w = fold(word)
+    if len(w) <= 4 or not w.endswith(_SHIN) or w in _NOT_ADDITIVE:
         return False
-    return word.endswith("یش") or word[:-1].endswith(("کە", "کان", "ی", "ۆ", "ا", "و", "ێ"))
+    return w.endswith(_YISH) or w[:-1].endswith(_ADDITIVE_AFTER)
 
 
 def _indefinite(word: str) -> bool:
-    return word.endswith(("ێک", "یەک", "ێکی", "یەکی", "ێکیش", "یەکیش"))
+    return fold(word).endswith(_INDEFINITE)
 
 
 def _subject_np(sent: Sentence, a: int, b: int) -> int:
@@ -426,16 +465,20 @@ def _subject_np(sent: Sentence, a: int, b: int) -> int:
     words; the next izafe word, verb or "و" begins what follows."""
     doc = sent.doc
     k = a
-    while k < b - 1 and doc[k].text.endswith("ی") and doc[k].norm_ not in _STOPS:
+    while k < b - 1 and doc[k].text.endswith("ی") and doc[k].norm_ not in _STOPS and not (
+            k > a and doc[k].norm_ in _COMMON):     # بەڕێوەبەرایەتی پۆلیسی سلێمانی وەڵامی ...: the place ends the body
         k += 1
     k += 1
     names = 0
     while k < b and names < 3 and not doc[k].text.endswith("ی") and doc[k].text != "و" \
-            and not doc[k].text.startswith(("دە", "نا", "پێی", "پێم")):      # NAME پێیباشە ... و دەڵێت: "prefers"
+            and not doc[k].text.startswith(("دە", "نا", "پێی", "پێم")) and not _indefinite(doc[k].text) \
+            and doc[k].norm_ not in _VERB_NOUNS and doc[k].norm_ not in _STOPS and doc[k].norm_ not in _PREFIXED:
         if k + 1 < b and doc[k + 1].norm_ in _LIGHT_VERBS:
             break               # وەزارەتی گواستنەوە ڕوونکردنەوە دەدات و ...: the noun of a light verb is no name
         k += 1
         names += 1
+        if _additive(doc[k - 1].text):
+            break               # وتەبێژی ئەو وەزارەتەش ڕونکردنەوەیەک بڵاودەکاتەوەو ...: "X too" closes the subject
     return k
 
 
@@ -656,6 +699,223 @@ def _subject_before(sent: Sentence, i: int, j: int) -> tuple[int, int] | None:
     return None
 
 
+
+# ---------------------------------------------------------------- speaker safeguards (round 9)
+# A Sorani speaker is a name, a role noun, a body, a document or a described person; a span that is an adverb
+# (بەداخەوە، جارێکی تر، بەردەوام), a modal opening a clause (پێویستە ...، دەبێت ...), a timestamp (PM:04:15:12/02/2026)
+# or another clause (... دەخرێن) is none of these: the previous speaker continues (pronoun "any").
+_ADVERBS = {fold(w) for w in """بەردەوام هەمیشە هەمیشەش دیسان دیسانەوە دووبارە ئێستا ئێستاش ئێستاکە تەنها تەنیا
+    بەتایبەتی بەگشتی بەکورتی بەڕوونی بەئاشکرا بەتوندی ڕۆژانە هەفتانە مانگانە ساڵانە سەرەتا لەسەرەتادا لەکۆتاییدا
+    بۆیە چونکە بەڵکو ئیتر ئەمجارە ئەوجارە جارێکی جارێک جاریکی بەداخەوە خۆشبەختانە بەدبەختانە مخابن هەرچەندە
+    لەکاتێکدا کەچی کەواتە ئینجا ئیدی بەهەرحاڵ""".split()}
+_MODALS = {fold(w) for w in """پێویستە دەبێت دەبێ نابێت ناکرێت دەکرێت دەشێت گرنگە ئەگەر بەڵام هەرچی ئەوەی کە""".split()}
+_MONTHS = {fold(w) for w in """کانوون کانوونی کانون کانونی شوبات شوباتی ئادار ئاداری ئازار ئازاری نیسان نیسانی ئایار
+    ئایاری مایس حوزەیران حوزەیرانی تەمموز تەمموزی تەممووز تەممووزی تەمووز تەمووزی ئاب ئابی ئەیلوول ئەیلوولی ئەیلول
+    ئەیلولی تشرین تشرینی""".split()}
+_STAMP = re.compile(r"^[\d:/.\-|–—,،AaPpMm\s]+$")
+_OPEN_ENDS = {fold(w) for w in ("لە", "بە", "بۆ", "و", "لەگەڵ", "لەسەر", "لەناو")}
+
+
+_LIGHT_FINITE = tuple(fold(w) for w in """دەکات دەکەن دەکرێت دەکرێن دەبێت دەبن دەدات دەدەن دەدرێت دەکاتەوە دەکەنەوە
+    دەکرێتەوە دەبێتەوە دەچێت ناکات ناکەن نابێت""".split())
+
+
+_PREVERBS = tuple(fold(p) for p in ("دا", "هەڵ", "ڕا", "وەر", "دەر", "تێ", "پێ", "لێ"))
+
+
+_PRESENT_ENDINGS = tuple(fold(e) for e in ("ێت", "ات", "ێن", "ەن", "ن", "ێ", "ەوە", "ین", "م"))
+_NEG_ENDINGS = tuple(fold(e) for e in ("ات", "ێت", "ەن", "ێن", "ین", "م", "ەوە"))
+_PAST_MARKS = tuple(fold(e) for e in ("کرد", "بوو", "ووە", "دا", "را", "ووەتەوە", "کراوە", "بووە"))
+
+
+def _finite(word: str) -> bool:
+    """A word that closes a Sorani clause as its verb: the present or negative (دەخرێن، ناکات، دەبێت، دەکرێتەوە),
+    the subjunctive (بداتەوە) or a perfect/passive (ڕاگیراوە، کراوە، بووە); an izafe (-ی) never."""
+    w = fold(word)
+    if len(w) < 4 or word.endswith("ی") or w in _NOT_VERBS:
+        return False
+    if w.endswith(_LIGHT_FINITE):
+        return True         # دەستپێدەکات، بڵاودەکاتەوە: a compound verb written as one word
+    pre = next((p for p in _PREVERBS if w.startswith(p) and len(w) > len(p) + 3), None)
+    if pre is not None:
+        w = w[len(pre):]    # دادەڕێژێت، هەڵدەستێت، ڕادەگیرێت: the verb after its preverb
+    if w.endswith(_DEFINITE_FOLDED):
+        return False        # ناڕازییەکان: a noun with the definite article
+    if w.startswith((fold("دەست"), fold("دەنگ"), fold("دەوڵ"), fold("دەسەڵ"), fold("نامە"), fold("ناو"),
+                     fold("ناوەند"), fold("نەخۆش"), fold("نەوت"), fold("نەتەوە"))):
+        return False
+    if w.startswith(fold("دە")) and len(w) >= 5 and w.endswith(_PRESENT_ENDINGS):
+        return True         # دەخرێن، دەکرێتەوە
+    if w.startswith(fold("نا")) and len(w) >= 5 and w.endswith(_NEG_ENDINGS):
+        return True         # ناکات، نازانم
+    if w.startswith(fold("نە")) and (w.startswith(fold("نەدە")) or w.endswith(_PAST_MARKS)):
+        return True         # نەکردووە، نەدەکرا (never a name: نەجم، نەسرین، نەوزاد)
+    if w.startswith(fold("ب")) and w.endswith(tuple(fold(e) for e in ("ات", "ێت", "اتەوە", "ێتەوە"))) \
+            and not w.startswith(fold("بە")):
+        return True
+    return w.endswith(tuple(fold(e) for e in ("کردەوە", "کرایەوە", "ووەتەوە", "ۆتەوە", "تووە", "تووەتەوە", "اند", "کرد", "راوە", "راون", "راوەتەوە", "کراوە", "کراون", "بووە", "بوون",
+                                                "بووەتەوە", "بۆتەوە", "کردووە", "داوە")))
+
+
+def _clause_segment(sent: Sentence, a: int, b: int) -> bool:
+    """A comma segment that is a clause of its own (its verb closes it), not a subject; a relative clause (کە ...)
+    belongs to the noun before it and is not one."""
+    doc = sent.doc
+    if b - a < 2 or doc[a].norm_ == fold("کە"):
+        return False
+    return _finite(doc[b - 1].text) or any(doc[k].norm_ in _SAY_WORDS for k in range(a, b))
+
+
+def _implausible(sent: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b-1 cannot be a Sorani speaker (see above)."""
+    doc = sent.doc
+    words = [t for t in doc[a:b] if not is_punct(t)]
+    if not words:
+        return True
+    first = words[0].norm_
+    if first in _ADVERBS or first in _MODALS or _STAMP.match(text_of(doc, a, b)):
+        return True
+    if all(t.norm_ in _MONTHS or t.norm_ in _TIME or t.text[:1].isdigit() for t in words):
+        return True         # ئاداری 2026: a date
+    if len(words) <= 3 and (words[-1].text.endswith("ەوە") and len(words[-1].text) > 4
+                            and not words[-1].norm_.startswith(_DOCUMENTS)
+                            and (len(words) == 1 or first in _MOUTH_PREPOSITIONS)):
+        return True         # بەداخەوە، بە خۆشحاڵییەوە، بە دڵنیاییەوە: manner, never a speaker
+    if _finite(words[-1].text):
+        return True         # جەختی کردەوە: a span closed by a verb is a clause
+    return any(t.norm_ in _SAY_WORDS for t in words)
+
+
+def _unwrap_lead(sent: Sentence, left_start: int) -> int:
+    """A subheading cut off a hard-wrapped paragraph may take a wrapped line of the speaker with it (the line ends
+    in an izafe or a preposition: `NAME ئەندامی ... لە فراکسیۆنی⏎پارتی گەل بە X ی ڕاگەیاند`): the speaker's phrase
+    begins at the start of that line (https://pukmedia.com/KS/Details/200030)."""
+    doc = sent.doc
+    k = sent.lead
+    if k <= 0 or left_start != k or k >= len(doc):
+        return left_start
+    p = k - 1
+    while p > 0 and doc[p].is_space:
+        p -= 1
+    prev = doc[p]
+    if p == k - 1 or not (prev.text.endswith("ی") and len(prev.text) > 2 or prev.norm_ in _OPEN_ENDS) \
+            or not any("\n" in t.text for t in doc[p + 1:k]):
+        return left_start
+    j = p
+    while j > 0 and "\n" not in doc[j - 1].text:
+        j -= 1
+    return j if j < p else left_start
+
+
+def _label_text(text: str) -> str | None:
+    """The name of a `NAME:` line (see SoraniRules.speaker_label), else None."""
+    t = text.strip()
+    if not t.endswith(":") or "\n" in t or len(t) > 40:
+        return None
+    name = t[:-1].strip()
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(not _NAME_WORD.match(w) for w in words):
+        return None
+    return name if name_of(name) is not None and name_of(name) == " ".join(
+        w[2:] if w.startswith(("د.", "م.")) and len(w) > 3 else w for w in words if fold(w) not in _HONORIFICS) else None
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.\u200c]*$")
+
+
+def _indefinite_object(sent: Sentence, i: int, j: int) -> bool:
+    """An indefinite noun in the last comma segment before the verb (یەکێتی و گۆڕان لیستێکی هاوبەشیان ... ڕاگەیاند):
+    the verb's object, so the verb announced a thing."""
+    doc = sent.doc
+    k = j - 1
+    while k >= i and doc[k].text not in ("،", ","):
+        if _indefinite(doc[k].text):
+            return True
+        k -= 1
+    return False
+
+
+def _glued_and(text: str) -> bool:
+    """A finite verb with و typed against it (تێکەوتووەو، بڵاودەکاتەوەو)."""
+    return len(text) > 4 and text.endswith("و") and not text.endswith("وو") and _finite(text[:-1])
+
+
+def _opener_at(doc, k: int) -> bool:
+    f = doc[k].norm_
+    return f in _OPENERS or f in _STOPS or f in _PREFIXED or f in _CIRCUM_OPENERS or f in _LEAD or f in _TIME
+
+
+def _byline(doc, a: int, k: int) -> bool:
+    """The line a..k-1 is a byline (an outlet or a place, one or two words, no izafe): خواکوڕک ⏎ X ڕایگەیاند."""
+    words = [t for t in doc[a:k] if not is_punct(t)]
+    return 0 < len(words) <= 2 and not words[-1].text.endswith("ی") and words[-1].norm_ not in _OPEN_ENDS
+
+
+def _after_closed_line(sent: Sentence, a: int, b: int) -> int:
+    """A line that ends in a finite verb and then a line break, inside what would be the subject, is a subheading of
+    hard-wrapped copy (`لایەنە براوەکان لەگەڵ سەرۆکی حکوومەت کۆ دەبنەوە⏎NAME ئەندامی ... ڕاگەیاند`): the subject
+    begins on the next line."""
+    doc = sent.doc
+    start = a
+    for k in range(a + 1, b - 1):
+        if "\n" in doc[k].text and doc[k].is_space and (_finite(doc[k - 1].text) or _byline(doc, start, k)):
+            start = k + 1
+        elif k < b - 1 and _glued_and(doc[k].text) and not _opener_at(doc, k + 1):
+            start = k + 1   # ... ئاوی تێکەوتووەو BODYش دەڵێت، ...: the verb with و against it
+        elif doc[k].norm_ in _AND and _finite(doc[k - 1].text) and k + 1 < b and not (
+                doc[k + 1].norm_ in _OPENERS or doc[k + 1].norm_ in _STOPS or doc[k + 1].norm_ in _PREFIXED
+                or doc[k + 1].norm_ in _CIRCUM_OPENERS or doc[k + 1].norm_ in _LEAD or doc[k + 1].norm_ in _TIME):
+            start = k + 1   # کۆبوونەوەکە دوو کاتژمێری خایاند و NAME، TITLE وتی: a clause, then "and" a new subject
+    return start
+
+
+
+_WAS = {fold(w) for w in ("بوو", "بووە", "بوون", "یە", "ە", "ن")}
+_BE = fold("بە")
+# بە پێی ڕاپۆرتی کەناڵی X بە گێڕانەوە لە ماڵپەڕی Y، ...: "citing Y" ends X (https://kurdish.sahartv.ir/)
+_CITING = {fold("بەگێڕانەوە")}
+_RETELLING = fold("گێڕانەوە")
+_BUT = {fold(w) for w in ("بەڵام", "کەچی", "بەڵکو")}
+_YE = fold("ی")
+_TEXT_OF = {fold(w) for w in ("دەقی", "دەق", "تێکستی", "تەواوی")}
+_CORRESPONDENT = {fold(w) for w in ("پەیامنێری", "پەیامنێر", "نێردراوی")}
+
+
+_OUTLET_WORDS = {fold(w) for w in OUTLETS}
+
+
+def _glued_addressee(tok) -> bool:
+    """بە written against the outlet it is said to (بەئاژانسی هەواڵی ...، بەSNNی ڕاگەیاند): the speaker ends before it."""
+    w = tok.norm_
+    if not w.startswith(_BE) or len(w) < 4:
+        return False
+    rest = w[len(_BE):]
+    return rest[:1].isascii() and rest[:1].isalpha() or rest in _OUTLET_WORDS or rest.rstrip(_YE) in _OUTLET_WORDS
+
+
+def _place_of(sent: Sentence, a: int, k: int) -> bool:
+    """`لە` at k still belongs to the speaker a..k-1: an unnamed one (سەرچاوەیەکی ئاگادار لە ئەنجوومەنی وەزیران) or a
+    correspondent (پەیامنێری ڕووداو لە کەرکووک), two words at most before it after the head."""
+    doc = sent.doc
+    return k - a <= 3 and (_indefinite(doc[a].text) or doc[a].norm_ in _CORRESPONDENT) or _indefinite(doc[k - 1].text)
+
+
+def _after_clauses(sent: Sentence, segs: list, cue: Cue) -> list:
+    """Segments before the verb that are clauses of their own (`X ڕایگەیاند، ... دوا دەخرێن، هەروەها Y، TITLE ... وتی`,
+    `... وەڵام بداتەوە، ئەو ئاماژەی بەوەشدا`): the subject stands after the last of them, a lone pronoun there
+    included."""
+    doc = sent.doc
+    if len(segs) < 2:
+        return segs
+    last = max((i for i, (a, b) in enumerate(segs[:-1]) if _clause_segment(sent, a, b)), default=None)
+    if last is None:
+        return segs
+    rest = segs[last + 1:]
+    if any(doc[k].text in ("،", ",") for k in range(rest[-1][1], cue.start)):
+        return segs
+    return rest
+
+
 def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     doc = sent.doc
     n = len(doc)
@@ -672,21 +932,27 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             a = b = a + 1
         elif a + 1 < right_end and doc[a].norm_.startswith(_DOCUMENTS):
             body_at = next((k for k in range(a + 1, min(right_end, a + 4))
-                            if norms(doc[k].text) & _BODY_KEYS), None)
+                            if norms(doc[k].text) & _BODY_KEYS or doc[k].norm_ in _OUTLET_WORDS), None)
             if body_at is not None:
                 a = b = body_at             # بەپێی نرخنامەی نوێی وەزارەتی سامانە سروشتییەکان: the ministry
             elif _indefinite(doc[a].text) and doc[a].text.endswith("ی"):
                 a = b = a + 1               # بەپێی ڕاگەیەندراوێکی نەخۆشخانەی ...: "a statement of X" names X
         while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS \
-                and not (b > a and doc[b].norm_ == fold("کە")):   # شۆفێرێکی پاس کە ...: a relative clause
+                and not (b > a and doc[b].norm_ == fold("کە")) \
+                and not (b > a and (doc[b].norm_ in _CITING or doc[b].norm_ == _BE and b + 1 < n
+                                    and doc[b + 1].norm_ == _RETELLING)):   # شۆفێرێکی پاس کە ...: a relative clause
             b += 1
         a, b = strip(doc, a, b)
+        if b - a > 1 and doc[b - 1].norm_ in _WAS:
+            b -= 1              # ئەمە قسەی X بوو: the copula closes the sentence
         if a >= b:
             return None
         if b - a == 1 and doc[a].norm_.startswith(_DOCUMENTS) and b < n and doc[b].text in ("،", ","):
             # هەر بەپێی ڕاپۆرتەکە، ...: the report just named speaks for whoever issued it
             return Attribution(cue, None, "document", content(sent, b + 1, n), None)
-        if b < n and doc[b].norm_ == fold("کە"):
+        if b < n and (doc[b].norm_ == fold("کە") or doc[b].norm_ in _CITING
+                      or doc[b].norm_ == _BE and b + 1 < n and doc[b + 1].norm_ == _RETELLING):
+            # شۆفێرێکی پاس کە ...، ...; کەناڵی X بە گێڕانەوە لە Y، ...: what it says follows the comma
             b2 = b
             while b2 < n and doc[b2].text not in ("،", ","):
                 b2 += 1
@@ -705,7 +971,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         else:
             said = content(sent, 0, cue.start)
         return Attribution(cue, sent.span(a, b), None, said, None)
-    left_start = frame_run(sent, cue.start - 1, -1) + 1
+    left_start = _unwrap_lead(sent, frame_run(sent, cue.start - 1, -1) + 1)
     if doc[cue.start].norm_ in _REGARD_VERBS and not _regards(sent, left_start, cue, verb_end):
         return None
     if " ".join(t.norm_ for t in doc[cue.start:verb_end]) in _WE_CUES:
@@ -730,9 +996,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if colon is not None and colon + 2 < cue.start:
         left_start = colon + 1  # ئاوێنە: X ... ڕایگەیاند: a byline label before the subject (https://awene.com/detail?article=121376)
     segs = []
-    for a, b in segments(doc, left_start, cue.start, seps=("،", ",")):
+    for a, b in segments(doc, left_start, cue.start, seps=("،", ",", "؛", ";")):
         a, b = strip(doc, a, b)
         a = _after_line_break(sent, a, b)
+        a = _after_closed_line(sent, a, b)
         a = _skip_lead(doc, a, b)   # هەروەها ...، ئەمشەو یەکشەممە سەندیکای ...: not the subject
         if a < b and doc[a].norm_ in _CIRCUM_OPENERS:
             # لە پەیامێکدا سەرۆکوەزیران ...: the phrase closes with -دا / -ەوە, the subject follows it
@@ -793,6 +1060,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         if verb is not None:
             segs = [(c + 1, verb + 1)]
             relative = True
+    if not additive and not relative:
+        segs = _after_clauses(sent, segs, cue)
     speaker = pronoun = None
     sp_end = left_start
     if segs:
@@ -827,8 +1096,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 a = named                     # یەکێک لە دوکاندارەکان بە ناوی ڕێبین عوسمان
             k = a
             while k < b and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _LEAD
-                             and doc[k].norm_ not in _PREFIXED or k == a or relative
-                             or (doc[k].norm_ == fold("لە") and (_indefinite(doc[k - 1].text)
+                             and doc[k].norm_ not in _PREFIXED and not _glued_addressee(doc[k]) or k == a or relative
+                             or (doc[k].norm_ == fold("لە") and (_place_of(sent, a, k)
                                                                  # میدیاكانی نزیك لە X: "close to X" (https://lvinpress.com/1530/)
                                                                  or doc[k - 1].norm_ in _NEAR))):
                 k += 1          # سەرچاوەیەکیش لە ئەنجوومەنی وەزیران: "a source in the council" is the speaker
@@ -837,8 +1106,12 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 b -= 1          # وەزارەتی گواستنەوە ئەم ئێوارەیە ...: "this" opens the time phrase
             if b - a > 1 and doc[b - 1].norm_.startswith(_DOCUMENTS) and _indefinite(doc[b - 1].text):
                 b -= 1          # X ڕاگەیەندراوێکی بڵاوکردەوە: the document published is its object
-            if cue.start > 0 and doc[cue.start - 1].norm_ == fold("و") and b - a >= 3 and not relative:
-                b = _subject_np(sent, a, b)   # X سوپاسی ... دەکات و دەڵێت: the subject of both verbs
+            if cue.start > 0 and (doc[cue.start - 1].norm_ == fold("و") or _glued_and(doc[cue.start - 1].text)) \
+                    and b - a >= 3 and not relative:
+                b = _subject_np(sent, a, min(b, cue.start - 1) if _glued_and(doc[cue.start - 1].text) else b)   # X سوپاسی ... دەکات و دەڵێت: the subject of both verbs
+            if cue.cls == "say" and b - a > 2 and _indefinite(doc[a].text) and doc[a].text.endswith("ی") \
+                    and all(is_punct(t) and t.text != ":" for t in doc[verb_end:n]) and False not in sent.frame[sent.lead:]:
+                b = a + 2       # سەرچاوەیەکی پەرلەمانی هۆکاری ... ئاشکراکرد.: "a source" and its word, then the object
             if cue.cls in ("claim", "act", "appeal") and cue.split_end < 0 and b - a >= 3 and not (
                     verb_end < n and doc[verb_end].norm_ in _THAT):
                 b = _izafe_np(sent, a, b)     # subject, then the object of ڕەت کردەوە
@@ -851,12 +1124,28 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         sp_end = b
         if a < b and b - a <= MAX_SPEAKER_TOKENS:
             words = [t for t in doc[a:b] if not is_punct(t)]
-            if len(words) == 1 and words[0].norm_ in _PRONOUNS:
+            if appos is None and not relative and _implausible(sent, a, b):
+                words = []          # بەداخەوە وتی، جارێکی تر جەختی کردەوە: no speaker here, the previous one goes on
+            if not words:
+                pass
+            elif len(words) == 1 and words[0].norm_ in _PRONOUNS:
                 pronoun = _PRONOUNS[words[0].norm_]
             elif len(words) == 1 and words[0].norm_.startswith(_DOCUMENTS):
                 pronoun = "document"        # ڕاگەیەندراوەکە ئاماژەی بەوە دابوو: the body that issued it
-            speaker = sent.span(a, b)
-            if additive and b == segs[0][1]:
+            close = next((k for k in range(a + 1, b) if doc[k].text == ")"), None)
+            if words and close is not None and close + 1 < b and doc[close + 1].norm_ not in _TITLES \
+                    and not doc[close + 1].text.endswith("ی") and (doc[a].text == "(" or a > 0 and doc[a - 1].text == "("):
+                b = close           # (NAME)گزیاتر گوتی: the bracketed name, not the word typed against it
+            if words:
+                speaker = sent.span(a, b)
+                glued = next((k for k in range(a, b) if ")" in doc[k].text[:-1] and "(" not in doc[k].text), None)
+                if glued is not None and (doc[a].text == "(" or a > 0 and doc[a - 1].text == "("):
+                    # (سەرهەنگ فایەق)گزیاتر گوتی: the bracket typed between the name and the next word
+                    speaker = (speaker[0], sent.start + doc[glued].idx + doc[glued].text.index(")"))
+                if b - a >= 2 and doc[b - 2].norm_ in _DEMONSTRATIVE and _additive(doc[b - 1].text) and b == cue.start \
+                        or b - a >= 3 and doc[b - 2].norm_ in _DEMONSTRATIVE and _additive(doc[b - 1].text):
+                    speaker = (speaker[0], speaker[1] - 1)     # وتەبێژی ئەو وەزارەتەش: "that ministry too"
+            if speaker is not None and additive and b == segs[0][1]:
                 clitic = 2 if doc[b - 1].text.endswith("یش") else 1
                 speaker = (speaker[0], speaker[1] - clitic)     # ناوخۆش: the clitic is not the name
     owner = _conference_owner(sent, left_start, cue.start) if cue.cls == "say" else None
@@ -876,6 +1165,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         said = content(sent, k + 1, n)
     else:
         said = content(sent, k, n, skip=_THAT)
+    if said is not None and cue.cls == "say" and sent.token_at(said[0]) < n \
+            and sent.norms[sent.token_at(said[0])] in _BUT and _indefinite_object(sent, left_start, cue.start):
+        said = None     # X لیستێکی ڕاگەیاند، بەڵام ...: announced a thing; what follows "but" is the writer's
     if said is not None and doc[n - 1].text == ":" and all(
             t.norm_ in _AS_FOLLOWS or is_punct(t) for t in doc[k:n - 1]):
         # ...ی بڵاوکردەوە، کە بەم جۆرەیە: the document follows in the next paragraph
@@ -926,6 +1218,8 @@ def name_of(text: str) -> str | None:
     words = [w for w in text.split() if fold(w) not in _HONORIFICS or len(text.split()) == 1]
     if not words:
         return None
+    if len(words[0]) > 3 and words[0].startswith(("د.", "م.")):
+        words[0] = words[0][2:]     # د.ئاری نەجمەدین: the honorific typed against the name
     if any(fold(w) in _VERBISH or fold(w) in _CUE_WORDS or fold(w) in _TIME for w in words):
         # TITLE، جەختی کردەوە، کە ...; میدیاكانی نزیك لە X، بڵاویانکردەوە شەوی ڕابردوو، ...: a verb or a time word after
         # a role is no name (https://www.kurdistan24.net/ckb/story/862333, https://lvinpress.com/1530/)
@@ -936,8 +1230,18 @@ def name_of(text: str) -> str | None:
             and words[-1].endswith(("ەن", "ات", "ێت", "نەوە", "تەوە")):
         return None         # فرۆشیارانەی لەوێ کار دەکەن: a head and its relative clause, no name in it
     text = " ".join(words)
+    title_at = next((k for k in range(2, min(4, len(words))) if fold(words[k]) in _NAMING_TITLES), None)
+    if title_at is not None and not words[title_at - 1].endswith("ی") and all(fold(x) not in _NAMING_TITLES and not norms(x) & (_BODY_KEYS | _TITLE_KEYS)
+                                    and fold(x) not in _COMMON and fold(x) not in _STOPS and fold(x) not in _DEMONSTRATIVE
+                                    and not _indefinite(x) and not fold(x).endswith(_DEFINITE_BACK)
+                                    for x in words[:title_at]):
+        return " ".join(words[:title_at])   # ئاری نەجمەدین وتەبێژی ...: a name ending in ی before its title is no izafe
     if len(words) == 1:
         w = fold(words[0])
+        if w.endswith(_DEFINITE_FOLDED):
+            return None     # نەخۆشخانەکە "the hospital": the definite article, never a name
+        if w in _SAY_WORDS or w in _ADVERBS or w in _MODALS or _finite(words[0]):
+            return None     # وتیشی، “...”: a verb of saying opening the sentence names nobody
         return None if w in _NAMING_TITLES or w.endswith(_EXPERT) or norms(words[0]) & _TITLE_KEYS or w in _COMMON \
             or w in _PRONOUNS or words[0] in NOT_NAMES \
             else words[0]
@@ -951,6 +1255,8 @@ def name_of(text: str) -> str | None:
         if f in _COMMON:
             izafe = False
             continue
+        if f in _DEMONSTRATIVE and i > 0:
+            return None     # وتەبێژی ئەو وەزارەتە "that ministry's spokesman": a description, no name
         if izafe:           # وەزیری کارەبا ڕێبوار ئەحمەد: کارەبا belongs to the title
             izafe = w.endswith("ی")
             continue
@@ -996,6 +1302,33 @@ class SoraniRules(StatementRules):
     def attribute(self, sent: Sentence, cue: Cue) -> Attribution | None:
         return attribute(sent, cue)
 
+    def may_attribute(self, text: str) -> bool:
+        return super().may_attribute(text) or _label_text(text) is not None
+
+    def speaker_label(self, sent: Sentence) -> Attribution | None:
+        """د.شیلان فەتاح: ⏎ her words (https://www.keodd.org/view?news=119378&part=3): a person's name (two or three
+        words, an honorific allowed) and a colon alone on a line; the driver gives it the next paragraph."""
+        doc = sent.doc
+        n = len(doc)
+        while n and doc[n - 1].is_space:
+            n -= 1
+        if n < 3 or doc[n - 1].text != ":" or _label_text(sent.doc.source) is None:
+            return None
+        a = 0
+        while a < n and doc[a].is_space:
+            a += 1
+        return Attribution(Cue(sent.index, n - 1, n, "say"), sent.span(a, n - 1), None, None, None, colon=True)
+
+    def clause_end(self, sent: Sentence, i: int, j: int) -> int | None:
+        """X ڕایگەیاند، تاقیکردنەوەکان دوا دەخرێن، هەروەها Y ... وتی: "...": the last comma segment closed by a
+        finite verb ends X's clause."""
+        end = None
+        for a, b in segments(sent.doc, i, j, seps=("،", ",", "؛", ";")):
+            a, b = strip(sent.doc, a, b)
+            if b - a >= 2 and _finite(sent.doc[b - 1].text):
+                end = b
+        return end
+
     def opening_subject(self, text: str) -> str | None:
         """وەزارەتی داد لەوبارەیەوە ڕێنمایی نوێی دەرکردووە.: a body opening the sentence, its izafe chain whole
         (https://gov.krd/moj/activities/news-and-press-releases/2025/august/); X، وەزیری ...، سەردانی ... کرد.: a name
@@ -1005,6 +1338,8 @@ class SoraniRules(StatementRules):
             words = [w for w in TOKEN.findall(segment)]
             while words and (fold(words[0]) in _TIME or fold(words[0]) in _LEAD or words[0][:1].isdigit()):
                 words = words[1:]
+            if len(words) > 2 and fold(words[0]) in _TEXT_OF and fold(words[1]).startswith(_DOCUMENTS):
+                words = words[2:]   # دەقی ڕاگەیەندراوەکەی سەندیکای ...: ⏎ ڕایدەگەیەنین کە ...: the text's issuer
             if words:
                 break       # ئەمڕۆ هەینی 6ی ئاداری 2026، وەزارەتی تەندروستی ...: past a date that is a segment of its own
         if not words:
@@ -1063,8 +1398,10 @@ class SoraniRules(StatementRules):
         """پەرلەمانتارێکی کوردیش دەڵێت ... then ڕێبین سەلام، ئەندامی لیژنەی ... لە پەرلەمانی عێراق: an indefinite
         role in the lead, named in the next paragraph by a role of the same stem (https://peyamakurd.info/sorani/
         niviskar/sara/...-41497, https://www.speemedia.com/dreja.aspx?=hewal&jmare=124538&Jor=1)."""
-        first = earlier.split()[0] if earlier.split() else ""
-        if not _indefinite(first):
+        words = earlier.split()
+        first = words[0] if words else ""
+        if not _indefinite(first) and not (len(words) >= 2 and fold(words[1]) in _DEMONSTRATIVE
+                                           and norms(first) & _TITLE_KEYS):
             return False
         head = next(iter(norms(first)), "")
         return len(head) >= 5 and any(len(os.path.commonprefix([head, r])) >= 5 for r in role)
@@ -1086,7 +1423,7 @@ class SoraniRules(StatementRules):
         words = text.split()
         if not words:
             return "other"
-        if norms(words[0]) & _BODY_KEYS or fold(words[0]) in _BODY_FOLDED:
+        if norms(words[0]) & _BODY_KEYS or fold(words[0]) in _BODY_FOLDED or fold(words[0]) in _BODY_DEFINITE:
             return "body"
         if len(words) == 1 and fold(words[0]).endswith(_F_E) and norms(words[0][:-1]) & _BODY_KEYS:
             return "body"       # وەزارەتە in ئەو وەزارەتە: a body with the demonstrative's ending
@@ -1095,7 +1432,11 @@ class SoraniRules(StatementRules):
     name_of = staticmethod(name_of)
 
     def tidy_mention(self, kind: str, mention: str, body: str) -> str:
-        mention = re.sub(r"(\S{3,})یش$", r"\1", mention.strip())        # کوردستانیش: the additive clitic
+        mention = mention.strip()
+        last = mention.rsplit(None, 1)[-1] if mention else ""
+        if last.endswith("یش") and len(last) > 5 and re.search(rf"(?<!\w){re.escape(last[:-1])}(?!\w)", body):
+            return mention[:-1]     # سلێمانیش with سلێمانی written elsewhere: the clitic is ش alone
+        mention = re.sub(r"(\S{3,})یش$", r"\1", mention)        # کوردستانیش: the additive clitic
         return re.sub(r"^(\S+(?:ێک|یەک))یش(?=\s)", r"\1", mention)     # سەرچاوەیەکیش لە ...
 
 
