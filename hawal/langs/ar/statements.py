@@ -1615,7 +1615,7 @@ def name_of(text: str) -> str | None:
             return " ".join(words[i:])      # عضو اللجنة القانونية رائد المالكي: رائد a first name, not a rank
         if w in _PLACE_HEADS or _construct_complement(norms, i) or (w == _AM and i > 0 and _is_title(norms, i - 1)) \
                 or (w in _OFFICIAL and i + 1 < len(norms) and norms[i + 1].startswith("ال")) \
-                or (i > 1 and norms[i - 1] in _COMMON and not norms[i - 1].startswith("ال") and _is_title(norms, i - 2)
+                or (i > 1 and norms[i - 1] in _SECTORS and _is_title(norms, i - 2) and norms[i] != _ABD
                     and len(words) - i - 1 >= 2 and not _is_title(norms, i)):
             continue            # مدير زراعة كرميان X Y: the sector's place; مدير عام الكمارك، مدير ناحية قوشتبة X، رئيس غرفة تجارة زاخو X، مستشار مجلس أمن الإقليم X: not the name yet
         if (_is_title(norms, i) and not (w in _NAME_LIKE_TITLES and i > 0 and _is_title(norms, i - 1)
@@ -1764,6 +1764,9 @@ def _full_name(name: str, body: str) -> str:
 
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 _ABD = fold("عبد")
+# The sector a director runs (مدير زراعة كرميان X): the word after it is the sector's place, never the name.
+_SECTORS = {fold(w) for w in """زراعة تربية صحة شرطة كهرباء ماء مياه بيئة رياضة شباب ثقافة سياحة اتصالات نقل مرور
+    جوازات جمارك كمارك ضرائب آثار أوقاف ري موارد نفط بلدية""".split()}
 _AM = fold("عام")
 # الناطق الرسمي بأسم وزارة الكهرباء is المتحدث باسم وزارة الكهرباء named before (https://iraqtoday.net/1152/195807-...):
 # the two spokesman words mean one role, and "official" adds nothing to it.
