@@ -540,8 +540,12 @@ def _end_before(rules: StatementRules, sent: Sentence, att: Attribution, follow:
     if att.content is None:
         return
     k = follow.start
+    while k > 0 and sent.norms[k - 1] in rules.folded_follow_adverbs:
+        k -= 1
+    if k > 1 and sent.norms[k - 1] in rules.folded_clause_subjects and not is_punct(sent.doc[k - 2]):
+        k -= 1          # "..., and he said:": the second clause's own subject
     while k > 0 and (is_punct(sent.doc[k - 1]) or sent.norms[k - 1] in rules.folded_coordinators
-                     or sent.norms[k - 1] in rules.folded_follow_adverbs):
+                     or sent.norms[k - 1] in rules.folded_follow_adverbs or sent.norms[k - 1] in rules.folded_clause_links):
         k -= 1
     start, end = att.content
     cut = sent.span(k - 1, k)[1] if k > 0 else sent.start

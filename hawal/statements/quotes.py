@@ -16,6 +16,10 @@ _MARKS = re.compile(r"[“”«»‘’\"„']")
 # mark is an apostrophe ("Iraq's", "lawmakers' claims"), so a quotation opens only where such a close follows
 # in its paragraph (https://test.daily8.com/en/hashtag/Mukhtaral-Moussawi).
 _SINGLE_CLOSE = re.compile(r"[,.!?;:]'(?!\w)")
+# Or after a word inside the sentence ("said the charge was 'made without evidence' and said ...",
+# https://www.daily8.com/en/article/310fc4267784a749a5b256a3923f6341): a Latin letter other than s (the plural
+# possessive "lawmakers' claims") and no letter after it.
+_SINGLE_CLOSE_AFTER_WORD = re.compile(r"[A-Za-rt-z0-9]'(?![\w'])")
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,9 @@ def _opens(body: str, i: int, ch: str) -> bool:
         if _is_letter(before) or not _is_letter(after):
             return False
         line_end = body.find("\n", i)
-        return _SINGLE_CLOSE.search(body, i + 1, line_end if line_end >= 0 else len(body)) is not None
+        end = line_end if line_end >= 0 else len(body)
+        return _SINGLE_CLOSE.search(body, i + 1, end) is not None \
+            or _SINGLE_CLOSE_AFTER_WORD.search(body, i + 2, end) is not None
     if ch == '"':
         if _is_letter(before) and _is_letter(after) and not before.isascii() and not after.isascii():
             return True         # حميد"ندين: a mark typed against the name before it
@@ -98,7 +104,8 @@ def _closes(body: str, i: int, ch: str, opener: str) -> bool:
         return False
     if ch == "'":
         after = body[i + 1] if i + 1 < len(body) else " "
-        return i > 0 and body[i - 1] in ",.!?;:" and not _is_letter(after)
+        return i > 0 and not _is_letter(after) and after != "'" and (
+            body[i - 1] in ",.!?;:" or _SINGLE_CLOSE_AFTER_WORD.match(body, i - 1) is not None)
     if ch in ("’", '"'):
         after = body[i + 1] if i + 1 < len(body) else " "
         if ch == '"' and _is_letter(after) and not after.isascii():

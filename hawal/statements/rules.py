@@ -62,6 +62,8 @@ class StatementRules:
     complementizers: frozenset[str] = frozenset()   # that, أن, کە, ku: a clause follows
     coordinators: frozenset[str] = frozenset()  # and, و, û: a second verb of the same speaker follows
     follow_adverbs: frozenset[str] = frozenset()    # "also", "jî": allowed between a coordinator and its verb
+    clause_links: frozenset[str] = frozenset()  # "while": a word that opens a second clause, never content
+    clause_subjects: frozenset[str] = frozenset()   # "he", "she": a second clause's own subject before its verb
     bare_part_clause: bool = False              # "saying the region had ...": a participle takes a bare clause
     outlets: frozenset[str] = frozenset()       # agency, broadcaster, Rudaw, وكالة: words naming news outlets
     document_nouns: frozenset[str] = frozenset()    # statement, بيان, ڕاگەیەنراو: a document speaks for its author
@@ -169,6 +171,14 @@ class StatementRules:
     @cached_property
     def folded_follow_adverbs(self) -> frozenset[str]:
         return folded(self.follow_adverbs)
+
+    @cached_property
+    def folded_clause_links(self) -> frozenset[str]:
+        return folded(self.clause_links)
+
+    @cached_property
+    def folded_clause_subjects(self) -> frozenset[str]:
+        return folded(self.clause_subjects)
 
     @cached_property
     def folded_demonstratives(self) -> frozenset[str]:

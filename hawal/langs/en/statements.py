@@ -181,6 +181,8 @@ PARTICIPLE_WORDS = {w for w in CUES["part"] + CUES["partact"] if " " not in w}
 NOUN_CUES = {"reports", "claims", "notes", "charges", "tells"}
 NOUN_MAKERS = {"other", "some", "media", "news", "press", "conflicting", "unconfirmed", "initial", "several", "many",
                "these", "those", "such", "similar", "local", "earlier"}
+# Words linking a second clause of the same speaker: "..., and he said:", "..., while he indicated that".
+LINKS = {"and", "while", "whereas"}
 TRAILING_PREPOSITIONS = {"in", "at", "during", "via", "while", "after", "before", "following", "amid"}
 TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 
@@ -325,6 +327,8 @@ class EnglishRules(StatementRules):
     complementizers = frozenset({"that"})
     coordinators = frozenset({"and"})
     follow_adverbs = frozenset({"also", "then", "later", "further", "once", "again"})
+    clause_links = frozenset(LINKS - {"and"})
+    clause_subjects = frozenset({"he", "she", "it", "they"})
     bare_part_clause = True
     strict_back_reference = True
     outlets = frozenset(OUTLETS)
@@ -640,6 +644,17 @@ class EnglishRules(StatementRules):
                                      "message", "letter", "speech") for i in range(k, j)):
                 k = j
         return k
+
+    def continues(self, sent: Sentence, cue: Cue) -> bool:
+        """"X announced that ..., and he said: "..."", "X affirmed that ..., while he indicated that ...": a second
+        verb whose subject is a pronoun after a comma and a linking word (https://hawarnews.com/en/haber/
+        shakhwan-raouf-iraqi-government-must-prevent-turkish-attacks-h34996.html, https://ina.iq/eng/35513-...)."""
+        doc = sent.doc
+        k = cue.start - 1
+        while k >= 0 and doc[k].lower_ in SPEAKER_ADVERBS:
+            k -= 1
+        return k >= 2 and doc[k].lower_ in PRONOUNS and doc[k - 1].lower_ in LINKS and doc[k - 2].text in (",", ";") \
+            and cue.cls in ("say", "claim") and all(sent.frame[k - 2:cue.end])
 
     def embedded(self, sent: Sentence, cue: Cue) -> bool:
         """"The strike – which Iraqi security sources said killed at least four people – was ..."
