@@ -40,6 +40,9 @@ CUES = {
         # (https://breitbart.com/national-security/2016/12/19/report-9000-displaced-yazidi-families-suffering-sinjar/amp):
         # "learned" only after its clause, with a named subject
         + "remarked learned learnt".split()
+        # 'She reaffirmed, "The US remains committed ..."' (https://menafn.com/1109812067/...): with a clause or a
+        # quotation only, like "reiterated"
+        + "reaffirmed reaffirms underlined underscored".split()
         # "The Peshmerga ... complain that American weapons reach them late, and say ..." (https://bondladyscorner.com/
         # t134173-...): plural present forms; "states" is left out, the plural noun ("Arab states that are ...") is commoner
         + "complain insist argue".split()
@@ -141,7 +144,10 @@ TIME = set("""on monday tuesday wednesday thursday friday saturday sunday today 
 # the importance of ..."): statements only with a clause (that, a finite verb) or a quotation.
 OBJECT_VERBS = set("""confirmed confirms announced announces revealed reveals disclosed highlighted mentioned
     acknowledged reiterated stressed stresses emphasised emphasized emphasizes suggested suggests charged
-    charges assured assures reassured""".split())
+    charges assured assures reassured reaffirmed reaffirms underlined underscored""".split())
+# "authorities reported a second drone attack in Dohuk" (https://menafn.com/1109812067/...): a report of an event
+# is no statement of its own ("reported that ...", "reported the attack killed two" are).
+OBJECT_VERBS |= {"reported", "reports"}
 ASSURANCES = {"assured", "assures", "reassured"}
 # Numbers inside outlet names: "Kurdistan 24 has learned" is no date.
 OUTLET_NUMBERS = {"24", "964"}
@@ -539,6 +545,16 @@ class EnglishRules(StatementRules):
             j -= 1
         if cue.cls in ("part", "partact") and j >= 0 and cue.start - j <= 3 and doc[j].lower_ in DETERMINERS:
             return None         # "in a rare public warning to the factions": a noun, no participle
+        if cue.cls == "say" and doc[cue.start].lower_ in OBJECT_VERBS:
+            # "Baghdad pledged firm action and stressed the need to protect ..." (https://test.daily8.com/en/article/
+            # 268286d8e3c8d49c9da18b08ea99f02c): a second verb with a plain object states nothing
+            right_end = frame_run(sent, cue.end, 1)
+            k = cue.end
+            while k < right_end and doc[k].lower_ in TIME:
+                k += 1
+            if k < right_end and doc[k].text[:1].islower() and doc[k].lower_ != "that" \
+                    and not self._verb_before_break(sent, k + 1, right_end):
+                return None
         att = super().follow_on(sent, cue, parent)
         own = self._gerund_subject(sent, cue)
         if att is not None and own is not None:
@@ -601,9 +617,10 @@ class EnglishRules(StatementRules):
 
     @staticmethod
     def _finite_before_break(sent: Sentence, i: int, j: int) -> bool:
-        """A finite verb before the clause breaks off (a comma, "and", a participle)."""
+        """A finite verb before the clause breaks off (a comma, "and", a participle, a relative word: "condemns
+        the attacks that have hit ..." is an act on a noun, https://menafn.com/1109812067/...)."""
         for t in sent.doc[i:j]:
-            if is_punct(t) or t.lower_ in ("and", "but") or t.lower_.endswith("ing"):
+            if is_punct(t) or t.lower_ in ("and", "but", "that", "which", "who") or t.lower_.endswith("ing"):
                 return False
             if t.lower_ in FINITE:
                 return True
