@@ -85,6 +85,10 @@ BODY = set("""ministry presidency government army military office commission cou
     department service services directorate-general movement front network observatory secretariat unicef who
     institute centre center association syndicate federation group spokesperson's cooperative board chamber
     university hospital municipality club company firm station""".split())
+COMPANY_NOUNS = set("company firm operator developer producer contractor carrier airline subsidiary".split())
+# Companies: "its US-based developer HKN Energy said ... "...," it added" (https://thenational-the-national-prod.
+# web.arc-cdn.net/news/mena/2025/07/15/drones-attack-khurmala-oilfield-in-iraqs-kurdish-region): a body, not a person.
+BODY |= set("cell energy petroleum asa inc ltd llc plc corp corporation holding holdings airlines airways".split())
 # Data and documents: "according to figures the board published" names the board, not the figures.
 DATA_NOUNS = set("figures data statistics numbers estimates records".split())
 IRREGULAR_PARTICIPLES = set("seen written shown given made done sent put read drawn taken".split())
@@ -137,7 +141,8 @@ ADVERBIAL = set("""in on at after before during speaking asked meanwhile however
 PERSON_HEADS = set("""officer official source witness resident spokesperson expert observer guard soldier
     member deputy lawmaker citizen man woman""".split())
 ROLE_HEADS = set("""director spokesman spokeswoman spokesperson minister head chief leader governor commander
-    ambassador envoy chairman chairwoman mayor president secretary manager administrator adviser advisor""".split())
+    ambassador envoy chairman chairwoman mayor president secretary manager administrator adviser advisor
+    premier""".split())
 TIME = set("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight later earlier
     also late early this week month morning evening night afternoon""".split())
 # Verbs of saying that take a plain object ("confirmed the casualty figures", "announced a curfew", "stressed
@@ -171,7 +176,8 @@ LEADING_TIME = {"last", "next", "this", "early", "late", "monday", "tuesday", "w
 SPEAKER_ENDS = {"in", "on", "at", "during", "via", "after", "without", "while", "before", "following", "to", "from"}
 NOT_STATEMENT = {"responsibility", "credit"}     # "claimed responsibility" is an act, not a statement
 SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "over", "for", "to", "at", "by", "with", "from", "or"}
-SAME_ROLE = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
+# "the Iraqi premier" after "Iraqi Prime Minister X" (https://en.abna24.com/news/1744076/...): the same role
+SAME_ROLE = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "premier": "prime"}
 # Verbs of promising: statements only with a clause, an infinitive or a quotation ("pledged support for the
 # protesters, saying ..." is an act whose participle speaks; https://en.mehrnews.com/news/173251/...); "went on to address ..." is
 # no speech at all (https://en.mehrnews.com/news/173251/ "He went on to touch upon ..., saying that").
@@ -308,6 +314,10 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         # "Deputy Director General of the Irrigation and Drainage Projects Authority Haider al-Mousawi told"
         # (https://en.964media.com/41064/): a title too long to keep whole, the name at its end
         a = b - MAX_SPEAKER_TOKENS
+    det = next((k for k in range(a + 1, min(b - 1, a + 4)) if doc[k].text in ("The", "A", "An")), None)
+    if det is not None and all(doc[k].text[:1].isupper() and not is_punct(doc[k]) for k in range(a, det)):
+        a = det     # "Sulaymaniyah The Ministry of Health ... has warned" (https://www.iraqnewsgazette.com/krgs-ministry-
+        #             of-health-warning-the-health-condition-is-very-serious/): a dateline with no dash, the subject after it
     if a >= b or b - a > MAX_SPEAKER_TOKENS:
         return None
     return a, b
@@ -496,7 +506,10 @@ class EnglishRules(StatementRules):
             a, b = cue.end, cue.end
             bracketed = 0
             while b < right_end and doc[b].text not in (",", ".", ";", ":") and b - a - bracketed < 8 \
-                    and not (b > a + 1 and doc[b].lower_ in SPEAKER_ENDS):
+                    and not (b > a + 1 and doc[b].lower_ in SPEAKER_ENDS) \
+                    and not (b > a + 1 and doc[b].lower_ in ("a", "an") and name_of(text_of(doc, a, b)) == text_of(doc, a, b)):
+                # 'said Daban Muhammad a member of the movement' (https://gorran.net/en/Details_hawal.aspx?jimare=119):
+                # a name, then its description with no comma
                 close = next((k for k in range(b + 1, min(right_end, b + 4)) if doc[k].text == ")"), None) \
                     if doc[b].text == "(" else None
                 if close is not None:
@@ -590,14 +603,25 @@ class EnglishRules(StatementRules):
         if any(not is_punct(t) for t in doc[right_end:]):
             return None             # a quotation follows: "X, the organizer, said the launch fulfilled '...'"
         a, b = strip(doc, cue.end, right_end, trail=TIME)
+        apposed = False
+        comma = next((k for k in range(a + 1, b - 1) if doc[k].text == ","), None)
+        if comma is not None and (doc[comma + 1].lower_ in ("a", "an", "the") or doc[comma + 1].text.islower()) \
+                and comma - a <= MAX_SPEAKER_TOKENS:
+            # '..., said the counter-terrorism service and the Security Media Cell, an official body ...'
+            # (https://thenational-the-national-prod.web.arc-cdn.net/...): the speaker, then its apposition
+            b, apposed = comma, True
         if a + 3 < b and doc[a].lower_ == "in" and doc[a + 1].lower_ in ("a", "an", "the"):
             # '..., said in an interview with a British newspaper Iraqi Interior Minister X.' (https://chelorg.com/
             # 2017/11/17/...): the channel, then the speaker as the capitalised run that ends the sentence
             last_lower = max(k for k in range(a, b) if not doc[k].text[:1].isupper())
             if b - last_lower - 1 >= 2 and not any(is_punct(t) for t in doc[a:b]):
                 a = last_lower + 1
-        if a >= b or b - a > 8 or any(is_punct(t) for t in doc[a:b]) or doc[a].lower_ == "that" \
-                or any(t.lower_ in FINITE or t.lower_ in CLAUSE_WORDS for t in doc[a:b]):
+        joined = apposed and all(doc[k + 1].lower_ == "the" or doc[k + 1].text[:1].isupper()
+                                 for k in range(a, b - 1) if doc[k].lower_ == "and")   # "the X and the Y, a body ..."
+        if a >= b or b - a > (MAX_SPEAKER_TOKENS if apposed else 8) \
+                or any(is_punct(t) and not (t.text == "-" and not t.whitespace_) for t in doc[a:b]) \
+                or doc[a].lower_ == "that" or any(t.lower_ in FINITE or (t.lower_ in CLAUSE_WORDS and not (
+                    joined and t.lower_ == "and")) for t in doc[a:b]):
             return None
         if not (doc[a].lower_ in ("the", "a", "an") or doc[a].text[:1].isupper() or name_of(text_of(doc, a, b))):
             return None
@@ -912,7 +936,14 @@ class EnglishRules(StatementRules):
         lows = [re.sub(r"[’']s$", "", w.lower().strip(".,")).strip("’'") for w in words]   # "spokesperson" keeps its s
         k = next((i for i, w in enumerate(lows) if i and w in PREPOSITIONS), len(lows))
         head = lows[k - 1]          # "a source at APIKUR": the noun before the preposition
-        if name_of(text) or lows[-1] in ROLE_HEADS or head in ROLE_HEADS or head in PERSON_HEADS \
+        name = name_of(text)
+        if name and not (lows[-1] in ROLE_HEADS or head in ROLE_HEADS or head in PERSON_HEADS) and (
+                any(len(w) >= 2 and w.isalpha() and w.isupper() for w in name.split())
+                or (len(words) > len(name.split()) and lows[-len(name.split()) - 1] in COMPANY_NOUNS)):
+            # "DNO ASA, the Norwegian company that runs the field": an acronym names no person; "its Turkish
+            # operator Anka Stone": a company's name after what it does
+            return "body"
+        if name or lows[-1] in ROLE_HEADS or head in ROLE_HEADS or head in PERSON_HEADS \
                 or head in OCCUPATIONS:       # "the hospital's director", "a police officer" is a person
             return "person"
         return "body" if any(w in BODY for w in lows) else "other"
@@ -927,7 +958,15 @@ class EnglishRules(StatementRules):
         return name
 
     def tidy_mention(self, kind: str, mention: str, body: str) -> str:
-        return re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.IGNORECASE)
+        mention = re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.IGNORECASE)
+        if kind == "body":
+            # "its US-based developer HKN Energy" (https://thenational-the-national-prod.web.arc-cdn.net/...): a
+            # description in lower case, then the company's own name
+            m = re.fullmatch(r"(?:[\w'’-]+\s+)*?([a-z][\w-]*)\s+((?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*)", mention)
+            if m and m.group(1) not in PREPOSITIONS | STOP and mention[:1].islower() \
+                    and (len(m.group(2).split()) >= 2 or m.group(2).isupper()):
+                return m.group(2)
+        return mention
 
     def is_title_quote(self, body: str, inner: str, before: list[str]) -> bool:
         """Named by the noun before it, or written in title case with no sentence punctuation inside."""
