@@ -64,7 +64,10 @@ CUES = {
        for n in ("hope", "confidence", "concern", "optimism", "fear", "fears", "belief")],
     # Appeals: statements only with a quotation or a participle of saying.
     "appeal": _forms("urged urges urge", "demanded demands demand") + ["called on", "called for", "calls on",
-                                                                          "calls for", "appealed to", "call on"],
+                                                                          "calls for", "appealed to", "call on"]
+    # "Mr Al Sudani ordered an "immediate" investigation to "identify the perpetrators and ..."" (https://thenational-
+    # the-national-prod.web.arc-cdn.net/...): an order, like an appeal, speaks only through a quotation or a participle
+    + _forms("ordered orders", "instructed instructs"),
     "part": """saying adding noting stressing insisting explaining arguing warning emphasising emphasizing
         claiming telling""".split() + ["pointing out"]
         # "told Shafaq News that ..., predicting that the bills ... will be deferred" (test.daily8.com, Shafaq News)
@@ -85,6 +88,7 @@ BODY = set("""ministry presidency government army military office commission cou
     department service services directorate-general movement front network observatory secretariat unicef who
     institute centre center association syndicate federation group spokesperson's cooperative board chamber
     university hospital municipality club company firm station""".split())
+ORDERS = {"ordered", "orders", "instructed", "instructs"}
 COMPANY_NOUNS = set("company firm operator developer producer contractor carrier airline subsidiary".split())
 # Companies: "its US-based developer HKN Energy said ... "...," it added" (https://thenational-the-national-prod.
 # web.arc-cdn.net/news/mena/2025/07/15/drones-attack-khurmala-oilfield-in-iraqs-kurdish-region): a body, not a person.
@@ -369,6 +373,8 @@ class EnglishRules(StatementRules):
             return None             # "went on selling crude" (went on doing): no speech; "went on saying" speaks
         if word in ("put", "puts") and not (cue.end + 1 < n and doc[cue.end].lower_ == "at"):
             return None             # "put the number of ... at": only a figure given straight after
+        if word in ORDERS and not any(not sent.open[k] for k in range(cue.end, min(n, cue.end + 12))):
+            return None             # "Iraq has ordered its forces to ..., X said": an order with no quotation is an act
         if word in ("learned", "learnt"):
             return self._learned(sent, cue)
         relative = self._relative_attribution(sent, cue)
@@ -923,7 +929,15 @@ class EnglishRules(StatementRules):
         """"Iraq's prime minister", "the region's governor", "a government spokesman": a role and no name,
         qualified (a bare "the spokesman" may be anyone's)."""
         words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in ("a", "an", "the")]
-        return 2 <= len(words) <= 5 and words[-1].lower() in ROLE_HEADS and name_of(text) is None
+        if 2 <= len(words) <= 5 and words[-1].lower() in ROLE_HEADS and name_of(text) is None:
+            return True
+        # "A member of Gorran bloc in the Kurdistan Parliament said ..." then '"...," said Daban Muhammad a member
+        # of ...' (https://gorran.net/en/Details_hawal.aspx?jimare=119): an indefinite role in the lead, named next
+        lows = text.lower().split()
+        if len(lows) < 2 or lows[0] not in ("a", "an") or name_of(text) is not None:
+            return False
+        k = next((i for i, w in enumerate(lows) if w in ("of", "for", "in", "from", "at")), len(lows))
+        return k >= 2 and lows[k - 1] in ROLE_HEADS | MEMBER_HEADS | {"member"}
 
     def is_generic(self, text: str) -> bool:
         """"officials", "residents" (https://townhall.com/news/world/2014/02/23/... "Also Sunday, officials said")."""
