@@ -88,6 +88,8 @@ BODY = set("""ministry presidency government army military office commission cou
     department service services directorate-general movement front network observatory secretariat unicef who
     institute centre center association syndicate federation group spokesperson's cooperative board chamber
     university hospital municipality club company firm station""".split())
+TIME_NOUNS = set("""year years weekend ago days weeks months hours decade january february march april june july
+    august september october november december a few several two three four five six seven eight nine ten""".split())
 ORDERS = {"ordered", "orders", "instructed", "instructs"}
 COMPANY_NOUNS = set("company firm operator developer producer contractor carrier airline subsidiary".split())
 # Companies: "its US-based developer HKN Energy said ... "...," it added" (https://thenational-the-national-prod.
@@ -249,8 +251,9 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         a, b = strip(doc, a, b, lead={"and", "but", "while", "meanwhile"})
         while a < b and doc[a].lower_ in LEADING_TIME:
             a += 1                  # "Last Thursday world news agencies reported"
-        if a >= b:
-            continue
+        if a >= b or all(doc[k].lower_ in TIME or doc[k].lower_ in TIME_NOUNS or doc[k].text.isdigit() for k in range(a, b)):
+            continue                # "Earlier this month, the government accused ..." (https://www.daily8.com/en/article/
+            #                         310fc4267784a749a5b256a3923f6341): a time phrase, never the subject
         first = doc[a]
         if first.lower_ in ADVERBIAL and first.lower_ not in ("and", "but") or first.lower_ in ("who", "which", "whose") \
                 or (first.lower_.endswith("ing") and first.lower_ not in PRONOUNS and a == i and b < j):
