@@ -428,6 +428,17 @@ class EnglishRules(StatementRules):
                 break       # "blamed the board for a fire that ...", "rejected reports ... that": the object
         colon = False
         from_document = False
+        if that is not None and cue.cls == "say" and that + 4 < n and doc[that + 1].text == "," \
+                and doc[that + 2].lower_ == "according" and doc[that + 3].lower_ == "to":
+            # "He noted that, according to estimates from the Defense Ministry, 400 fighters remain" (https://en.
+            # abna24.com/news/1744076/...): the source he passes on speaks, as with "citing"
+            per = Cue(cue.sent, that + 2, that + 4, "per")
+            passed = self._according_to(sent, per, frame_run(sent, per.end, 1))
+            if passed is not None and passed.speaker is not None and passed.content is not None \
+                    and passed.content[0] > sent.span(per.start, per.end)[1] \
+                    and sent.doc.text[passed.speaker[0] - sent.start:passed.speaker[1] - sent.start].lower() \
+                    not in OBJECT_PRONOUNS:
+                return passed
         if that is not None:
             said, clause = content(sent, that + 1, n), True
         elif cue.end < n and doc[cue.end].text == ":":
