@@ -30,6 +30,8 @@ _BARE_DATELINE = re.compile(r"^\s*[^\s,—–\n]+(?:[ ,]+[^\s,—–\n]+){0,2}\s
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}:\s+")
 # "ERBIL, Kurdistan Region of Iraq - ": a capitalised city, a comma, up to five place words and a spaced dash or
 # hyphen (https://thenewregion.com/posts/2279)
+# "ERBIL - The governor said": a capitalised city and a spaced hyphen
+_HYPHEN_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?:[ /][A-Z][A-Z'.]+){0,2} - ")
 _PLACE_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2},(?: (?:[A-Z][\w'.]*|of|the)){1,5} [-—–] ")
 _BRACKETS = str.maketrans("", "", "()[]")
 _WORD = re.compile(r"\w")
@@ -173,7 +175,8 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
                titles: set[int]) -> list[Sentence]:
     q_starts = [q.start for q in quotes]
     skip_until = 0
-    m = DATELINE.match(body) or _BARE_DATELINE.match(body) or _CAPS_DATELINE.match(body) or _PLACE_DATELINE.match(body)
+    m = DATELINE.match(body) or _BARE_DATELINE.match(body) or _CAPS_DATELINE.match(body) or _PLACE_DATELINE.match(body) \
+        or _HYPHEN_DATELINE.match(body)
     if m and "\n" not in body[:m.end()]:
         skip_until = m.end()        # never read a dateline as a speaker
     texts = [body[s.start:s.end] for s in segmented.sentences]
@@ -688,6 +691,8 @@ def _resolve_speakers(rules: StatementRules, speakers: Speakers, sents: list[Sen
             if att.pronoun == "same" and att.parent is not None:
                 ent = att.parent.entity
             elif att.speaker is not None and att.pronoun is None:
+                if att.via is not None:     # "The site said, quoting sources, that ... It also added": the site
+                    speakers.heard(speakers.link(body[att.via[0]:att.via[1]]))
                 ent = speakers.link(body[att.speaker[0]:att.speaker[1]])
             else:
                 if att.pronoun == "person" or (att.pronoun == "any" and rules.dropped_subject_opens

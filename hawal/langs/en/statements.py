@@ -90,6 +90,9 @@ BODY = set("""ministry presidency government army military office commission cou
     university hospital municipality club company firm station""".split())
 TIME_NOUNS = set("""year years weekend ago days weeks months hours decade january february march april june july
     august september october november december a few several two three four five six seven eight nine ten""".split())
+# Counts and inquiries that speak for whoever made them ("A later count by X put the toll at ...").
+COUNT_NOUNS = set("count tally estimate assessment analysis investigation inquiry review poll audit probe".split())
+CUE_WORDS_EN = {w for ws in CUES.values() for p in ws for w in p.split()[:1]}
 ORDERS = {"ordered", "orders", "instructed", "instructs"}
 COMPANY_NOUNS = set("company firm operator developer producer contractor carrier airline subsidiary".split())
 # Companies: "its US-based developer HKN Energy said ... "...," it added" (https://thenational-the-national-prod.
@@ -313,15 +316,21 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         b -= 1                      # "A security source anonymously", "He further"
     k = a + (1 if doc[a].lower_ in ("a", "an", "the") else 0)
     while k < b and doc[k].lower_ in ("brief", "short", "new", "joint", "written", "official", "earlier", "latest",
-                                      "initial", "previous", "separate"):
+                                      "initial", "previous", "separate", "later", "second", "final", "preliminary",
+                                      "updated", "fresh"):
         k += 1
-    if k + 2 < b and doc[k].lower_ in DOCUMENT_NOUNS and doc[k + 1].lower_ in ("from", "by", "of"):
-        a = k + 2                   # "A statement from the provincial police said", "An earlier report by AFP": the author
+    if k + 2 < b and (doc[k].lower_ in DOCUMENT_NOUNS or doc[k].lower_ in COUNT_NOUNS) \
+            and doc[k + 1].lower_ in ("from", "by", "of"):
+        # "A statement from the provincial police said", "An earlier report by AFP", "A later count by the civil
+        # defence put the toll at ..." (https://www.albawaba.com/news/12-policemen-killed-kirkuk-1502747): the author
+        a = k + 2
     if b - a > MAX_SPEAKER_TOKENS and name_of(text_of(doc, b - MAX_SPEAKER_TOKENS, b)):
         # "Deputy Director General of the Irrigation and Drainage Projects Authority Haider al-Mousawi told"
         # (https://en.964media.com/41064/): a title too long to keep whole, the name at its end
         a = b - MAX_SPEAKER_TOKENS
     det = next((k for k in range(a + 1, min(b - 1, a + 4)) if doc[k].text in ("The", "A", "An")), None)
+    if det is None and a + 1 < b and doc[a].text.isupper() and doc[a].lower_ in PLACES and doc[a + 1].text[:1].isupper():
+        det = a + 1     # "ERBIL Officials said": a capitalised city glued to the subject
     if det is not None and all(doc[k].text[:1].isupper() and not is_punct(doc[k]) for k in range(a, det)):
         a = det     # "Sulaymaniyah The Ministry of Health ... has warned" (https://www.iraqnewsgazette.com/krgs-ministry-
         #             of-health-warning-the-health-condition-is-very-serious/): a dateline with no dash, the subject after it
@@ -499,6 +508,8 @@ class EnglishRules(StatementRules):
                     # the speaker is the last comma segment before the verb.
                     segs = segments(doc, left[0], left[1])
                     a, b = strip(doc, *segs[-1], trail=TIME)
+                    while b > a + 1 and doc[b - 1].lower_ in ("has", "have", "had"):
+                        b -= 1      # "..., a cousin of the dead men has told Rudaw.": no verb in a speaker
                     b = next((j for j in range(a + 1, b) if doc[j].lower_ in ("who", "which", "whose")), b)
                     if len(segs) >= 2 and a < b:
                         speaker = sent.span(a, b)
@@ -848,6 +859,15 @@ class EnglishRules(StatementRules):
             return None
         if b < right_end and doc[b].text == ",":
             said = content(sent, b + 1, n)
+            lead = sent.lead
+            if lead + 1 < cue.start - 1 and doc[cue.start - 1].text == "," and cue.start - 1 - lead <= 6 \
+                    and doc[lead].text[:1].isupper() and doc[lead].lower_ not in ADVERBIAL and all(sent.frame[lead:cue.start]) \
+                    and not any(is_punct(t) or t.lower_ in FINITE or t.lower_ in CUE_WORDS_EN for t in doc[lead:cue.start - 1]) \
+                    and said is not None:
+                # "The Region, according to Aziz, went on selling crude ..." (https://www.shafaq.com/en/Kurdistan/
+                # Kurdish-MP-links-unpaid-salaries-to-Erbil-Baghdad-political-tensions): the subject before the phrase
+                # belongs to what was said
+                said = (sent.span(lead, lead + 1)[0], said[1])
         else:
             said = content(sent, 0, cue.start)
         return Attribution(cue, sent.span(a, b2), None, said, None, clause=True)
@@ -909,6 +929,8 @@ class EnglishRules(StatementRules):
             # informed sources, that ..." (https://kavak-adventures.com/...): the clause after it stays
             cut = sent.span(k - 1, k)[0]
             att.content = (att.content[0], cut) if cut > att.content[0] else None
+        if att.speaker is not None and att.pronoun is None:
+            att.via = att.speaker
         att.speaker, att.pronoun = sent.span(a, b), None
 
     def norms(self, text: str) -> set[str]:
@@ -973,6 +995,10 @@ class EnglishRules(StatementRules):
             return "body"
         if name or lows[-1] in ROLE_HEADS or head in ROLE_HEADS or head in PERSON_HEADS \
                 or head in OCCUPATIONS:       # "the hospital's director", "a police officer" is a person
+            return "person"
+        if head.endswith("s") and head[:-1] in PERSON_HEADS:
+            # "two informed sources", "officials": people, so "It also added" after "The site said, quoting two
+            # informed sources, that ..." is the site (https://ninanews.com/Website/News/Details?key=983292)
             return "person"
         return "body" if any(w in BODY for w in lows) else "other"
 
