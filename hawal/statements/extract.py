@@ -702,7 +702,7 @@ def _resolve_speakers(rules: StatementRules, speakers: Speakers, sents: list[Sen
                     ent = speakers.introduce_subject(sents, last_sentence + 1, att.cue.sent)
                 if ent is None:
                     ent = speakers.resolve(att.pronoun or "any", prev)
-                if ent is None:
+                if ent is None and att.pronoun != "plural":
                     ent = speakers.introduce_named(sents, att.cue.sent)
             att.entity = ent
             if ent is not None and not att.subordinate:

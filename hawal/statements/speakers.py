@@ -286,6 +286,13 @@ class Speakers:
         """The entity a pronoun or dropped subject refers to."""
         if pronoun in ("any", "same"):
             return prev if prev is not None else (self.recent[-1] if self.recent else None)
+        if pronoun == "plural":
+            # "they": a body or a group, never one person heard by name
+            for ent_id in reversed(self.recent):
+                e = self.entities[ent_id]
+                if not (e.kind == "person" and e.names):
+                    return ent_id
+            return None
         if pronoun == "report":
             # "According to the report" after "a story published by a London-based daily": the outlet whose
             # report it is, else as any document

@@ -133,7 +133,7 @@ NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-"
 PLACES = set("""iraq baghdad erbil kurdistan turkey ankara washington iran tehran syria damascus sulaimani duhok
     basra mosul kirkuk zakho halabja europe london moscow
     province provinces region regions governorate governorates northern southern eastern western central""".split())
-PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": "any", "i": "any"}
+PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "plural", "we": "any", "i": "any"}
 OBJECT_PRONOUNS = {"him": "person", "her": "person", "it": "body", "them": "any"}
 STOP = set("the a an of in at for its his her their and on to from with by".split())
 PREPOSITIONS = set("in of at for from on to by with around near across outside inside across".split())
@@ -145,7 +145,8 @@ SUBORDINATORS = set("after when because while since before until once although t
 # Leading words that open an adverbial segment, not a subject.
 ADVERBIAL = set("""in on at after before during speaking asked meanwhile however also but and
     separately elsewhere addressing writing responding while when as for regarding about soon shortly
-    following amid despite with under since moreover furthermore""".split())
+    following amid despite with under since moreover furthermore
+    further additionally besides likewise similarly still notably previously accordingly""".split())
 # Singular nouns naming one person: "he" and "she" refer back to them ("..., a police officer said. He added").
 PERSON_HEADS = set("""officer official source witness resident spokesperson expert observer guard soldier
     member deputy lawmaker citizen man woman""".split())
@@ -228,6 +229,11 @@ def name_of(text: str) -> str | None:
                 or low in DEPARTMENTS:
             break
         k -= 1
+    if 0 < k <= len(words) - 3 and words[k - 1].lower() == "of" and k >= 2 \
+            and words[k - 2].lower().strip(",") in ROLE_HEADS:
+        # "the mayor of Soran Kamal Ahmed" (https://www.kurdistan24.net/en/story/28742-...): a place the lists do not
+        # know, then the name
+        return " ".join(words[k + 1:]).strip(",.")
     if k == len(words) or (k > 0 and words[k - 1].lower() in (*PREPOSITIONS, "and", "&")):
         # "Ministry of Transport and Communications" is a body's name, not a person's; but "MP Sarwa
         # Abdul-Karim of the Kurdistan Democratic Party" names her before the party (https://dev.iraqinews.com)
@@ -254,6 +260,12 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         a, b = strip(doc, a, b, lead={"and", "but", "while", "meanwhile"})
         while a < b and doc[a].lower_ in LEADING_TIME:
             a += 1                  # "Last Thursday world news agencies reported"
+        if a + 2 < b and doc[a].lower_ in ("on", "in", "at", "by", "during") and doc[a + 1].lower_ in TIME | TIME_NOUNS:
+            k = a + 1               # "On Sunday morning the governor of Duhok said" (no comma after the time phrase)
+            while k < b and (doc[k].lower_ in TIME | TIME_NOUNS or doc[k].text.isdigit()) and doc[k].lower_ != "on":
+                k += 1
+            if k < b and (doc[k].lower_ in ("the", "a", "an") or doc[k].text[:1].isupper()):
+                a = k
         if a >= b or all(doc[k].lower_ in TIME or doc[k].lower_ in TIME_NOUNS or doc[k].text.isdigit() for k in range(a, b)):
             continue                # "Earlier this month, the government accused ..." (https://www.daily8.com/en/article/
             #                         310fc4267784a749a5b256a3923f6341): a time phrase, never the subject
@@ -426,7 +438,13 @@ class EnglishRules(StatementRules):
         clause = False
         # Content after the cue, past a "that" within reach.
         that = None
-        for k in range(cue.end, min(right_end, cue.end + 8)):
+        if cue.end + 2 < right_end and doc[cue.end].text == ",":
+            # 'He also said, in remarks to the press after meeting the envoy, that ...': a phrase between commas
+            close = next((k for k in range(cue.end + 2, min(right_end - 1, cue.end + 16)) if doc[k].text == ","), None)
+            if close is not None and doc[close + 1].lower_ == "that" \
+                    and not any(doc[k].lower_ in FINITE for k in range(cue.end + 1, close)):
+                that = close + 1
+        for k in range(cue.end, min(right_end, cue.end + 8) if that is None else cue.end):
             if doc[k].lower_ == "that":
                 that = k
                 break
