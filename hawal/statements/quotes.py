@@ -20,6 +20,8 @@ _SINGLE_CLOSE = re.compile(r"[,.!?;:]'(?!\w)")
 # https://www.daily8.com/en/article/310fc4267784a749a5b256a3923f6341): a Latin letter other than s (the plural
 # possessive "lawmakers' claims") and no letter after it.
 _SINGLE_CLOSE_AFTER_WORD = re.compile(r"[A-Za-rt-z0-9]'(?![\w'])")
+# After an s only when no other close follows on the line ("'these attacks caused losses' and called ...").
+_SINGLE_CLOSE_AFTER_S = re.compile(r"s'(?![\w'])")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ def _opens(body: str, i: int, ch: str) -> bool:
         line_end = body.find("\n", i)
         end = line_end if line_end >= 0 else len(body)
         return _SINGLE_CLOSE.search(body, i + 1, end) is not None \
-            or _SINGLE_CLOSE_AFTER_WORD.search(body, i + 2, end) is not None
+            or _SINGLE_CLOSE_AFTER_WORD.search(body, i + 2, end) is not None \
+            or _SINGLE_CLOSE_AFTER_S.search(body, i + 2, end) is not None
     if ch == '"':
         if _is_letter(before) and _is_letter(after) and not before.isascii() and not after.isascii():
             return True         # حميد"ندين: a mark typed against the name before it
@@ -104,8 +107,15 @@ def _closes(body: str, i: int, ch: str, opener: str) -> bool:
         return False
     if ch == "'":
         after = body[i + 1] if i + 1 < len(body) else " "
-        return i > 0 and not _is_letter(after) and after != "'" and (
-            body[i - 1] in ",.!?;:" or _SINGLE_CLOSE_AFTER_WORD.match(body, i - 1) is not None)
+        if i == 0 or _is_letter(after) or after == "'":
+            return False
+        if body[i - 1] in ",.!?;:" or _SINGLE_CLOSE_AFTER_WORD.match(body, i - 1) is not None:
+            return True
+        if body[i - 1] != "s":
+            return False
+        line_end = body.find("\n", i)
+        end = line_end if line_end >= 0 else len(body)
+        return not any(r.search(body, i + 1, end) for r in (_SINGLE_CLOSE, _SINGLE_CLOSE_AFTER_WORD, _SINGLE_CLOSE_AFTER_S))
     if ch in ("’", '"'):
         after = body[i + 1] if i + 1 < len(body) else " "
         if ch == '"' and _is_letter(after) and not after.isascii():
