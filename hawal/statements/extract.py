@@ -61,6 +61,7 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
             clauses[sent.index] = found
     for idx, atts in clauses.items():
         _clause_in_next_sentence(rules, sents, clauses, idx, atts[-1])
+    _quote_predicates(rules, sents, clauses, statement_quotes)
 
     sent_starts = [s.start for s in sents]
 
@@ -629,6 +630,21 @@ def _clause_of_quote(body: str, sents: list[Sentence], clauses: dict[int, list[A
         # as a sentence of its own (https://nawnishan.com, https://ku.964media.com/98286)
         return clauses[nxt][0]
     return None
+
+
+def _quote_predicates(rules: StatementRules, sents: list[Sentence], clauses: dict[int, list[Attribution]],
+                      quotes: list[Quote]) -> None:
+    """A sentence that attributes nothing and ends in a quotation after its subject ('The ministry "strongly
+    condemns ..."'): the language's rules may read the subject as the speaker."""
+    starts = [s.start for s in sents]
+    for q in quotes:
+        i = max(0, bisect.bisect_right(starts, q.start) - 1)
+        sent = sents[i]
+        if i in clauses or q.start <= sent.start or not len(sent.doc):
+            continue
+        att = rules.quote_subject(sent, q.start, q.end)
+        if att is not None:
+            clauses[i] = [att]
 
 
 def _paragraph_after_colon(body: str, sents: list[Sentence], clauses: dict[int, list[Attribution]], quote_spans,

@@ -217,6 +217,11 @@ class StatementRules:
         return Attribution(cue, None, "same" if parent is not None else "any", said, None,
                            clause=clause, colon=colon, parent=parent)
 
+    def quote_subject(self, sent: Sentence, quote_start: int, quote_end: int) -> Attribution | None:
+        """A quotation that is the predicate of the sentence's subject, with no verb of saying ('The ministry
+        "strongly condemns these attacks".'): the subject as the speaker (body offsets of the quotation given)."""
+        return None
+
     def continues(self, sent: Sentence, cue: Cue) -> bool:
         """A later verb that continues the clause before it without a coordinator (Sorani
         "...، ئاماژەشی بەوە داوە کە ...": the additive clitic says "also")."""

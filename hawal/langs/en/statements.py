@@ -93,6 +93,9 @@ TIME_NOUNS = set("""year years weekend ago days weeks months hours decade januar
 # Counts and inquiries that speak for whoever made them ("A later count by X put the toll at ...").
 COUNT_NOUNS = set("count tally estimate assessment analysis investigation inquiry review poll audit probe".split())
 CUE_WORDS_EN = {w for ws in CUES.values() for p in ws for w in p.split()[:1]}
+# A sentence opening with a capitalised word and holding a quotation that opens in lower case: maybe a
+# quoted predicate ('The ministry "strongly condemns ..."').
+_QUOTE_PREDICATE = re.compile(r"[A-Z][^\"“\n]{2,120}[\"“]\s?[a-z]")
 ORDERS = {"ordered", "orders", "instructed", "instructs"}
 COMPANY_NOUNS = set("company firm operator developer producer contractor carrier airline subsidiary".split())
 # Companies: "its US-based developer HKN Energy said ... "...," it added" (https://thenational-the-national-prod.
@@ -734,6 +737,36 @@ class EnglishRules(StatementRules):
                                      "message", "letter", "speech") for i in range(k, j)):
                 k = j
         return k
+
+    def may_attribute(self, text: str) -> bool:
+        return super().may_attribute(text) or _QUOTE_PREDICATE.match(text) is not None
+
+    def quote_subject(self, sent: Sentence, quote_start: int, quote_end: int) -> Attribution | None:
+        """'The Kurdistan Natural Resources Ministry "strongly condemns and denounces these acts ..."' (https://
+        thenational-the-national-prod.web.arc-cdn.net/news/mena/2025/07/15/drones-attack-khurmala-oilfield-in-iraqs-
+        kurdish-region): a named body or person, then a quotation that opens in lower case and ends the sentence."""
+        doc = sent.doc
+        n = len(doc)
+        k = sent.token_at(quote_start)
+        a = sent.lead
+        if not a < k < n or k - a > MAX_SPEAKER_TOKENS or sent.frame[k] or not sent.frame[k - 1]:
+            return None
+        if any(not is_punct(t) for t in doc[sent.token_at(quote_end):n]) or quote_end > sent.end:
+            return None             # the quotation must end the sentence
+        inner = sent.doc.text[quote_start - sent.start + 1:quote_end - sent.start].lstrip()
+        if not inner[:1].islower():
+            return None
+        if not (doc[a].text in ("The", "A", "An") or capitalised(doc[a].text)) or doc[a].lower_ in ADVERBIAL:
+            return None
+        for t in doc[a:k]:
+            if (is_punct(t) and not (t.text == "-" and not t.whitespace_) and t.text not in ("’", "'")) \
+                    or t.lower_ in FINITE or t.lower_ in SUBORDINATORS or t.lower_ in RELATIVES \
+                    or (t.text.islower() and t.text.endswith(("ed", "ing")) and t.text not in ("armed", "united")):
+                return None
+        text = text_of(doc, a, k)
+        if self.mention_kind(text) == "other":
+            return None
+        return Attribution(Cue(sent.index, k, k, "say"), sent.span(a, k), None, None, None)
 
     def continues(self, sent: Sentence, cue: Cue) -> bool:
         """"X announced that ..., and he said: "..."", "X affirmed that ..., while he indicated that ...": a second
