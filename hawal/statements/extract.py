@@ -642,7 +642,8 @@ def _quote_predicates(rules: StatementRules, sents: list[Sentence], clauses: dic
         sent = sents[i]
         if i in clauses or q.start <= sent.start or not len(sent.doc):
             continue
-        att = rules.quote_subject(sent, q.start, q.end)
+        follows = i - 1 in clauses and sents[i - 1].block == sent.block
+        att = rules.quote_subject(sent, q.start, q.end, follows)
         if att is not None:
             clauses[i] = [att]
 

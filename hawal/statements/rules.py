@@ -217,9 +217,10 @@ class StatementRules:
         return Attribution(cue, None, "same" if parent is not None else "any", said, None,
                            clause=clause, colon=colon, parent=parent)
 
-    def quote_subject(self, sent: Sentence, quote_start: int, quote_end: int) -> Attribution | None:
+    def quote_subject(self, sent: Sentence, quote_start: int, quote_end: int, follows: bool) -> Attribution | None:
         """A quotation that is the predicate of the sentence's subject, with no verb of saying ('The ministry
-        "strongly condemns these attacks".'): the subject as the speaker (body offsets of the quotation given)."""
+        "strongly condemns these attacks".'): the subject as the speaker (body offsets of the quotation given;
+        `follows`: the sentence before, in the same paragraph, attributes something)."""
         return None
 
     def continues(self, sent: Sentence, cue: Cue) -> bool:

@@ -324,7 +324,10 @@ class Speakers:
                     return self.link(subject)
             return None
         body = self.body
-        for s in reversed(sents[max(since, index - 2): index + 1]):
+        start = max(since, index - 2)
+        while start > since and start > 0 and index - start < 5 and sents[start - 1].block == sents[index].block:
+            start -= 1      # "X is a villager in Gri. “... . ... . ...,” he said.": further back in the same paragraph
+        for s in reversed(sents[start: index + 1]):
             opening = " ".join(body[s.start:s.end].split()[:8])
             names = [m.group() for m in run.finditer(opening) if self.rules.name_of(m.group()) == m.group()]
             if names:

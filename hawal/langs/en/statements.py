@@ -198,6 +198,9 @@ PROMISES = {"pledged", "pledges", "promised", "promises", "vowed", "vows"}
 # "The lawmaker called for ..." after "the Second Deputy Speaker of parliament, X": a member of parliament named
 # before, though no earlier mention shares the word (https://www.shafaq.com/en/Iraq-News/Al-Zameli-committee-...).
 MEMBER_HEADS = {"lawmaker", "legislator", "mp", "parliamentarian", "politician"}
+# '“...,” the official added.' after "Akre Mayor X ... X said." (https://www.thebaghdadpost.com/EN/Story/49333/...):
+# the person heard last
+LATEST_HEADS = MEMBER_HEADS | {"official"}
 RELATIVES = {"which", "who"}
 # "According to the report": the outlet that published it, not the last body heard (which may deny it).
 REPORTS = {"report", "story", "article"}
@@ -280,6 +283,14 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     if not segs:
         return None
     a, b = segs[0]
+    if b < j and doc[b].text in ("–", "—", "-") and doc[b - 1].text[:1].isupper():
+        # "The administration of X district on the Iraqi – Turkish border said" (https://www.iraqinews.com/iraq-war/
+        # turkish-warplanes-renew-bombarding-iraqi-kurdish-villages/): a dash inside a place phrase cut the subject;
+        # the phrase is no part of the speaker
+        p = max((k for k in range(a + 2, b) if doc[k].lower_ in ("on", "in", "at", "near", "along", "across")), default=None)
+        if p is not None and all(doc[k].lower_ in ("the", "a") or doc[k].lower_ in PLACES or doc[k].lower_ in TITLES
+                                 for k in range(p + 1, b)):
+            b = p
     if len(segs) >= 2:
         c, d = segs[1]
         name = text_of(doc, c, d)
@@ -343,10 +354,14 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         # "Deputy Director General of the Irrigation and Drainage Projects Authority Haider al-Mousawi told"
         # (https://en.964media.com/41064/): a title too long to keep whole, the name at its end
         a = b - MAX_SPEAKER_TOKENS
-    det = next((k for k in range(a + 1, min(b - 1, a + 4)) if doc[k].text in ("The", "A", "An")), None)
+    det = next((k for k in range(a + 1, min(b - 1, a + 7)) if doc[k].text in ("The", "A", "An")), None)
     if det is None and a + 1 < b and doc[a].text.isupper() and doc[a].lower_ in PLACES and doc[a + 1].text[:1].isupper():
         det = a + 1     # "ERBIL Officials said": a capitalised city glued to the subject
-    if det is not None and all(doc[k].text[:1].isupper() and not is_punct(doc[k]) for k in range(a, det)):
+    if det is not None and det - a > 3 and not (doc[a + 1].text == "(" and doc[det - 1].text == ")"):
+        det = None      # beyond three words only "Place (Outlet) The ...", a bracketed outlet
+    if det is not None and all((doc[k].text[:1].isupper() and not is_punct(doc[k])) or a < k < det and (
+            doc[a + 1].text == "(" and doc[det - 1].text == ")") for k in range(a, det)):
+        # also "Baghdad (IraqiNews.com) The administration of ..." (https://www.iraqinews.com/iraq-war/...)
         a = det     # "Sulaymaniyah The Ministry of Health ... has warned" (https://www.iraqnewsgazette.com/krgs-ministry-
         #             of-health-warning-the-health-condition-is-very-serious/): a dateline with no dash, the subject after it
     if a >= b or b - a > MAX_SPEAKER_TOKENS:
@@ -741,7 +756,7 @@ class EnglishRules(StatementRules):
     def may_attribute(self, text: str) -> bool:
         return super().may_attribute(text) or _QUOTE_PREDICATE.match(text) is not None
 
-    def quote_subject(self, sent: Sentence, quote_start: int, quote_end: int) -> Attribution | None:
+    def quote_subject(self, sent: Sentence, quote_start: int, quote_end: int, follows: bool) -> Attribution | None:
         """'The Kurdistan Natural Resources Ministry "strongly condemns and denounces these acts ..."' (https://
         thenational-the-national-prod.web.arc-cdn.net/news/mena/2025/07/15/drones-attack-khurmala-oilfield-in-iraqs-
         kurdish-region): a named body or person, then a quotation that opens in lower case and ends the sentence."""
@@ -749,6 +764,8 @@ class EnglishRules(StatementRules):
         n = len(doc)
         k = sent.token_at(quote_start)
         a = sent.lead
+        if a < k and doc[a].lower_ in ("but", "and", "yet"):
+            a += 1
         if not a < k < n or k - a > MAX_SPEAKER_TOKENS or sent.frame[k] or not sent.frame[k - 1]:
             return None
         if any(not is_punct(t) for t in doc[sent.token_at(quote_end):n]) or quote_end > sent.end:
@@ -756,7 +773,7 @@ class EnglishRules(StatementRules):
         inner = sent.doc.text[quote_start - sent.start + 1:quote_end - sent.start].lstrip()
         if not inner[:1].islower():
             return None
-        if not (doc[a].text in ("The", "A", "An") or capitalised(doc[a].text)) or doc[a].lower_ in ADVERBIAL:
+        if not (doc[a].lower_ in ("the", "a", "an") or capitalised(doc[a].text)) or doc[a].lower_ in ADVERBIAL:
             return None
         for t in doc[a:k]:
             if (is_punct(t) and not (t.text == "-" and not t.whitespace_) and t.text not in ("’", "'")) \
@@ -765,6 +782,10 @@ class EnglishRules(StatementRules):
                 return None
         text = text_of(doc, a, k)
         if self.mention_kind(text) == "other":
+            if follows and doc[a].lower_ in ("the", "a", "an", "this", "that", "it", "they"):
+                # '..., told Rudaw that the village was hit. But the village “is normally empty ...”' (https://
+                # shkoi-kurdistan.com/en/post/1909): the speaker of the sentence before goes on
+                return Attribution(Cue(sent.index, k, k, "say"), None, "any", None, None)
             return None
         return Attribution(Cue(sent.index, k, k, "say"), sent.span(a, k), None, None, None)
 
@@ -998,7 +1019,7 @@ class EnglishRules(StatementRules):
         spokesman said"). Linked only to a speaker sharing a word (`strict_back_reference`)."""
         words = text.split()
         return 2 <= len(words) <= 4 and words[0].lower() == "the" and text[1:] == text[1:].lower() \
-            and (words[-1] in ROLE_HEADS or (len(words) == 2 and words[-1] in MEMBER_HEADS))
+            and (words[-1] in ROLE_HEADS or (len(words) == 2 and words[-1] in LATEST_HEADS))
 
     def is_publisher(self, text: str) -> bool:
         """A newspaper, broadcaster or news agency; "Iraq's National Security Agency" is no publisher."""
@@ -1010,7 +1031,7 @@ class EnglishRules(StatementRules):
 
     def refers_to_latest(self, text: str) -> bool:
         words = text.lower().split()
-        return len(words) == 2 and words[0] == "the" and words[1] in MEMBER_HEADS
+        return len(words) == 2 and words[0] == "the" and words[1] in LATEST_HEADS
 
     def unnamed_role(self, text: str) -> bool:
         """"Iraq's prime minister", "the region's governor", "a government spokesman": a role and no name,
