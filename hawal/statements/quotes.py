@@ -103,6 +103,10 @@ def _opens(body: str, i: int, ch: str) -> bool:
 
 
 def _closes(body: str, i: int, ch: str, opener: str) -> bool:
+    if opener == "“" and ch == "“" and body[i - 2:i] == ", " and "”" not in _line_rest(body, i):
+        # “1,150 IDPs have returned ... district, “Minister X said ... (https://en.shafaqna.com/334226/...): the
+        # closing mark typed as an opening one after the quotation's comma, none left on the line
+        return True
     if ch != PAIRS[opener] and not (opener == "”" and ch == "”"):
         return False
     if ch == "'":

@@ -46,6 +46,9 @@ CUES = {
         # "The Peshmerga ... complain that American weapons reach them late, and say ..." (https://bondladyscorner.com/
         # t134173-...): plural present forms; "states" is left out, the plural noun ("Arab states that are ...") is commoner
         + "complain insist argue".split()
+        # "Muslim believes that the referendum is a natural right", "Several officials of X believe that ..."
+        # (https://english.aawsat.com/node/1034516): a view stated
+        + "believes believe".split()
         # "assured X that ...", "assured X of Y" (the same page): only with a clause or an "of" object
         + "assured assures reassured".split()
         # "An earlier report by AFP put the toll at six" (https://www.albawaba.com/news/12-policemen-killed-kirkuk-1502747):
@@ -143,6 +146,9 @@ PREPOSITIONS = set("in of at for from on to by with around near across outside i
 # Abbreviated titles spaCy would otherwise split at the full stop ("Brig. Gen. Ali Kadhim").
 # "according to a statement from the cabinet": the cabinet speaks.
 DOCUMENT_NOUNS = set("statement report study survey notice letter document post".split())
+# "according to a tweet by the KRG's Ministry of Natural Resources" (http://www.pressreader.com/usa/the-oklahoman/
+# 20170929/282119226739512): the author
+DOCUMENT_NOUNS |= {"tweet", "communique", "communiqué", "release"}
 # A clause opened by one of these holds its own subject ("... after the government promised to pay").
 SUBORDINATORS = set("after when because while since before until once although though whereas".split())
 # Leading words that open an adverbial segment, not a subject.
@@ -158,6 +164,8 @@ ROLE_HEADS = set("""director spokesman spokeswoman spokesperson minister head ch
     premier""".split())
 TIME = set("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight later earlier
     also late early this week month morning evening night afternoon""".split())
+# Abbreviated months ("according to a tweet by X on Sept. 24", http://www.pressreader.com/usa/the-oklahoman/...)
+TIME |= {m + d for m in "jan feb mar apr jun jul aug sep sept oct nov dec".split() for d in ("", ".")}
 # Verbs of saying that take a plain object ("confirmed the casualty figures", "announced a curfew", "stressed
 # the importance of ..."): statements only with a clause (that, a finite verb) or a quotation.
 OBJECT_VERBS = set("""confirmed confirms announced announces revealed reveals disclosed highlighted mentioned
@@ -255,8 +263,8 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     if sub is not None and 0 < j - sub - 1 <= MAX_SPEAKER_TOKENS and j < len(doc) and not is_punct(doc[j]) \
             and not any(doc[k].text in (",", ";") for k in range(sub + 1, j)):
         i = sub + 1             # "..., after the Kurdistan Regional Government promised to pay"
-    but = max((k for k in range(i + 1, j - 1) if doc[k].lower_ in ("but", "yet") and doc[k - 1].text in (",", ";")),
-              default=None)
+    but = max((k for k in range(i + 1, j - 1) if doc[k].lower_ in ("but", "yet", "however")
+               and doc[k - 1].text in (",", ";")), default=None)
     if but is not None:
         i = but + 1             # "The statement gave no details, but a security source told ..." (Kurdistan24)
     if doc[i].lower_ in ("no", "nobody", "none", "neither"):
@@ -282,6 +290,10 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         segs.append((a, b))
     if not segs:
         return None
+    if len(segs) >= 3 and all(all(t.text[:1].isupper() for t in doc[c:d] if not is_punct(t)) for c, d in segs[1:-1]):
+        # "Chairwoman of the Democratic Federal System for Rojava – Northern Syria, Hadiya Yousef announced"
+        # (https://english.aawsat.com/node/1034516): a place continues the role; the name comes last
+        segs = [segs[0], segs[-1]]
     a, b = segs[0]
     if b < j and doc[b].text in ("–", "—", "-") and doc[b - 1].text[:1].isupper():
         # "The administration of X district on the Iraqi – Turkish border said" (https://www.iraqinews.com/iraq-war/
@@ -354,6 +366,9 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         # "Deputy Director General of the Irrigation and Drainage Projects Authority Haider al-Mousawi told"
         # (https://en.964media.com/41064/): a title too long to keep whole, the name at its end
         a = b - MAX_SPEAKER_TOKENS
+    if b - a >= 2 and doc[b - 1].lower_ in DOCUMENT_NOUNS and doc[b - 1].lower_ not in REPORTS \
+            and (doc[b - 2].lower_ in BODY or (doc[b - 2].text[:1].isupper() and doc[b - 2].lower_ not in ("the", "a", "an"))):
+        b -= 1      # "A ministry statement said that ..." (https://www.kurdistan24.net/en/story/22592-...): the ministry
     det = next((k for k in range(a + 1, min(b - 1, a + 7)) if doc[k].text in ("The", "A", "An")), None)
     if det is None and a + 1 < b and doc[a].text.isupper() and doc[a].lower_ in PLACES and doc[a + 1].text[:1].isupper():
         det = a + 1     # "ERBIL Officials said": a capitalised city glued to the subject
@@ -609,6 +624,11 @@ class EnglishRules(StatementRules):
             return None             # 'a sign read "..."': only a document reads out what its author says
         if speaker is None and pronoun is None:
             return None
+        if cue.cls == "part" and said is not None and not colon:
+            # "The governor visited the camp, saying ...", "X called the situation a failure, accusing Y of Z"
+            # (https://shafaq.com/amp/en/society/No-way-home-Yazidis-mark-11-years-of-displacement): the participle
+            # heads the sentence's only statement; its bare clause or object is what was said or claimed
+            clause = True
         if word in ("put", "puts") and said is not None:
             said = (sent.span(cue.start, cue.end)[0], said[1])  # "put the toll at six": the figure given is the claim
         att = Attribution(cue, speaker, pronoun, said, None, clause=clause, colon=colon)
@@ -702,8 +722,11 @@ class EnglishRules(StatementRules):
             t = doc[k]
             if is_punct(t) or t.lower_ in ("and", "but", "that", "which", "who"):
                 return False
-            if t.lower_ in FINITE or (t.text.islower() and t.text.endswith("ed") and doc[k - 1].lower_ not in STOP):
-                return True     # but "the number of wounded": a noun after "of"
+            if t.lower_ in FINITE or (t.text.islower() and t.text.endswith("ed") and doc[k - 1].lower_ not in STOP
+                                      and not (doc[k - 1].lower_.endswith("ly") and k + 1 < j
+                                               and doc[k + 1].text.isalpha() and doc[k + 1].text.islower()
+                                               and doc[k + 1].lower_ not in STOP | DETERMINERS)):
+                return True     # but "the number of wounded": a noun after "of"; "internally displaced persons"
         return False
 
     @staticmethod
@@ -927,6 +950,8 @@ class EnglishRules(StatementRules):
             if k < end_np:
                 a = k
         a, b2 = strip(doc, a, end_np, trail=TIME)
+        while b2 > a + 1 and (doc[b2 - 1].text.isdigit() or doc[b2 - 1].lower_ in TIME):
+            b2 -= 1         # "... by X on Oct. 2": the date after the source
         if a >= b2:
             return None
         if b < right_end and doc[b].text == ",":
@@ -1045,7 +1070,7 @@ class EnglishRules(StatementRules):
         if len(lows) < 2 or lows[0] not in ("a", "an") or name_of(text) is not None:
             return False
         k = next((i for i, w in enumerate(lows) if w in ("of", "for", "in", "from", "at")), len(lows))
-        return k >= 2 and lows[k - 1] in ROLE_HEADS | MEMBER_HEADS | {"member"}
+        return k >= 2 and lows[k - 1] in MEMBER_HEADS | {"member"}   # not "A field commander": maybe anyone
 
     def is_generic(self, text: str) -> bool:
         """"officials", "residents" (https://townhall.com/news/world/2014/02/23/... "Also Sunday, officials said")."""
