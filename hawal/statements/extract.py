@@ -83,8 +83,15 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
             continue
         start, end = q.inner_start, q.inner_end
         if att is not None:
-            if not (att.content is not None and att.content[0] >= q.end
-                    and body[q.end:att.content[0]].count(",") == 1 and body[q.end:att.content[0]].rstrip().endswith("that")):
+            before_colon = body[att.content[0]:q.start].rstrip(" \t>“«\"") if att.content is not None \
+                and att.content[0] < q.start <= att.content[1] else ""
+            if before_colon.endswith(":") and _WORD.search(before_colon) and id(att) not in fragments and att.clause \
+                    and not (rules.channel is not None and rules.channel.match(before_colon)):
+                # 'The minister said that this is not the first attack: “...”' (https://xalqqazeti.az/en/dunya/
+                # 160221-...): the clause before the colon is reported, the quotation after it direct
+                att.content = (att.content[0], att.content[0] + len(before_colon) - 1)
+            elif not (att.content is not None and att.content[0] >= q.end
+                      and body[q.end:att.content[0]].count(",") == 1 and body[q.end:att.content[0]].rstrip().endswith("that")):
                 quoted.add(id(att))     # 'pointed to plans meant to "...", warning that ...': both speak
             if att.content is not None and att.content[0] < q.start <= att.content[1] \
                     and _WORD.search(body, att.content[0], q.start) \
@@ -453,11 +460,12 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
         if att is None:
             return []
     out = [att] if kept is None else [kept, att]
-    if rules.verb_final:
+    if rules.verb_final or any(c.cls in PARTICIPLES and c.verb_end <= main.start for c in cues):
         # X، وێڕای جەخت لەسەر ئەوەی کە ...، دەڵێت: the verb ends the sentence, so a participle of saying stands
-        # before it; its clause ends where the main clause's verb begins.
+        # before it; its clause ends where the main clause's verb begins. Elsewhere only a participle that opens
+        # the sentence ("Noting that ..., he said").
         for c in cues:
-            if c.cls in PARTICIPLES and c.verb_end <= main.start:
+            if c.cls in PARTICIPLES and c.verb_end <= main.start and (rules.verb_final or rules.leading_participle(sent, c)):
                 follow = rules.follow_on(sent, c, att)
                 if follow is not None:
                     _end_before(rules, sent, follow, main)

@@ -217,6 +217,11 @@ class StatementRules:
         return Attribution(cue, None, "same" if parent is not None else "any", said, None,
                            clause=clause, colon=colon, parent=parent)
 
+    def leading_participle(self, sent: Sentence, cue: Cue) -> bool:
+        """A participle of saying that opens the sentence before its subject and verb ("Noting that ..., he said
+        ..."): a statement of the main clause's speaker (verb-final languages take every such participle)."""
+        return False
+
     def quote_subject(self, sent: Sentence, quote_start: int, quote_end: int, follows: bool) -> Attribution | None:
         """A quotation that is the predicate of the sentence's subject, with no verb of saying ('The ministry
         "strongly condemns these attacks".'): the subject as the speaker (body offsets of the quotation given;

@@ -19,6 +19,18 @@ def unbracketed(text: str) -> str:
     return " ".join(text.split())      # runs of white space as one space, none at the ends
 
 
+_OPENING_MARKS = set("“\"«‘'")
+
+
+def _headline(text: str) -> bool:
+    """A line in title case with no closing stop (a link to another story, a subheading)."""
+    text = text.strip()
+    words = text.split()
+    if len(words) < 4 or text[-1:] in ".!?\"”’'":
+        return False
+    return sum(1 for w in words if w[:1].isupper()) * 3 >= len(words) * 2
+
+
 class _Remembered:
     """A language's rules that remember, for one article, the look-ups linking repeats on the same
     mentions (`norms`, `name_of`, `mention_kind`: functions of the text alone); every other attribute
@@ -328,7 +340,13 @@ class Speakers:
         while start > since and start > 0 and index - start < 5 and sents[start - 1].block == sents[index].block:
             start -= 1      # "X is a villager in Gri. “... . ... . ...,” he said.": further back in the same paragraph
         for s in reversed(sents[start: index + 1]):
-            opening = " ".join(body[s.start:s.end].split()[:8])
+            text = body[s.start:s.end]
+            first, _, rest = text.partition("\n")
+            if _headline(first):
+                text = rest     # "Read More: UNAMI Head to Give Last Briefing": a headline names no speaker
+            if text.lstrip()[:1] in _OPENING_MARKS:
+                continue        # a name inside the quotation is not who speaks it
+            opening = " ".join(text.split()[:8])
             names = [m.group() for m in run.finditer(opening) if self.rules.name_of(m.group()) == m.group()]
             if names:
                 return self.link(names[0])

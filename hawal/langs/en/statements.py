@@ -99,6 +99,7 @@ CUE_WORDS_EN = {w for ws in CUES.values() for p in ws for w in p.split()[:1]}
 # A sentence opening with a capitalised word and holding a quotation that opens in lower case: maybe a
 # quoted predicate ('The ministry "strongly condemns ..."').
 _QUOTE_PREDICATE = re.compile(r"[A-Z][^\"“\n]{2,120}[\"“]\s?[a-z]")
+UI_WORDS = set("read more see also show related latest top view news click here share comment comments".split())
 ORDERS = {"ordered", "orders", "instructed", "instructs"}
 COMPANY_NOUNS = set("company firm operator developer producer contractor carrier airline subsidiary".split())
 # Companies: "its US-based developer HKN Energy said ... "...," it added" (https://thenational-the-national-prod.
@@ -228,19 +229,28 @@ def capitalised(w: str) -> bool:
 
 
 def name_of(text: str) -> str | None:
+    lows = text.lower().split()
+    if lows and all(w.strip(":.,") in UI_WORDS for w in lows):
+        return None         # "Read More: ..." (https://kurdistanchronicle.com/babat/3089): a site's furniture
+    if " and " in text and not text.lower().startswith(("the ", "a ", "an ")):
+        left = text.split(" and ", 1)[0]
+        if name_of(left):
+            return None     # "Prime Minister Barzani and UN envoy al-Hassan": two people (https://www.kurdistan24.net/en/story/874607/...)
     if "," in text.strip(" ,"):         # "the mayor of Chamchamal, Bakhtiar Salih": the name after the comma
         first, last = (x.strip() for x in text.strip(" ,").rsplit(",", 1))
         if len(last.split()) >= 2 and name_of(last) == last:
             return last
-        if last.lower().startswith("the ") and last == last.lower() and name_of(first) == first:
-            return first                # "Jutyar Adil, the spokesperson": the name before its role
+        if last.lower().startswith("the ") and name_of(first) == first and (
+                last == last.lower() or any(w.lower() in ROLE_HEADS for w in last.split()[1:3])):
+            # "Jutyar Adil, the spokesperson", "Aydin Salim, the Minister of State for ...": the name before its role
+            return first
     words = text.replace("’s", "").split()
     k = len(words)
     while k > 0:
         w = words[k - 1].strip(",.")
         low = w.lower()
         if not w or not capitalised(w) or low in TITLES or low in BODY or low in PLACES or low in OCCUPATIONS \
-                or low in DEPARTMENTS:
+                or low in DEPARTMENTS or low in TIME_NOUNS or low in TIME:     # "On March 18": no name
             break
         k -= 1
     if 0 < k <= len(words) - 3 and words[k - 1].lower() == "of" and k >= 2 \
@@ -270,7 +280,11 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
     if doc[i].lower_ in ("no", "nobody", "none", "neither"):
         return None             # "No group had claimed ...": nobody speaks
     segs = []
+    skipped = False
     for a, b in segments(doc, i, j):
+        if skipped and a < b and doc[a].lower_ in ("and", "or") and b < j:
+            continue                # "With elections set for May, and the drawdown due in June, the official told"
+        skipped = False
         a, b = strip(doc, a, b, lead={"and", "but", "while", "meanwhile"})
         while a < b and doc[a].lower_ in LEADING_TIME:
             a += 1                  # "Last Thursday world news agencies reported"
@@ -285,12 +299,16 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
             #                         310fc4267784a749a5b256a3923f6341): a time phrase, never the subject
         first = doc[a]
         if first.lower_ in ADVERBIAL and first.lower_ not in ("and", "but") or first.lower_ in ("who", "which", "whose") \
-                or (first.lower_.endswith("ing") and first.lower_ not in PRONOUNS and a == i and b < j):
+                or (first.lower_.endswith("ing") and first.lower_ not in PRONOUNS and a == i and b < j) \
+                or (first.text.islower() and first.lower_.endswith("ing") and b < j and a + 1 < b
+                    and doc[a + 1].lower_ == "that"):
+            skipped = True          # also "However, noting that ..., he said" (https://falahtrading.com/d3407856.html)
             continue
         segs.append((a, b))
     if not segs:
         return None
-    if len(segs) >= 3 and all(all(t.text[:1].isupper() for t in doc[c:d] if not is_punct(t)) for c, d in segs[1:-1]):
+    if len(segs) >= 3 and all(all(t.text[:1].isupper() for t in doc[c:d] if not is_punct(t)) for c, d in segs[1:-1]) \
+            and name_of(text_of(doc, *segs[-1])) == text_of(doc, *segs[-1]):
         # "Chairwoman of the Democratic Federal System for Rojava – Northern Syria, Hadiya Yousef announced"
         # (https://english.aawsat.com/node/1034516): a place continues the role; the name comes last
         segs = [segs[0], segs[-1]]
@@ -510,6 +528,8 @@ class EnglishRules(StatementRules):
                 said, colon = content(sent, k + 1, n), True
             elif k > cue.end and self._quote_next(sent, k, right_end):
                 said = content(sent, k, n)      # 'said in a press conference, "..."': the channel is no content
+            elif word in ("told", "tells", "tell") and k < right_end and doc[k].lower_ in ("of", "about"):
+                said = None         # "told the Security Council today of the progress Iraq has made": a noun object
             elif word in OBJECT_VERBS and k < right_end and doc[k].text[:1].islower() \
                     and not self._verb_before_break(sent, k + 1, right_end) \
                     and not (word in ASSURANCES and any(t.lower_ == "of" for t in doc[k:k + 4])):
@@ -561,6 +581,13 @@ class EnglishRules(StatementRules):
                     a, b = strip(doc, *segs[-1], trail=TIME)
                     while b > a + 1 and doc[b - 1].lower_ in ("has", "have", "had"):
                         b -= 1      # "..., a cousin of the dead men has told Rudaw.": no verb in a speaker
+                    if len(segs) >= 3 and doc[a].lower_ in ("the", "a", "an") \
+                            and any(doc[k].lower_ in ROLE_HEADS for k in range(a + 1, min(b, a + 4))):
+                        c, d = strip(doc, *segs[-2])
+                        if c < d and name_of(text_of(doc, c, d)) == text_of(doc, c, d):
+                            # "..., Aydin Maruf Salim, the Minister of State for ..., told Report." (https://
+                            # xalqqazeti.az/en/dunya/160221-...): the name, with its role after it
+                            a = c
                     b = next((j for j in range(a + 1, b) if doc[j].lower_ in ("who", "which", "whose")), b)
                     if len(segs) >= 2 and a < b:
                         speaker = sent.span(a, b)
@@ -620,6 +647,16 @@ class EnglishRules(StatementRules):
                 said = None
                 if not after_quote and left_start == cue.start and cue.start > sent.lead:
                     said, clause = content(sent, sent.lead, cue.start), True   # 'The dust will clear, said X.'
+        if word in ("added", "adds") and speaker is not None and pronoun is None \
+                and doc[sent.token_at(speaker[0])].text == "The":
+            text = sent.doc.text[speaker[0] - sent.start:speaker[1] - sent.start]
+            words = text.split()
+            if 3 <= len(words) <= 8 and words[1].lower() in ROLE_HEADS and name_of(text) is None \
+                    and any(w[:1].isupper() for w in words[2:]):
+                # 'The Head of the Regional Government added, "..."' after "The Prime Minister of X, Name, said"
+                # (https://shafaq.com/en/Kurdistan/Masrour-Barzani-We-conveyed-...): a formal title going on
+                # speaking is the person heard just before
+                pronoun = "person"
         if word in ("read", "reads") and pronoun != "document" and not from_document:
             return None             # 'a sign read "..."': only a document reads out what its author says
         if speaker is None and pronoun is None:
@@ -775,6 +812,13 @@ class EnglishRules(StatementRules):
                                      "message", "letter", "speech") for i in range(k, j)):
                 k = j
         return k
+
+    def leading_participle(self, sent: Sentence, cue: Cue) -> bool:
+        """"However, noting that a government has not been formed, he said that ..." (https://falahtrading.com/
+        d3407856.html): the participle and its clause open the sentence."""
+        doc = sent.doc
+        return cue.cls == "part" and cue.end < len(doc) and doc[cue.end].lower_ == "that" and all(
+            is_punct(t) or t.lower_ in ADVERBIAL for t in doc[sent.lead:cue.start])
 
     def may_attribute(self, text: str) -> bool:
         return super().may_attribute(text) or _QUOTE_PREDICATE.match(text) is not None
