@@ -482,12 +482,14 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
         follow = None
         if c.cls in PARTICIPLES:
             follow = rules.follow_on(sent, c, out[0])
-        elif c.cls != "per" and (_coordinated(rules, sent, c, edge) or rules.continues(sent, c)):
+        elif c.cls != "per" and (_coordinated(rules, sent, c, edge) or rules.continues(sent, c)
+                                 or rules.own_subject(sent, c)):
             if not rules.verb_final:
-                # "..., وقال وزير الداخلية إن": a second verb may name a speaker of its own after it
+                # "..., وقال وزير الداخلية إن": a second verb may name a speaker of its own after it; "..., but the
+                # commission reiterated that ...": or before it
                 own = _attribute(rules, sent, c)
                 if own is not None and own.speaker is not None and own.pronoun is None \
-                        and own.speaker[0] >= sent.span(c.start, c.end)[0]:
+                        and (own.speaker[0] >= sent.span(c.start, c.end)[0] or rules.own_subject(sent, c)):
                     follow = own
             follow = follow or rules.follow_on(sent, c, out[0])
         elif c.cls == "say" and rules.verb_final and _own_clause_after(rules, sent, out[-1], c, edge):
@@ -728,7 +730,7 @@ def _resolve_speakers(rules: StatementRules, speakers: Speakers, sents: list[Sen
                 if ent is None:
                     ent = speakers.resolve(att.pronoun or "any", prev)
                 if ent is None and att.pronoun != "plural":
-                    ent = speakers.introduce_named(sents, att.cue.sent)
+                    ent = speakers.introduce_named(sents, att.cue.sent, body=att.pronoun in ("document", "body"))
             att.entity = ent
             if ent is not None and not att.subordinate:
                 speakers.heard(ent)

@@ -107,6 +107,10 @@ def _closes(body: str, i: int, ch: str, opener: str) -> bool:
         # “1,150 IDPs have returned ... district, “Minister X said ... (https://en.shafaqna.com/334226/...): the
         # closing mark typed as an opening one after the quotation's comma, none left on the line
         return True
+    if (opener, ch) in (('"', "”"), ("“", '"')) and PAIRS[opener] not in _line_rest(body, i + 1):
+        # '"During fighting ..., two soldiers were martyred,” read a statement' (https://rudaw.net/english/kurdistan/
+        # 160320192-amp): a straight mark closed by a curly one, or the other way round, none like the opener after
+        return not (i + 1 < len(body) and _is_letter(body[i + 1]))
     if ch != PAIRS[opener] and not (opener == "”" and ch == "”"):
         return False
     if ch == "'":

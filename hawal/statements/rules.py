@@ -217,6 +217,11 @@ class StatementRules:
         return Attribution(cue, None, "same" if parent is not None else "any", said, None,
                            clause=clause, colon=colon, parent=parent)
 
+    def own_subject(self, sent: Sentence, cue: Cue) -> bool:
+        """A later verb of saying with a subject of its own right before it, in a clause joined by a
+        conjunction ("..., but the commission reiterated that ..."): a statement of that subject."""
+        return False
+
     def leading_participle(self, sent: Sentence, cue: Cue) -> bool:
         """A participle of saying that opens the sentence before its subject and verb ("Noting that ..., he said
         ..."): a statement of the main clause's speaker (verb-final languages take every such participle)."""

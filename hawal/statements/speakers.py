@@ -352,8 +352,10 @@ class Speakers:
                 return self.link(names[0])
         return None
 
-    def introduce_named(self, sents, index: int) -> int | None:
-        """'he said' with no earlier speaker: the last person named in the two sentences before."""
+    def introduce_named(self, sents, index: int, body: bool = False) -> int | None:
+        """'he said' with no earlier speaker: the last person named in the two sentences before (`body`: "the
+        statement added" or "it said" with no earlier speaker: the last body named there, "The Turkish Consulate
+        General in Erbil voiced its solidarity ... The statement added: ...")."""
         run = self.rules.name_run
         if run is None:
             # no capitals to find names by: the subject the sentence before opens with, where the language
@@ -364,6 +366,12 @@ class Speakers:
                     return self.link(subject)
             return None
         for s in reversed(sents[max(0, index - 2): index + 1]):
+            if body:
+                names = [m.group() for m in run.finditer(self.body, s.start, s.end)
+                         if self.rules.mention_kind(m.group()) == "body"]
+                if names:
+                    return self.link(names[0])
+                continue
             names = [m.group() for m in run.finditer(self.body, s.start, s.end)
                      if self.rules.name_of(m.group()) == m.group()]
             if names:
