@@ -30,6 +30,9 @@ _BARE_DATELINE = re.compile(r"^\s*[^\s,—–\n]+(?:[ ,]+[^\s,—–\n]+){0,2}\s
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}:\s+")
 # "ERBIL, Kurdistan Region of Iraq - ": a capitalised city, a comma, up to five place words and a spaced dash or
 # hyphen (https://thenewregion.com/posts/2279)
+# "HALABJA,— NRTTV – 13 June 2016 – The governor said" (http://www.mesop.de/mesop-news-about-halabja-...): a
+# capitalised city, a comma glued to a dash, then an outlet and a date between dashes
+_GLUED_DASH_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2},\s?[—–-](?:\s+[^—–\n]{1,30}?\s[—–]){0,2}\s+")
 # "ERBIL - The governor said": a capitalised city and a spaced hyphen
 _HYPHEN_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?:[ /][A-Z][A-Z'.]+){0,2} - ")
 _PLACE_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2},(?: (?:[A-Z][\w'.]*|of|the)){1,5} [-—–] ")
@@ -184,7 +187,7 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
     q_starts = [q.start for q in quotes]
     skip_until = 0
     m = DATELINE.match(body) or _BARE_DATELINE.match(body) or _CAPS_DATELINE.match(body) or _PLACE_DATELINE.match(body) \
-        or _HYPHEN_DATELINE.match(body)
+        or _HYPHEN_DATELINE.match(body) or _GLUED_DASH_DATELINE.match(body)
     if m and "\n" not in body[:m.end()]:
         skip_until = m.end()        # never read a dateline as a speaker
     texts = [body[s.start:s.end] for s in segmented.sentences]

@@ -128,7 +128,8 @@ TITLES = set("""secretary minister prime deputy foreign president vice spokesman
     senior official dr. dr mr. mr mrs. ms. ms sheikh brig. gen. col. lt. colonel state natural resources
     iraqi kurdish turkish iranian american british syrian
     minister's speaker member activist analyst resident residents farmer shopkeeper headteacher lawmaker
-    provincial depot owner trade industry dr""".split())
+    provincial depot owner trade industry dr
+    brigadier major lieutenant sergeant admiral marshal corporal""".split())
 # Departments in a title before a name ("Minister of Agriculture Begard Talabani"): not part of the name.
 DEPARTMENTS = set("""agriculture transport transportation communications electricity water planning trade commerce
     justice culture youth sports tourism labor labour environment housing construction municipalities endowments
@@ -467,6 +468,11 @@ class EnglishRules(StatementRules):
             return None             # "went on selling crude" (went on doing): no speech; "went on saying" speaks
         if word in ("put", "puts") and not (cue.end + 1 < n and doc[cue.end].lower_ == "at"):
             return None             # "put the number of ... at": only a figure given straight after
+        if word in ("warned", "warns", "warn", "cautioned") and cue.end < n and doc[cue.end].lower_ not in ("of", "that"):
+            stop = next((k for k in range(cue.end + 1, min(n, cue.end + 5))
+                         if doc[k].lower_ in ("to", "of", "that", "against") or is_punct(doc[k])), None)
+            if stop is not None and doc[stop].lower_ == "to":
+                return None         # "warned motorists to slow down" (https://northerniraq.info/...): advice, no content
         if word in ORDERS and not any(not sent.open[k] for k in range(cue.end, min(n, cue.end + 12))):
             return None             # "Iraq has ordered its forces to ..., X said": an order with no quotation is an act
         if word in ("learned", "learnt"):
@@ -547,6 +553,10 @@ class EnglishRules(StatementRules):
                 said, colon = content(sent, k + 1, n), True
             elif k > cue.end and self._quote_next(sent, k, right_end):
                 said = content(sent, k, n)      # 'said in a press conference, "..."': the channel is no content
+            elif word in OBJECT_VERBS and k < right_end and doc[k].text[:1].isupper() \
+                    and any(doc[j].lower_ == "as" for j in range(k + 1, min(right_end, k + 4))) \
+                    and not any(doc[j].lower_ in FINITE for j in range(k, min(right_end, k + 4))):
+                said = None         # "the KRG announced Halabja as the fourth governorate" (https://esta.krd/en/93492/)
             elif word in ("told", "tells", "tell") and k < right_end and doc[k].lower_ in ("of", "about"):
                 said = None         # "told the Security Council today of the progress Iraq has made": a noun object
             elif word in OBJECT_VERBS and k < right_end and doc[k].text[:1].islower() \
@@ -1173,6 +1183,12 @@ class EnglishRules(StatementRules):
         qualified (a bare "the spokesman" may be anyone's)."""
         words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in ("a", "an", "the")]
         if 2 <= len(words) <= 5 and words[-1].lower() in ROLE_HEADS and name_of(text) is None:
+            return True
+        if 3 <= len(words) <= 5 and words[0].lower() in ROLE_HEADS and words[1].lower() == "of" \
+                and all(w[:1].isupper() and w.lower().strip("()") not in BODY for w in words[2:]) \
+                and text.lower().startswith("the "):
+            # "The governor of Halabja said ..." then '“...,” Nawrolly said' (http://www.mesop.de/mesop-news-about-
+            # halabja-...): the role of a place, named later
             return True
         # "A member of Gorran bloc in the Kurdistan Parliament said ..." then '"...," said Daban Muhammad a member
         # of ...' (https://gorran.net/en/Details_hawal.aspx?jimare=119): an indefinite role in the lead, named next
