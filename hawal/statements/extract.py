@@ -30,6 +30,11 @@ _BARE_DATELINE = re.compile(r"^\s*[^\s,—–\n]+(?:[ ,]+[^\s,—–\n]+){0,2}\s
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}:\s+")
 # "ERBIL, Kurdistan Region of Iraq - ": a capitalised city, a comma, up to five place words and a spaced dash or
 # hyphen (https://thenewregion.com/posts/2279)
+# "HALABJA,— NRTTV – 13 June 2016 – The governor said" (http://www.mesop.de/mesop-news-about-halabja-...): a
+# capitalised city, a comma glued to a dash, then an outlet and a date between dashes
+_GLUED_DASH_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2},\s?[—–-](?:\s+[^—–\n]{1,30}?\s[—–]){0,2}\s+")
+# "ERBIL - The governor said": a capitalised city and a spaced hyphen
+_HYPHEN_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?:[ /][A-Z][A-Z'.]+){0,2} - ")
 _PLACE_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2},(?: (?:[A-Z][\w'.]*|of|the)){1,5} [-—–] ")
 _BRACKETS = str.maketrans("", "", "()[]")
 _WORD = re.compile(r"\w")
@@ -60,6 +65,7 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
     for idx, atts in clauses.items():
         _clause_in_next_sentence(rules, sents, clauses, idx, atts[-1])
         _clause_in_sentence_before(rules, sents, clauses, idx, atts[0])
+    _quote_predicates(rules, sents, clauses, statement_quotes)
 
     sent_starts = [s.start for s in sents]
 
@@ -81,8 +87,15 @@ def extract_statements(segmented: SegmentedArticle) -> list[Statement]:
             continue
         start, end = q.inner_start, q.inner_end
         if att is not None:
-            if not (att.content is not None and att.content[0] >= q.end
-                    and body[q.end:att.content[0]].count(",") == 1 and body[q.end:att.content[0]].rstrip().endswith("that")):
+            before_colon = body[att.content[0]:q.start].rstrip(" \t>“«\"") if att.content is not None \
+                and att.content[0] < q.start <= att.content[1] else ""
+            if before_colon.endswith(":") and _WORD.search(before_colon) and id(att) not in fragments and att.clause \
+                    and not (rules.channel is not None and rules.channel.match(before_colon)):
+                # 'The minister said that this is not the first attack: “...”' (https://xalqqazeti.az/en/dunya/
+                # 160221-...): the clause before the colon is reported, the quotation after it direct
+                att.content = (att.content[0], att.content[0] + len(before_colon) - 1)
+            elif not (att.content is not None and att.content[0] >= q.end
+                      and body[q.end:att.content[0]].count(",") == 1 and body[q.end:att.content[0]].rstrip().endswith("that")):
                 quoted.add(id(att))     # 'pointed to plans meant to "...", warning that ...': both speak
             if att.content is not None and att.content[0] < q.start <= att.content[1] \
                     and _WORD.search(body, att.content[0], q.start) \
@@ -174,7 +187,8 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
                titles: set[int]) -> list[Sentence]:
     q_starts = [q.start for q in quotes]
     skip_until = 0
-    m = DATELINE.match(body) or _BARE_DATELINE.match(body) or _CAPS_DATELINE.match(body) or _PLACE_DATELINE.match(body)
+    m = DATELINE.match(body) or _BARE_DATELINE.match(body) or _CAPS_DATELINE.match(body) or _PLACE_DATELINE.match(body) \
+        or _HYPHEN_DATELINE.match(body) or _GLUED_DASH_DATELINE.match(body)
     if m and "\n" not in body[:m.end()]:
         skip_until = m.end()        # never read a dateline as a speaker
     texts = [body[s.start:s.end] for s in segmented.sentences]
@@ -450,11 +464,12 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
         if att is None:
             return []
     out = [att] if kept is None else [kept, att]
-    if rules.verb_final:
+    if rules.verb_final or any(c.cls in PARTICIPLES and c.verb_end <= main.start for c in cues):
         # X، وێڕای جەخت لەسەر ئەوەی کە ...، دەڵێت: the verb ends the sentence, so a participle of saying stands
-        # before it; its clause ends where the main clause's verb begins.
+        # before it; its clause ends where the main clause's verb begins. Elsewhere only a participle that opens
+        # the sentence ("Noting that ..., he said").
         for c in cues:
-            if c.cls in PARTICIPLES and c.verb_end <= main.start:
+            if c.cls in PARTICIPLES and c.verb_end <= main.start and (rules.verb_final or rules.leading_participle(sent, c)):
                 follow = rules.follow_on(sent, c, att)
                 if follow is not None:
                     _end_before(rules, sent, follow, main)
@@ -471,12 +486,14 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
         follow = None
         if c.cls in PARTICIPLES:
             follow = rules.follow_on(sent, c, out[0])
-        elif c.cls != "per" and (_coordinated(rules, sent, c, edge) or rules.continues(sent, c)):
+        elif c.cls != "per" and (_coordinated(rules, sent, c, edge) or rules.continues(sent, c)
+                                 or rules.own_subject(sent, c)):
             if not rules.verb_final:
-                # "..., وقال وزير الداخلية إن": a second verb may name a speaker of its own after it
+                # "..., وقال وزير الداخلية إن": a second verb may name a speaker of its own after it; "..., but the
+                # commission reiterated that ...": or before it
                 own = _attribute(rules, sent, c)
                 if own is not None and own.speaker is not None and own.pronoun is None \
-                        and own.speaker[0] >= sent.span(c.start, c.end)[0]:
+                        and (own.speaker[0] >= sent.span(c.start, c.end)[0] or rules.own_subject(sent, c)):
                     follow = own
             follow = follow or rules.follow_on(sent, c, out[0])
         elif c.cls == "say" and rules.verb_final and _own_clause_after(rules, sent, out[-1], c, edge):
@@ -541,8 +558,12 @@ def _end_before(rules: StatementRules, sent: Sentence, att: Attribution, follow:
     if att.content is None:
         return
     k = follow.start
+    while k > 0 and sent.norms[k - 1] in rules.folded_follow_adverbs:
+        k -= 1
+    if k > 1 and sent.norms[k - 1] in rules.folded_clause_subjects and not is_punct(sent.doc[k - 2]):
+        k -= 1          # "..., and he said:": the second clause's own subject
     while k > 0 and (is_punct(sent.doc[k - 1]) or sent.norms[k - 1] in rules.folded_coordinators
-                     or sent.norms[k - 1] in rules.folded_follow_adverbs):
+                     or sent.norms[k - 1] in rules.folded_follow_adverbs or sent.norms[k - 1] in rules.folded_clause_links):
         k -= 1
     start, end = att.content
     cut = sent.span(k - 1, k)[1] if k > 0 else sent.start
@@ -625,6 +646,22 @@ def _clause_of_quote(body: str, sents: list[Sentence], clauses: dict[int, list[A
     return None
 
 
+def _quote_predicates(rules: StatementRules, sents: list[Sentence], clauses: dict[int, list[Attribution]],
+                      quotes: list[Quote]) -> None:
+    """A sentence that attributes nothing and ends in a quotation after its subject ('The ministry "strongly
+    condemns ..."'): the language's rules may read the subject as the speaker."""
+    starts = [s.start for s in sents]
+    for q in quotes:
+        i = max(0, bisect.bisect_right(starts, q.start) - 1)
+        sent = sents[i]
+        if i in clauses or q.start <= sent.start or not len(sent.doc):
+            continue
+        follows = i - 1 in clauses and sents[i - 1].block == sent.block
+        att = rules.quote_subject(sent, q.start, q.end, follows)
+        if att is not None:
+            clauses[i] = [att]
+
+
 def _paragraph_after_colon(body: str, sents: list[Sentence], clauses: dict[int, list[Attribution]], quote_spans,
                            idx: int) -> int | None:
     """The sentence that opens the next paragraph, when sentence idx ends its paragraph with a colon and
@@ -703,6 +740,8 @@ def _resolve_speakers(rules: StatementRules, speakers: Speakers, sents: list[Sen
             if att.pronoun == "same" and att.parent is not None:
                 ent = att.parent.entity
             elif att.speaker is not None and att.pronoun is None:
+                if att.via is not None:     # "The site said, quoting sources, that ... It also added": the site
+                    speakers.heard(speakers.link(body[att.via[0]:att.via[1]]))
                 ent = speakers.link(body[att.speaker[0]:att.speaker[1]])
             else:
                 if att.pronoun == "person" or (att.pronoun == "any" and rules.dropped_subject_opens
@@ -712,8 +751,8 @@ def _resolve_speakers(rules: StatementRules, speakers: Speakers, sents: list[Sen
                     ent = speakers.introduce_subject(sents, last_sentence + 1, att.cue.sent)
                 if ent is None:
                     ent = speakers.resolve(att.pronoun or "any", prev)
-                if ent is None:
-                    ent = speakers.introduce_named(sents, att.cue.sent)
+                if ent is None and att.pronoun != "plural":
+                    ent = speakers.introduce_named(sents, att.cue.sent, body=att.pronoun in ("document", "body"))
             att.entity = ent
             if ent is not None and not att.subordinate:
                 speakers.heard(ent)

@@ -16,6 +16,12 @@ _MARKS = re.compile(r"[“”«»‘’\"„']")
 # mark is an apostrophe ("Iraq's", "lawmakers' claims"), so a quotation opens only where such a close follows
 # in its paragraph (https://test.daily8.com/en/hashtag/Mukhtaral-Moussawi).
 _SINGLE_CLOSE = re.compile(r"[,.!?;:]'(?!\w)")
+# Or after a word inside the sentence ("said the charge was 'made without evidence' and said ...",
+# https://www.daily8.com/en/article/310fc4267784a749a5b256a3923f6341): a Latin letter other than s (the plural
+# possessive "lawmakers' claims") and no letter after it.
+_SINGLE_CLOSE_AFTER_WORD = re.compile(r"[A-Za-rt-z0-9]'(?![\w'])")
+# After an s only when no other close follows on the line ("'these attacks caused losses' and called ...").
+_SINGLE_CLOSE_AFTER_S = re.compile(r"s'(?![\w'])")
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,10 @@ def _opens(body: str, i: int, ch: str) -> bool:
         if _is_letter(before) or not _is_letter(after):
             return False
         line_end = body.find("\n", i)
-        return _SINGLE_CLOSE.search(body, i + 1, line_end if line_end >= 0 else len(body)) is not None
+        end = line_end if line_end >= 0 else len(body)
+        return _SINGLE_CLOSE.search(body, i + 1, end) is not None \
+            or _SINGLE_CLOSE_AFTER_WORD.search(body, i + 2, end) is not None \
+            or _SINGLE_CLOSE_AFTER_S.search(body, i + 2, end) is not None
     if ch == '"':
         if _is_letter(before) and _is_letter(after) and not before.isascii() and not after.isascii():
             return True         # حميد"ندين: a mark typed against the name before it
@@ -114,11 +123,27 @@ def _closes(body: str, i: int, ch: str, opener: str) -> bool:
     if opener == "“" and ch == "“" and _is_letter(body[i - 1] if i > 0 else " ") \
             and (body[i + 1:i + 2] in ("", "\n", ".", "،", ",", "؛") or body[i + 1:i + 3] in (" .", " ،")):
         return True             # داعيا “اقليم ... ورقة ضغط“. (https://nnciraq.com/226913/): the same mark typed to close
+    if opener == "“" and ch == "“" and body[i - 2:i] == ", " and "”" not in _line_rest(body, i):
+        # “1,150 IDPs have returned ... district, “Minister X said ... (https://en.shafaqna.com/334226/...): the
+        # closing mark typed as an opening one after the quotation's comma, none left on the line
+        return True
+    if (opener, ch) in (('"', "”"), ("“", '"')) and PAIRS[opener] not in _line_rest(body, i + 1):
+        # '"During fighting ..., two soldiers were martyred,” read a statement' (https://rudaw.net/english/kurdistan/
+        # 160320192-amp): a straight mark closed by a curly one, or the other way round, none like the opener after
+        return not (i + 1 < len(body) and _is_letter(body[i + 1]))
     if ch != PAIRS[opener] and not (opener == "”" and ch == "”"):
         return False
     if ch == "'":
         after = body[i + 1] if i + 1 < len(body) else " "
-        return i > 0 and body[i - 1] in ",.!?;:" and not _is_letter(after)
+        if i == 0 or _is_letter(after) or after == "'":
+            return False
+        if body[i - 1] in ",.!?;:" or _SINGLE_CLOSE_AFTER_WORD.match(body, i - 1) is not None:
+            return True
+        if body[i - 1] != "s":
+            return False
+        line_end = body.find("\n", i)
+        end = line_end if line_end >= 0 else len(body)
+        return not any(r.search(body, i + 1, end) for r in (_SINGLE_CLOSE, _SINGLE_CLOSE_AFTER_WORD, _SINGLE_CLOSE_AFTER_S))
     if ch in ("’", '"'):
         after = body[i + 1] if i + 1 < len(body) else " "
         if ch == '"' and _is_letter(after) and not after.isascii():

@@ -62,6 +62,8 @@ class StatementRules:
     complementizers: frozenset[str] = frozenset()   # that, أن, کە, ku: a clause follows
     coordinators: frozenset[str] = frozenset()  # and, و, û: a second verb of the same speaker follows
     follow_adverbs: frozenset[str] = frozenset()    # "also", "jî": allowed between a coordinator and its verb
+    clause_links: frozenset[str] = frozenset()  # "while": a word that opens a second clause, never content
+    clause_subjects: frozenset[str] = frozenset()   # "he", "she": a second clause's own subject before its verb
     bare_part_clause: bool = False              # "saying the region had ...": a participle takes a bare clause
     outlets: frozenset[str] = frozenset()       # agency, broadcaster, Rudaw, وكالة: words naming news outlets
     document_nouns: frozenset[str] = frozenset()    # statement, بيان, ڕاگەیەنراو: a document speaks for its author
@@ -171,6 +173,14 @@ class StatementRules:
         return folded(self.follow_adverbs)
 
     @cached_property
+    def folded_clause_links(self) -> frozenset[str]:
+        return folded(self.clause_links)
+
+    @cached_property
+    def folded_clause_subjects(self) -> frozenset[str]:
+        return folded(self.clause_subjects)
+
+    @cached_property
     def folded_demonstratives(self) -> frozenset[str]:
         return folded(self.demonstratives)
 
@@ -206,6 +216,22 @@ class StatementRules:
         said = content(sent, start, n, skip=self.folded_follow_adverbs)
         return Attribution(cue, None, "same" if parent is not None else "any", said, None,
                            clause=clause, colon=colon, parent=parent)
+
+    def own_subject(self, sent: Sentence, cue: Cue) -> bool:
+        """A later verb of saying with a subject of its own right before it, in a clause joined by a
+        conjunction ("..., but the commission reiterated that ..."): a statement of that subject."""
+        return False
+
+    def leading_participle(self, sent: Sentence, cue: Cue) -> bool:
+        """A participle of saying that opens the sentence before its subject and verb ("Noting that ..., he said
+        ..."): a statement of the main clause's speaker (verb-final languages take every such participle)."""
+        return False
+
+    def quote_subject(self, sent: Sentence, quote_start: int, quote_end: int, follows: bool) -> Attribution | None:
+        """A quotation that is the predicate of the sentence's subject, with no verb of saying ('The ministry
+        "strongly condemns these attacks".'): the subject as the speaker (body offsets of the quotation given;
+        `follows`: the sentence before, in the same paragraph, attributes something)."""
+        return None
 
     def continues(self, sent: Sentence, cue: Cue) -> bool:
         """A later verb that continues the clause before it without a coordinator (Sorani

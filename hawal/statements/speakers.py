@@ -19,6 +19,18 @@ def unbracketed(text: str) -> str:
     return " ".join(text.split())      # runs of white space as one space, none at the ends
 
 
+_OPENING_MARKS = set("“\"«‘'")
+
+
+def _headline(text: str) -> bool:
+    """A line in title case with no closing stop (a link to another story, a subheading)."""
+    text = text.strip()
+    words = text.split()
+    if len(words) < 4 or text[-1:] in ".!?\"”’'":
+        return False
+    return sum(1 for w in words if w[:1].isupper()) * 3 >= len(words) * 2
+
+
 class _Remembered:
     """A language's rules that remember, for one article, the look-ups linking repeats on the same
     mentions (`norms`, `name_of`, `mention_kind`: functions of the text alone); every other attribute
@@ -286,6 +298,13 @@ class Speakers:
         """The entity a pronoun or dropped subject refers to."""
         if pronoun in ("any", "same"):
             return prev if prev is not None else (self.recent[-1] if self.recent else None)
+        if pronoun == "plural":
+            # "they": a body or a group, never one person heard by name
+            for ent_id in reversed(self.recent):
+                e = self.entities[ent_id]
+                if not (e.kind == "person" and e.names):
+                    return ent_id
+            return None
         if pronoun == "report":
             # "According to the report" after "a story published by a London-based daily": the outlet whose
             # report it is, else as any document
@@ -317,15 +336,26 @@ class Speakers:
                     return self.link(subject)
             return None
         body = self.body
-        for s in reversed(sents[max(since, index - 2): index + 1]):
-            opening = " ".join(body[s.start:s.end].split()[:8])
+        start = max(since, index - 2)
+        while start > since and start > 0 and index - start < 5 and sents[start - 1].block == sents[index].block:
+            start -= 1      # "X is a villager in Gri. “... . ... . ...,” he said.": further back in the same paragraph
+        for s in reversed(sents[start: index + 1]):
+            text = body[s.start:s.end]
+            first, _, rest = text.partition("\n")
+            if _headline(first):
+                text = rest     # "Read More: UNAMI Head to Give Last Briefing": a headline names no speaker
+            if text.lstrip()[:1] in _OPENING_MARKS:
+                continue        # a name inside the quotation is not who speaks it
+            opening = " ".join(text.split()[:8])
             names = [m.group() for m in run.finditer(opening) if self.rules.name_of(m.group()) == m.group()]
             if names:
                 return self.link(names[0])
         return None
 
-    def introduce_named(self, sents, index: int) -> int | None:
-        """'he said' with no earlier speaker: the last person named in the two sentences before."""
+    def introduce_named(self, sents, index: int, body: bool = False) -> int | None:
+        """'he said' with no earlier speaker: the last person named in the two sentences before (`body`: "the
+        statement added" or "it said" with no earlier speaker: the last body named there, "The Turkish Consulate
+        General in Erbil voiced its solidarity ... The statement added: ...")."""
         run = self.rules.name_run
         if run is None:
             # no capitals to find names by: the subject the sentence before opens with, where the language
@@ -336,6 +366,12 @@ class Speakers:
                     return self.link(subject)
             return None
         for s in reversed(sents[max(0, index - 2): index + 1]):
+            if body:
+                names = [m.group() for m in run.finditer(self.body, s.start, s.end)
+                         if self.rules.mention_kind(m.group()) == "body"]
+                if names:
+                    return self.link(names[0])
+                continue
             names = [m.group() for m in run.finditer(self.body, s.start, s.end)
                      if self.rules.name_of(m.group()) == m.group()]
             if names:

@@ -59,6 +59,7 @@ class Attribution:
     entity: int | None = None         # the resolved speaker (set by the driver)
     direct: bool = False              # unquoted direct speech (colon, or first person where that marks it)
     subordinate: bool = False         # its speaker is named in a subordinate clause ("despite X saying"): not the topic
+    via: tuple[int, int] | None = None    # the outlet that passed the words on ("The site said, quoting X"): heard too
 
     @property
     def states(self) -> bool:

@@ -4,7 +4,10 @@ from ..spec import Evidence, LanguageSpec, N_
 
 # Titles that spaCy's English exceptions lack; a period after them does not end a sentence.
 TITLES = ("Brig.", "Gen.", "Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Adm.", "Gov.", "Sen.", "Rep.",
-          "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Rev.", "Amb.", "Supt.", "Insp.")
+          "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Rev.", "Amb.", "Supt.", "Insp.",
+          # units written with stops ("22.07 billion cu. m. - down on the year", https://www.thenewhumanitarian.org/
+          # news/2008/05/22/ministry-issues-drought-warning): no sentence ends inside them
+          "cu.", "sq.", "approx.")
 
 # Common words of English prose, the evidence that tells it from Kurmanji (the other Latin-script
 # language). Left out: words Kurmanji writes too (a, an, her, me, min, de).
