@@ -72,7 +72,10 @@ CUES = {
         مشددا مشددة مبينا مبينة موضحا موضحة منوها منوهة مردفا مردفة كاشفا كاشفة عازيا عازية
         متمنيا متمنية""".split(),     # متمنياً أن يكون العام ... (a wish with a clause, https://www.kurdistan24.net/ar/story/864762)
     # Participles of appeals and feelings: a statement only with a quotation (مطالباً الحكومة بـ"...").
-    "partact": "داعيا داعية مطالبا مطالبة معربا معربة متهما متهمة".split(),
+    "partact": "داعيا داعية مطالبا مطالبة معربا معربة متهما متهمة".split()
+    # rejecting or criticising with a quotation (رافضاً ما وصفها بـ"اتهامات باطلة ..."، منتقداً العراق لسماحه "لجماعات
+    # مسلحة ...", https://almowaten.net/2014/07/..., https://www.alsumaria.tv/news/security/555775/...): acts, with a quote only
+    + "رافضا رافضة منتقدا منتقدة مستنكرا مستنكرة".split(),
     "per": [p + v for v in ("بحسب", "حسب", "وفقا", "وفق", "نقلا", "حسبما", "وفقما") for p in ("", "و")],
     # نقلت الوكالة عن مسؤول قوله إن ...: the speaker follows عن before the cue
     "quoth": "قوله قولها قولهم تأكيده تأكيدها تأكيدهم".split(),   # ونقلت الشبكة عن مصادر محلية تأكيدها أن
@@ -109,7 +112,7 @@ NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
 NAME_SECOND_HALVES = set("الدين الله الرحمن الرحيم الكريم الأمير الهدى الزهراء".split())
 # Data and documents as the first word after بحسب/وفقاً: the body after them is the speaker.
-DATA_NOUNS = set("إحصاءات إحصائيات أرقام بيانات معطيات معلومات".split())     # وبحسب معلومات شبكة رووداو: the network
+DATA_NOUNS = set("إحصاءات إحصائيات أرقام بيانات معطيات معلومات قراءة رواية تقديرات".split())     # بحسب قراءة صحفيين     # وبحسب معلومات شبكة رووداو: the network
 DOCUMENT_NOUNS = set("بيان تقرير دراسة وثيقة كتاب مسودة رسالة منشور".split())
 COMMON = set("""شرطة قوات زراعة صحة نينوى أربيل بغداد البصرة إقليم كوردستان كردستان العراق الموصل كركوك السليمانية
     دهوك الوزراء دولة مجلس حكومة وزارة الخارجية الداخلية المالية الدفاع النفط التربية الكهرباء البرلمان
@@ -293,8 +296,27 @@ def _time_name(norms: list[str], k: int) -> bool:
         and norms[k + 1] not in _TIME_NOUNS and not norms[k + 1].startswith("ل")
 
 
+def _time_surname(sent: Sentence, a: int, b: int, end: int, norms: list[str], name_started: bool) -> bool:
+    """صباح/مساء as a surname (https://almowaten.net/2014/07/...: المتحدث ... أوميد صباح, then وشدد صباح على أن): after a
+    first name begun (not after a title), or alone right after the verb with على, a complementizer, a colon or a
+    comma next; never before a time noun (صباح اليوم)."""
+    if not _time_name(norms, b) or b + 1 >= end:
+        return False
+    if b > a:
+        return name_started and not _is_title(norms, b - 1)
+    nxt = sent.doc[b + 1].text
+    return norms[b + 1] in _COMPLEMENT or nxt in ("على", "وعلى", ":", "،", ",")
+
+
+def _nisba_adjective(w: str) -> bool:
+    """الكردي، الأمريكي، العراقية: the article and a nisba ending, neither a body nor a title."""
+    return w.startswith("ال") and w.endswith(("ی", "یه", "یة")) and len(w) > 4 and w not in _BODY and w not in _TITLES
+
+
 def _name_stop(text: str, norms: list[str], k: int) -> bool:
-    return _stop(text, norms[k]) and not (k > 0 and _time_name(norms, k))
+    return _stop(text, norms[k]) and not (k > 0 and (_time_name(norms, k) or (
+        k + 1 == len(norms) and norms[k] in _TIME_NAMES and not _is_title(norms, k - 1)
+        and norms[k - 1] not in _TIME_NOUNS)))     # ... كاوه مساء ending the mention: a surname
 
 
 def _official_of_body(norms: list[str], k: int) -> bool:
@@ -458,7 +480,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     if cue.split_end >= 0:
         right_end = min(right_end, cue.split_end)      # أعرب X عن: the subject ends before عن
     a = cue.end
-    while a < right_end and (norms[a] in _ADVERBS or norms[a] in _TIME_NOUNS or doc[a].text.isspace()):
+    while a < right_end and (norms[a] in _ADVERBS or norms[a] in _TIME_NOUNS or doc[a].text.isspace()) \
+            and not _time_surname(sent, a, a, right_end, norms, False):
         a += 1          # أدان بشدة ...، قال أيضاً، حذرت الشهر الماضي; اكد⏎محافظ نينوى (a hard wrap after the cue)
     while a < right_end and a <= cue.end + 1 and _addressee(norms, a, right_end):
         a += 1          # أكد للمربد أن / قال للصحفيين إن: the addressee, not the speaker
@@ -554,6 +577,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             name_started = True     # وزير الموارد المائية صباح الجنابي: a first name, not "morning"
             b += 1
             continue
+        if _time_surname(sent, a, b, right_end, norms, name_started):
+            b += 1                  # المتحدث ... أوميد صباح رئيس الوزراء "..."; وشدد صباح على أن: a surname, not "morning"
+            name_started = True
+            continue
         if (_stop(t.text, w) and (b > a or w != "فی")) or _participle(norms, b):
             break               # قال إن / واختتم قائلاً: no subject after the verb
         if w.startswith("ب") and b > a and b + 1 < n and doc[b + 1].text in ("،", ",") and _is_title(norms, a) \
@@ -567,6 +594,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break
         if w.startswith("ل") and not w.startswith("ال") and _lam_object(w) in _OUTLETS:
             break               # وقال حسو لشبكة رووداو: the outlet it was said to
+        if _told_outlet(norms, a, b):
+            break               # وقالت مصادر عراقية لرويترز إن: the outlet told
         if name_started and _lam_addressee(t.text, w):
             break               # وقال وزير الخارجية فؤاد حسين لنظيره الإيراني إن: the one it was said to
         if b == a and w in _OBJECT_FIRST:
@@ -1194,6 +1223,23 @@ def _document_author(sent: Sentence, a: int, b: int, right_end: int, norms: list
     return (start if norms[k].startswith("لل") else start + 1, stop)
 
 
+# The emphatic after a feminine or plural mention (وأشارت المصادر الأمنية نفسها إلى أن, https://www.i24news.tv/ar/
+# أخبار/middle-east/1705392988-...): "the same sources", the ones heard before, like نفسه/ذاته after a title.
+_SAME_OTHER = {fold(w) for w in "ذاتها نفسها عينها أنفسهم ذاتهم أنفسهن".split()}
+# Unnamed sources (وقالت مصادر عراقية لرويترز إن, same page; قال مسؤول كردي لفرانس برس): the لـ-word after the
+# source and its adjectives is the outlet or person told, never part of the source.
+_SOURCE_HEADS = {fold(w) for w in """مصدر مصادر مسؤول مسؤولة مسؤولون مسؤولين دبلوماسي دبلوماسيون دبلوماسيين
+    شهود سكان""".split()}
+
+
+def _told_outlet(norms: list[str], a: int, b: int) -> bool:
+    """At b, a لـ-word after an unnamed source whose span (from a) holds only adjectives without the article."""
+    w = norms[b]
+    if b <= a or norms[a] not in _SOURCE_HEADS or not w.startswith("ل") or w.startswith(("ال", "لل")) or len(w) < 4:
+        return False
+    return all(not norms[k].startswith(("ال", "ل")) and norms[k] not in _LINKS for k in range(a + 1, b))
+
+
 def _lam_addressee(text: str, w: str) -> bool:
     """لنظيره، لضيوفه، لوزير، لرئيس (after a name): لـ with a noun that carries a possessive pronoun or is a title,
     the one addressed; a surname that merely begins with ل (لطيف، لؤي) carries neither."""
@@ -1202,7 +1248,7 @@ def _lam_addressee(text: str, w: str) -> bool:
     return text.endswith(("ه", "ها", "هم", "هما")) and len(text) > 4 or _lam_object(w) in _TITLES or w[1:] in _TITLES
 
 
-_SAME_TIME = {fold(w) for w in ("ذاته", "نفسه", "عينه")}
+_SAME_TIME = {fold(w) for w in ("ذاته", "نفسه", "عينه")} | _SAME_OTHER
 
 
 def _past_same_time(norms: list[str], k: int, n: int) -> int:
@@ -1864,6 +1910,11 @@ class ArabicRules(StatementRules):
         return cue.cls == "say" and cue.start <= sent.lead and cue.end < len(sent.doc) \
             and sent.norms[cue.end] in _THAT and fold(sent.doc[cue.start].text).lstrip("و") in _CONFIRM
 
+    def is_time(self, norm: str) -> bool:
+        """صباح/مساء are also names (كاوه مساء): the speaker spans keep them only as names (_time_surname), so the
+        driver's trimming of time words leaves them."""
+        return super().is_time(norm) and norm not in _TIME_NAMES
+
     def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
         if _aside(sent, cue):
             return None
@@ -1985,6 +2036,8 @@ class ArabicRules(StatementRules):
         if 1 <= len(words) <= 2 and words[0] in _DESCRIBED and all(w.startswith("ال") for w in words) \
                 and not (len(words) == 2 and (words[1] in _BODY or words[1] in _TITLES)):
             return True     # ويتابع الرجل الستيني، "..." (a long feature): the man just quoted, described, not named
+        if len(words) == 2 and words[0] in _OFFICIAL and words[0].startswith("ال") and _nisba_adjective(words[1]):
+            return True     # وقال المسؤول الكردي: (https://almowaten.net/2014/07/...): the official just named
         return len(words) == 2 and words[0] in _TITLES and words[0].startswith("ال") and words[1].startswith("ال") \
             and words[1] not in _TITLES and words[1] not in _BODY and _bare(words[1]) not in _BODY \
             and words[1] not in _COMMON and _bare(words[1]) not in _COMMON and not _nisba(words[1])
