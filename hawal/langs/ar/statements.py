@@ -106,7 +106,7 @@ TITLES = set("""وزير الوزير رئيس الرئيس المتحدث مت�
     طبيب المعلم المعلمة عضوة خبير الناشط الناشطة المحلل الباحث الصحفي المهندس الخبيرة خبيرة المحللة الباحثة
     المهندسة ممثل الممثل ممثلة سكرتير السكرتير القيادي المقدم مقدم النقيب نقيب الملازم ملازم الرائد رائد
     الفريق فريق العقيد عقيد العميد عميد اللواء لواء الحاج الحاجة وكيل الوكيل مساعد المساعد قائم مقام معاون
-    المعاون""".split())     # قائم مقام (https://sarabic.ae/...), معاون مدير مشروع X (http://burathanews.com/arabic/news/464043)
+    المعاون العضو العضوة""".split())     # قائم مقام (https://sarabic.ae/...), معاون مدير مشروع X (http://burathanews.com/arabic/news/464043)
 # Words that name the person after them: تاجر أقمشة يدعى حسين كاظم.
 NAMED = set("يدعى تدعى يدعي ويدعى اسمه اسمها".split())
 # Second halves of compound first names: خير الدين، عبد الله، نور الهدى.
@@ -132,7 +132,9 @@ PRONOUN_WORDS = set("""الوزير الوزارة الحكومة المتحدث
 
 
 # في مقطع فيديو متداول تابعته (...) (https://baghdadtoday.news/219566-...): a channel like في بيان
-_CHANNEL_NOUNS = {fold(w) for w in "بيان تصريح تغريدة تدوينة مداخلة مؤتمر كلمة حديث مقابلة منشور رسالة تصريحات لقاء مقطع فيديو تسجيل".split()}
+_CHANNEL_NOUNS = {fold(w) for w in "بيان تصريح تغريدة تدوينة مداخلة مؤتمر كلمة حديث مقابلة منشور رسالة تصريحات لقاء مقطع فيديو تسجيل".split()} \
+    | {fold(w) for w in ("سؤال", "استجواب")}     # وأكد المياحي في سؤاله، أن; واختتم المياحي سؤاله بالتأكيد (a parliamentary
+# question, https://gulf365.net/iraq-news/13190909/...): the question is the channel, never part of the speaker
 _STOPS = {fold(w) for w in SPEAKER_STOPS} - {fold("على")}     # folding merges على and the name علي
 
 
@@ -182,6 +184,8 @@ _IN_IT = {fold(w) for w in ("فيها", "فيه", "خلالها", "خلاله")}
 # message (a cue of its own; after another verb, وأردف بالقول, it is skipped like an adverb)
 _BIL_QAWL = fold("بالقول")
 _I_BELIEVE = {"اعتقد", "أعتقد"}
+_KANA_ONLY = {fold(w) for w in ("كان", "كانت", "وكان", "وكانت")}
+_BELIEVED = {fold(w) for w in ("يعتقد", "تعتقد", "يعتقدون")}
 # Verbs that deliver a speech, a statement or a message (ألقى كلمة، أصدر بياناً، نشر تغريدة، وجه رسالة): their subject
 # speaks what follows "in it" or بالقول.
 _INTERVIEW = {fold(p + w) for w in ("أجرى", "أجرت") for p in ("", "و", "ف")}
@@ -506,6 +510,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         colon = doc[k].text == ":"
         return Attribution(cue, sent.span(*delivered) if delivered else None, None if delivered else "any",
                            content(sent, k + 1, n), None, clause=not colon, colon=colon)
+    if cue.start > 0 and norms[cue.start - 1] in _KANA_ONLY and norms[cue.start] in _BELIEVED and a < n \
+            and norms[a] in _COMPLEMENT:
+        return None     # قافلة كان يعتقد أنها تقل ... (https://microsyria.com/2015/10/14/...): "was believed", nobody speaks
     if cue.start == 0 and doc[cue.start].text in _I_BELIEVE and a < n and norms[a] in _COMPLEMENT:
         return None     # اعتقد أننا ... opening a paragraph: "I believe", the speaker's own words (https://nujenpress.com/127)
     if cue.cls == "say" and a + 1 < right_end and norms[a] == fold("ذلك") and not is_punct(doc[a + 1]) \
@@ -567,7 +574,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break               # وقال السوداني ردا على سؤال: "in reply", an adverbial accusative (often without tanwin)
         if w == "فی":
             nxt = norms[b + 1] if b + 1 < right_end else ""
-            if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt) \
+            if b == a or nxt in _CHANNEL_NOUNS or nxt in _STOPS or not nxt or _possessed_channel(nxt) or _bare(nxt) in _DOCS \
                     or (_bare(nxt) in _GIVEN_NOUNS and _bare(nxt) != _CONFERENCE):     # في التغريدة ذاتها، في البيان
                 # (but القيادي في المؤتمر الوطني: a party)
                 break           # وأكد ابو بكر في بيانه أنه (https://knnc.net/ar/Details.aspx?jimare=8113): his statement
@@ -637,7 +644,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                     and not _stop(doc[b].text, norms[b]) and norms[b] not in _COMPLEMENT \
                     and not (norms[b].startswith(("ل", "ب")) and not norms[b].startswith("ال")) \
                     and (compound or not norms[b].startswith("ال")) and norms[b] not in _OBJECTS \
-                    and norms[b] not in _BODY and not _is_title(norms, b) and not _participle(norms, b):
+                    and norms[b] not in _BODY and not _is_title(norms, b) and not _participle(norms, b) \
+                    and not _possessed_channel(norms[b]):     # واختتمت عبد الواحد سؤالها: her question
                 b += 1          # مدير المفتشية خير الدين أحمد: a compound first name, then the surname
             break
         complement = w.startswith("ل") and not w.startswith("ال") and len(w) > 3 and not name_started \
@@ -700,6 +708,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         speaker = sent.span(a, b)
         if _bare(norms[a]) in _CHANNEL_NOUNS and b - a <= 2:
             pronoun = "document"                   # وأشار البيان إلى أن: the body whose statement it is
+        elif _definite_document(norms, a, b):
+            pronoun = "document"                   # وأشار التقرير البريطاني إلى أن, واعتبر التقرير أن: the outlet's report
     elif speaker is None and pronoun is None:
         pronoun = "any"
         if cue.start > sent.lead + 1 and norms[cue.start - 1] in _ALSO:
@@ -1456,11 +1466,33 @@ def _apposition(sent: Sentence, comma: int, norms: list[str]) -> int:
         e = _apposition(sent, d, norms)     # الرئيس المشترك لهيئة ادارة قضاء سنجار، التابع لمحافظة نينوى، الحاج حسن،
         if e > d:                           # (http://sotkurdistan.net/2018/02/13/...): the name after the description
             return e
+    if _is_title(norms, comma + 1) and norms[comma + 1] not in _BODY:
+        f = next((k for k in range(comma + 2, min(len(doc), comma + 10)) if doc[k].text in ("،", ",", ".", ":")), None)
+        if f is not None and doc[f].text in ("،", ","):
+            e = _apposition(sent, f, norms)     # النائب في البرلمان العراقي، رئيس لجنة الأمن والدفاع النيابية السابق، حاكم
+            if e > f:                           # الزاملي،عن (http://www.soutalomma.com/Article/870743/...): two titles, then
+                return e                        # the name
     if fold("عدم") in norms[comma + 1:d]:
         return comma        # مصدر ...، طلب عدم ذكر اسمه، أن (https://greece.isidewith.com/zh/discuss/5063600862)
     if d < len(doc) and doc[d].text in ("،", ",", ":") and _name_like(norms, comma + 1, d, [x.text for x in doc]):
         return d
     return comma
+
+
+def _predicate_participle(norms: list[str], k: int) -> bool:
+    """مطالبة/مطالب after أن and a definite noun (أن الحكومة مطالبة بفتح السجون): a predicate, "is required to", not
+    the speaker's "demanding"."""
+    return norms[k] in _DEMANDING and k >= 2 and norms[k - 1].startswith("ال") and norms[k - 2] in _COMPLEMENT
+
+
+_DEMANDING = {fold(w) for w in ("مطالبا", "مطالبة", "مطالب", "مطالبون")}
+
+
+def _definite_document(norms: list[str], a: int, b: int) -> bool:
+    """التقرير، الدراسة، التقرير البريطاني (https://alamssar.com/187533): a document with the article, alone or with one
+    adjective, speaks for whoever issued it (the outlet or body named before), as البيان does."""
+    return norms[a].startswith("ال") and _bare(norms[a]) in _DOCS and b - a <= 2 \
+        and all(norms[k].startswith("ال") and norms[k] not in _BODY for k in range(a + 1, b))
 
 
 def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int, int] | None:
@@ -1496,6 +1528,9 @@ def _left_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int
             a += 1                        # وكانت مديرية الدفاع المدني قد حذرت
         while b > a and norms[b - 1] in _KANA:
             b -= 1
+        if any(norms[k] in _KANA for k in range(a, b)):
+            return None                   # وكانت القوات ... قد استهدفت قافلة كان يعتقد أنها: a clause with its own verb
+            # (https://microsyria.com/2015/10/14/...), never a subject
         if a < b and norms[a] in {fold("أما"), fold("وأما")}:
             a += 1                        # أما الخبيرة سلمى الدليمي فقالت
         elif a >= b or norms[a] in _OPENERS:
@@ -1918,6 +1953,8 @@ class ArabicRules(StatementRules):
     def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
         if _aside(sent, cue):
             return None
+        if _predicate_participle(sent.norms, cue.start):
+            return None     # أن الحكومة مطالبة بفتح السجون: "is required to", the clause's predicate
         att = super().follow_on(sent, cue, parent)
         if att is not None and parent is None and cue.cls in ("part", "partact"):
             att = _event_subject(sent, cue, att)
