@@ -1468,6 +1468,10 @@ def _apposition(sent: Sentence, comma: int, norms: list[str]) -> int:
             return e
     if _is_title(norms, comma + 1) and norms[comma + 1] not in _BODY:
         f = next((k for k in range(comma + 2, min(len(doc), comma + 10)) if doc[k].text in ("،", ",", ".", ":")), None)
+        held = name_of(" ".join(t.text for t in doc[comma + 1:f])) if f is not None else None
+        if held and not held.endswith(("اً", "ًا")) and doc[f].text in ("،", ","):
+            return f        # عضو لجنة النزاهة النيابية، النائب رائد الساعدي،: the second title holds the name (but
+                            # رئيس لجنة الطاقة في المجلس سابقاً،: an adverb, no name)
         if f is not None and doc[f].text in ("،", ","):
             e = _apposition(sent, f, norms)     # النائب في البرلمان العراقي، رئيس لجنة الأمن والدفاع النيابية السابق، حاكم
             if e > f:                           # الزاملي،عن (http://www.soutalomma.com/Article/870743/...): two titles, then
