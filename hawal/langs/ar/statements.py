@@ -2091,7 +2091,10 @@ class ArabicRules(StatementRules):
         k = cue.end
         if k + 1 < len(sent.doc) and (sent.norms[k] in _TOPIC_PREPOSITIONS or sent.doc[k].text == "على"):
             k += 1      # وفيما دعا إلى الحوار، شدد على أنه ... (https://zagrosnews.net/ar/video-news/33769)
-        return sent.doc[cue.start - 1].text in ("،", ",") and sent.norms[k] in _COMPLEMENT \
+        j = cue.start - 1
+        while j > 0 and sent.doc[j].text.isspace():
+            j -= 1      # ...،  لفت إلى أن (a double space after the comma, https://alamssar.com/187533)
+        return sent.doc[j].text in ("،", ",") and sent.norms[k] in _COMPLEMENT \
             and not sent.doc[cue.start].text.startswith(("و", "ف"))
 
     def norms(self, text: str) -> set[str]:
