@@ -453,8 +453,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         if fold(doc[cue.start].text).rstrip("ا") in _WAFQ and not (
                 {head, _bare(head)} & (_BODY | _TITLES | _DOCS | _DATA | _OUTLETS)):
             return None     # وفق تعرفة متدرجة: "according to" a tariff, not to a source
-        if a >= b:
-            return None
+        if a >= b or (b == a + 1 and norms[a] in _HIS_WORDING):
+            return None     # حسب تعبيره، بحسب وصفها: "as he put it", a possessed noun, never a speaker
         if b + 1 < n and doc[b].text in ("،", ","):
             b = _apposition(sent, b, norms)
         start = sent.start + doc[a].idx
@@ -637,6 +637,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             break                                            # سامان برزنجي وزير الصحة بإقليم كردستان، إن
         if name_started and (w in _OBJECTS or _bare(w) in _OBJECTS_BARE or (w.startswith("ال") and w in _BODY)):
             break               # وحث خوشناو الحكومة الاتحادية على / انتقدت سوزان حسن قرار: the object
+        if name_started and _masdar_object(norms, a, b, right_end):
+            break               # أكد وزير الطاقة وليد فياض العمل على تأمين: the verbal noun object after a full name
         if name_started and w.startswith("ال"):
             b += 1
             compound = norms[b - 2] == _ABD     # عبد القادر الدخيل: the surname may carry the article
@@ -1492,6 +1494,25 @@ def _predicate_participle(norms: list[str], k: int) -> bool:
 _DEMANDING = {fold(w) for w in ("مطالبا", "مطالبة", "مطالب", "مطالبون")}
 
 
+_OBJECT_LINKS = {fold(w) for w in ("على", "إلى", "الى", "عن")}
+# جدد الاتحاد الوطني تمسكه بالمنصب ...، حسب تعبيره (https://iraqs-news.blogspot.com/2018/07/blog-post_5857.html)
+_HIS_WORDING = {fold(w + s) for w in ("تعبير", "وصف", "قول", "رأي", "زعم", "ادعاء") for s in ("ه", "ها", "هم")}
+
+
+def _masdar_object(norms: list[str], a: int, b: int, end: int) -> bool:
+    """At b, a definite noun that is no nisba after a name of two words (وليد فياض العمل على تأمين, https://beirut-
+    elhora.com/2022/08/10/...), followed by a preposition whose object is no clause: the verb's object, not a surname
+    (but عبد القادر الدخيل على أن, محمد شياع السوداني: a surname)."""
+    w = norms[b]
+    if not w.startswith("ال") or _nisba(w) or w in _BODY or b - a < 2 or b + 2 >= end:
+        return False
+    for k in (b - 1, b - 2):
+        if norms[k].startswith("ال") or _is_title(norms, k) or norms[k] in _BODY or norms[k] in _LINKS \
+                or norms[k] in _COMMON or norms[k] in (_ABD, fold("أبو"), fold("ابو")):
+            return False
+    return norms[b + 1] in _OBJECT_LINKS and norms[b + 2] not in _COMPLEMENT and norms[b + 2] not in _NEED
+
+
 def _definite_document(norms: list[str], a: int, b: int) -> bool:
     """التقرير، الدراسة، التقرير البريطاني (https://alamssar.com/187533): a document with the article, alone or with one
     adjective, speaks for whoever issued it (the outlet or body named before), as البيان does."""
@@ -1707,6 +1728,7 @@ def name_of(text: str) -> str | None:
                                          and i + 1 < len(words) and not _is_title(norms, i + 1))) \
                 or _article(words[i], w) or w in _COMMON or w in _BODY or w in _LINKS \
                 or _place_word(norms, i) or _official_of_body(norms, i) or w.startswith("لل") or (i > 0 and norms[i - 1] in _LINKS and i + 1 < len(words)) \
+                or (w.startswith("بال") and i > 0 and i + 1 < len(words)) \
                 or (w.startswith("ل") and len(w) > 3 and i > 0 and (_is_title(norms, i - 1) or norms[i - 1].startswith("ال"))):
             continue            # المستشار الإعلامي للحزب ...، ممثل الإقليم في طهران ...: not the name yet
         j = i
