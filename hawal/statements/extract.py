@@ -273,7 +273,7 @@ _FALSE = [False]
 
 def _is_title_quote(rules: StatementRules, body: str, q: Quote) -> bool:
     before = _WORD_OR_DASH.findall(body, max(0, q.start - 40), q.start)
-    return rules.is_title_quote(body, body[q.inner_start:q.inner_end], before)
+    return rules.is_title_quote(body, body[q.inner_start:q.inner_end], before) or rules.sign_quote(body, q.start, q.end)
 
 
 def _only_space_between(body: str, a: int, b: int) -> bool:
@@ -512,6 +512,11 @@ def _clauses(rules: StatementRules, sent: Sentence, body: str) -> list[Attributi
                 follow = own
         if follow is not None:
             _end_before(rules, sent, out[-1], c)
+            if not rules.verb_final and follow.speaker is not None and follow.pronoun is None \
+                    and sent.start <= follow.speaker[0] < sent.span(c.start, c.end)[0]:
+                # "X said A but officials in Y said B": A ends before the second clause's own subject
+                k = sent.token_at(follow.speaker[0])
+                _end_before(rules, sent, out[-1], Cue(c.sent, k, k, c.cls))
             out.append(follow)
             edge = c.verb_end
     for c in cues:

@@ -334,6 +334,11 @@ class StatementRules:
         """A book, film or song title in quotes (`before`: the words before the opening mark)."""
         return bool(before) and before[-1].lower() in self.title_nouns
 
+    def sign_quote(self, body: str, start: int, end: int) -> bool:
+        """A quotation written on a banner, a placard or a sign (the noun after the closing mark, or before the
+        opening one): no one's statement, and not a bare quotation going on from the speaker before."""
+        return False
+
     def in_own_words(self, norms: list[str]) -> bool:
         """Whether an unquoted clause (its folded words) is in the speaker's own words: a first-person
         word among its first six (unquoted direct speech, `unmarked_direct`)."""

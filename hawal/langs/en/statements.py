@@ -46,6 +46,9 @@ CUES = {
         # "The Peshmerga ... complain that American weapons reach them late, and say ..." (https://bondladyscorner.com/
         # t134173-...): plural present forms; "states" is left out, the plural noun ("Arab states that are ...") is commoner
         + "complain insist argue".split()
+        # "Kurdish officials ... have dismissed the ruling as politicized and claim the supreme court itself is
+        # unconstitutional" (https://english.aawsat.com/home/article/3746461/...): the plural present of "claimed"
+        + ["claim"]
         # "Muslim believes that the referendum is a natural right", "Several officials of X believe that ..."
         # (https://english.aawsat.com/node/1034516): a view stated
         + "believes believe".split()
@@ -157,6 +160,15 @@ DOCUMENT_NOUNS = set("statement report study survey notice letter document post"
 # 20170929/282119226739512): the author
 DOCUMENT_NOUNS |= {"tweet", "communique", "communiqué", "release"}
 # A clause opened by one of these holds its own subject ("... after the government promised to pay").
+# "as" opens no clause after or before these ("as well as", "such as", "known as", "as many as")
+SIGN_NOUNS = set("banner banners placard placards sign signs poster posters slogan slogans billboard billboards graffiti".split())
+_SIGN = r"(?:banners?|placards?|signs?|posters?|slogans?|billboards?|graffiti)"
+# after the closing mark: an optional verb, a few lower-case modifiers (no participle, no person), the sign noun
+_SIGN_AFTER = re.compile(r"[ \t,.]*(?:(?:said|read|reads|says)\s+)?(?:(?:[a-z]+(?<!ing))\s+){0,3}?" + _SIGN + r"\b")
+# before the opening mark: the sign noun, maybe "with ... words", then "reading"/"read"/"saying" and maybe a colon
+_SIGN_BEFORE = re.compile(r"\b" + _SIGN + r"\s+(?:that\s+)?(?:reading|read|reads|saying|said|says)\s*[:,]?\s*$")
+AS_NOT_CLAUSE = {"well", "such", "known", "so", "same", "just", "much", "many", "far", "long", "soon", "regarded", "seen",
+                 "described", "identified", "named", "listed", "serving", "served", "acting", "works", "worked", "working"}
 SUBORDINATORS = set("after when because while since before until once although though whereas".split())
 # Leading words that open an adverbial segment, not a subject.
 ADVERBIAL = set("""in on at after before during speaking asked meanwhile however also but and
@@ -198,7 +210,9 @@ OUTLETS = set("""agency broadcaster outlet outlets media channel newspaper daily
     rudaw kurdistan24 k24 shafaq nrt ina reuters afp ap associated press basnews esta 964 pukmedia
     weekly magazine gazette newspapers dailies""".split())
 CITING = {"citing", "quoting"}
-SPEAKER_ADVERBS = {"also", "further", "later", "then", "again", "separately", "meanwhile", "too", "however"}
+SPEAKER_ADVERBS = {"also", "further", "later", "then", "again", "separately", "meanwhile", "too", "however",
+                   # "where activists usually accuse", "teachers often accuse": how often, never who
+                   "often", "sometimes", "still", "already", "now", "long", "always", "once"}
 LEADING_TIME = {"last", "next", "this", "early", "late", "monday", "tuesday", "wednesday", "thursday", "friday",
                 "saturday", "sunday", "today", "yesterday", "earlier", "later"}
 SPEAKER_ENDS = {"in", "on", "at", "during", "via", "after", "without", "while", "before", "following", "to", "from"}
@@ -263,6 +277,12 @@ def name_of(text: str) -> str | None:
                 or low in DEPARTMENTS or low in TIME_NOUNS or low in TIME:     # "On March 18": no name
             break
         k -= 1
+    if 2 <= k < len(words) and words[k - 1].isalpha() and words[k - 1].islower() and words[k - 1] not in STOP \
+            and any(words[p].lower() in ("in", "at", "from", "near") and all(w.islower() for w in words[p + 1:k])
+                    for p in range(1, k - 1)):
+        # "The counter-terrorism service in the regional capital Arbil" (https://www.thenews.com.pk/print/1223199-...):
+        # a place the lists do not know after "in the ... capital", no person's name
+        return None
     if 0 < k <= len(words) - 3 and words[k - 1].lower() == "of" and k >= 2 \
             and words[k - 2].lower().strip(",") in ROLE_HEADS:
         # "the mayor of Soran Kamal Ahmed" (https://www.kurdistan24.net/en/story/28742-...): a place the lists do not
@@ -278,13 +298,61 @@ def name_of(text: str) -> str | None:
     return " ".join(words[k:]).strip(",.")
 
 
+_AGE = re.compile(r"\d{1,3}-year-old")
+
+
+def _age_noun(words: list[str]) -> bool:
+    """"the 45-year-old", "the 45-year-old father" (https://dev.iraqinews.com/?p=173098): the person just heard."""
+    return 2 <= len(words) <= 3 and words[0].lower() == "the" and _AGE.fullmatch(words[1]) is not None \
+        and (len(words) == 2 or words[2].isalpha() and words[2].islower())
+
+
+def _plural_noun(t) -> bool:
+    """"officials", "relatives", "witnesses": a lower-case plural that may head a subject."""
+    w = t.text
+    return w.isalpha() and w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "ous")) \
+        and w not in FINITE and w not in CUE_WORDS_EN and w not in ("this", "always", "perhaps", "sometimes", "thus",
+                                                                   "besides", "whereas", "towards", "afterwards")
+
+
+def _bare_but(doc, k: int) -> bool:
+    """"... were fighters of the PKK but officials in Sulaimaniyah said ...": "but" with no comma before it, after a
+    word that ends a clause (not "all but", "nothing but", "not only ... but")."""
+    return doc[k].lower_ == "but" and k >= 3 and (doc[k - 1].text == ")" or doc[k - 1].text.isalpha()) \
+        and doc[k - 1].lower_ not in ("all", "nothing", "anything", "none", "everything", "last", "anyone", "no", "one") \
+        and k + 1 < len(doc) and (doc[k + 1].lower_ in ("the", "a", "an") or doc[k + 1].text[:1].isupper()
+                                  or _plural_noun(doc[k + 1]))
+    # a subject after it, not a verb ("did not deny ... but declined to give ...")
+
+
+def _sign_words(text: str) -> bool:
+    """"another placard", "a white banner with red lettering": a sign as the subject (not "a man holding a sign")."""
+    words = text.lower().rstrip(".,").split()
+    if not words or len(words) > 8:
+        return False
+    k = next((i for i, w in enumerate(words) if w in SIGN_NOUNS), None)
+    return k is not None and k <= 3 and not any(w.endswith("ing") or w in PREPOSITIONS for w in words[:k])
+
+
+def _clause_opener(doc, k: int, i: int) -> bool:
+    """A word that opens a clause inside a would-be subject: "after", "when", ..., and "where" ("The rally took place
+    in a region where activists accuse ...", https://dev.iraqinews.com/?p=173098) or "as" after a verb ("It also comes
+    as a member of the Kurdistan parliament reported that ...", https://rudaw.net/english/kurdistan/270320185-amp); not
+    "as well as", "such as", "known as"."""
+    low = doc[k].lower_
+    if low in SUBORDINATORS or low in ("where", "whereby"):
+        return True
+    return low == "as" and k > i and doc[k - 1].text.isalpha() and doc[k - 1].text.islower() \
+        and doc[k - 1].lower_ not in AS_NOT_CLAUSE and k + 1 < len(doc) and doc[k + 1].lower_ not in AS_NOT_CLAUSE
+
+
 def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
-    sub = max((k for k in range(i, j) if doc[k].lower_ in SUBORDINATORS), default=None)
+    sub = max((k for k in range(i, j) if _clause_opener(doc, k, i)), default=None)
     if sub is not None and 0 < j - sub - 1 <= MAX_SPEAKER_TOKENS and j < len(doc) and not is_punct(doc[j]) \
             and not any(doc[k].text in (",", ";") for k in range(sub + 1, j)):
         i = sub + 1             # "..., after the Kurdistan Regional Government promised to pay"
     but = max((k for k in range(i + 1, j - 1) if doc[k].lower_ in ("but", "yet", "however")
-               and doc[k - 1].text in (",", ";")), default=None)
+               and (doc[k - 1].text in (",", ";") or k - i >= 3 and _bare_but(doc, k))), default=None)
     if but is not None:
         i = but + 1             # "The statement gave no details, but a security source told ..." (Kurdistan24)
     if doc[i].lower_ in ("no", "nobody", "none", "neither"):
@@ -356,6 +424,11 @@ def subject(doc, i: int, j: int, cut_verb: bool) -> tuple[int, int] | None:
         elif d - c == 1 and doc[c].text[:1].isupper() and name_of(name) == name \
                 and all(t.text.islower() for t in doc[a:b]):
             a, b = c, d         # "one of the detained protesters, Muntadhar, said" (https://rudaw.net/english/middleeast/iraq/06102019)
+        elif 1 <= d - c <= 6 and b - a <= 4 and doc[b - 1].text.isalpha() and doc[b - 1].text.islower() \
+                and any(t.text in ("’s", "'s") or t.lower_ in ("its", "his", "her", "their") for t in doc[a:b - 1]) \
+                and all(t.text[:1].isupper() for t in doc[c:d] if not is_punct(t)):
+            a, b = c, d         # "Omar’s party, Komal, said" (https://rudaw.net/english/kurdistan/270320185-amp): the
+            #                     name after a possessive description
         elif 2 <= d - c <= 4 and doc[c].lower_ == "the" and doc[d - 1].lower_ in ROLE_HEADS \
                 and all(t.text.islower() for t in doc[c:d]) and name_of(text_of(doc, a, b)) == text_of(doc, a, b):
             # "Jutyar Adil, the spokesperson, said": the role stays with the name, it links "the government
@@ -442,7 +515,7 @@ class EnglishRules(StatementRules):
     complementizers = frozenset({"that"})
     coordinators = frozenset({"and"})
     follow_adverbs = frozenset({"also", "then", "later", "further", "once", "again"})
-    clause_links = frozenset(LINKS - {"and"})
+    clause_links = frozenset(LINKS - {"and"} | {"but", "yet"})     # "but" ends no statement's content
     clause_subjects = frozenset({"he", "she", "it", "they"})
     bare_part_clause = True
     strict_back_reference = True
@@ -466,6 +539,10 @@ class EnglishRules(StatementRules):
         if word == "went" and cue.end < n and doc[cue.end].lower_.endswith("ing") \
                 and doc[cue.end].lower_ not in PARTICIPLE_WORDS:
             return None             # "went on selling crude" (went on doing): no speech; "went on saying" speaks
+        if word == "went" and cue.end < n and sent.frame[cue.end] and doc[cue.end].lower_ != "to" \
+                and doc[cue.end].lower_ not in PARTICIPLE_WORDS and doc[cue.end].text not in (",", ":"):
+            return None             # "Protests went on in Erbil on Monday" (https://www.thenationalnews.com/world/mena/
+            #                         iraqi-kurdish-authorities-use-force-to-contain-public-discontent-1.716331): no speech
         if word in ("put", "puts") and not (cue.end + 1 < n and doc[cue.end].lower_ == "at"):
             return None             # "put the number of ... at": only a figure given straight after
         if word in ("warned", "warns", "warn", "cautioned") and cue.end < n and doc[cue.end].lower_ not in ("of", "that"):
@@ -670,7 +747,9 @@ class EnglishRules(StatementRules):
             elif b - a > 3 and doc[a].lower_ in ("a", "an", "the") and doc[a + 1].lower_ in DOCUMENT_NOUNS \
                     and doc[a + 2].lower_ in ("from", "by", "of"):
                 a, from_document = a + 3, True      # '"...," said a statement by the council on Monday.'
-            if a < b and (doc[a].text[:1].isupper() or doc[a].lower_ in ("the", "a") or name_of(text_of(doc, a, b))):
+            if a < b and (doc[a].text[:1].isupper() or doc[a].lower_ in ("the", "a", "an", "one", "another")
+                          or name_of(text_of(doc, a, b))):
+                # also '"...,” said one teacher, who asked not to be named' (https://www.thenationalnews.com/...)
                 speaker = sent.span(a, b)
                 if b - a == 1 and doc[a].lower_ in PRONOUNS:
                     pronoun = PRONOUNS[doc[a].lower_]
@@ -689,8 +768,18 @@ class EnglishRules(StatementRules):
                 pronoun = "person"
         if word in ("read", "reads") and pronoun != "document" and not from_document:
             return None             # 'a sign read "..."': only a document reads out what its author says
+        if speaker is not None and pronoun is None and _sign_words(
+                sent.doc.text[speaker[0] - sent.start:speaker[1] - sent.start]):
+            return None             # '“Stand with our people in Kirkuk,” said another placard.' (https://dev.iraqinews.com/
+            #                         ?p=173098): a sign, a banner or a slogan says nothing of anyone's
         if speaker is None and pronoun is None:
             return None
+        if speaker is not None and pronoun is None:
+            txt, s0, s1 = sent.doc.text, speaker[0] - sent.start, speaker[1] - sent.start
+            c0 = sent.span(cue.start, cue.end)[0] - sent.start
+            if s0 > 0 and txt[s0 - 1] in "“\"‘'«" and s1 <= c0 and re.search(r"[,.!?]\s*[”\"’'»]|[”\"’'»]\s*,", txt[s1:c0]):
+                return None         # '“Stand with our people in Kirkuk,” said another placard': a quoted clause is
+                #                     never a speaker (https://dev.iraqinews.com/?p=173098)
         if cue.cls == "part" and said is not None and not colon:
             # "The governor visited the camp, saying ...", "X called the situation a failure, accusing Y of Z"
             # (https://shafaq.com/amp/en/society/No-way-home-Yazidis-mark-11-years-of-displacement): the participle
@@ -870,13 +959,23 @@ class EnglishRules(StatementRules):
         if cue.cls not in ("say", "claim"):
             return False
         k = cue.start - 1
-        while k > sent.lead and cue.start - k <= 7 and not is_punct(doc[k]) and doc[k].lower_ not in ("but", "while", "whereas", "yet"):
+        commas = []
+        while k > sent.lead and cue.start - k <= 7 + (7 if commas else 0) and doc[k].lower_ not in ("but", "while", "whereas", "yet") \
+                and (not is_punct(doc[k]) or (doc[k].text == "," and len(commas) < 2)):
+            if doc[k].text == ",":
+                commas.append(k)
             k -= 1
-        if k <= sent.lead + 1 or doc[k].lower_ not in ("but", "while", "whereas", "yet") or doc[k - 1].text not in (",", ";") \
-                or k + 1 >= cue.start:
+        if k <= sent.lead + 1 or doc[k].lower_ not in ("but", "while", "whereas", "yet") or k + 1 >= cue.start:
             return False
-        words = doc[k + 1:cue.start]
-        return (words[0].lower_ in ("the", "a", "an") or words[0].text[:1].isupper()) and words[0].lower_ not in PRONOUNS \
+        if doc[k - 1].text not in (",", ";") and not _bare_but(doc, k):
+            return False
+        if commas and not (len(commas) == 2 and doc[commas[1] + 1].lower_ in ("the", "a", "an", "its", "their", "his", "her")
+                           and commas[0] == cue.start - 1):
+            return False        # only an apposition between two commas: "but officials in Sulaimaniyah, the region's
+            #                     second city, said" (https://www.thenews.com.pk/print/1223199-...)
+        words = doc[k + 1:commas[1] if commas else cue.start]
+        people = _plural_noun(words[0])     # ", but officials in X said", "but relatives in Y said"
+        return (words[0].lower_ in ("the", "a", "an") or words[0].text[:1].isupper() or people) and words[0].lower_ not in PRONOUNS \
             and not any(t.lower_ in FINITE or t.lower_ in CUE_WORDS_EN or is_punct(t) for t in words)
 
     def leading_participle(self, sent: Sentence, cue: Cue) -> bool:
@@ -1164,7 +1263,7 @@ class EnglishRules(StatementRules):
         spokesman said"). Linked only to a speaker sharing a word (`strict_back_reference`)."""
         words = text.split()
         return 2 <= len(words) <= 4 and words[0].lower() == "the" and text[1:] == text[1:].lower() \
-            and (words[-1] in ROLE_HEADS or (len(words) == 2 and words[-1] in LATEST_HEADS))
+            and (words[-1] in ROLE_HEADS or (len(words) == 2 and words[-1] in LATEST_HEADS) or _age_noun(words))
 
     def is_publisher(self, text: str) -> bool:
         """A newspaper, broadcaster or news agency; "Iraq's National Security Agency" is no publisher."""
@@ -1176,7 +1275,7 @@ class EnglishRules(StatementRules):
 
     def refers_to_latest(self, text: str) -> bool:
         words = text.lower().split()
-        return len(words) == 2 and words[0] == "the" and words[1] in LATEST_HEADS
+        return len(words) == 2 and words[0] == "the" and words[1] in LATEST_HEADS or _age_noun(words)
 
     def unnamed_role(self, text: str) -> bool:
         """"Iraq's prime minister", "the region's governor", "a government spokesman": a role and no name,
@@ -1254,6 +1353,14 @@ class EnglishRules(StatementRules):
                     and (len(m.group(2).split()) >= 2 or m.group(2).isupper()):
                 return m.group(2)
         return mention
+
+    def sign_quote(self, body: str, start: int, end: int) -> bool:
+        """'“Kurdistan will not retreat ...,” one banner read', '“...,” said another placard', 'a banner reading
+        “...”' (https://dev.iraqinews.com/?p=173098): words on a banner or a sign."""
+        if _SIGN_AFTER.match(body, end, min(len(body), end + 80)):
+            return True
+        m = _SIGN_BEFORE.search(body, max(0, start - 60), start)
+        return m is not None and m.end() == start
 
     def is_title_quote(self, body: str, inner: str, before: list[str]) -> bool:
         """Named by the noun before it, or written in title case with no sentence punctuation inside."""
