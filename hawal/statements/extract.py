@@ -199,7 +199,16 @@ def _sentences(rules: StatementRules, segmented: SegmentedArticle, body: str, qu
     words_in = {q: q.words(body) for q in quotes}     # once per quote: a quote may run over many paragraphs
     sents: list[Sentence] = []
     n_quotes = len(quotes)
+    prev_block = None
     for s, text, want in zip(segmented.sentences, texts, wanted):
+        first_in_block, prev_block = s.block != prev_block, s.block
+        if want and first_in_block and s.start > skip_until:
+            # "Standfirst.\n\nERBIL, Kurdistan Region (Kurdistan 24) – The minister said ..." (https://www.kurdistan24.net/
+            # en/news/47923d4b-...): a dateline opening a later paragraph is no speaker either
+            later = DATELINE.match(text) or _PLACE_DATELINE.match(text) or _HYPHEN_DATELINE.match(text) \
+                or _GLUED_DASH_DATELINE.match(text)
+            if later and "\n" not in text[:later.end()]:
+                skip_until = s.start + later.end()
         if not want:
             empty = Toks()
             empty.source = text
