@@ -227,7 +227,8 @@ COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی
     وزە سامانە سروشتییەکان فیدراڵ حکومەت حکومەتی""".split())
 SPEAKER_STOPS = set("""لە بۆ ئەمڕۆ دوێنێ ڕۆژی شەوی بەیانی بەیانیی نیوەڕۆی ئێوارە ئێوارەی پاشان دواتر لەگەڵ کە ئەوەی ئەوەشی ئەوەیشی
     دوای پاش پێش تاوەکو تاکو""".split())     # X دوای کۆبوونەوەی لەگەڵ ... ڕایگەیاند: "after" opens a time phrase
-PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any"}
+PRONOUNS = {"ناوبراو": "person", "ناوبراوە": "person", "ئەو": "any", "ئەوان": "any", "ئەم": "any",
+            "ئەویش": "any", "ئەوانیش": "any", "ئەمیش": "any", "ناوبراویش": "person"}   # ئەویش وتی "he too said"
 NOT_NAMES = {"یەکێک", "هەندێک", "زۆربەی", "کەسێک"}
 ADVERBIAL_OPENERS = set("""لە بە بۆ هەروەها پاشان دواتر دوای پاش لەبارەی سەبارەت وێڕای بەهۆی لەبەر بەبۆنەی
     لەبەرئەوەی""".split())     # بەهۆی ...، X ...: "because of", a cause phrase
@@ -823,6 +824,55 @@ def _label_text(text: str) -> str | None:
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.\u200c]*$")
 
 
+_NEWS = (fold("زانیاری"), fold("هەواڵ"))
+_NEWS_QUOTES = {'"', "“", "”", "«", "»"}
+_NEWS_OPENERS = {fold("هەواڵ"), fold("هەواڵی")}
+
+
+def _news_owner(sent: Sentence, a: int, right_end: int) -> tuple[int, int, int] | None:
+    """بەپێی ئەو زانیاریانەی دەستی "وشە" كەوتووە، ... (http://www.wishe.net/details.aspx?=hewal&jmare=89191&Jor=14);
+    بەپێی هەواڵی گەیشتوو بە ئاژانسی هەواڵدەریی کوردپا، ... (kurdpa.net): news or information reaching an outlet is
+    the outlet's own: the outlet speaks (its span, then the comma that ends the phrase), not the news noun."""
+    doc = sent.doc
+    if a < right_end and doc[a].norm_ in _DEMONSTRATIVE:
+        a += 1
+    if a >= right_end or not doc[a].norm_.startswith(_NEWS):
+        return None
+    comma = next((k for k in range(a + 1, min(right_end, a + 10)) if doc[k].text in ("،", ",")), None)
+    if comma is None:
+        return None
+    for k in range(a + 1, comma):
+        if doc[k].text in _NEWS_QUOTES and k + 2 < comma and doc[k + 2].text in _NEWS_QUOTES:
+            return k + 1, k + 2, comma                      # دەستی "وشە" كەوتووە: the quoted outlet
+        if doc[k].norm_ in _OUTLET_WORDS and doc[k].norm_ not in _NEWS_OPENERS:
+            return k, comma, comma                          # گەیشتوو بە ئاژانسی X: the agency to the comma
+    return None
+
+
+def _answer_head(text: str) -> bool:
+    """Whether a sentence may open with `NAME: ` (see `_answer_line`); a cheap look at its first 45 characters."""
+    t = text.lstrip()
+    i = t.find(":", 0, 45)
+    return i > 0 and "\n" not in t[:i] and _label_text(t[:i + 1]) is not None
+
+
+def _answer_line(sent: Sentence, n: int) -> Attribution | None:
+    """کاوه ڕهحمانی: پێمانوایه ... (an interview's answer line, https://krmanshanazadi.blogspot.com/2013/08/
+    blog-post_866.html): a sentence opening with a person's name (two to four words, as `_label_text` takes it) and a
+    colon, the speech after it on the same line; the interviewer's `OUTLET: ...؟` (one word) never passes."""
+    doc = sent.doc
+    a = 0
+    while a < n and doc[a].is_space:
+        a += 1
+    colon = next((k for k in range(a + 2, min(n, a + 6)) if doc[k].text == ":"), None)
+    if colon is None or n - colon < 5 or any(doc[k].is_space or doc[k].is_punct for k in range(a, colon)):
+        return None
+    if _label_text(" ".join(doc[k].text for k in range(a, colon)) + ":") is None or sent.doc.source.rstrip().endswith(("؟", "?")):
+        return None
+    return Attribution(Cue(sent.index, colon, colon + 1, "say"), sent.span(a, colon), None,
+                       sent.span(colon + 1, n), None, clause=True, colon=True, direct=True)
+
+
 def _indefinite_object(sent: Sentence, i: int, j: int) -> bool:
     """An indefinite noun in the last comma segment before the verb (یەکێتی و گۆڕان لیستێکی هاوبەشیان ... ڕاگەیاند):
     the verb's object, so the verb announced a thing."""
@@ -937,6 +987,9 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 a = b = body_at             # بەپێی نرخنامەی نوێی وەزارەتی سامانە سروشتییەکان: the ministry
             elif _indefinite(doc[a].text) and doc[a].text.endswith("ی"):
                 a = b = a + 1               # بەپێی ڕاگەیەندراوێکی نەخۆشخانەی ...: "a statement of X" names X
+        owner = _news_owner(sent, a, right_end)
+        if owner is not None:
+            return Attribution(cue, sent.span(*owner[:2]), None, content(sent, owner[2] + 1, n), None)
         while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS \
                 and not (b > a and doc[b].norm_ == fold("کە")) \
                 and not (b > a and (doc[b].norm_ in _CITING or doc[b].norm_ == _BE and b + 1 < n
@@ -1303,7 +1356,7 @@ class SoraniRules(StatementRules):
         return attribute(sent, cue)
 
     def may_attribute(self, text: str) -> bool:
-        return super().may_attribute(text) or _label_text(text) is not None
+        return super().may_attribute(text) or _label_text(text) is not None or _answer_head(text)
 
     def speaker_label(self, sent: Sentence) -> Attribution | None:
         """د.شیلان فەتاح: ⏎ her words (https://www.keodd.org/view?news=119378&part=3): a person's name (two or three
@@ -1313,7 +1366,7 @@ class SoraniRules(StatementRules):
         while n and doc[n - 1].is_space:
             n -= 1
         if n < 3 or doc[n - 1].text != ":" or _label_text(sent.doc.source) is None:
-            return None
+            return _answer_line(sent, n)
         a = 0
         while a < n and doc[a].is_space:
             a += 1
