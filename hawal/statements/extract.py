@@ -373,6 +373,8 @@ def _passes_on_speech(rules: StatementRules, sent: Sentence, main: Cue, cues: li
     if not rules.verb_final or main.cls != "say":
         return False
     doc = sent.doc
+    if main.verb_end < len(doc) and doc[main.verb_end].text == ":":
+        return False        # X ... دەڵێت: ...، Y ... دەڵێت: ...: the first verb's own speech follows its colon
     return any(c.cls == "say" and c.start > main.verb_end and c.verb_end < len(doc) and doc[c.verb_end].text == ":"
                for c in cues)
 

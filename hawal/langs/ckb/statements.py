@@ -849,6 +849,70 @@ def _news_owner(sent: Sentence, a: int, right_end: int) -> tuple[int, int, int] 
     return None
 
 
+_BY = fold("لەلایەن")
+_BY_SPLIT = (fold("لە"), fold("لایەن"))
+_PRESENTED = {fold(w) for w in ("پێشکەش", "پێشکەشکرا", "پێشکەشکراوە", "خوێندرایەوە", "خرایەڕوو")}
+
+
+def _in_it_agent(sent: Sentence, segs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """وتاری وەزیر لە لایەن(NAME) TITLE پێشکەش کرا، تیایدا باسی لە ... کرد ڕایگەیاند، "..." (https://ku.kurdpress.com/
+    news/157499/): a speech presented by someone, then "in it" ... the verb: the one who presented it speaks, never
+    the clause before (a passive has no subject of its own). The char span of the agent's name, else None."""
+    doc = sent.doc
+    if len(segs) < 2 or doc[segs[-1][0]].norm_ not in _IN_IT:
+        return None
+    a, b = segs[-2]
+    for k in range(a, b - 1):
+        w = doc[k].norm_
+        if w == _BY:
+            start = k + 1
+        elif w == _BY_SPLIT[0] and doc[k + 1].norm_.startswith(_BY_SPLIT[1]):
+            start = k + 1 if "(" in doc[k + 1].text else k + 2
+        else:
+            continue
+        if start >= b:
+            return None
+        tok = doc[start]
+        if "(" in tok.text:     # لە لایەن(NAME): the bracket typed against لایەن
+            close = next((j for j in range(start, min(b, start + 6)) if ")" in doc[j].text), None)
+            if close is None:
+                return None
+            first = sent.start + tok.idx + tok.text.index("(") + 1
+            last = sent.start + doc[close].idx + doc[close].text.index(")")
+            return (first, last) if last > first else None
+        end = next((j for j in range(start, b) if doc[j].norm_ in _PRESENTED or _finite(doc[j].text)), b)
+        return sent.span(start, end) if 0 < end - start <= MAX_SPEAKER_TOKENS else None
+    return None
+
+
+def _named_colon_clause(sent: Sentence, i: int, j: int) -> int | None:
+    """NAME ... دەڵێت: ...، NAME بە گاڵتەشەوە دەڵێت: ... (https://hawlerweb.net/kurdistan/2024/03/77546): a later
+    verb with a colon of its own, whose last comma segment opens with a name (two or three words, then at most a
+    manner phrase), has a subject of its own; the earlier clause ends at that comma."""
+    doc = sent.doc
+    if not any(doc[k].text == ":" for k in range(j + 1, min(len(doc), j + 4))):
+        return None
+    comma = next((k for k in range(j - 1, i, -1) if doc[k].text in ("،", ",")), None)
+    if comma is None or comma - i < 3:
+        return None
+    stop = next((k for k in range(comma + 1, j) if doc[k].norm_ in _STOPS), j)
+    return comma if stop - comma - 1 >= 2 and _name_like(sent, comma + 1, stop) else None
+
+
+def _named_after_clause(sent: Sentence, segs: list[tuple[int, int]], verb_end: int) -> bool:
+    """...، جیاوازیی هەولێر و بەغدا وەک زەوی و ئاسمانە، ئاسۆ جەمیل بە گاڵتەشەوە دەڵێت: ... (https://hawlerweb.net/
+    kurdistan/2024/03/77546): before a verb with its own colon, a name opening the last comma segment is the subject;
+    the long segment before it is a clause of the previous speech, never a role in apposition."""
+    doc = sent.doc
+    if len(segs) < 2 or verb_end >= len(doc) or doc[verb_end].text != ":":
+        return False
+    (c, d), (a, b) = segs[-2], segs[-1]
+    stop = next((k for k in range(a, b) if doc[k].norm_ in _STOPS), b)
+    if not (2 <= stop - a <= 3 and _name_like(sent, a, stop)) or d - c <= 4:
+        return False
+    return doc[c].norm_ not in _TITLES and not norms(doc[c].text) & (_TITLE_KEYS | _BODY_KEYS)
+
+
 def _answer_head(text: str) -> bool:
     """Whether a sentence may open with `NAME: ` (see `_answer_line`); a cheap look at its first 45 characters."""
     t = text.lstrip()
@@ -1088,6 +1152,11 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         # ... زانیاریەکى بە(OUTLET)داوە لەبارەى ...، لەم بارەوە ئەو کەسە دەڵێت: the lead's clause, then "that person"
         # right before the verb is the subject (https://www.ajansiwllat.net/2014/10/blog-post_684.html)
         segs = segs[-1:]
+    if _named_after_clause(sent, segs, verb_end):
+        segs = segs[-1:]
+    agent = _in_it_agent(sent, segs)
+    if agent is not None:
+        segs = []
     additive = relative = False
     if len(segs) >= 2 and all(doc[k].norm_ in _IT_WORDS for k in range(*segs[-1])):
         # X باس لە ... دەکات، ئەوەش دەخاتەڕوو ...: "this too" is the object; the lead clause's subject speaks
@@ -1206,6 +1275,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         speaker, pronoun = owner, None
     if speaker is None and not segs and _plural(doc[verb_end - 1].norm_):
         speaker = _meeting_parties(sent, left_start, cue.start)
+    if agent is not None:
+        speaker, pronoun = agent, None
     if speaker is None:
         pronoun = "any"
     # Content: after کە or a colon, else after the verb (a clause either way), else (warned,
@@ -1380,7 +1451,7 @@ class SoraniRules(StatementRules):
             a, b = strip(sent.doc, a, b)
             if b - a >= 2 and _finite(sent.doc[b - 1].text):
                 end = b
-        return end
+        return end if end is not None else _named_colon_clause(sent, i, j)
 
     def opening_subject(self, text: str) -> str | None:
         """وەزارەتی داد لەوبارەیەوە ڕێنمایی نوێی دەرکردووە.: a body opening the sentence, its izafe chain whole
