@@ -640,13 +640,16 @@ def _clause_of_quote(body: str, sents: list[Sentence], clauses: dict[int, list[A
     main_before = [att for att in before if not att.subordinate]
     if main_before:
         return main_before[-1]
+    def own_speech(att):     # «...» ⏎ NAME، وتیشی: ...: a clause with colon speech of its own after the quotation
+        return att.colon and att.content is not None and att.content[0] >= q.end
+
     for att in clauses.get(last, ()):
-        if cue_span(att)[0] >= q.end:
+        if cue_span(att)[0] >= q.end and not own_speech(att):
             return att
     if before:
         return before[-1]       # only a subordinate clause ("- who X reported was -") before it, none after
     for i in range(first, last + 1):
-        if clauses.get(i):
+        if clauses.get(i) and not own_speech(clauses[i][0]):
             return clauses[i][0]
     if first > 0 and clauses.get(first - 1):
         prev = sents[first - 1]

@@ -100,7 +100,8 @@ _ACT = ["ئیدانەی کرد", "ئیدانە دەکات", "ئیدانە دەک
         # X هێرشەکەی شەرمەزار کرد، وتیشی: ... (https://rojnews.news/ ... کەنەکە-بە-شێوازێکیتر-هەوڵی-یەکێتی-نەت/)
         "شەرمەزار کرد", "شەرمەزاری کرد", "شەرمەزار دەکات", "شەرمەزار دەکەن"]
 # Appeals (https://www.speemedia.com ... حکومەت داوا دەکات): statements only with a quotation.
-_APPEAL = ["داوای کرد", "داوا دەکات", "داوا دەکەن", "داوایان کرد"]
+_APPEAL = ["داوای کرد", "داوا دەکات", "داوا دەکەن", "داوایان کرد",
+           "پێشنیازی کرد", "پێشنیاز دەکات", "پێشنیاز دەکەن", "پێشنیازیان کرد"]   # proposed «...» (knwe.org/KU/Details/11549)
 # لە ڕاگەیەنراوەکەدا هاتووە، ...: it says in X's statement (https://npasyria.com/krd/16776).
 # Spellings هاتوە (http://speemedia.com ... jmare=92835) and هاتووشە (https://www.hawlati.co/page_detail?smart-id=35459);
 # ئاماژە بەوەشکراوە (ibid.): "it was pointed out", the author of the article's document speaks.
