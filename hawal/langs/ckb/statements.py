@@ -146,6 +146,7 @@ def _variants(cue: str) -> set[str]:
                     clitic.add((stem + "شی", *f[1:]))       # ئاماژەشی دا
             if len(f) > 2 and f[1] in ("بەوە", "لەوە"):
                 clitic.add((f[0], f[1] + "ش", *f[2:]))
+                clitic.add((f[0], f[1] + "یش", *f[2:]))     # دووپاتی لەوەیش كردەوە (https://lalishduhok.com/?lang=ckb&p=177659)
             if len(f) > 3 and f[1:3] == ("بۆ", "ئەوە"):
                 clitic.add((f[0], "بۆ", "ئەوەش", *f[3:]))
                 # ئاماژەی بۆئەوەکردووە، “...” (https://snurmedia.com/6118): بۆ written against ئەوە
@@ -298,7 +299,10 @@ _LEAD_PHRASES = {tuple(fold(w) for w in p.split()) for p in (
     "بۆ ئەو مەبەستە", "بۆ ئەم مەبەستە", "بۆ ئەو مەبەستەش", "بۆ ئەم مەبەستەش", "بەو مەبەستە", "بەم مەبەستە",
     "بە هەمان شێوە", "هەر بەو شێوەیە", "هەر بۆیە",
     # ئەمە لەکاتێکدایە پێشتر BODY ڕایگەیاندبوو کە ...: "this comes while", the writer's frame (https://xelk.org/70611/23)
-    "ئەمە لەکاتێکدایە", "ئەمەش لەکاتێکدایە", "ئەوە لەکاتێکدایە", "ئەوەش لەکاتێکدایە", "ئەمە لە کاتێکدایە")}
+    "ئەمە لەکاتێکدایە", "ئەمەش لەکاتێکدایە", "ئەوە لەکاتێکدایە", "ئەوەش لەکاتێکدایە", "ئەمە لە کاتێکدایە",
+    # ئەوە لەكاتێكدایە كە دوێنێ NAME TITLE ... دووپاتی لەوەیش كردەوە كە ... (https://lalishduhok.com/?lang=ckb&p=177659)
+    "ئەمە لەکاتێکدایە کە", "ئەمەش لەکاتێکدایە کە", "ئەوە لەکاتێکدایە کە", "ئەوەش لەکاتێکدایە کە",
+    "ئەمە لە کاتێکدایە کە")}
 
 
 def _glued_phrase(text: str) -> bool:
@@ -320,7 +324,7 @@ def _skip_lead(doc, a: int, b: int) -> int:
                 or _STAMP.match(doc[a].text) or _glued_phrase(doc[a].text):
             a += 1      # 2026-02-12 | 09:40 وەزارەتی ...: a timestamp typed before the subject
             continue
-        phrase = next((p for p in _LEAD_PHRASES if tuple(t.norm_ for t in doc[a:a + len(p)]) == p), None)
+        phrase = max((p for p in _LEAD_PHRASES if tuple(t.norm_ for t in doc[a:a + len(p)]) == p), key=len, default=None)
         if phrase is None or a + len(phrase) >= b:
             return a
         a += len(phrase)
