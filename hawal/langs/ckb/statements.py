@@ -1337,9 +1337,20 @@ def _glued_place(word: str) -> bool:
         or word.endswith("ی") and len(word) > 7)
 
 
+def _described(first: str, last: str) -> bool:
+    """سەردار عەبدوڵا، بازرگانی زێڕ (https://www.kurdistan24.net/ckb/story/872922): a name (two or three words) then an
+    izafe description after the comma (its head ends in ی): the name is the speaker, not the description."""
+    words, after = first.split(), last.split()
+    return 2 <= len(words) <= 3 and len(after) >= 2 and len(after[0]) > 3 and after[0].endswith("ی") \
+        and fold(after[0]) not in _HONORIFICS and name_of(first) == first
+
+
 def name_of(text: str) -> str | None:
     if "،" in text:                     # قائیمقامی ڕانیە، هەڤاڵ مستەفا: the name after the comma
         last = text.rsplit("،", 1)[1].strip()
+        first = text.split("،", 1)[0].strip()
+        if _described(first, last):
+            return first
         name = name_of(last) if last else None
         if name:
             return name
@@ -1387,7 +1398,9 @@ def name_of(text: str) -> str | None:
         if f in _DEMONSTRATIVE and i > 0:
             return None     # وتەبێژی ئەو وەزارەتە "that ministry's spokesman": a description, no name
         if izafe:           # وەزیری کارەبا ڕێبوار ئەحمەد: کارەبا belongs to the title
-            izafe = w.endswith("ی")
+            # بەڕێوەبەری چاودێری و بازرگانیی هەولێر, وەزیری ڕۆشنبیری و لاوان: و inside the title carries the izafe
+            # on (https://mewdamedia.com/articles/25491)
+            izafe = w.endswith("ی") or f in _AND
             continue
         if f in _STOPS or f in _AND or f in _PREFIXED or _indefinite(w) or _glued_place(w):
             # دانیشتوویەکی کەلارە, خاوەن دوکانێکی ماسی: "a resident of", "owner of a shop" describe, never name
