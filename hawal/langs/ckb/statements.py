@@ -769,7 +769,12 @@ def _clause_segment(sent: Sentence, a: int, b: int) -> bool:
     doc = sent.doc
     if b - a < 2 or doc[a].norm_ == fold("کە"):
         return False
+    if b - a >= 3 and doc[b - 1].norm_ in _LIGHT_PAST:
+        return True     # ...، ئەوەش نیگەرانی لای نانەواكان دروست كرد، بەڵام X رایان گەیاند: a short past verb closes it
     return _finite(doc[b - 1].text) or any(doc[k].norm_ in _SAY_WORDS for k in range(a, b))
+
+
+_LIGHT_PAST = {fold(w) for w in ("کرد", "کرا", "بوو", "بووەوە", "بووە", "کران")}   # (http://wishe.net/details.aspx?=hewal&jmare=122096&Jor=3)
 
 
 def _implausible(sent: Sentence, a: int, b: int) -> bool:
