@@ -923,6 +923,17 @@ def _named_after_clause(sent: Sentence, segs: list[tuple[int, int]], verb_end: i
     return doc[c].norm_ not in _TITLES and not norms(doc[c].text) & (_TITLE_KEYS | _BODY_KEYS)
 
 
+def _outlet_then_name(sent: Sentence, a: int, b: int) -> int:
+    """لە لێدوانێکدا بۆ مەودا میدیا بەختیار ڕەسوڵ، بەڕێوەبەری ... رایگەیاند (https://mewdamedia.com/articles/25491):
+    after a channel phrase, "to OUTLET" then a two-word name closed by a comma and a title: the name starts the
+    subject (where the outlet's name ends is unknown, the name is taken as its last two words)."""
+    doc = sent.doc
+    if doc[a].norm_ != fold("بۆ") or b - a < 4 or b + 1 >= len(doc) or doc[b].text not in ("،", ",") \
+            or doc[b + 1].norm_ not in _TITLES or not _name_like(sent, b - 2, b):
+        return a
+    return b - 2
+
+
 def _answer_head(text: str) -> bool:
     """Whether a sentence may open with `NAME: ` (see `_answer_line`); a cheap look at its first 45 characters."""
     t = text.lstrip()
@@ -1133,6 +1144,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             close = next((k for k in range(a + 1, b) if doc[k].text.endswith(("دا", "ەوە"))), None)
             if close is not None and close + 1 < b:
                 a = close + 1
+                a = _outlet_then_name(sent, a, b)
         if a < b and doc[a].norm_ in _TOPIC_OPENERS and not any(doc[k].text in ("،", ",") for k in range(b, cue.start)):
             # لەسەر هۆکاری ... پڕۆژەکە سالار دەڵێت: the topic, then the subject right before the verb
             # (https://rojnews.news/ ... کەنەکە-بە-شێوازێکیتر-هەوڵی-یەکێتی-نەت/)
