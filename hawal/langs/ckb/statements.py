@@ -837,12 +837,14 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w.\u200c]*$")
 _NEWS = (fold("زانیاری"), fold("هەواڵ"))
 _NEWS_QUOTES = {'"', "“", "”", "«", "»"}
 _NEWS_OPENERS = {fold("هەواڵ"), fold("هەواڵی")}
+_SOURCE = (fold("سەرچاوە"), fold("لەسەرچاوە"))
 
 
 def _news_owner(sent: Sentence, a: int, right_end: int) -> tuple[int, int, int] | None:
     """بەپێی ئەو زانیاریانەی دەستی "وشە" كەوتووە، ... (http://www.wishe.net/details.aspx?=hewal&jmare=89191&Jor=14);
     بەپێی هەواڵی گەیشتوو بە ئاژانسی هەواڵدەریی کوردپا، ... (kurdpa.net): news or information reaching an outlet is
-    the outlet's own: the outlet speaks (its span, then the comma that ends the phrase), not the news noun."""
+    the outlet's own: the outlet speaks, not the news noun. The owner's char span and the index of the comma that
+    ends the phrase, else None."""
     doc = sent.doc
     if a < right_end and doc[a].norm_ in _DEMONSTRATIVE:
         a += 1
@@ -852,10 +854,16 @@ def _news_owner(sent: Sentence, a: int, right_end: int) -> tuple[int, int, int] 
     if comma is None:
         return None
     for k in range(a + 1, comma):
+        if doc[k].norm_.startswith(_SOURCE):
+            # ئەو زانیارییانەی لەسەرچاوەیەكی ئاگاداری ناو X دراوە بەOUTLET (https://bwar.news/?per=posts&pewakraw=view&id=1259):
+            # information a source gave the outlet: the source, up to its verb
+            end = next((j for j in range(k + 1, comma) if _finite(doc[j].text) or doc[j].norm_ in _STOPS), comma)
+            glued = 2 if doc[k].norm_.startswith(_SOURCE[1]) else 0
+            return sent.start + doc[k].idx + glued, sent.span(end - 1, end)[1], comma
         if doc[k].text in _NEWS_QUOTES and k + 2 < comma and doc[k + 2].text in _NEWS_QUOTES:
-            return k + 1, k + 2, comma                      # دەستی "وشە" كەوتووە: the quoted outlet
+            return (*sent.span(k + 1, k + 2), comma)        # دەستی "وشە" كەوتووە: the quoted outlet
         if doc[k].norm_ in _OUTLET_WORDS and doc[k].norm_ not in _NEWS_OPENERS:
-            return k, comma, comma                          # گەیشتوو بە ئاژانسی X: the agency to the comma
+            return (*sent.span(k, comma), comma)            # گەیشتوو بە ئاژانسی X: the agency to the comma
     return None
 
 
@@ -1074,7 +1082,11 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 a = b = a + 1               # بەپێی ڕاگەیەندراوێکی نەخۆشخانەی ...: "a statement of X" names X
         owner = _news_owner(sent, a, right_end)
         if owner is not None:
-            return Attribution(cue, sent.span(*owner[:2]), None, content(sent, owner[2] + 1, n), None)
+            return Attribution(cue, owner[:2], None, content(sent, owner[2] + 1, n), None)
+        if cue.start > 0 and doc[cue.start - 1].norm_ == fold("هەر") and a + 1 < n and doc[a].norm_.startswith(_NEWS) \
+                and doc[a].norm_.endswith(fold("ەکان")) and doc[a + 1].text in ("،", ","):
+            # هەر بەپێی زانیارییەكان، ...: "also according to the information": the source just heard goes on
+            return Attribution(cue, None, "any", content(sent, a + 2, n), None)
         while b < right_end and doc[b].text not in ("،", ",", ".") and b - a < MAX_SPEAKER_TOKENS \
                 and not (b > a and doc[b].norm_ == fold("کە")) \
                 and not (b > a and (doc[b].norm_ in _CITING or doc[b].norm_ == _BE and b + 1 < n
