@@ -942,6 +942,21 @@ def _outlet_then_name(sent: Sentence, a: int, b: int) -> int:
     return b - 2
 
 
+def _after_heading(sent: Sentence, a: int, b: int) -> int:
+    """داشکاندنی ساختە و داخستنی دوکانەکان بەڕێوەبەری چاودێریی بازرگانی ئاماژەی بەوە دا (https://www.kurdistan24.net/ckb/
+    story/876912, a subheading run into the next sentence): a title after a definite noun (-ەکان/-ەکە, no izafe) starts
+    the subject; a definite noun never stands right before its own title."""
+    doc = sent.doc
+    for k in range(a + 2, min(b - 1, a + 10)):
+        if doc[k].norm_ in _TITLES and doc[k].text.endswith("ی") and doc[k - 1].norm_.endswith(_DEFINITE_PLAIN) \
+                and not doc[k - 1].text.endswith("ی"):
+            return k
+    return a
+
+
+_DEFINITE_PLAIN = (fold("ەکان"), fold("ەکە"))
+
+
 def _answer_head(text: str) -> bool:
     """Whether a sentence may open with `NAME: ` (see `_answer_line`); a cheap look at its first 45 characters."""
     t = text.lstrip()
@@ -1222,6 +1237,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
     sp_end = left_start
     if segs:
         a, b = segs[0]
+        if len(segs) == 1:
+            a = _after_heading(sent, a, b)
         # the second segment up to a preposition: شێرکۆ ئەحمەد بە کوردستان24ـی ڕاگەیاند
         name_end = next((k for k in range(*segs[1]) if doc[k].norm_ in _STOPS or doc[k].norm_ in _PREFIXED),
                         segs[1][1]) if len(segs) >= 2 else b
