@@ -451,6 +451,7 @@ _NEAR = {fold(w) for w in ("نزیک", "نزیکی")}
 
 _ADDITIVE_AFTER = tuple(fold(e) for e in ("کە", "کان", "ی", "ۆ", "ا", "و", "ێ", "ە"))
 _INDEFINITE = tuple(fold(e) for e in ("ێک", "یەک", "ێکی", "یەکی", "ێکیش", "یەکیش"))
+_INDEFINITE_ISH = tuple(fold(e) for e in ("ێکیش", "یەکیش"))
 
 
 def _additive(word: str) -> bool:
@@ -1051,6 +1052,17 @@ def _glued_addressee(tok) -> bool:
     return rest[:1].isascii() and rest[:1].isalpha() or rest in _OUTLET_WORDS or rest.rstrip(_YE) in _OUTLET_WORDS
 
 
+_OLD_BE = fold("به")
+
+
+def _hyphen_addressee(doc, k: int) -> bool:
+    """بە glued to a proper name whose izafe is set off by a hyphen (بهشارپرێس-ى ڕاگهیاند: tokens `بهشارپرێس` `-` `ى`;
+    the old keyboard's ه too): an outlet or a foreign name, the addressee; the speaker ends before it."""
+    w = doc[k].norm_
+    return w.startswith((_BE, _OLD_BE)) and len(w) > 4 and k + 2 < len(doc) and doc[k + 1].text in ("-", "ـ") \
+        and not doc[k].whitespace_ and fold(doc[k + 2].text) == _YE
+
+
 def _place_of(sent: Sentence, a: int, k: int) -> bool:
     """`لە` at k still belongs to the speaker a..k-1: an unnamed one (سەرچاوەیەکی ئاگادار لە ئەنجوومەنی وەزیران) or a
     correspondent (پەیامنێری ڕووداو لە کەرکووک), two words at most before it after the head."""
@@ -1269,7 +1281,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 a = named                     # یەکێک لە دوکاندارەکان بە ناوی ڕێبین عوسمان
             k = a
             while k < b and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _LEAD
-                             and doc[k].norm_ not in _PREFIXED and not _glued_addressee(doc[k]) or k == a or relative
+                             and doc[k].norm_ not in _PREFIXED and not _glued_addressee(doc[k]) and not _hyphen_addressee(doc, k)
+                             or k == a or relative
                              or (doc[k].norm_ == fold("لە") and (_place_of(sent, a, k)
                                                                  # میدیاكانی نزیك لە X: "close to X" (https://lvinpress.com/1530/)
                                                                  or doc[k - 1].norm_ in _NEAR))):
@@ -1622,6 +1635,8 @@ class SoraniRules(StatementRules):
     def tidy_mention(self, kind: str, mention: str, body: str) -> str:
         mention = mention.strip()
         last = mention.rsplit(None, 1)[-1] if mention else ""
+        if fold(last).endswith(_INDEFINITE_ISH) and len(last) > 5:
+            return mention[:-2]     # سەرچاوەیەکیش: after an indefinite the clitic is یش, never ش alone
         if last.endswith("یش") and len(last) > 5 and re.search(rf"(?<!\w){re.escape(last[:-1])}(?!\w)", body):
             return mention[:-1]     # سلێمانیش with سلێمانی written elsewhere: the clitic is ش alone
         mention = re.sub(r"(\S{3,})یش$", r"\1", mention)        # کوردستانیش: the additive clitic
