@@ -369,7 +369,7 @@ _VERB_PREFIXES = tuple(fold(p) for p in ("دە", "نا", "ب", "نە"))
 _WE_ENDINGS = tuple(fold(v + e) for v in "ەێۆاو" for e in ("ین", "ینەوە"))
 _PRESENT_PREFIX = fold("دە")
 _I_WE = (fold("ین"), fold("م"))
-_NOT_VERBS = {fold(w) for w in ("دەوام", "دەستەم")}
+_NOT_VERBS = {fold(w) for w in ("دەوام", "دەستەم", "دەرەوە", "دەرەوەی", "دەرەوەش")}   # وەزیری دەرەوە "foreign minister"
 _PASSIVE_THEY = fold("رێن")     # دەفرۆشرێن "they are sold": -ێن folds like -ین
 # "we are ...", "I am ...": a predicate with the copula, ڕاشیگەیاندووە کە هیوادارین ... (https://chawyarnews.com ...
 # سەحە-کوردە-کەوتەوە-قسە); پێمان وایە "we think"
@@ -746,6 +746,8 @@ def _finite(word: str) -> bool:
     pre = next((p for p in _PREVERBS if w.startswith(p) and len(w) > len(p) + 3), None)
     if pre is not None:
         w = w[len(pre):]    # دادەڕێژێت، هەڵدەستێت، ڕادەگیرێت: the verb after its preverb
+        if _subjunctive_after_preverb(w):
+            return True     # ... دەتوانێت قەیرانەکە تێپەڕێنێت: the subjunctive drops its ب after a preverb
     if w.endswith(_DEFINITE_FOLDED):
         return False        # ناڕازییەکان: a noun with the definite article
     if w.startswith((fold("دەست"), fold("دەنگ"), fold("دەوڵ"), fold("دەسەڵ"), fold("نامە"), fold("ناو"),
@@ -762,6 +764,14 @@ def _finite(word: str) -> bool:
         return True
     return w.endswith(tuple(fold(e) for e in ("کردەوە", "کرایەوە", "ووەتەوە", "ۆتەوە", "تووە", "تووەتەوە", "اند", "کرد", "راوە", "راون", "راوەتەوە", "کراوە", "کراون", "بووە", "بوون",
                                                 "بووەتەوە", "بۆتەوە", "کردووە", "داوە")))
+
+
+_SUBJUNCTIVE_ENDS = tuple(fold(e) for e in ("ێنێت", "ێنن", "ێنێتەوە", "بکات", "بکەن", "بدات", "بدەن"))
+
+
+def _subjunctive_after_preverb(rest: str) -> bool:
+    """The rest of a word after a preverb is a subjunctive verb (تێپەڕێنێت، هەڵبکات، دابدەن): a clause's verb."""
+    return len(rest) >= 4 and rest.endswith(_SUBJUNCTIVE_ENDS) and not rest.endswith(_DEFINITE_FOLDED)
 
 
 def _clause_segment(sent: Sentence, a: int, b: int) -> bool:
@@ -795,7 +805,19 @@ def _implausible(sent: Sentence, a: int, b: int) -> bool:
         return True         # بەداخەوە، بە خۆشحاڵییەوە، بە دڵنیاییەوە: manner, never a speaker
     if _finite(words[-1].text):
         return True         # جەختی کردەوە: a span closed by a verb is a clause
+    if any(_first_person_verb(t.text) for t in words[1:]):
+        return True         # (ڕایگەیاند:) بەخێرهاتنی ... دەکەم لە ... و ئاماژەی بۆ ئەوەشکرد: someone's speech, no subject
     return any(t.norm_ in _SAY_WORDS for t in words)
+
+
+_FIRST_PERSON_ENDS = tuple(fold(e) for e in ("ەم", "ێم", "ام", "ین", "ەین", "ەینەوە", "ەمەوە"))
+
+
+def _first_person_verb(word: str) -> bool:
+    """A present verb in the first person (دەکەم، دەکەین، دەزانین، دەڕۆم): speech, never part of a speaker."""
+    w = fold(word)
+    return len(w) > 4 and w.startswith(_PRESENT_PREFIX) and w.endswith(_FIRST_PERSON_ENDS) and _finite(word) \
+        and w not in _NOT_VERBS and not w.endswith(_PASSIVE_THEY)
 
 
 def _unwrap_lead(sent: Sentence, left_start: int) -> int:
@@ -1310,7 +1332,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         sp_end = b
         if a < b and b - a <= MAX_SPEAKER_TOKENS:
             words = [t for t in doc[a:b] if not is_punct(t)]
-            if appos is None and not relative and _implausible(sent, a, b):
+            if appos is None and not relative and (_implausible(sent, a, b) or any(
+                    _first_person_verb(t.text) for t in doc[a + 1:segs[0][1]])):
                 words = []          # بەداخەوە وتی، جارێکی تر جەختی کردەوە: no speaker here, the previous one goes on
             if not words:
                 pass
