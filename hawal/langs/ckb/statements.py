@@ -72,6 +72,8 @@ _SAY = """وت گوت وتی گوتی ووتی گووتی وتیشی گوتیش�
 _SAY += ["پێی وایە", "پێیان وایە", "پێی وابوو", "پێیان وابوو", "پێیوایە", "پێیانوایە", "پێی وا بوو"]
 # تەئکید (Arabic تأكيد), party and politburo statements' word for جەخت: کۆبوونەوەکە ... تەئکیدی لەسەر هەڵوێستی
 # نەگۆڕیشی کردەوە کە ...، تەئکیدیشی کردەوە ... (https://zedpress.krd/news/10396/?amp=1)
+# X ئەوەی نەشاردەوە کە ... "did not hide that" (like لم يخفِ أن, https://lalishduhok.com/uncategorized/post/121816/?lang=ckb)
+_SAY += ["ئەوەی نەشاردەوە", "ئەوەشی نەشاردەوە", "ئەوەیان نەشاردەوە", "ئەوەشیان نەشاردەوە"]
 _SAY += ["تەئکیدی کردەوە", "تەئکیدی لەوە کردەوە", "تەئکیدی لەسەر ئەوە کردەوە", "تەئکید لەوە دەکاتەوە",
          "تەئکید دەکاتەوە", "تەئکید لەسەر ئەوە دەکاتەوە"]
 _WE_SAY = ["ڕایدەگەیەنین", "ڕادەگەیەنین", "ڕای دەگەیەنین", "ڕاشیدەگەیەنین", "دووپاتی دەکەینەوە",
@@ -779,6 +781,13 @@ def _subjunctive_after_preverb(rest: str) -> bool:
     return len(rest) >= 4 and rest.endswith(_SUBJUNCTIVE_ENDS) and not rest.endswith(_DEFINITE_FOLDED)
 
 
+def _relative_segment(sent: Sentence, a: int, b: int) -> bool:
+    """A comma segment that opens with the relative کە and closes with its verb (کە لە قوتابخانەی ... ئەنجامی دا): the
+    end of a phrase before the subject (https://lalishduhok.com/uncategorized/post/121816/?lang=ckb)."""
+    doc = sent.doc
+    return b - a >= 3 and doc[a].norm_ == fold("کە") and (_finite(doc[b - 1].text) or doc[b - 1].norm_ in _VERBISH)
+
+
 def _clause_segment(sent: Sentence, a: int, b: int) -> bool:
     """A comma segment that is a clause of its own (its verb closes it), not a subject; a relative clause (کە ...)
     belongs to the noun before it and is not one."""
@@ -1228,6 +1237,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             continue            # X، وەک خۆیان ڕای دەگەیەنن، ...: "as they themselves say", X is the subject
         if a < b and doc[a].norm_ in _VERB_NOUNS:
             continue            # هەروەک باس لە ... دەکات و ڕوونیدەکاتەوە: a verb of its own, no subject (https://esta.krd/155761)
+        if _relative_segment(sent, a, b):
+            continue            # لە میانی کۆنفرانسێکدا کە ... ئەنجامی دا، NAME، TITLE، ...: a relative clause is never the subject
         if a < b and not _adverbial(sent, a, b):
             segs.append((a, b))
     if len(segs) >= 2 and _indefinite(doc[segs[-1][0]].text) and not _name_like(sent, *segs[0]) \
