@@ -118,7 +118,11 @@ _SAID_PASSIVE = ["ڕوونکراوەتەوە", "ڕونکراوەتەوە", "ڕو
                  "ڕوونکراوەتەوە", "ڕوونیشکراوەتەوە",   # رونیشكراوەتەوە، ... (https://www.wazho.net/2021/07/05/)
                  "ئاماژە بەوە کراوە", "ئاماژە بەوەش کراوە", "ئاماژە بەوەکراوە", "ئاماژە بەوەشکراوە",
                  "ئاماژەی بەوە کراوە", "ئاماژەی بەوەکراوە", "جەخت لەوە کراوەتەوە", "جەخت لەوەش کراوەتەوە",
-                 "جەخت لەوەکراوەتەوە", "جەخت لەوەشکراوەتەوە"]
+                 "جەخت لەوەکراوەتەوە", "جەخت لەوەشکراوەتەوە",
+                 # X ڕاگەیێندراوێکی ... بڵاوکردەوە و ئاماژە بەوەدراوە، ...: "it was pointed out" with the light verb دا
+                 # (https://www.zarikrmanji.net/Home/Details/64377/)
+                 "ئاماژە بەوە دراوە", "ئاماژە بەوەدراوە", "ئاماژەی بەوە دراوە", "ئاماژەی بەوەدراوە",
+                 "ئاماژە بەوەش دراوە", "ئاماژە بەوەشدراوە"]
 _TENSES = {"کرد": ("کرد", "کردووە", "کردبوو"), "دا": ("دا", "داوە", "دابوو"),
            # کردۆتەوە: the perfect contracted (جەختی لەوەش کردۆتەوە، https://gov.krd/moj/activities/news-and-press-releases/2025/august/)
            "کردەوە": ("کردەوە", "کردووەتەوە", "کردبووەوە", "کردۆتەوە"), "گرت": ("گرت", "گرتووە", "گرتبوو")}
@@ -230,7 +234,10 @@ DATA_NOUNS = set("""ئامار ئامارەکانی ئامارەکان ئاما�
 # Documents: بەپێی نرخنامەی نوێی وەزارەت... names the ministry; ڕاگەیەندراوەکە ئاماژەی بەوە دابوو speaks for
 # the body that issued it.
 DOCUMENT_STEMS = ("نرخنامە", "بەیاننامە", "ڕاگەیەندراو", "ڕاگەیەنراو", "ڕاپۆرت", "نووسراو", "بڕیارنامە", "پەیام",
-                  "ڕوونکردنەوە")
+                  "ڕوونکردنەوە",
+                  # ڕاگەیێندراوێکی، راگهیێندراوهكهی: the stem spelt with ێ (https://www.zarikrmanji.net/Home/Details/64377/,
+                  # https://xwakurk.com/?p=108557)
+                  "ڕاگەیێندراو", "ڕاگەیێنراو")
 COMMON = set("""هەرێم هەرێمی کوردستان عێراق عێراقی بەغدا هەولێر هەولێری سلێمانی دهۆک کەرکووک ئێران تورکیا شنگال
     کەلار هەڵەبجە زاخۆ گەرمیان ڕانیە ناوخۆ ناوخۆی دەرەوە دەرەوەی دارایی تەندروستی پەروەردە کشتوکاڵ کشتوکاڵی
     وزە سامانە سروشتییەکان فیدراڵ حکومەت حکومەتی""".split())
@@ -299,7 +306,10 @@ _LEAD = {fold(w) for w in ("هەروەها", "پاشان", "دواتر", "بەڵ
                             # "for her part" (https://www.dangnews.krd/details/3700/07/17/20/2021/)
                             "زیاتر", "خۆشیەوە", "خۆیشیەوە", "خۆیانەوە", "خۆشیانەوە", "خۆیشیانەوە",
                             # وەک X دەڵێت، ... "as X says"
-                            "وەک", "لەکاتێکدا", "لەکاتێکدایە")}
+                            "وەک", "لەکاتێکدا", "لەکاتێکدایە",
+                            # هەروەكو ئاگادارن ... "as you know", a statement's address to its readers
+                            # (https://www.zarikrmanji.net/Home/Details/64377/)
+                            "ئاگادارن", "ئاگادارین", "وەکو")}
 # Phrases that open a sentence before its subject with no comma: بۆ ئەو مەبەستە X بە ...ی ڕاگەیاند ("to that end",
 # https://nhanews.net/News.aspx?id=13092&MapID=3), بە هەمان شێوە X ... ("likewise").
 _LEAD_PHRASES = {tuple(fold(w) for w in p.split()) for p in (
@@ -603,6 +613,14 @@ def _conference_owner(sent: Sentence, a: int, b: int) -> tuple[int, int] | None:
     return sent.span(k + 2, end)
 
 
+def _issued_and(sent: Sentence, k: int, cue: Cue) -> bool:
+    """`X ڕاگەیێندراوێکی ... بڵاوکردەوە و PASSIVE`: an indefinite document (its object) and "and" just before the
+    passive cue (https://www.zarikrmanji.net/Home/Details/64377/)."""
+    doc = sent.doc
+    return _indefinite(doc[k].text) and cue.start > k + 1 and (
+        doc[cue.start - 1].norm_ in _AND or _glued_and(doc[cue.start - 1].text))
+
+
 def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
     """لەو ڕاگەیەنراوەی حکومەتی هەرێمدا هاتووە، ...: the author of the document speaks; with the
     document alone (لە ڕاگەیەنراوەکەدا هاتووە، تێیدا هاتووە) the body that issued it."""
@@ -625,7 +643,8 @@ def _attribute_passive(sent: Sentence, cue: Cue) -> Attribution | None:
             pronoun = "document"    # تێیدا هاتووە; ئاماژە بەوە کراوە: the body whose document the article reports
         else:
             return None         # "has come": no document, nobody speaks
-    elif in_it and _subject_before(sent, left_start, k) is not None:
+    elif (in_it or _issued_and(sent, k, cue)) and _subject_before(sent, left_start, k) is not None:
+        # X ڕاگەیەنراوێکی ... بڵاوکردەوە و ئاماژە بەوەدراوە، ...: the same, the passive right after "and"
         # X ڕاگەیەنراوێکی بڵاوکردەوە و تێیدا هاتووە، ...: the one who issued the document, its subject
         # (https://www.kurdistan24.net/ckb/story/888564)
         speaker = sent.span(*_subject_before(sent, left_start, k))
@@ -779,6 +798,21 @@ _SUBJUNCTIVE_ENDS = tuple(fold(e) for e in ("ێنێت", "ێنن", "ێنێتەو�
 def _subjunctive_after_preverb(rest: str) -> bool:
     """The rest of a word after a preverb is a subjunctive verb (تێپەڕێنێت، هەڵبکات، دابدەن): a clause's verb."""
     return len(rest) >= 4 and rest.endswith(_SUBJUNCTIVE_ENDS) and not rest.endswith(_DEFINITE_FOLDED)
+
+
+_DRA = fold("درا")
+
+
+def _after_verb_and(sent: Sentence, a: int, b: int) -> int:
+    """`CLAUSE VERB و SUBJECT ... CUE` in one comma segment (هەڵبژاردنەکە ... ئەنجامدرا و كۆمسیۆن ئەنجامەکەی
+    ڕاگەیاند): a clause closed by its verb and "and", the subject after them, never the clause's first noun
+    (https://www.zarikrmanji.net/Home/Details/64377/)."""
+    doc = sent.doc
+    for k in range(b - 2, a, -1):
+        if doc[k].norm_ in _AND and (_finite(doc[k - 1].text) or len(doc[k - 1].text) > 5
+                                     and doc[k - 1].norm_.endswith(_DRA)):
+            return k + 1
+    return a
 
 
 def _relative_segment(sent: Sentence, a: int, b: int) -> bool:
@@ -1317,6 +1351,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             named = next((k + 2 for k in range(a, b - 2) if (doc[k].norm_, doc[k + 1].norm_) == _NAMED), None)
             if named is not None:
                 a = named                     # یەکێک لە دوکاندارەکان بە ناوی ڕێبین عوسمان
+            elif not relative:
+                a = _after_verb_and(sent, a, b)   # هەڵبژاردن ... ئەنجامدرا و كۆمسیۆن ... ڕاگەیاند: the subject after "and"
             k = a
             while k < b and (doc[k].norm_ not in _STOPS and doc[k].norm_ not in _LEAD
                              and doc[k].norm_ not in _PREFIXED and not _glued_addressee(doc[k]) and not _hyphen_addressee(doc, k)
