@@ -817,6 +817,27 @@ def _after_verb_and(sent: Sentence, a: int, b: int) -> int:
     return a
 
 
+_REPORT_NOUNS = {fold(w) for w in ("ڕاپۆرتی", "ڕاپۆرتێکی", "هەواڵی", "هەواڵێکی", "زانیارییەکانی", "بڵاوکراوەی")}
+
+
+def _report_then_speaker(sent: Sentence, a: int, b: int) -> bool:
+    """`بە پێی ڕاپۆرتی OUTLET ، NAME TITLE ... گوتی : ...`: after "according to a report of X" the sentence has its own
+    verb of saying; the outlet quotes NAME and says nothing itself (https://kurdish.sahartv.ir/news/...-i390844)."""
+    doc = sent.doc
+    if doc[a].norm_ not in _REPORT_NOUNS:
+        return False
+    return any(sent.frame[k] and sent.norms[k] in _SAY_WORDS for k in range(b + 1, len(doc)))
+
+
+def _two_role_holders(sent: Sentence, span: tuple[int, int]) -> bool:
+    """A speaker span `TITLE ... و TITLE ...` (سەرۆکی پۆلیسی ئێران و سەرۆکی پۆلیسی ئەرمەنستان): two people, whose
+    words later mentions of either must not share (https://kurdish.sahartv.ir/news/...-i390844)."""
+    doc = sent.doc
+    a, b = sent.token_at(span[0]), sent.token_at(span[1] - 1) + 1
+    return any(doc[k].norm_ in _AND and doc[k + 1].norm_ == doc[a].norm_ and doc[a].norm_ in _TITLES
+               for k in range(a + 1, min(b, len(doc)) - 1))
+
+
 def _relative_segment(sent: Sentence, a: int, b: int) -> bool:
     """A comma segment that opens with the relative کە and closes with its verb (کە لە قوتابخانەی ... ئەنجامی دا): the
     end of a phrase before the subject (https://lalishduhok.com/uncategorized/post/121816/?lang=ckb)."""
@@ -1215,6 +1236,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                           if doc[k].text in ("،", ",", ".", ":")), None)
                 if d is not None and doc[d].text in ("،", ",") and d + 1 < n:
                     b = d
+        if b < n and doc[b].text in ("،", ",") and _report_then_speaker(sent, a, b):
+            return None         # بە پێی ڕاپۆرتی ئاژانسی X ، NAME ... گوتی : ...: the outlet passes on what NAME said
         if b < n and doc[b].text in ("،", ","):
             said = content(sent, b + 1, n)
         else:
@@ -1443,6 +1466,8 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         # ڕەخنەی لە ... گرت، کە دەبوو ...: a relative clause on the object, not content; but ڕەتیدەکاتەوە
         # هیچ ... کردبێت (https://www.kurdistan24.net/ckb/story/60614): the verb's own clause
         clause = False
+    if said is None and cue.cls == "say" and speaker is not None and _two_role_holders(sent, speaker):
+        return None     # TITLE ... و TITLE ... لەسەر ... جەختیانکردەوە: two people and a noun object; no mention to link to
     if said is None and cue.cls == "claim":
         if cue.split_end >= 0:
             said = content(sent, cue.start + 1, cue.split_end, skip={fold("لە")})
