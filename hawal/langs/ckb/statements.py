@@ -853,10 +853,13 @@ def _clause_segment(sent: Sentence, a: int, b: int) -> bool:
         return False
     if b - a >= 3 and doc[b - 1].norm_ in _LIGHT_PAST:
         return True     # ...، ئەوەش نیگەرانی لای نانەواكان دروست كرد، بەڵام X رایان گەیاند: a short past verb closes it
+    if doc[a].norm_ in _IT_WORDS and doc[b - 1].norm_.endswith(_COMES):
+        return True         # ئەمەش دواى ئەوەدێت، دوێنێ NAME، TITLE ڕایگەیاند: "this comes after", the writer's frame
     return _finite(doc[b - 1].text) or any(doc[k].norm_ in _SAY_WORDS for k in range(a, b))
 
 
 _LIGHT_PAST = {fold(w) for w in ("کرد", "کرا", "بوو", "بووەوە", "بووە", "کران")}   # (http://wishe.net/details.aspx?=hewal&jmare=122096&Jor=3)
+_COMES = (fold("دێت"), fold("دێ"))
 
 
 def _implausible(sent: Sentence, a: int, b: int) -> bool:
