@@ -1282,6 +1282,10 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
             if close is not None and close + 1 < b:
                 a = close + 1
                 a = _outlet_then_name(sent, a, b)
+        if a < b and doc[a].norm_ in _TOPIC_OPENERS and b < cue.start and doc[b].text in ("،", ",") \
+                and any(norms(doc[k].text) & (_TITLE_KEYS | _BODY_KEYS) or doc[k].norm_ in _TITLES
+                        for k in range(b + 1, cue.start)):
+            continue            # دەربارەی پڕۆژەکانیان، بەڕێوەبەری نەخۆشخانەکە ڕایگەیاند: the topic closed by its comma, then the subject
         if a < b and doc[a].norm_ in _TOPIC_OPENERS and not any(doc[k].text in ("،", ",") for k in range(b, cue.start)):
             # لەسەر هۆکاری ... پڕۆژەکە سالار دەڵێت: the topic, then the subject right before the verb
             # (https://rojnews.news/ ... کەنەکە-بە-شێوازێکیتر-هەوڵی-یەکێتی-نەت/)
@@ -1491,6 +1495,16 @@ _ISH_NAMES = {fold("دەرویش")}
 _CUE_WORDS = {fold(v) for forms in CUES.values() for v in forms if " " not in v}
 
 
+def _plain_name(words: list[str]) -> bool:
+    """Three or four words with no title, body, place, definite or indefinite word among them (دیاری عەزیز قادر, هادی
+    کەریم ئەحمەد): a person's name whose first word ends in ی, never an izafe (https://www.sulcci.com/jmare-16491/)."""
+    return 3 <= len(words) <= 4 and all(
+        fold(x) not in _NAMING_TITLES and not norms(x) & (_BODY_KEYS | _TITLE_KEYS) and fold(x) not in _COMMON
+        and fold(x) not in _STOPS and not _indefinite(x) and not fold(x).endswith(_DEFINITE_BACK)
+        and not x.endswith(_DEFINITE) and _NAME_WORD.match(x) for x in words) \
+        and not any(x.endswith("ی") for x in words[1:-1])
+
+
 def _glued_place(word: str) -> bool:
     """لەپەرلەمانی، لەوەزارەتی: a preposition written against a body's name, never the start of a name
     (ەرۆکی فراکسیۆنی كۆمەڵ لەپەرلەمانی كوردستان, http://speemedia.com/dreja.aspx?=hewal&jmare=71490&Jor=1)."""
@@ -1553,7 +1567,7 @@ def name_of(text: str) -> str | None:
     for i, w in enumerate(words):
         f = fold(w)
         if f in _NAMING_TITLES or f.endswith(_EXPERT) or norms(w) & (_BODY_KEYS | _TITLE_KEYS) or (
-                w.endswith("ی") and i == 0 and i + 2 < len(words)):
+                w.endswith("ی") and i == 0 and i + 2 < len(words) and not _plain_name(words)):
             izafe = w.endswith("ی")
             continue
         if f in _COMMON:
