@@ -929,6 +929,50 @@ def _label_text(text: str) -> str | None:
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.\u200c]*$")
+_FOR = fold("بۆ")
+
+
+def _inline_label_text(text: str) -> bool:
+    """Cheap test for `_inline_label`: a colon among the first eight words of a sentence's first line."""
+    head = text.lstrip()[:90].split("\n", 1)[0]
+    at = head.find(":")
+    return 0 < at and len(head[:at].split()) <= 8
+
+
+def _role_label(doc, a: int, b: int) -> bool:
+    """`وەزیری پەروەردە:` — a title or a body and its complement (two to four words) as a label."""
+    words = [t.text for t in doc[a:b]]
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) \
+        and bool(norms(words[0]) & (_TITLE_KEYS | _BODY_KEYS)) and words[0].endswith("ی") \
+        and not any(fold(w) in _CUE_WORDS or fold(w) in _VERBISH or _finite(w) for w in words)
+
+
+def _inline_label(sent: Sentence, n: int) -> Attribution | None:
+    """A line that opens with its speaker and a colon and attributes nothing else: `NAME: SPEECH` (an interview's
+    pull quote or answer, two to four name words) or a headline `SPEAKER بۆ OUTLET: SPEECH` ("X to OUTLET: ...")
+    (https://mail.gulanmedia.com/so/story/178828/). The speech after the colon is direct, four words at least."""
+    doc = sent.doc
+    colon = next((k for k in range(1, min(n, 9)) if doc[k].text == ":"), None)
+    if colon is None or n - colon - 1 < 4 or "\n" in doc.source[:doc[colon].idx]:
+        return None
+    a = 0
+    while a < colon and doc[a].is_space:
+        a += 1
+    b = colon
+    if b - a >= 3 and doc[b - 2].norm_ == _FOR and (doc[b - 1].norm_ in _OUTLET_WORDS or name_of(doc[b - 1].text)):
+        b -= 2              # پەرلەمانتارێکی ... بۆ گوڵان: the outlet it spoke to is not the speaker
+        label = text_of(doc, a, b)
+        if name_of(label) is None and not norms(label) & (_TITLE_KEYS | _BODY_KEYS) and not _indefinite(doc[a].text):
+            return None
+    elif _label_text(text_of(doc, a, colon + 1)) is None and not _role_label(doc, a, colon):
+        return None
+    said = content(sent, colon + 1, n)
+    if said is None:
+        return None
+    att = Attribution(Cue(sent.index, colon, colon + 1, "say"), sent.span(a, b), None, said, None, clause=True,
+                      colon=True)
+    att.direct = True
+    return att
 
 
 _NEWS = (fold("زانیاری"), fold("هەواڵ"))
@@ -1623,7 +1667,8 @@ class SoraniRules(StatementRules):
         return attribute(sent, cue)
 
     def may_attribute(self, text: str) -> bool:
-        return super().may_attribute(text) or _label_text(text) is not None or _answer_head(text)
+        return (super().may_attribute(text) or _label_text(text) is not None or _answer_head(text)
+                or _inline_label_text(text))
 
     def speaker_label(self, sent: Sentence) -> Attribution | None:
         """د.شیلان فەتاح: ⏎ her words (https://www.keodd.org/view?news=119378&part=3): a person's name (two or three
@@ -1632,6 +1677,8 @@ class SoraniRules(StatementRules):
         n = len(doc)
         while n and doc[n - 1].is_space:
             n -= 1
+        if n >= 3 and doc[n - 1].text != ":":
+            return _inline_label(sent, n)
         if n < 3 or doc[n - 1].text != ":" or _label_text(sent.doc.source) is None:
             return _answer_line(sent, n)
         a = 0
