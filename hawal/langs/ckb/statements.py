@@ -401,6 +401,9 @@ _PREVERBS = tuple(fold(w) for w in ("هەڵ", "وەر", "دەر", "لێ", "تێ"
 _OUR = tuple(fold(w) for w in ("ەکەمان", "ەکانمان", "ەکەمانە", "ەکانمانە", "بوونمان", "کردنمان", "ەکەم", "ەکانم"))
 
 
+_FIRST_ORDINAL = fold("یەکەم")     # "first" (خوێندنەوەی یەکەم), never "my ...-the" (ەکەم)
+
+
 def _without_preverb(word: str) -> str:
     for p in _PREVERBS:
         if word.startswith(p) and len(word) - len(p) > 4 and word[len(p):].startswith(_VERB_PREFIXES):
@@ -1734,7 +1737,7 @@ class SoraniRules(StatementRules):
             # دەتوانین، دەزانم: the present indicative in the first person after a consonant too (-ن is "they")
             or len(w) > 5 and w.startswith(_PRESENT_PREFIX) and w.endswith(_I_WE) and w not in _NOT_VERBS
             and not w.endswith(_PASSIVE_THEY)
-            or w in _WE_ARE or w.endswith(_OUR) for w in map(_without_preverb, norms[:12]))
+            or w in _WE_ARE or w.endswith(_OUR) and not w.endswith(_FIRST_ORDINAL) for w in map(_without_preverb, norms[:12]))
 
     def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
         """...، هۆکارەکەشی بۆ X دەگێڕێتەوە: the cause X, before the verb, is what it states."""
