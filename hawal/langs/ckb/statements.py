@@ -1548,8 +1548,14 @@ def _plain_name(words: list[str]) -> bool:
     return 3 <= len(words) <= 4 and all(
         fold(x) not in _NAMING_TITLES and not norms(x) & (_BODY_KEYS | _TITLE_KEYS) and fold(x) not in _COMMON
         and fold(x) not in _STOPS and not _indefinite(x) and not fold(x).endswith(_DEFINITE_BACK)
-        and not x.endswith(_DEFINITE) and _NAME_WORD.match(x) for x in words) \
+        and not x.endswith(_DEFINITE) and _NAME_WORD.match(x)
+        and not (fold(x).startswith(_GLUED_PREPOSITIONS) and fold(x).endswith(_CIRCUM_ENDS)) for x in words) \
         and not any(x.endswith("ی") for x in words[1:-1])
+
+
+# لەڕاگەیەنراوێکدا, بەهۆیەوە: a preposition glued to a noun closed by -دا / -ەوە, a circumstance, never a name word
+_GLUED_PREPOSITIONS = (fold("لە"), fold("بە"))
+_CIRCUM_ENDS = (fold("دا"), fold("ەوە"))
 
 
 def _glued_place(word: str) -> bool:
