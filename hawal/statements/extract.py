@@ -391,11 +391,16 @@ def _kept_clause(rules: StatementRules, sent: Sentence, main: Cue, att: Attribut
     end = rules.clause_end(sent, main.verb_end, j)
     if end is None or end <= main.verb_end:
         return None
+    return att if _cut_content_at_clause(sent, att, end) else None
+
+
+def _cut_content_at_clause(sent: Sentence, att: Attribution, end: int) -> bool:
+    """End `att`'s content where the clause closing at token `end` ends; False (unchanged) when that is before it."""
     cut = sent.span(end - 1, end)[1]
     if cut <= att.content[0]:
-        return None
+        return False
     att.content = (att.content[0], min(att.content[1], cut))
-    return att
+    return True
 
 
 def _own_clause_after(rules: StatementRules, sent: Sentence, att: Attribution, cue: Cue, edge: int) -> bool:
@@ -408,11 +413,7 @@ def _own_clause_after(rules: StatementRules, sent: Sentence, att: Attribution, c
     if own is None or own.speaker is None or own.pronoun is not None or own.content is None \
             or sent.token_at(own.speaker[0]) < end:
         return False
-    cut = sent.span(end - 1, end)[1]
-    if cut <= att.content[0]:
-        return False
-    att.content = (att.content[0], min(att.content[1], cut))
-    return True
+    return _cut_content_at_clause(sent, att, end)
 
 
 def _outlet_after(rules: StatementRules, sent: Sentence, cue: Cue) -> bool:
