@@ -1380,8 +1380,11 @@ _SPEECH_ONLY = {fold(p + w) for w in "قال قالت أوضح أوضحت أضا
                 for p in ("", "و", "ف")}     # never with a noun object
 
 
+_BARE_VERBS = frozenset(_REPLIES | _RELAYS | _JUDGES)       # made once: _bare_verb runs on every candidate
+
+
 def _bare_verb(w: str) -> str:
-    return w[1:] if w[:1] in ("و", "ف") and fold(w[1:]) in _REPLIES | _RELAYS | _JUDGES else w
+    return w[1:] if w[:1] in ("و", "ف") and fold(w[1:]) in _BARE_VERBS else w
 _OUTLETS = {fold(w) for w in OUTLETS} | {fold(w[2:]) for w in OUTLETS if w.startswith("ال")}
 _TIME_NOUNS = {fold(w) for w in """اليوم أمس الشهر الأسبوع العام السنة الماضي المقبل الجاري مساء صباح
     الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد""".split()}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 
 from ...statements.rules import StatementRules
 from ...statements.tokens import (
@@ -269,24 +270,31 @@ def norms(text: str) -> set[str]:
     for w in TOKEN.findall(text):
         if w.startswith("ە"):
             continue            # ەرۆکی فراکسیۆنی ...: a word that lost its first letter (no Sorani word opens with ە)
-        # folded first: the suffixes come off words typed with ه for ە too (پهرلهمانتارهكهی, https://xwakurk.com/?p=71063)
-        w = fold(w)
-        if after_that and w.endswith(_F_E) and len(w) > 4 and w[:-1] in _BODY_KEYS:
-            w = w[:-1]          # ئەو وەزارەتە "that ministry": the demonstrative's ending, not the body's name
-        after_that = w in _F_THAT
-        if w.endswith(_F_ISH) and len(w) > 5:
-            w = w[:-2]          # کوردستانیش: the additive clitic
-        for suf in _F_SUFFIXES:
-            if w.endswith(suf) and len(w) - len(suf) >= 3:
-                stem = w[: -len(suf)]
-                w = stem + _F_E if suf.startswith(_F_E) and stem + _F_E in _BODY_STEMS_FOLDED else stem
-                break       # نەخۆشخانەکە: نەخۆشخانە + کە, the stem keeps its ە
-        while w.endswith(_F_I) and len(w) > 3:
-            w = w[:-1]          # بەڕێوەبەرایەتیی / بەڕێوەبەرایەتییەکە: one key
-        f = w
-        if f and f not in ("له", "و"):
+        f, after_that = _word_key(w, after_that)
+        if f:
             out.add(f)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(w: str, after_that: bool) -> tuple[str | None, bool]:
+    """One word's key in `norms` (None: no key) and whether it is the demonstrative ئەو/ئەم; remembered per word
+    (words recur across mentions and articles)."""
+    # folded first: the suffixes come off words typed with ه for ە too (پهرلهمانتارهكهی, https://xwakurk.com/?p=71063)
+    w = fold(w)
+    if after_that and w.endswith(_F_E) and len(w) > 4 and w[:-1] in _BODY_KEYS:
+        w = w[:-1]          # ئەو وەزارەتە "that ministry": the demonstrative's ending, not the body's name
+    is_that = w in _F_THAT
+    if w.endswith(_F_ISH) and len(w) > 5:
+        w = w[:-2]          # کوردستانیش: the additive clitic
+    for suf in _F_SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[: -len(suf)]
+            w = stem + _F_E if suf.startswith(_F_E) and stem + _F_E in _BODY_STEMS_FOLDED else stem
+            break       # نەخۆشخانەکە: نەخۆشخانە + کە, the stem keeps its ە
+    while w.endswith(_F_I) and len(w) > 3:
+        w = w[:-1]          # بەڕێوەبەرایەتیی / بەڕێوەبەرایەتییەکە: one key
+    return (w if w and w not in ("له", "و") else None), is_that
 
 
 _BODY_KEYS = {k for s in BODY_STEMS for k in norms(s)}
@@ -321,6 +329,10 @@ _LEAD_PHRASES = {tuple(fold(w) for w in p.split()) for p in (
     "ئەمە لەکاتێکدایە کە", "ئەمەش لەکاتێکدایە کە", "ئەوە لەکاتێکدایە کە", "ئەوەش لەکاتێکدایە کە",
     "ئەمە لە کاتێکدایە کە")}
 
+_LEAD_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}      # by first word, longest first
+for _phrase in sorted(_LEAD_PHRASES, key=len, reverse=True):
+    _LEAD_PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
 
 def _glued_phrase(text: str) -> bool:
     """لەبەرامبەردا، لەکۆتاییدا، لەوبارەیەوە: a preposition written against its noun and postposition, a phrase of
@@ -341,7 +353,8 @@ def _skip_lead(doc, a: int, b: int) -> int:
                 or _STAMP.match(doc[a].text) or _glued_phrase(doc[a].text):
             a += 1      # 2026-02-12 | 09:40 وەزارەتی ...: a timestamp typed before the subject
             continue
-        phrase = max((p for p in _LEAD_PHRASES if tuple(t.norm_ for t in doc[a:a + len(p)]) == p), key=len, default=None)
+        phrase = next((p for p in _LEAD_PHRASES_BY_FIRST.get(doc[a].norm_, ())
+                       if tuple(t.norm_ for t in doc[a:a + len(p)]) == p), None)      # the longest that is there
         if phrase is None or a + len(phrase) >= b:
             return a
         a += len(phrase)
@@ -409,6 +422,17 @@ def _without_preverb(word: str) -> str:
         if word.startswith(p) and len(word) - len(p) > 4 and word[len(p):].startswith(_VERB_PREFIXES):
             return word[len(p):]
     return word
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_person_word(word: str) -> bool:
+    """A folded word in the first person (SoraniRules.in_own_words), remembered per word: they recur."""
+    w = _without_preverb(word)
+    return (len(w) > 4 and w.startswith(_VERB_PREFIXES) and w.endswith(_WE_ENDINGS)
+            # دەتوانین، دەزانم: the present indicative in the first person after a consonant too (-ن is "they")
+            or len(w) > 5 and w.startswith(_PRESENT_PREFIX) and w.endswith(_I_WE) and w not in _NOT_VERBS
+            and not w.endswith(_PASSIVE_THEY)
+            or w in _WE_ARE or w.endswith(_OUR) and not w.endswith(_FIRST_ORDINAL))
 
 
 _LIGHT_VERBS = {fold(w) for w in "دەدات دەدەن دەکات دەکەن دەکاتەوە دەکەنەوە".split()}
@@ -1738,12 +1762,7 @@ class SoraniRules(StatementRules):
     def in_own_words(self, norms: list[str]) -> bool:
         """Also a verb in the first person plural closing the clause: ... لە حکومەت بکشێینەوە, ناکەین
         (https://esta.krd/155761)."""
-        return super().in_own_words(norms) or any(
-            len(w) > 4 and w.startswith(_VERB_PREFIXES) and w.endswith(_WE_ENDINGS)
-            # دەتوانین، دەزانم: the present indicative in the first person after a consonant too (-ن is "they")
-            or len(w) > 5 and w.startswith(_PRESENT_PREFIX) and w.endswith(_I_WE) and w not in _NOT_VERBS
-            and not w.endswith(_PASSIVE_THEY)
-            or w in _WE_ARE or w.endswith(_OUR) and not w.endswith(_FIRST_ORDINAL) for w in map(_without_preverb, norms[:12]))
+        return super().in_own_words(norms) or any(map(_first_person_word, norms[:12]))
 
     def follow_on(self, sent: Sentence, cue: Cue, parent: Attribution | None) -> Attribution | None:
         """...، هۆکارەکەشی بۆ X دەگێڕێتەوە: the cause X, before the verb, is what it states."""
