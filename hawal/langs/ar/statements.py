@@ -195,7 +195,7 @@ _DELIVER = {fold(p + w) for w in "ألقى أصدر أصدرت نشر نشرت �
 def _delivered_subject(sent: Sentence, cue_start: int, norms: list[str]) -> tuple[int, int] | None:
     """The subject of the delivering verb before the cue: the words after it up to the delivered thing."""
     doc = sent.doc
-    v = next((k for k in range(cue_start - 1, -1, -1) if norms[k] in _DELIVER | _INTERVIEW), None)
+    v = next((k for k in range(cue_start - 1, -1, -1) if norms[k] in _DELIVER_OR_INTERVIEW), None)
     if v is None:
         return None
     if norms[v] in _INTERVIEW:
@@ -451,7 +451,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
         if head in _MEASURES or _bare(head) in _MEASURES:
             return None     # ستحدد حسب عدد سكان كل محافظة (https://harfdigital.com/?p=3260): "according to" a measure
         if fold(doc[cue.start].text).rstrip("ا") in _WAFQ and not (
-                {head, _bare(head)} & (_BODY | _TITLES | _DOCS | _DATA | _OUTLETS)):
+                {head, _bare(head)} & _NAMED_SOURCE_HEADS):
             return None     # وفق تعرفة متدرجة: "according to" a tariff, not to a source
         if a >= b or (b == a + 1 and norms[a] in _HIS_WORDING):
             return None     # حسب تعبيره، بحسب وصفها: "as he put it", a possessed noun, never a speaker
@@ -954,7 +954,7 @@ def _opening_verb_subject(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
     if len(w) < 3 or is_punct(doc[0]) or not sent.frame[0] or w in _OPENERS or _stop(doc[0].text, w) \
             or w.startswith(("ال", "وال")) or w in _TITLES or w in _BODY or _bare(w) in _BODY or w in _COMMON \
             or w in _CUE_VERBS or w in _PARTICIPLES or w in _TIME_NOUNS or w in _NOTED or w in _KANA \
-            or w in _COMPLEMENT or w in _PER or w in _BUT or (w.startswith("و") and w[1:] in _TITLES | _BODY):
+            or w in _COMPLEMENT or w in _PER or w in _BUT or (w.startswith("و") and w[1:] in _TITLE_OR_BODY):
         return None
     if any(norms[k] in _COMPLEMENT or doc[k].text in (":", "«", '"', "“") for k in range(1, cue.start)):
         return None
@@ -1313,7 +1313,7 @@ def _attribute_passive(sent: Sentence, cue: Cue, norms: list[str]) -> Attributio
     doc = sent.doc
     n = len(doc)
     a = cue.end
-    if a >= n or _bare(norms[a]) not in _DOCS | _CHANNEL_NOUNS:
+    if a >= n or _bare(norms[a]) not in _DOC_OR_CHANNEL:
         return None
     k = a + 1
     while k < n and (norms[k] in _ISSUED or norms[k] == fold("عن")):
@@ -1392,6 +1392,12 @@ _KANA = {fold(w) for w in ("كان", "كانت", "وكان", "وكانت", "قد
 _TOPIC_PREPOSITIONS = {fold(w) for w in ("عن", "إلى", "الى")}
 _ADVERBS = {fold(w) for w in ADVERBS}
 _DOCS = {fold(w) for w in DOCUMENT_NOUNS}
+# unions looked up per word, made once
+_DELIVER_OR_INTERVIEW = _DELIVER | _INTERVIEW
+_TITLE_OR_BODY = _TITLES | _BODY
+_TITLE_BODY_OR_LINK = _TITLES | _BODY | _LINKS
+_DOC_OR_CHANNEL = _DOCS | _CHANNEL_NOUNS
+_NAMED_SOURCE_HEADS = _BODY | _TITLES | _DOCS | _DATA | _OUTLETS
 _WAFQ = {fold(w) for w in ("وفق", "ووفق")}
 _ISSUED = {fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "صدر", "صدرت")}    # بيان صدر عن الوزارة
 _NOTED = {fold(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار", "والجدير", "يجدر")}
@@ -1635,7 +1641,7 @@ def _delivered_verb(w: str) -> bool:
     for suffix in ("ها", "ه"):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             stem = w[:-len(suffix)]
-            if stem in _DELIVER or stem in _INTERVIEW or (stem.endswith("ا") and stem[:-1] + "ی" in _DELIVER | _INTERVIEW):
+            if stem in _DELIVER or stem in _INTERVIEW or (stem.endswith("ا") and stem[:-1] + "ی" in _DELIVER_OR_INTERVIEW):
                 return True
     return False
 
@@ -1691,7 +1697,7 @@ def name_of(text: str) -> str | None:
         rank += 1       # اللواء الركن خالد العبيدي
     if rank is not None and 0 < rank and 1 <= len(words) - rank - 1 <= 3 and "،" not in " ".join(words[rank:]):
         rest = words[rank + 1:]
-        if not fold(rest[0]).startswith("ال") and not any(fold(w) in _TITLES | _BODY | _LINKS for w in rest):
+        if not fold(rest[0]).startswith("ال") and not any(fold(w) in _TITLE_BODY_OR_LINK for w in rest):
             return " ".join(rest)       # قائد ... اللواء سعد الفهداوي: the name after the rank
     if "،" in text:                     # رئيس الجمعية، ياسين العبيدي: the name after the comma
         last = text.rsplit("،", 1)[1].strip()

@@ -376,6 +376,7 @@ _TITLES = {fold(w) for w in TITLES | ROLES}
 # it would take "بە پێی X، پەیامنێری کەناڵەکە بانگهێشت کرابوو" for an apposition)
 _NAMING_TITLES = _TITLES | {fold(w) for w in ("پەیامنێر", "پەیامنێری")}
 _TITLE_KEYS = {k for w in TITLES | ROLES if len(w) > 3 for k in norms(w)}     # وتەبێژەکەی: a title with its article
+_TITLE_OR_BODY_KEYS = _TITLE_KEYS | _BODY_KEYS      # made once, not per word looked at
 # A name never carries the definite article (-ەکە, -ەکان): مادە هۆشبەرەکان closes a role, not a name.
 _DEFINITE = ("ەکە", "ەکان", "ەکەی", "ەکانی", "ەکەش", "ەکانیش")
 _COMMON = {fold(w) for w in COMMON}
@@ -970,7 +971,7 @@ def _role_label(doc, a: int, b: int) -> bool:
     """`وەزیری پەروەردە:` — a title or a body and its complement (two to four words) as a label."""
     words = [t.text for t in doc[a:b]]
     return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) \
-        and bool(norms(words[0]) & (_TITLE_KEYS | _BODY_KEYS)) and words[0].endswith("ی") \
+        and bool(norms(words[0]) & _TITLE_OR_BODY_KEYS) and words[0].endswith("ی") \
         and not any(fold(w) in _CUE_WORDS or fold(w) in _VERBISH or _finite(w) for w in words)
 
 
@@ -989,7 +990,7 @@ def _inline_label(sent: Sentence, n: int) -> Attribution | None:
     if b - a >= 3 and doc[b - 2].norm_ == _FOR and (doc[b - 1].norm_ in _OUTLET_WORDS or name_of(doc[b - 1].text)):
         b -= 2              # پەرلەمانتارێکی ... بۆ گوڵان: the outlet it spoke to is not the speaker
         label = text_of(doc, a, b)
-        if name_of(label) is None and not norms(label) & (_TITLE_KEYS | _BODY_KEYS) and not _indefinite(doc[a].text):
+        if name_of(label) is None and not norms(label) & _TITLE_OR_BODY_KEYS and not _indefinite(doc[a].text):
             return None
     elif _label_text(text_of(doc, a, colon + 1)) is None and not _role_label(doc, a, colon):
         return None
@@ -1096,7 +1097,7 @@ def _named_after_clause(sent: Sentence, segs: list[tuple[int, int]], verb_end: i
     stop = next((k for k in range(a, b) if doc[k].norm_ in _STOPS), b)
     if not (2 <= stop - a <= 3 and _name_like(sent, a, stop)) or d - c <= 4:
         return False
-    return doc[c].norm_ not in _TITLES and not norms(doc[c].text) & (_TITLE_KEYS | _BODY_KEYS)
+    return doc[c].norm_ not in _TITLES and not norms(doc[c].text) & _TITLE_OR_BODY_KEYS
 
 
 def _outlet_then_name(sent: Sentence, a: int, b: int) -> int:
@@ -1354,7 +1355,7 @@ def attribute(sent: Sentence, cue: Cue) -> Attribution | None:
                 a = close + 1
                 a = _outlet_then_name(sent, a, b)
         if a < b and doc[a].norm_ in _TOPIC_OPENERS and b < cue.start and doc[b].text in ("،", ",") \
-                and any(norms(doc[k].text) & (_TITLE_KEYS | _BODY_KEYS) or doc[k].norm_ in _TITLES
+                and any(norms(doc[k].text) & _TITLE_OR_BODY_KEYS or doc[k].norm_ in _TITLES
                         for k in range(b + 1, cue.start)):
             continue            # دەربارەی پڕۆژەکانیان، بەڕێوەبەری نەخۆشخانەکە ڕایگەیاند: the topic closed by its comma, then the subject
         if a < b and doc[a].norm_ in _TOPIC_OPENERS and not any(doc[k].text in ("،", ",") for k in range(b, cue.start)):
@@ -1570,7 +1571,7 @@ def _plain_name(words: list[str]) -> bool:
     """Three or four words with no title, body, place, definite or indefinite word among them (دیاری عەزیز قادر, هادی
     کەریم ئەحمەد): a person's name whose first word ends in ی, never an izafe (https://www.sulcci.com/jmare-16491/)."""
     return 3 <= len(words) <= 4 and all(
-        fold(x) not in _NAMING_TITLES and not norms(x) & (_BODY_KEYS | _TITLE_KEYS) and fold(x) not in _COMMON
+        fold(x) not in _NAMING_TITLES and not norms(x) & _TITLE_OR_BODY_KEYS and fold(x) not in _COMMON
         and fold(x) not in _STOPS and not _indefinite(x) and not fold(x).endswith(_DEFINITE_BACK)
         and not x.endswith(_DEFINITE) and _NAME_WORD.match(x)
         and not (fold(x).startswith(_GLUED_PREPOSITIONS) and fold(x).endswith(_CIRCUM_ENDS)) for x in words) \
@@ -1626,7 +1627,7 @@ def name_of(text: str) -> str | None:
         return None         # فرۆشیارانەی لەوێ کار دەکەن: a head and its relative clause, no name in it
     text = " ".join(words)
     title_at = next((k for k in range(2, min(4, len(words))) if fold(words[k]) in _NAMING_TITLES), None)
-    if title_at is not None and not words[title_at - 1].endswith("ی") and all(fold(x) not in _NAMING_TITLES and not norms(x) & (_BODY_KEYS | _TITLE_KEYS)
+    if title_at is not None and not words[title_at - 1].endswith("ی") and all(fold(x) not in _NAMING_TITLES and not norms(x) & _TITLE_OR_BODY_KEYS
                                     and fold(x) not in _COMMON and fold(x) not in _STOPS and fold(x) not in _DEMONSTRATIVE
                                     and not _indefinite(x) and not fold(x).endswith(_DEFINITE_BACK)
                                     for x in words[:title_at]):
@@ -1643,7 +1644,7 @@ def name_of(text: str) -> str | None:
     izafe = False           # the word before opened an izafe: this one completes a title or body name
     for i, w in enumerate(words):
         f = fold(w)
-        if f in _NAMING_TITLES or f.endswith(_EXPERT) or norms(w) & (_BODY_KEYS | _TITLE_KEYS) or (
+        if f in _NAMING_TITLES or f.endswith(_EXPERT) or norms(w) & _TITLE_OR_BODY_KEYS or (
                 w.endswith("ی") and i == 0 and i + 2 < len(words) and not _plain_name(words)):
             izafe = w.endswith("ی")
             continue
