@@ -33,6 +33,23 @@ def serve_rebuild(config, state: BuildState):
     return report
 
 
+def hold_background_pagefind(monkeypatch):
+    """Make every Pagefind run on a thread other than this one wait for `release`; `indexing` is set
+    when one starts. Returns (release, indexing, the real build_bundle)."""
+    release, indexing = threading.Event(), threading.Event()
+    real = search.build_bundle
+    main = threading.current_thread()
+
+    def slow_bundle(records, executable):
+        if threading.current_thread() is not main:
+            indexing.set()
+            assert release.wait(60)
+        return real(records, executable)
+
+    monkeypatch.setattr(search, "build_bundle", slow_bundle)
+    return release, indexing, real
+
+
 @needs_pagefind
 def test_serve_edits_equal_a_clean_build_each_time(make_project, tmp_path):
     """Edit an article again and again, change its date and tags, add one, delete one: after
@@ -73,15 +90,7 @@ def test_pages_are_swapped_in_before_the_search_index(make_project, tmp_path, mo
     config = make_project(FILES)
     state = BuildState()
     serve_rebuild(config, state)
-    release, indexing = threading.Event(), threading.Event()
-    real = search.build_bundle
-
-    def slow_bundle(records, executable):
-        indexing.set()
-        assert release.wait(60)
-        return real(records, executable)
-
-    monkeypatch.setattr(search, "build_bundle", slow_bundle)
+    release, indexing, real = hold_background_pagefind(monkeypatch)
     story = config.content_dir / "2026/11/22/dam-levels.md"
     story.write_text(EN_EARLIER.replace("two metres", "eleven metres"))
     assert rebuild(config.root / "config.yaml", state, Progress(quiet=True)) is not None
@@ -105,19 +114,9 @@ def test_a_build_meanwhile_makes_the_catch_up_stand_down(make_project, tmp_path,
     config = make_project(FILES)
     state = BuildState()
     serve_rebuild(config, state)
-    release, indexing = threading.Event(), threading.Event()
-    real = search.build_bundle
-
-    def slow_bundle(records, executable):
-        if threading.current_thread() is not main:
-            indexing.set()
-            assert release.wait(60)
-        return real(records, executable)
-
-    main = threading.current_thread()
     story = config.content_dir / "2026/11/22/dam-levels.md"
     story.write_text(EN_EARLIER.replace("two metres", "eleven metres"))
-    monkeypatch.setattr(search, "build_bundle", slow_bundle)
+    release, indexing, real = hold_background_pagefind(monkeypatch)
     monkeypatch.setattr(search, "MAX_PARALLEL_RUNS", 1)
     assert rebuild(config.root / "config.yaml", state, Progress(quiet=True)) is not None
     assert indexing.wait(30)
